@@ -1,0 +1,299 @@
+//! Turning an article's bytes into text: byte order mark, then strict UTF-8, then detection of a
+//! legacy encoding (windows-1256 is common for old Arabic and Persian files), or an encoding the
+//! user names. Nothing is ever decoded with replacement characters: a file that does not decode
+//! cleanly is reported, not mangled.
+
+use encoding_rs::{Encoding, UTF_8};
+use std::fmt;
+
+/// Articles larger than this are skipped: a news article is a few kilobytes, and a file this
+/// large is almost certainly not one.
+pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Decoded {
+    pub text: String,
+    /// WHATWG name of the encoding the bytes were decoded from.
+    pub encoding: &'static str,
+    /// Anything worth telling the user (not UTF-8, not NFC, damaged before import…).
+    pub warnings: Vec<String>,
+}
+
+/// Why a file was not imported.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SkipReason {
+    Empty,
+    TooLarge {
+        bytes: u64,
+    },
+    Binary,
+    /// Mostly UTF-8, but with bytes that are not: a damaged file rather than a legacy encoding.
+    InvalidUtf8 {
+        at_byte: usize,
+    },
+    /// The named (or detected) encoding cannot decode the bytes.
+    Undecodable {
+        encoding: &'static str,
+    },
+    NotAnArticle,
+    Unreadable {
+        error: String,
+    },
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SkipReason::Empty => write!(f, "empty file"),
+            SkipReason::TooLarge { bytes } => write!(
+                f,
+                "too large for an article ({bytes} bytes; the limit is {MAX_ARTICLE_BYTES})"
+            ),
+            SkipReason::Binary => write!(
+                f,
+                "binary file (it contains NUL or control bytes; UTF-16 needs a byte order mark)"
+            ),
+            SkipReason::InvalidUtf8 { at_byte } => {
+                write!(
+                    f,
+                    "invalid UTF-8 at byte {at_byte} (the file looks damaged)"
+                )
+            }
+            SkipReason::Undecodable { encoding } => {
+                write!(
+                    f,
+                    "cannot be decoded as {encoding} without losing characters"
+                )
+            }
+            SkipReason::NotAnArticle => write!(f, "not an article (.txt, .text or .md)"),
+            SkipReason::Unreadable { error } => write!(f, "cannot be read: {error}"),
+        }
+    }
+}
+
+/// Looks up an encoding by a label such as "windows-1256", "cp1256" or "utf-16le".
+pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
+    let label = label.trim();
+    let normalized = label
+        .strip_prefix("cp")
+        .filter(|rest| rest.chars().all(|c| c.is_ascii_digit()))
+        .map(|digits| format!("windows-{digits}"));
+    Encoding::for_label(normalized.as_deref().unwrap_or(label).as_bytes())
+}
+
+/// Decodes an article. `forced` skips detection (the user or the project says which encoding).
+pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, SkipReason> {
+    if bytes.len() > MAX_ARTICLE_BYTES {
+        return Err(SkipReason::TooLarge {
+            bytes: bytes.len() as u64,
+        });
+    }
+    if bytes.is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    let mut warnings = Vec::new();
+    let (text, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
+        let text = decode_strictly(encoding, &bytes[bom_len..])?;
+        if encoding != UTF_8 {
+            warnings.push(format!(
+                "decoded from {} (byte order mark), not UTF-8",
+                encoding.name()
+            ));
+        }
+        (text, encoding)
+    } else if let Some(encoding) = forced {
+        if encoding == UTF_8 {
+            (strict_utf8(bytes)?, encoding)
+        } else {
+            let text = decode_strictly(encoding, bytes)?;
+            warnings.push(format!(
+                "decoded from {} (as told), not UTF-8",
+                encoding.name()
+            ));
+            (text, encoding)
+        }
+    } else if bytes.contains(&0) {
+        return Err(SkipReason::Binary);
+    } else if let Ok(text) = std::str::from_utf8(bytes) {
+        (text.to_string(), UTF_8)
+    } else {
+        if let Some(at_byte) = damaged_utf8(bytes) {
+            return Err(SkipReason::InvalidUtf8 { at_byte });
+        }
+        let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+        detector.feed(bytes, true);
+        let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
+        let text = decode_strictly(encoding, bytes)?;
+        warnings.push(format!(
+            "decoded from {} (detected), not UTF-8",
+            encoding.name()
+        ));
+        (text, encoding)
+    };
+    if text.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    if looks_binary(&text) {
+        return Err(SkipReason::Binary);
+    }
+    if !unicode_normalization::is_nfc(&text) {
+        warnings.push("not in Unicode NFC (kept as it is)".to_string());
+    }
+    if text.contains('\u{FFFD}') {
+        warnings
+            .push("contains U+FFFD replacement characters: it was damaged before import".into());
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        warnings,
+    })
+}
+
+fn strict_utf8(bytes: &[u8]) -> Result<String, SkipReason> {
+    std::str::from_utf8(bytes)
+        .map(str::to_string)
+        .map_err(|e| SkipReason::InvalidUtf8 {
+            at_byte: e.valid_up_to(),
+        })
+}
+
+fn decode_strictly(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, SkipReason> {
+    if encoding == UTF_8 {
+        return strict_utf8(bytes);
+    }
+    encoding
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .map(|text| text.into_owned())
+        .ok_or(SkipReason::Undecodable {
+            encoding: encoding.name(),
+        })
+}
+
+/// A file that is mostly valid multi-byte UTF-8 with a few bad bytes is damaged UTF-8, not a legacy
+/// encoding: decoding it as windows-1256 would silently turn every letter into garbage. Returns the
+/// offset of the first bad byte in that case.
+fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
+    let mut valid_multibyte = 0usize;
+    let mut invalid = 0usize;
+    let mut first_invalid = None;
+    let mut offset = 0;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        offset += chunk.valid().len();
+        if !chunk.invalid().is_empty() {
+            invalid += 1;
+            first_invalid.get_or_insert(offset);
+        }
+        offset += chunk.invalid().len();
+    }
+    (valid_multibyte >= 4 * invalid.max(1)).then_some(first_invalid?)
+}
+
+/// Text with control characters other than tab, newlines and form feed is not an article.
+fn looks_binary(text: &str) -> bool {
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}' | '\u{85}'))
+        .count();
+    controls > 0 && controls * 100 >= text.chars().count().max(1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use encoding_rs::{UTF_16LE, WINDOWS_1256};
+
+    const PERSIAN: &str = "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو در تهران برگزار شد و پاکستان میزبان نشست بعدی شد.";
+
+    #[test]
+    fn utf8_is_taken_as_it_is() {
+        let decoded = decode(PERSIAN.as_bytes(), None).unwrap();
+        assert_eq!(decoded.text, PERSIAN);
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.warnings.is_empty());
+    }
+
+    /// Persian as old windows-1256 files hold it: that code page has no Farsi yeh (U+06CC),
+    /// so those files use the Arabic yeh (U+064A).
+    fn persian_for_1256() -> String {
+        PERSIAN.replace('\u{06CC}', "\u{064A}")
+    }
+
+    #[test]
+    fn windows_1256_is_detected_and_warned_about() {
+        let text = persian_for_1256();
+        let (bytes, _, lossy) = WINDOWS_1256.encode(&text);
+        assert!(!lossy);
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.text, text);
+        assert_eq!(decoded.encoding, "windows-1256");
+        assert!(decoded.warnings[0].contains("windows-1256"));
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut bytes = vec![0xFF, 0xFE];
+        bytes.extend(PERSIAN.encode_utf16().flat_map(u16::to_le_bytes));
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.text, PERSIAN);
+        assert_eq!(decoded.encoding, UTF_16LE.name());
+        assert!(decoded.warnings[0].contains("byte order mark"));
+    }
+
+    #[test]
+    fn utf8_bom_is_dropped_without_warning() {
+        let mut bytes = vec![0xEF, 0xBB, 0xBF];
+        bytes.extend_from_slice(PERSIAN.as_bytes());
+        let decoded = decode(&bytes, None).unwrap();
+        assert_eq!(decoded.text, PERSIAN);
+        assert!(decoded.warnings.is_empty());
+    }
+
+    #[test]
+    fn damaged_utf8_is_reported_not_mangled() {
+        let mut bytes = PERSIAN.as_bytes().to_vec();
+        let at = PERSIAN.find(' ').unwrap();
+        bytes.insert(at, 0xFF);
+        assert_eq!(
+            decode(&bytes, None),
+            Err(SkipReason::InvalidUtf8 { at_byte: at })
+        );
+    }
+
+    #[test]
+    fn empty_binary_and_huge_files_are_skipped() {
+        assert_eq!(decode(b"", None), Err(SkipReason::Empty));
+        assert_eq!(decode(b" \n\t ", None), Err(SkipReason::Empty));
+        assert_eq!(
+            decode(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR", None),
+            Err(SkipReason::Binary)
+        );
+        let huge = vec![b'a'; MAX_ARTICLE_BYTES + 1];
+        assert!(matches!(
+            decode(&huge, None),
+            Err(SkipReason::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_named_encoding_skips_detection() {
+        let text = persian_for_1256();
+        let (bytes, _, _) = WINDOWS_1256.encode(&text);
+        let decoded = decode(&bytes, encoding_for_label("cp1256")).unwrap();
+        assert_eq!(decoded.text, text);
+        assert_eq!(
+            decode(&bytes, Some(UTF_8)),
+            Err(SkipReason::InvalidUtf8 { at_byte: 0 })
+        );
+    }
+
+    #[test]
+    fn decomposed_text_is_kept_and_flagged() {
+        // Alef + combining madda above instead of the precomposed آ.
+        let text = "\u{0627}\u{0653}ب و آب یکی نیستند در بایت‌ها";
+        let decoded = decode(text.as_bytes(), None).unwrap();
+        assert_eq!(decoded.text, text);
+        assert!(decoded.warnings.iter().any(|w| w.contains("NFC")));
+    }
+}

@@ -1,0 +1,249 @@
+//! Importing a folder of articles into a project, and re-importing it later.
+//!
+//! Re-importing adds new files, flags changed and missing ones, and never drops a document or an
+//! annotation: what happens to spans on a changed article is the user's decision.
+
+use std::fmt;
+use std::path::Path;
+
+use encoding_rs::Encoding;
+
+use super::decode::{Decoded, SkipReason, decode};
+use super::scan::{FoundFile, scan_folder};
+use super::{fingerprint, guess_title};
+use crate::model::{DiskState, DocId, DocStatus, Document, Project};
+use crate::text::script::guess_language;
+
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ImportOptions {
+    /// Decode every file with this encoding instead of detecting one.
+    pub encoding: Option<&'static Encoding>,
+}
+
+/// What happened to one file (or to a document whose file is gone).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileOutcome {
+    Added(DocId),
+    Unchanged(DocId),
+    /// The file decodes to a different text than the one annotated.
+    Changed(DocId),
+    /// A document of the project whose file is no longer there.
+    Missing(DocId),
+    Skipped(SkipReason),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileReport {
+    /// Relative to the corpus folder.
+    pub path: String,
+    pub outcome: FileOutcome,
+    pub warnings: Vec<String>,
+}
+
+/// Every file of an import and what became of it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ImportReport {
+    pub files: Vec<FileReport>,
+}
+
+impl ImportReport {
+    pub fn count(&self, matches: impl Fn(&FileOutcome) -> bool) -> usize {
+        self.files.iter().filter(|f| matches(&f.outcome)).count()
+    }
+    pub fn added(&self) -> usize {
+        self.count(|o| matches!(o, FileOutcome::Added(_)))
+    }
+    pub fn changed(&self) -> usize {
+        self.count(|o| matches!(o, FileOutcome::Changed(_)))
+    }
+    pub fn missing(&self) -> usize {
+        self.count(|o| matches!(o, FileOutcome::Missing(_)))
+    }
+    pub fn skipped(&self) -> usize {
+        self.count(|o| matches!(o, FileOutcome::Skipped(_)))
+    }
+    pub fn unchanged(&self) -> usize {
+        self.count(|o| matches!(o, FileOutcome::Unchanged(_)))
+    }
+    /// Files that imported but with something to say (not UTF-8, not NFC…).
+    pub fn warned(&self) -> usize {
+        self.files.iter().filter(|f| !f.warnings.is_empty()).count()
+    }
+}
+
+impl fmt::Display for ImportReport {
+    /// Every file that was skipped, changed, missing or warned about, by name, then a summary.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for file in &self.files {
+            let what = match &file.outcome {
+                FileOutcome::Skipped(reason) if *reason == SkipReason::NotAnArticle => continue,
+                FileOutcome::Skipped(reason) => format!("skipped: {reason}"),
+                FileOutcome::Changed(_) => {
+                    "changed on disk since it was imported: its annotations are kept".into()
+                }
+                FileOutcome::Missing(_) => "missing: its annotations are kept".into(),
+                FileOutcome::Added(_) | FileOutcome::Unchanged(_) => String::new(),
+            };
+            if !what.is_empty() {
+                writeln!(f, "{}: {what}", file.path)?;
+            }
+            for warning in &file.warnings {
+                writeln!(f, "{}: warning: {warning}", file.path)?;
+            }
+        }
+        let ignored = self.count(|o| *o == FileOutcome::Skipped(SkipReason::NotAnArticle));
+        write!(
+            f,
+            "{} added, {} unchanged, {} changed, {} missing, {} skipped, {} with warnings",
+            self.added(),
+            self.unchanged(),
+            self.changed(),
+            self.missing(),
+            self.skipped() - ignored,
+            self.warned()
+        )?;
+        if ignored > 0 {
+            write!(f, ", {ignored} other files ignored")?;
+        }
+        Ok(())
+    }
+}
+
+/// An article read and decoded, not yet merged into a project.
+struct ScannedArticle {
+    file: FoundFile,
+    result: Result<Decoded, SkipReason>,
+}
+
+/// Reads and decodes every article under `root`. `progress(done, total)` is called after each
+/// file; returning `false` cancels, and then `None` is returned.
+fn read_articles(
+    found: Vec<FoundFile>,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> Option<Vec<ScannedArticle>> {
+    let total = found.len();
+    let mut scanned = Vec::with_capacity(total);
+    for (done, file) in found.into_iter().enumerate() {
+        let result = if file.is_article {
+            std::fs::read(&file.path)
+                .map_err(|e| SkipReason::Unreadable {
+                    error: e.to_string(),
+                })
+                .and_then(|bytes| decode(&bytes, options.encoding))
+        } else {
+            Err(SkipReason::NotAnArticle)
+        };
+        scanned.push(ScannedArticle { file, result });
+        if !progress(done + 1, total) {
+            return None;
+        }
+    }
+    Some(scanned)
+}
+
+/// Imports (or re-imports) the folder `root` into `project`.
+pub fn import_folder(
+    project: &mut Project,
+    root: &Path,
+    options: ImportOptions,
+) -> std::io::Result<ImportReport> {
+    Ok(
+        import_folder_with_progress(project, root, options, &mut |_, _| true)?
+            .expect("never cancelled"),
+    )
+}
+
+/// [`import_folder`] with progress and cancellation: `Ok(None)` when cancelled, and then the
+/// project is untouched (all reading happens before anything is merged).
+pub fn import_folder_with_progress(
+    project: &mut Project,
+    root: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> std::io::Result<Option<ImportReport>> {
+    let found = scan_folder(root)?;
+    let Some(scanned) = read_articles(found, options, progress) else {
+        return Ok(None);
+    };
+    Ok(Some(merge(project, scanned)))
+}
+
+fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
+    let mut report = ImportReport::default();
+    let mut seen = std::collections::HashSet::new();
+    let by_path: std::collections::HashMap<String, DocId> = project
+        .documents
+        .iter()
+        .map(|d| (d.path.clone(), d.id))
+        .collect();
+    for article in scanned {
+        let path = article.file.relative;
+        let existing = by_path.get(path.as_str()).copied();
+        seen.insert(path.clone());
+        let (outcome, warnings) = match (article.result, existing) {
+            (Err(reason), Some(id)) => {
+                let document = project.document_mut(id).expect("found by path");
+                document.disk = DiskState::Unreadable {
+                    reason: reason.to_string(),
+                };
+                (FileOutcome::Skipped(reason), Vec::new())
+            }
+            (Err(reason), None) => (FileOutcome::Skipped(reason), Vec::new()),
+            (Ok(decoded), None) => {
+                let id = project.new_doc_id();
+                project
+                    .documents
+                    .push(new_document(id, path.clone(), &decoded));
+                (FileOutcome::Added(id), decoded.warnings)
+            }
+            (Ok(decoded), Some(id)) => {
+                let document = project.document_mut(id).expect("found by path");
+                let now = fingerprint(&decoded.text);
+                let outcome = if now == document.fingerprint {
+                    document.disk = DiskState::Unchanged;
+                    FileOutcome::Unchanged(id)
+                } else {
+                    document.disk = DiskState::Changed { fingerprint: now };
+                    FileOutcome::Changed(id)
+                };
+                (outcome, decoded.warnings)
+            }
+        };
+        report.files.push(FileReport {
+            path,
+            outcome,
+            warnings,
+        });
+    }
+    for document in &mut project.documents {
+        if !seen.contains(&document.path) {
+            document.disk = DiskState::Missing;
+            report.files.push(FileReport {
+                path: document.path.clone(),
+                outcome: FileOutcome::Missing(document.id),
+                warnings: Vec::new(),
+            });
+        }
+    }
+    report
+}
+
+fn new_document(id: DocId, path: String, decoded: &Decoded) -> Document {
+    Document {
+        id,
+        path,
+        fingerprint: fingerprint(&decoded.text),
+        chars: decoded.text.chars().count(),
+        encoding: decoded.encoding.to_string(),
+        language: guess_language(&decoded.text).to_string(),
+        title: guess_title(&decoded.text),
+        published: None,
+        source: None,
+        status: DocStatus::New,
+        disk: DiskState::Unchanged,
+        labels: Vec::new(),
+        note: String::new(),
+        spans: Vec::new(),
+    }
+}

@@ -1,0 +1,67 @@
+//! Daftar's command line. Without a subcommand it opens the window.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "daftar",
+    version,
+    about = "Annotate Persian and Arabic news: entities, diplomatic meetings and their outcomes.",
+    args_conflicts_with_subcommands = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// A folder of articles or a project file to open (default: the bundled sample).
+    path: Option<PathBuf>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Create or update a project from a folder of articles, and print the import report.
+    Import {
+        /// The folder of articles (.txt, .text, .md).
+        source: PathBuf,
+        /// The project file to create or update.
+        #[arg(short = 'o', long = "output", value_name = "PROJECT")]
+        project: PathBuf,
+        /// Decode every article with this encoding (e.g. windows-1256) instead of detecting it.
+        #[arg(long, value_name = "LABEL")]
+        encoding: Option<String>,
+    },
+    /// Verify every span against its article; report changed and missing articles.
+    /// Exit status: 0 all well, 1 problems found, 2 could not run.
+    Check {
+        /// The project file.
+        project: PathBuf,
+    },
+    /// Documents by status, spans by label, entities, meetings, outcomes.
+    Stats {
+        /// The project file.
+        project: PathBuf,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Some(Command::Import {
+            source,
+            project,
+            encoding,
+        }) => daftar::cli::import(&source, &project, encoding.as_deref()),
+        Some(Command::Check { project }) => daftar::cli::check(&project),
+        Some(Command::Stats { project }) => daftar::cli::stats(&project),
+        None => daftar::ui::run(cli.path).map(|()| daftar::cli::OK),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code),
+        Err(error) => {
+            eprintln!("daftar: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

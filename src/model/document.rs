@@ -1,0 +1,132 @@
+//! Documents (articles) and the spans annotated on them.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use super::ids::{DocId, EntityId, SpanId};
+use super::review::{DocStatus, Review};
+
+/// One article of the corpus. Its text is not copied into the project: `fingerprint` (SHA-256 of
+/// the decoded text) tells whether the file on disk is still the one that was annotated.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    pub id: DocId,
+    /// Path relative to the corpus folder, with `/` separators.
+    pub path: String,
+    /// Lowercase hex SHA-256 of the decoded text (as UTF-8).
+    pub fingerprint: String,
+    /// Length of the decoded text in Unicode code points.
+    pub chars: usize,
+    /// Encoding the file was decoded from (WHATWG name, e.g. "UTF-8", "windows-1256").
+    pub encoding: String,
+    /// BCP 47 language guessed from the text: "fa", "ar" or "und".
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Publication date (ISO 8601) when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default)]
+    pub status: DocStatus,
+    /// State of the file on disk as of the last import or check.
+    #[serde(default, skip_serializing_if = "DiskState::is_unchanged")]
+    pub disk: DiskState,
+    /// Document-level labels (e.g. topic or genre).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub labels: Vec<String>,
+    /// A note of the annotator or reviewer on the whole document.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    /// Spans in reading order: sorted by (start, end, id).
+    #[serde(default)]
+    pub spans: Vec<Span>,
+}
+
+/// How the file on disk relates to the annotated text.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DiskState {
+    #[default]
+    Unchanged,
+    /// The file now decodes to a different text (its fingerprint is given).
+    Changed { fingerprint: String },
+    /// The file is gone.
+    Missing,
+    /// The file is there but can no longer be decoded.
+    Unreadable { reason: String },
+}
+
+impl DiskState {
+    pub fn is_unchanged(&self) -> bool {
+        *self == DiskState::Unchanged
+    }
+}
+
+impl Document {
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans.iter().find(|s| s.id == id)
+    }
+
+    /// Where a span belongs to keep `spans` in reading order.
+    pub fn insertion_index(&self, span: &Span) -> usize {
+        self.spans
+            .partition_point(|s| s.sort_key() < span.sort_key())
+    }
+
+    /// A short name for lists: the title, or else the file name.
+    pub fn display_name(&self) -> &str {
+        self.title
+            .as_deref()
+            .unwrap_or_else(|| self.path.rsplit('/').next().unwrap_or(&self.path))
+    }
+}
+
+/// A labelled range of a document's text.
+///
+/// `start..end` counts Unicode code points of the decoded text, half-open. `quote` is the text of
+/// the range and `prefix`/`suffix` a little context either side, so a span can be verified and
+/// re-anchored when the article changes.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Span {
+    pub id: SpanId,
+    pub start: usize,
+    pub end: usize,
+    /// Key of a label of the schema (e.g. "PER").
+    pub label: String,
+    pub quote: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityId>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub attributes: BTreeMap<String, String>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default)]
+    pub author: String,
+    /// RFC 3339 creation time.
+    #[serde(default)]
+    pub created: String,
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// How many code points of context a span keeps either side.
+pub const SPAN_CONTEXT_CHARS: usize = 24;
+
+impl Span {
+    pub fn sort_key(&self) -> (usize, usize, SpanId) {
+        (self.start, self.end, self.id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.end - self.start
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.start == self.end
+    }
+}

@@ -1,0 +1,183 @@
+//! Meetings reported by articles and the outcomes they produced.
+//!
+//! Both are project-level records: two articles about the same meeting share one record, and
+//! their evidence can come from any document. Field values that come from the schema (levels,
+//! outcome types, statuses, roles) are stored as the schema's keys.
+
+use serde::{Deserialize, Serialize};
+
+use super::ids::{EntityId, MeetingId, OutcomeId, SpanRef};
+use super::review::Review;
+
+/// A value together with the span of text it was read from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sourced<T> {
+    pub value: T,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<SpanRef>,
+}
+
+impl<T> Sourced<T> {
+    pub fn new(value: T) -> Self {
+        Sourced {
+            value,
+            evidence: None,
+        }
+    }
+
+    pub fn with_evidence(value: T, evidence: SpanRef) -> Self {
+        Sourced {
+            value,
+            evidence: Some(evidence),
+        }
+    }
+}
+
+/// The calendar a date was written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Calendar {
+    Gregorian,
+    /// The Iranian (Solar Hijri, Jalali) calendar.
+    SolarHijri,
+    /// The Islamic (lunar Hijri) calendar.
+    Hijri,
+}
+
+/// How much of a date the text gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+}
+
+/// A date normalised to ISO 8601 (Gregorian), keeping what the text said.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on `precision`.
+    pub iso: String,
+    pub original: String,
+    pub calendar: Calendar,
+    pub precision: Precision,
+}
+
+/// Whether the meeting took place.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Realis {
+    #[default]
+    Held,
+    Planned,
+    Hypothetical,
+    Cancelled,
+}
+
+/// A participant of a meeting: an entity, or an unnamed group ("two countries as special guests").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Participant {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entity: Option<EntityId>,
+    /// For unnamed participants: how many.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub count: Option<u32>,
+    /// Free description of an unnamed participant ("countries", "observers").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub description: String,
+    /// Role key from the schema (host, chair, head_of_delegation, member…).
+    pub role: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<SpanRef>,
+}
+
+/// One meeting: who met, where, when, at what level, and whether it happened.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: MeetingId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organization: Option<Sourced<EntityId>>,
+    /// The body of the organization that met (e.g. Council of Foreign Ministers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub body: Option<Sourced<String>>,
+    /// Level key from the schema (summit, ministerial, senior_officials, expert…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Sourced<String>>,
+    /// Sector key (interior, foreign_affairs, economy…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sourced<String>>,
+    /// "The fourth meeting": 4.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ordinal: Option<Sourced<u32>>,
+    /// Session type key (regular, extraordinary, …).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session_type: Option<Sourced<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub venue: Option<Sourced<EntityId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub host: Option<Sourced<EntityId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub chair: Option<Sourced<EntityId>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<Sourced<DateValue>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<Sourced<DateValue>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub participants: Vec<Participant>,
+    #[serde(default)]
+    pub realis: Realis,
+    /// Spans that report the meeting as a whole (its trigger words).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<SpanRef>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub review: Review,
+}
+
+/// The part an actor played in an outcome.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ActorRole {
+    /// Adopted or signed it.
+    Adopter,
+    Proposer,
+    /// The one it is for or against.
+    Beneficiary,
+    /// The body it was sent to for approval.
+    ApprovingBody,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Actor {
+    pub entity: EntityId,
+    pub role: ActorRole,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<SpanRef>,
+}
+
+/// What a meeting produced: a declaration adopted, an agreement signed, a next host designated…
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    pub id: OutcomeId,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<MeetingId>,
+    /// Outcome type key from the schema (declaration_adopted, agreement_signed…).
+    pub kind: String,
+    /// Status key from the schema (proposed, agreed, adopted, signed…).
+    pub status: String,
+    /// The title of the document it concerns (a declaration, a programme), as a span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<Sourced<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub actors: Vec<Actor>,
+    /// Who is reported as saying it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub attributed_to: Option<EntityId>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub evidence: Vec<SpanRef>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+    #[serde(default)]
+    pub author: String,
+    #[serde(default)]
+    pub review: Review,
+}

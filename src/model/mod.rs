@@ -1,0 +1,24 @@
+//! The data model: everything the project file holds. No I/O and no UI here.
+
+mod document;
+mod entity;
+mod ids;
+mod meeting;
+mod project;
+mod review;
+mod schema;
+
+pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span};
+pub use entity::Entity;
+pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
+pub use meeting::{
+    Actor, ActorRole, Calendar, DateValue, Meeting, Outcome, Participant, Precision, Realis,
+    Sourced,
+};
+pub(crate) use project::sorted_insertion_index;
+pub use project::{FORMAT_VERSION, Project};
+pub use review::{DocStatus, Review, ReviewState};
+pub use schema::{
+    Choice, DEFAULT_SCHEMA_RON, FieldDef, FieldKind, LabelDef, LabelLanguage, Names, Schema,
+    parse_hex_color,
+};

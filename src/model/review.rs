@@ -1,0 +1,66 @@
+//! Workflow states of documents and annotations.
+
+use serde::{Deserialize, Serialize};
+
+/// Where a document is in the annotate → review workflow.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+pub enum DocStatus {
+    #[default]
+    New,
+    InProgress,
+    ReadyForReview,
+    Reviewed,
+    NeedsChanges,
+}
+
+impl DocStatus {
+    pub const ALL: [DocStatus; 5] = [
+        DocStatus::New,
+        DocStatus::InProgress,
+        DocStatus::ReadyForReview,
+        DocStatus::Reviewed,
+        DocStatus::NeedsChanges,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            DocStatus::New => "new",
+            DocStatus::InProgress => "in progress",
+            DocStatus::ReadyForReview => "ready for review",
+            DocStatus::Reviewed => "reviewed",
+            DocStatus::NeedsChanges => "needs changes",
+        }
+    }
+}
+
+/// A reviewer's decision on one annotation.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ReviewState {
+    #[default]
+    Pending,
+    Accepted,
+    Rejected,
+}
+
+/// The review of one annotation (span, meeting or outcome).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Review {
+    #[serde(default)]
+    pub state: ReviewState,
+    /// Why it was rejected (or any remark of the reviewer).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub comment: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reviewer: String,
+    /// RFC 3339 time of the decision.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub at: String,
+}
+
+impl Review {
+    pub fn is_pending(&self) -> bool {
+        self.state == ReviewState::Pending
+    }
+}

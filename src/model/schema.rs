@@ -1,0 +1,228 @@
+//! The annotation schema: entity labels, meeting fields, participant roles, outcome types and
+//! statuses. A default grounded in ACE (entity types) and PLOVER/CAMEO (events) ships in
+//! `assets/schema/default.ron`; every project carries its own copy and may change it.
+
+use serde::{Deserialize, Serialize};
+
+/// A name in the three languages the UI can show labels in.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Names {
+    pub en: String,
+    pub fa: String,
+    pub ar: String,
+}
+
+/// The language label names are shown in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LabelLanguage {
+    #[default]
+    English,
+    Persian,
+    Arabic,
+}
+
+impl Names {
+    pub fn get(&self, language: LabelLanguage) -> &str {
+        match language {
+            LabelLanguage::English => &self.en,
+            LabelLanguage::Persian => &self.fa,
+            LabelLanguage::Arabic => &self.ar,
+        }
+    }
+}
+
+/// An entity or trigger label that spans carry.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LabelDef {
+    /// Stable key used in the project file and exports (e.g. "PER").
+    pub key: String,
+    pub names: Names,
+    /// `#rrggbb`.
+    pub color: String,
+    /// The key that applies this label to the selection (a single letter or digit).
+    pub shortcut: String,
+    /// Whether spans with this label may link to an entity of the registry.
+    #[serde(default)]
+    pub linkable: bool,
+    /// Finer kinds (ORG: IGO, GOV, MEDIA…).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub subtypes: Vec<Choice>,
+}
+
+/// One option of a closed list (an outcome type, a status, a role…).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    pub key: String,
+    pub names: Names,
+    /// CAMEO code derived for this choice, where one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    /// PLOVER event type derived for this choice, where one applies.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover: Option<String>,
+}
+
+/// What kind of value a meeting field holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldKind {
+    /// A link to an entity with one of these labels.
+    Entity(Vec<String>),
+    Text,
+    Date,
+    Ordinal,
+    /// One of a closed list.
+    Choice(Vec<Choice>),
+    Participants,
+    Realis,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldDef {
+    pub key: String,
+    pub names: Names,
+    pub kind: FieldKind,
+    #[serde(default)]
+    pub required: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Schema {
+    pub labels: Vec<LabelDef>,
+    pub meeting_fields: Vec<FieldDef>,
+    pub participant_roles: Vec<Choice>,
+    pub outcome_types: Vec<Choice>,
+    pub outcome_statuses: Vec<Choice>,
+}
+
+/// The default schema, as shipped in `assets/schema/default.ron`.
+pub const DEFAULT_SCHEMA_RON: &str = include_str!("../../assets/schema/default.ron");
+
+impl Default for Schema {
+    fn default() -> Self {
+        ron::from_str(DEFAULT_SCHEMA_RON).expect("the bundled default schema is valid RON")
+    }
+}
+
+impl Schema {
+    pub fn label(&self, key: &str) -> Option<&LabelDef> {
+        self.labels.iter().find(|l| l.key == key)
+    }
+
+    pub fn label_for_shortcut(&self, shortcut: &str) -> Option<&LabelDef> {
+        self.labels
+            .iter()
+            .find(|l| l.shortcut.eq_ignore_ascii_case(shortcut))
+    }
+
+    pub fn outcome_type(&self, key: &str) -> Option<&Choice> {
+        self.outcome_types.iter().find(|c| c.key == key)
+    }
+
+    pub fn outcome_status(&self, key: &str) -> Option<&Choice> {
+        self.outcome_statuses.iter().find(|c| c.key == key)
+    }
+
+    pub fn participant_role(&self, key: &str) -> Option<&Choice> {
+        self.participant_roles.iter().find(|c| c.key == key)
+    }
+
+    /// Problems that make the schema unusable: duplicate keys, clashing label shortcuts, bad
+    /// colours. Empty when the schema is sound.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems = Vec::new();
+        let mut seen_keys = std::collections::BTreeSet::new();
+        let mut seen_shortcuts = std::collections::BTreeMap::new();
+        for label in &self.labels {
+            if !seen_keys.insert(label.key.as_str()) {
+                problems.push(format!("label {} is defined twice", label.key));
+            }
+            let shortcut = label.shortcut.to_ascii_uppercase();
+            if let Some(other) = seen_shortcuts.insert(shortcut.clone(), label.key.as_str()) {
+                problems.push(format!(
+                    "labels {other} and {} share the shortcut {shortcut}",
+                    label.key
+                ));
+            }
+            if parse_hex_color(&label.color).is_none() {
+                problems.push(format!(
+                    "label {} has colour {:?}, not #rrggbb",
+                    label.key, label.color
+                ));
+            }
+        }
+        for (what, list) in [
+            ("participant role", &self.participant_roles),
+            ("outcome type", &self.outcome_types),
+            ("outcome status", &self.outcome_statuses),
+        ] {
+            let mut seen = std::collections::BTreeSet::new();
+            for choice in list {
+                if !seen.insert(choice.key.as_str()) {
+                    problems.push(format!("{what} {} is defined twice", choice.key));
+                }
+            }
+        }
+        problems
+    }
+}
+
+/// `#rrggbb` → (r, g, b).
+pub fn parse_hex_color(text: &str) -> Option<[u8; 3]> {
+    let hex = text.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.is_ascii() {
+        return None;
+    }
+    let channel = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some([channel(0)?, channel(2)?, channel(4)?])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_schema_is_sound() {
+        let schema = Schema::default();
+        assert_eq!(schema.problems(), Vec::<String>::new());
+        for key in [
+            "PER", "ORG", "GPE", "LOC", "FAC", "TITLE", "DATE", "TIME", "DURATION", "ORDINAL",
+            "MONEY", "PERCENT", "DOC", "MEETING", "OUTCOME",
+        ] {
+            let label = schema.label(key).unwrap_or_else(|| panic!("{key} missing"));
+            assert!(!label.names.fa.is_empty() && !label.names.ar.is_empty());
+        }
+        let org = schema.label("ORG").unwrap();
+        for subtype in ["IGO", "GOV", "MEDIA"] {
+            assert!(org.subtypes.iter().any(|s| s.key == subtype));
+        }
+        for key in [
+            "declaration_adopted",
+            "next_host_designated",
+            "topic_discussed",
+        ] {
+            assert!(schema.outcome_type(key).is_some(), "{key}");
+        }
+        for key in ["proposed", "adopted", "ratified", "unknown"] {
+            assert!(schema.outcome_status(key).is_some(), "{key}");
+        }
+    }
+
+    #[test]
+    fn clashing_shortcuts_are_reported() {
+        let mut schema = Schema::default();
+        let per_shortcut = schema.label("PER").unwrap().shortcut.clone();
+        schema.labels[1].shortcut = per_shortcut.to_lowercase();
+        let problems = schema.problems();
+        assert!(
+            problems.iter().any(|p| p.contains("share the shortcut")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn hex_colors() {
+        assert_eq!(parse_hex_color("#ff8000"), Some([255, 128, 0]));
+        assert_eq!(parse_hex_color("ff8000"), None);
+        assert_eq!(parse_hex_color("#ff80"), None);
+    }
+}

@@ -1,0 +1,108 @@
+//! One writer per project: a lock file beside the project, held with an OS file lock. The OS
+//! releases the lock when the process dies, so a lock file left by a crash is recognised as stale
+//! and taken over.
+
+use std::fs::{File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use thiserror::Error;
+
+#[derive(Debug, Error)]
+pub enum LockError {
+    #[error("the project is open in another Daftar (process {pid}); close it there first: {}", path.display())]
+    Held { path: PathBuf, pid: String },
+    #[error("cannot lock the project ({source}): {}", path.display())]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// `project.daftar.ron` → `project.daftar.ron.lock`.
+pub fn lock_path(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".lock");
+    project.with_file_name(name)
+}
+
+/// Held while a project is open for writing; released (and the lock file removed) on drop.
+#[derive(Debug)]
+pub struct ProjectLock {
+    path: PathBuf,
+    file: File,
+}
+
+impl ProjectLock {
+    pub fn acquire(project: &Path) -> Result<ProjectLock, LockError> {
+        let path = lock_path(project);
+        let io_error = |source| LockError::Io {
+            path: path.clone(),
+            source,
+        };
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .map_err(io_error)?;
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                let mut pid = String::new();
+                let _ = file.read_to_string(&mut pid);
+                return Err(LockError::Held {
+                    path: project.to_path_buf(),
+                    pid: pid.trim().to_string(),
+                });
+            }
+            Err(std::fs::TryLockError::Error(e)) => return Err(io_error(e)),
+        }
+        // Ours now, stale or new: record who holds it.
+        file.set_len(0).map_err(io_error)?;
+        file.rewind().map_err(io_error)?;
+        write!(file, "{}", std::process::id()).map_err(io_error)?;
+        Ok(ProjectLock { path, file })
+    }
+}
+
+impl Drop for ProjectLock {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.path);
+        let _ = self.file.unlock();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_writer_is_refused_until_the_first_lets_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.daftar.ron");
+        let first = ProjectLock::acquire(&project).unwrap();
+        let second = ProjectLock::acquire(&project);
+        match second {
+            Err(LockError::Held { pid, .. }) => assert_eq!(pid, std::process::id().to_string()),
+            other => panic!("expected Held, got {other:?}"),
+        }
+        drop(first);
+        assert!(!lock_path(&project).exists());
+        ProjectLock::acquire(&project).unwrap();
+    }
+
+    #[test]
+    fn a_stale_lock_file_is_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let project = dir.path().join("p.daftar.ron");
+        // A lock file left behind by a process that died: present, but nobody holds the OS lock.
+        std::fs::write(lock_path(&project), "999999").unwrap();
+        let lock = ProjectLock::acquire(&project).unwrap();
+        assert_eq!(
+            std::fs::read_to_string(lock_path(&project)).unwrap(),
+            std::process::id().to_string()
+        );
+        drop(lock);
+    }
+}

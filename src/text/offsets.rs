@@ -1,0 +1,184 @@
+//! Conversions between the three offset units in play: UTF-8 bytes (Rust strings, parley),
+//! Unicode code points (the project file, brat, W3C) and UTF-16 code units (JavaScript tools such
+//! as doccano and Label Studio).
+
+/// Byte offset of code point `chars` in `text` (`text.len()` at the end). `None` past the end.
+pub fn char_to_byte(text: &str, chars: usize) -> Option<usize> {
+    if chars == 0 {
+        return Some(0);
+    }
+    match text.char_indices().nth(chars) {
+        Some((byte, _)) => Some(byte),
+        None if text.chars().count() == chars => Some(text.len()),
+        None => None,
+    }
+}
+
+/// Code point offset of byte `byte`. `None` if `byte` is not on a character boundary.
+pub fn byte_to_char(text: &str, byte: usize) -> Option<usize> {
+    if !text.is_char_boundary(byte) {
+        return None;
+    }
+    Some(text[..byte].chars().count())
+}
+
+/// UTF-16 offset of code point `chars`. `None` past the end.
+pub fn char_to_utf16(text: &str, chars: usize) -> Option<usize> {
+    let mut units = 0;
+    let mut count = 0;
+    for c in text.chars() {
+        if count == chars {
+            return Some(units);
+        }
+        units += c.len_utf16();
+        count += 1;
+    }
+    (count == chars).then_some(units)
+}
+
+/// Code point offset of UTF-16 offset `units`. `None` past the end or inside a surrogate pair.
+pub fn utf16_to_char(text: &str, units: usize) -> Option<usize> {
+    let mut at = 0;
+    for (count, c) in text.chars().enumerate() {
+        if at == units {
+            return Some(count);
+        }
+        if at > units {
+            return None;
+        }
+        at += c.len_utf16();
+    }
+    (at == units).then(|| text.chars().count())
+}
+
+/// The substring of `text` between two code point offsets.
+pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
+    let index = OffsetIndex::new(text);
+    let start = index.byte_of_char(start)?;
+    let end = index.byte_of_char(end)?;
+    text.get(start..end)
+}
+
+/// Fast repeated conversions over one text: the byte and UTF-16 offset of every code point.
+#[derive(Clone, Debug)]
+pub struct OffsetIndex {
+    /// `bytes[i]` is the byte offset of code point `i`; one extra entry for the end.
+    bytes: Vec<u32>,
+    /// `utf16[i]` is the UTF-16 offset of code point `i`; one extra entry for the end.
+    utf16: Vec<u32>,
+}
+
+impl OffsetIndex {
+    pub fn new(text: &str) -> Self {
+        let mut bytes = Vec::with_capacity(text.len() + 1);
+        let mut utf16 = Vec::with_capacity(text.len() + 1);
+        let mut units = 0u32;
+        for (byte, c) in text.char_indices() {
+            bytes.push(byte as u32);
+            utf16.push(units);
+            units += c.len_utf16() as u32;
+        }
+        bytes.push(text.len() as u32);
+        utf16.push(units);
+        OffsetIndex { bytes, utf16 }
+    }
+
+    /// Number of code points.
+    pub fn chars(&self) -> usize {
+        self.bytes.len() - 1
+    }
+
+    pub fn byte_of_char(&self, chars: usize) -> Option<usize> {
+        self.bytes.get(chars).map(|&b| b as usize)
+    }
+
+    pub fn utf16_of_char(&self, chars: usize) -> Option<usize> {
+        self.utf16.get(chars).map(|&u| u as usize)
+    }
+
+    /// `None` if `byte` is not on a character boundary.
+    pub fn char_of_byte(&self, byte: usize) -> Option<usize> {
+        self.bytes.binary_search(&(byte as u32)).ok()
+    }
+
+    /// `None` if `units` falls inside a surrogate pair or past the end.
+    pub fn char_of_utf16(&self, units: usize) -> Option<usize> {
+        self.utf16.binary_search(&(units as u32)).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Persian with ZWNJ, Arabic with harakat, a non-BMP emoji flag and a mathematical letter.
+    const MIXED: &str = "می‌خواهم 🇮🇷 مُحَمَّد 𝐀B";
+
+    #[test]
+    fn persian_with_zwnj() {
+        let text = "می‌خواهم";
+        // م ی ZWNJ خ و ا ه م: 8 code points, each 2 bytes except ZWNJ (3 bytes).
+        assert_eq!(text.chars().count(), 8);
+        assert_eq!(char_to_byte(text, 2), Some(4));
+        assert_eq!(char_to_byte(text, 3), Some(7));
+        assert_eq!(byte_to_char(text, 7), Some(3));
+        assert_eq!(byte_to_char(text, 5), None, "inside the ZWNJ");
+        assert_eq!(char_to_utf16(text, 8), Some(8), "all BMP");
+    }
+
+    #[test]
+    fn harakat_are_code_points_of_their_own() {
+        let text = "مُحَمَّد";
+        assert_eq!(text.chars().count(), 8);
+        assert_eq!(slice_chars(text, 0, 2), Some("مُ"));
+    }
+
+    #[test]
+    fn non_bmp_characters_differ_in_utf16() {
+        // "🇮🇷" is two regional indicators, each one code point, two UTF-16 units, four bytes.
+        let flag_start = MIXED.chars().position(|c| c == '\u{1F1EE}').unwrap();
+        assert_eq!(char_to_utf16(MIXED, flag_start), Some(flag_start));
+        assert_eq!(char_to_utf16(MIXED, flag_start + 2), Some(flag_start + 4));
+        assert_eq!(utf16_to_char(MIXED, flag_start + 4), Some(flag_start + 2));
+        assert_eq!(utf16_to_char(MIXED, flag_start + 1), None, "inside a pair");
+        let total_chars = MIXED.chars().count();
+        let total_units = MIXED.encode_utf16().count();
+        assert_eq!(char_to_utf16(MIXED, total_chars), Some(total_units));
+        assert_eq!(utf16_to_char(MIXED, total_units), Some(total_chars));
+        assert_eq!(char_to_utf16(MIXED, total_chars + 1), None);
+    }
+
+    #[test]
+    fn index_agrees_with_the_plain_functions_everywhere() {
+        let index = OffsetIndex::new(MIXED);
+        let chars = MIXED.chars().count();
+        assert_eq!(index.chars(), chars);
+        for i in 0..=chars {
+            let byte = char_to_byte(MIXED, i).unwrap();
+            let units = char_to_utf16(MIXED, i).unwrap();
+            assert_eq!(index.byte_of_char(i), Some(byte));
+            assert_eq!(index.utf16_of_char(i), Some(units));
+            assert_eq!(index.char_of_byte(byte), Some(i));
+            assert_eq!(index.char_of_utf16(units), Some(i));
+            assert_eq!(byte_to_char(MIXED, byte), Some(i));
+            assert_eq!(utf16_to_char(MIXED, units), Some(i));
+        }
+        assert_eq!(index.byte_of_char(chars + 1), None);
+    }
+
+    #[test]
+    fn slicing_by_code_points_and_by_utf16_gives_the_same_text() {
+        let start = MIXED.chars().position(|c| c == 'م').unwrap();
+        let mathematical = MIXED.chars().position(|c| c == '𝐀').unwrap();
+        let by_chars = slice_chars(MIXED, mathematical, mathematical + 2).unwrap();
+        assert_eq!(by_chars, "𝐀B");
+        let units: Vec<u16> = MIXED.encode_utf16().collect();
+        let u_start = char_to_utf16(MIXED, mathematical).unwrap();
+        let u_end = char_to_utf16(MIXED, mathematical + 2).unwrap();
+        assert_eq!(
+            String::from_utf16(&units[u_start..u_end]).unwrap(),
+            by_chars
+        );
+        assert_eq!(slice_chars(MIXED, start, start + 1), Some("م"));
+    }
+}

@@ -1,0 +1,171 @@
+//! A tokenizer for Persian, Arabic and Latin news text that keeps code-point spans.
+//!
+//! Rules (documented because CoNLL export depends on them):
+//! - whitespace, ZWNJ outside a word and direction marks separate tokens and are not tokens;
+//! - a word is a run of letters, digits and combining marks; a ZWNJ or ZWJ between two such
+//!   characters stays inside the word (Persian می‌خواهم is one token);
+//! - a number may contain `.` `,` `/` `:` `٫` `٬` between two digits (16.07.2021, 1402/04/22,
+//!   12:19 are one token each); a hyphen always splits (2022-2024 is three tokens);
+//! - every other character (punctuation, symbols, an emoji) is a token of its own.
+
+use std::ops::Range;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    /// Only digits, with separators between them.
+    Number,
+    Punct,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Code point range in the text, half-open.
+    pub range: Range<usize>,
+    pub kind: TokenKind,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || is_mark(c)
+}
+
+/// Combining marks of Arabic script (harakat and Quranic marks), tatweel, and general combining
+/// diacritics.
+fn is_mark(c: char) -> bool {
+    matches!(c,
+        '\u{0300}'..='\u{036F}' | '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}'
+        | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}')
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\u{200C}' | '\u{200D}')
+}
+
+fn is_invisible_separator(c: char) -> bool {
+    c.is_whitespace()
+        || matches!(
+            c,
+            '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}'
+        )
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+        || is_joiner(c)
+}
+
+fn is_number_separator(c: char) -> bool {
+    matches!(c, '.' | ',' | '/' | ':' | '\u{066B}' | '\u{066C}')
+}
+
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if is_invisible_separator(c) {
+            i += 1;
+            continue;
+        }
+        if !is_word_char(c) {
+            tokens.push(Token {
+                range: i..i + 1,
+                kind: TokenKind::Punct,
+            });
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut all_digits = true;
+        while i < chars.len() {
+            let c = chars[i];
+            let next = chars.get(i + 1).copied();
+            let prev = (i > start).then(|| chars[i - 1]);
+            if is_word_char(c) {
+                all_digits &= c.is_numeric() || is_mark(c);
+                i += 1;
+            } else if is_joiner(c)
+                && prev.is_some_and(is_word_char)
+                && next.is_some_and(is_word_char)
+            {
+                i += 1;
+            } else if is_number_separator(c)
+                && all_digits
+                && prev.is_some_and(char::is_numeric)
+                && next.is_some_and(char::is_numeric)
+            {
+                i += 1;
+            } else {
+                break;
+            }
+        }
+        tokens.push(Token {
+            range: start..i,
+            kind: if all_digits {
+                TokenKind::Number
+            } else {
+                TokenKind::Word
+            },
+        });
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        tokenize(text)
+            .into_iter()
+            .map(|t| {
+                text.chars()
+                    .skip(t.range.start)
+                    .take(t.range.len())
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn persian_words_keep_zwnj_inside() {
+        assert_eq!(texts("می‌خواهم بروم."), ["می‌خواهم", "بروم", "."]);
+    }
+
+    #[test]
+    fn dates_and_times_are_single_tokens() {
+        assert_eq!(texts("16.07.2021 12:19"), ["16.07.2021", "12:19"]);
+        assert_eq!(texts("۱۴۰۲/۰۴/۲۲"), ["۱۴۰۲/۰۴/۲۲"]);
+        assert_eq!(texts("2022-2024"), ["2022", "-", "2024"]);
+        assert_eq!(
+            tokenize("2021.").iter().map(|t| t.kind).collect::<Vec<_>>(),
+            [TokenKind::Number, TokenKind::Punct]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_quotes_split() {
+        assert_eq!(
+            texts("«خاور» (ECO)، اکو؟"),
+            ["«", "خاور", "»", "(", "ECO", ")", "،", "اکو", "؟"]
+        );
+    }
+
+    #[test]
+    fn harakat_stay_in_the_word_and_marks_are_skipped() {
+        assert_eq!(texts("\u{200F}مُحَمَّدٌ\u{200E} قال"), ["مُحَمَّدٌ", "قال"]);
+    }
+
+    #[test]
+    fn ordinal_with_digits_is_one_word() {
+        let tokens = tokenize("۷۵امین نشست");
+        assert_eq!(tokens[0].range, 0..6);
+        assert_eq!(tokens[0].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn ranges_count_code_points() {
+        let text = "🇮🇷 ایران";
+        let tokens = tokenize(text);
+        assert_eq!(tokens.len(), 3, "two regional indicators, then a word");
+        assert_eq!(tokens[2].range, 3..8);
+    }
+}
