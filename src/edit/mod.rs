@@ -395,3 +395,6 @@ fn entity_referrer(project: &Project, id: EntityId) -> Option<String> {
     }
     None
 }
+
+#[cfg(test)]
+mod tests;

@@ -130,3 +130,48 @@ impl Span {
         self.start == self.end
     }
 }
+
+impl Span {
+    /// A new span over `start..end` (code points) of `text`, quoting it with its context.
+    /// `None` if the range does not fit the text.
+    pub fn quoting(
+        id: SpanId,
+        text: &str,
+        start: usize,
+        end: usize,
+        label: impl Into<String>,
+        author: impl Into<String>,
+    ) -> Option<Span> {
+        if start > end {
+            return None;
+        }
+        let index = crate::text::OffsetIndex::new(text);
+        let byte = |chars: usize| index.byte_of_char(chars);
+        let quote = text.get(byte(start)?..byte(end)?)?.to_string();
+        let prefix = text
+            .get(byte(start.saturating_sub(SPAN_CONTEXT_CHARS))?..byte(start)?)?
+            .to_string();
+        let suffix_end = (end + SPAN_CONTEXT_CHARS).min(index.chars());
+        let suffix = text.get(byte(end)?..byte(suffix_end)?)?.to_string();
+        Some(Span {
+            id,
+            start,
+            end,
+            label: label.into(),
+            quote,
+            prefix,
+            suffix,
+            entity: None,
+            attributes: BTreeMap::new(),
+            note: String::new(),
+            author: author.into(),
+            created: now_rfc3339(),
+            review: Review::default(),
+        })
+    }
+}
+
+/// The current time as RFC 3339, to the second (UTC).
+pub fn now_rfc3339() -> String {
+    humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}

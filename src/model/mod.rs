@@ -8,7 +8,7 @@ mod project;
 mod review;
 mod schema;
 
-pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span};
+pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span, now_rfc3339};
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
 pub use meeting::{

@@ -55,9 +55,9 @@ pub enum StoreError {
 
 /// The project as the file holds it: deterministic RON, one span per line.
 pub fn to_ron(project: &Project) -> String {
-    // Depth 5 is a span inside a document's span list: deeper values stay on one line.
+    // Depth 4 is a span inside a document's span list: deeper values stay on one line.
     let config = ron::ser::PrettyConfig::new()
-        .depth_limit(5)
+        .depth_limit(4)
         .indentor("  ")
         .separate_tuple_members(false)
         .struct_names(false);

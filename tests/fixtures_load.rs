@@ -1,0 +1,67 @@
+//! Every project format ever shipped must keep loading. One fixture per format version.
+
+mod common;
+
+use daftar::corpus::verify;
+use daftar::model::{Calendar, FORMAT_VERSION, Realis};
+use daftar::open::corpus_root;
+use daftar::store;
+
+#[test]
+fn format_1_fixture_loads_and_verifies() {
+    let path = common::repo_path("tests/fixtures/format1.daftar.ron");
+    let project = store::load(&path).unwrap();
+    assert_eq!(project.format, FORMAT_VERSION);
+    assert_eq!(project.documents.len(), 5);
+    assert_eq!(project.span_count(), 8);
+    assert_eq!(project.entities.len(), 4);
+    let minister = project
+        .entities
+        .iter()
+        .find(|e| e.name == "اسکندر مومنی")
+        .unwrap();
+    assert_eq!(project.mentions_of(minister.id).count(), 2);
+    let meeting = &project.meetings[0];
+    assert_eq!(meeting.ordinal.as_ref().unwrap().value, 4);
+    assert_eq!(
+        meeting.start.as_ref().unwrap().value.calendar,
+        Calendar::SolarHijri
+    );
+    assert_eq!(meeting.realis, Realis::Held);
+    assert_eq!(meeting.participants.len(), 2);
+    assert_eq!(project.outcomes_of(meeting.id).count(), 2);
+    // Its corpus is the bundled sample: every span still quotes its article.
+    assert_eq!(verify(&project, &corpus_root(&path, &project)), vec![]);
+}
+
+#[test]
+fn bundled_sample_project_loads_and_verifies() {
+    let path = common::repo_path("assets/sample.daftar.ron");
+    let project = store::load(&path).unwrap();
+    assert_eq!(project.documents.len(), 5);
+    assert_eq!(verify(&project, &corpus_root(&path, &project)), vec![]);
+}
+
+/// Writes the format 1 fixture. Run once when the format was shipped; never again for format 1.
+#[test]
+#[ignore = "writes tests/fixtures/format1.daftar.ron"]
+fn write_format_1_fixture() {
+    use daftar::edit::History;
+    let corpus = common::repo_path("assets/sample");
+    let dir = tempfile::tempdir().unwrap();
+    let temporary = dir.path().join("f.daftar.ron");
+    let mut opened = daftar::open::import_into(
+        &temporary,
+        &common::copy_sample(dir.path()),
+        Default::default(),
+    )
+    .unwrap();
+    common::annotate(&mut opened.project, &mut History::new(), &corpus);
+    opened.project.name = "format 1 fixture".into();
+    opened.project.corpus = "../../assets/sample".into();
+    std::fs::write(
+        common::repo_path("tests/fixtures/format1.daftar.ron"),
+        store::to_ron(&opened.project),
+    )
+    .unwrap();
+}
