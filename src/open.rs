@@ -3,8 +3,6 @@
 
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::corpus::{ImportOptions, ImportReport, import_folder, scan::relative_path};
 use crate::model::Project;
 use crate::store::ProjectFile;
@@ -86,8 +84,9 @@ pub fn import_into(
             project_path.display()
         );
     }
-    let report = import_folder(&mut project, source, options)
-        .with_context(|| format!("cannot read the folder {}", source.display()))?;
+    let report = import_folder(&mut project, source, options).map_err(|error| {
+        anyhow::anyhow!("cannot read the folder ({error}): {}", source.display())
+    })?;
     file.save(&project)?;
     Ok(OpenedProject {
         file,

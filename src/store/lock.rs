@@ -11,10 +11,10 @@ use thiserror::Error;
 pub enum LockError {
     #[error("the project is open in another Daftar (process {pid}); close it there first: {}", path.display())]
     Held { path: PathBuf, pid: String },
-    #[error("cannot lock the project ({source}): {}", path.display())]
+    #[error("cannot lock the project ({error}): {}", path.display())]
     Io {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -35,9 +35,9 @@ pub struct ProjectLock {
 impl ProjectLock {
     pub fn acquire(project: &Path) -> Result<ProjectLock, LockError> {
         let path = lock_path(project);
-        let io_error = |source| LockError::Io {
+        let io_error = |error| LockError::Io {
             path: path.clone(),
-            source,
+            error,
         };
         let mut file = OpenOptions::new()
             .read(true)

@@ -17,13 +17,14 @@ use thiserror::Error;
 
 use crate::model::{FORMAT_VERSION, Project};
 
-/// What can go wrong with a project file. Messages end with the file's path.
+/// What can go wrong with a project file. Messages end with the file's path; underlying I/O
+/// errors are part of the message (not a `source`), so they are printed once.
 #[derive(Debug, Error)]
 pub enum StoreError {
-    #[error("cannot read the project file ({source}): {}", path.display())]
+    #[error("cannot read the project file ({error}): {}", path.display())]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("the project file is malformed at line {line}, column {column}: {message}: {}", path.display())]
     Malformed {
@@ -46,10 +47,10 @@ pub enum StoreError {
         path.display()
     )]
     ChangedOnDisk { path: PathBuf },
-    #[error("cannot save the project ({source}): {}", path.display())]
+    #[error("cannot save the project ({error}): {}", path.display())]
     Write {
         path: PathBuf,
-        source: std::io::Error,
+        error: std::io::Error,
     },
 }
 
@@ -106,9 +107,9 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
 
 /// Loads a project file without locking it (for reading only: `check`, `stats`).
 pub fn load(path: &Path) -> Result<Project, StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|source| StoreError::Read {
+    let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
         path: path.to_path_buf(),
-        source,
+        error,
     })?;
     from_ron(&text, path)
 }
@@ -202,9 +203,9 @@ impl ProjectFile {
                 }
             });
         }
-        write_atomically(&self.path, text.as_bytes()).map_err(|source| StoreError::Write {
+        write_atomically(&self.path, text.as_bytes()).map_err(|error| StoreError::Write {
             path: self.path.clone(),
-            source,
+            error,
         })?;
         self.stamp = stamp_of(&self.path);
         Ok(())

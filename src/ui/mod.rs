@@ -17,8 +17,9 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         None => {
             let dir = crate::sample::default_location()
                 .context("this system has no data folder to install the sample into")?;
-            crate::sample::install(&dir)
-                .with_context(|| format!("cannot install the sample into {}", dir.display()))?
+            crate::sample::install(&dir).map_err(|error| {
+                anyhow::anyhow!("cannot install the sample ({error}): {}", dir.display())
+            })?
         }
     };
     let opened: OpenedProject = open_path(&path)?;

@@ -1,0 +1,290 @@
+//! The command line on temporary folders: exact report lines and exit codes.
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+fn daftar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(args)
+        .output()
+        .expect("daftar runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const PERSIAN: &str =
+    "جلسه شورای وزیران خارجه کشورهای عضو سازمان همکاری شانگهای در دوشنبه برگزار شد.";
+
+/// A folder with one article of each kind the importer must handle.
+fn mixed_folder(dir: &Path) -> std::path::PathBuf {
+    let folder = dir.join("articles");
+    std::fs::create_dir_all(&folder).unwrap();
+    std::fs::write(folder.join("utf8.txt"), PERSIAN).unwrap();
+    // windows-1256 has no Farsi yeh: old files use the Arabic one.
+    let legacy = PERSIAN.replace('\u{06CC}', "\u{064A}");
+    let (bytes, _, lossy) = encoding_rs::WINDOWS_1256.encode(&legacy);
+    assert!(!lossy);
+    std::fs::write(folder.join("legacy-1256.txt"), &bytes).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(PERSIAN.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(folder.join("utf16-bom.txt"), utf16).unwrap();
+    std::fs::write(folder.join("empty.txt"), b"").unwrap();
+    std::fs::write(
+        folder.join("binary.txt"),
+        b"\x7fELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0",
+    )
+    .unwrap();
+    let mut damaged = PERSIAN.as_bytes().to_vec();
+    damaged.insert(PERSIAN.find(' ').unwrap(), 0xC0);
+    std::fs::write(folder.join("damaged.txt"), damaged).unwrap();
+    std::fs::write(folder.join("photo.jpg"), b"\xFF\xD8\xFF").unwrap();
+    folder
+}
+
+#[test]
+fn import_reports_every_file_that_needs_attention() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = mixed_folder(dir.path());
+    let project = dir.path().join("articles.daftar.ron");
+    let output = daftar(&[
+        "import",
+        folder.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report = stdout(&output);
+    let lines: Vec<&str> = report.lines().collect();
+    let expected = [
+        "binary.txt: skipped: binary file (it contains NUL or control bytes; UTF-16 needs a byte order mark)",
+        "damaged.txt: skipped: invalid UTF-8 at byte 8 (the file looks damaged)",
+        "empty.txt: skipped: empty file",
+        "legacy-1256.txt: warning: decoded from windows-1256 (detected), not UTF-8",
+        "utf16-bom.txt: warning: decoded from UTF-16LE (byte order mark), not UTF-8",
+        "3 added, 0 unchanged, 0 changed, 0 missing, 3 skipped, 2 with warnings, 1 other files ignored",
+    ];
+    assert_eq!(lines[..expected.len()], expected, "{report}");
+    assert!(lines[expected.len()].starts_with("saved "));
+
+    let saved = daftar::store::load(&project).unwrap();
+    let paths: Vec<_> = saved.documents.iter().map(|d| d.path.as_str()).collect();
+    assert_eq!(paths, ["legacy-1256.txt", "utf16-bom.txt", "utf8.txt"]);
+    // All three decode to the same Persian sentence (the legacy one with Arabic yeh).
+    assert_eq!(
+        saved.documents[1].fingerprint,
+        saved.documents[2].fingerprint
+    );
+    assert_eq!(saved.documents[0].encoding, "windows-1256");
+    assert_eq!(saved.documents[1].encoding, "UTF-16LE");
+
+    let check = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+    assert!(stdout(&check).starts_with("ok: 3 documents"));
+}
+
+#[test]
+fn reimport_reports_added_changed_and_missing() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = mixed_folder(dir.path());
+    let project = dir.path().join("p.daftar.ron");
+    let args = [
+        "import",
+        folder.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+    ];
+    assert!(daftar(&args).status.success());
+    std::fs::write(folder.join("utf8.txt"), format!("{PERSIAN} (ویرایش شده)")).unwrap();
+    std::fs::remove_file(folder.join("utf16-bom.txt")).unwrap();
+    std::fs::write(folder.join("new.md"), "نشست تازه").unwrap();
+    let output = daftar(&args);
+    assert!(output.status.success());
+    let report = stdout(&output);
+    assert!(
+        report
+            .contains("utf8.txt: changed on disk since it was imported: its annotations are kept"),
+        "{report}"
+    );
+    assert!(
+        report.contains("utf16-bom.txt: missing: its annotations are kept"),
+        "{report}"
+    );
+    assert!(
+        report.contains("1 added, 1 unchanged, 1 changed, 1 missing"),
+        "{report}"
+    );
+}
+
+#[test]
+fn check_fails_on_an_article_changed_on_disk() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    common::annotate(
+        &mut opened.project,
+        &mut daftar::edit::History::new(),
+        &corpus,
+    );
+    opened.file.save(&opened.project).unwrap();
+    drop(opened);
+
+    let ok = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
+
+    let article = corpus.join(common::PERSIAN_ECO);
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, text.replacen("چهارمین", "پنجمین", 1)).unwrap();
+    let failed = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(failed.status.code(), Some(1));
+    let out = stdout(&failed);
+    assert!(
+        out.contains(&format!(
+            "article changed on disk since it was annotated (7 spans to re-anchor): {}",
+            common::PERSIAN_ECO
+        )),
+        "{out}"
+    );
+    std::fs::remove_file(corpus.join(common::ARABIC_ECO)).unwrap();
+    let out = stdout(&daftar(&["check", project.to_str().unwrap()]));
+    assert!(
+        out.contains(&format!("article is missing: {}", common::ARABIC_ECO)),
+        "{out}"
+    );
+}
+
+#[test]
+fn a_malformed_project_is_reported_with_line_and_column_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    drop(daftar::open::import_into(&project, &corpus, Default::default()).unwrap());
+    let mut text = std::fs::read_to_string(&project).unwrap();
+    // Break line 4: drop the comma after the corpus field.
+    text = text.replacen("corpus: \"sample\",", "corpus: \"sample\"", 1);
+    std::fs::write(&project, &text).unwrap();
+    let before = std::fs::read(&project).unwrap();
+
+    for args in [
+        vec!["check", project.to_str().unwrap()],
+        vec!["stats", project.to_str().unwrap()],
+        vec![
+            "import",
+            corpus.to_str().unwrap(),
+            "-o",
+            project.to_str().unwrap(),
+        ],
+    ] {
+        let output = daftar(&args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let error = stderr(&output);
+        assert!(
+            error.starts_with("daftar: the project file is malformed at line 5, column 3:"),
+            "{args:?}: {error}"
+        );
+        assert!(
+            error.trim_end().ends_with("sample.daftar.ron"),
+            "path last: {error}"
+        );
+        assert!(!error.contains("backtrace"), "{error}");
+        assert_eq!(
+            std::fs::read(&project).unwrap(),
+            before,
+            "{args:?} left the file as it was"
+        );
+    }
+}
+
+#[test]
+fn stats_counts_statuses_labels_and_records() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    common::annotate(
+        &mut opened.project,
+        &mut daftar::edit::History::new(),
+        &corpus,
+    );
+    opened.file.save(&opened.project).unwrap();
+    drop(opened);
+    let output = daftar(&["stats", project.to_str().unwrap()]);
+    assert!(output.status.success());
+    assert_eq!(
+        stdout(&output),
+        "project: sample\ndocuments: 5\n  new: 5\n  in progress: 0\n  ready for review: 0\n  reviewed: 0\n  needs changes: 0\n\
+         spans: 8\n  PER: 2\n  ORG: 1\n  GPE: 2\n  ORDINAL: 1\n  MEETING: 1\n  OUTCOME: 1\n\
+         entities: 4\nmeetings: 1\noutcomes: 2\n"
+    );
+}
+
+#[test]
+fn errors_name_the_file_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.daftar.ron");
+    let output = daftar(&["check", missing.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(
+        error.starts_with("daftar: cannot read the project file"),
+        "{error}"
+    );
+    assert!(error.trim_end().ends_with("nope.daftar.ron"), "{error}");
+
+    let output = daftar(&[
+        "import",
+        missing.to_str().unwrap(),
+        "-o",
+        dir.path().join("x.ron").to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("not a folder"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn import_with_a_named_encoding() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("old");
+    std::fs::create_dir_all(&folder).unwrap();
+    let legacy = PERSIAN.replace('\u{06CC}', "\u{064A}");
+    std::fs::write(
+        folder.join("a.txt"),
+        encoding_rs::WINDOWS_1256.encode(&legacy).0,
+    )
+    .unwrap();
+    let project = dir.path().join("old.daftar.ron");
+    let output = daftar(&[
+        "import",
+        folder.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+        "--encoding",
+        "cp1256",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("a.txt: warning: decoded from windows-1256 (as told), not UTF-8")
+    );
+    let bad = daftar(&[
+        "import",
+        folder.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+        "--encoding",
+        "klingon",
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("unknown encoding \"klingon\""));
+}
