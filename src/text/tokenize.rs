@@ -82,20 +82,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if is_word_char(c) {
                 all_digits &= c.is_numeric() || is_mark(c);
                 i += 1;
-            } else if is_joiner(c)
-                && prev.is_some_and(is_word_char)
-                && next.is_some_and(is_word_char)
-            {
-                i += 1;
-            } else if is_number_separator(c)
+                continue;
+            }
+            let joins_word =
+                is_joiner(c) && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
+            let joins_number = is_number_separator(c)
                 && all_digits
                 && prev.is_some_and(char::is_numeric)
-                && next.is_some_and(char::is_numeric)
-            {
-                i += 1;
-            } else {
+                && next.is_some_and(char::is_numeric);
+            if !(joins_word || joins_number) {
                 break;
             }
+            i += 1;
         }
         tokens.push(Token {
             range: start..i,
