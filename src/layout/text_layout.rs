@@ -1,0 +1,586 @@
+//! One laid-out text: a parley layout per `\n` paragraph (parley treats a whole layout as one bidi
+//! paragraph), stacked vertically. Internally everything is in pixels (layout happens at the
+//! display scale so glyphs land on the pixel grid); the API speaks points.
+
+use std::ops::Range;
+
+use parley::{
+    Affinity, Alignment, AlignmentOptions, BaseDirection, Cursor, FontContext, FontWeight, Layout,
+    LayoutContext, LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
+};
+use unicode_segmentation::UnicodeSegmentation;
+
+use super::fonts::{FAMILY, bundled_font_context};
+
+/// An axis-aligned rectangle in points.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Rect {
+    pub min_x: f32,
+    pub min_y: f32,
+    pub max_x: f32,
+    pub max_y: f32,
+}
+
+impl Rect {
+    pub fn width(&self) -> f32 {
+        self.max_x - self.min_x
+    }
+    pub fn height(&self) -> f32 {
+        self.max_y - self.min_y
+    }
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        (self.min_x..=self.max_x).contains(&x) && (self.min_y..=self.max_y).contains(&y)
+    }
+}
+
+/// The base direction of the text's paragraphs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Direction {
+    Rtl,
+    Ltr,
+    /// Each paragraph by its first strong character (for short labels of unknown script).
+    Auto,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TextAlign {
+    /// Right in right-to-left paragraphs, left in left-to-right ones.
+    Start,
+    End,
+    Center,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct TextStyle {
+    /// Font size in points.
+    pub font_size: f32,
+    /// Line height as a multiple of the font size.
+    pub line_height: f32,
+    pub direction: Direction,
+    pub align: TextAlign,
+    pub bold: bool,
+}
+
+impl TextStyle {
+    /// Article text: right-to-left, comfortable line spacing.
+    pub fn article(font_size: f32) -> Self {
+        TextStyle {
+            font_size,
+            line_height: 1.8,
+            direction: Direction::Rtl,
+            align: TextAlign::Start,
+            bold: false,
+        }
+    }
+
+    /// A short label of unknown script.
+    pub fn label(font_size: f32) -> Self {
+        TextStyle {
+            font_size,
+            line_height: 1.4,
+            direction: Direction::Auto,
+            align: TextAlign::Start,
+            bold: false,
+        }
+    }
+}
+
+/// Fonts and parley's scratch space: one per application (or per thread).
+pub struct LayoutEngine {
+    fonts: FontContext,
+    context: LayoutContext<()>,
+}
+
+impl Default for LayoutEngine {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl LayoutEngine {
+    pub fn new() -> Self {
+        LayoutEngine {
+            fonts: bundled_font_context(),
+            context: LayoutContext::new(),
+        }
+    }
+
+    /// Lays out `text`, wrapped at `width` points (`None`: no wrapping), at `scale` pixels per
+    /// point.
+    pub fn layout(
+        &mut self,
+        text: &str,
+        style: &TextStyle,
+        width: Option<f32>,
+        scale: f32,
+    ) -> TextLayout {
+        let paragraphs = paragraph_ranges(text)
+            .map(|range| {
+                let layout = self.layout_paragraph(&text[range.clone()], style, scale);
+                Paragraph {
+                    range,
+                    layout,
+                    top_px: 0.0,
+                    height_px: 0.0,
+                }
+            })
+            .collect();
+        let mut layout = TextLayout {
+            text: text.to_string(),
+            style: *style,
+            scale,
+            width,
+            paragraphs,
+            height_px: 0.0,
+        };
+        layout.break_lines();
+        layout
+    }
+
+    fn layout_paragraph(&mut self, text: &str, style: &TextStyle, scale: f32) -> Layout<()> {
+        let mut builder = self
+            .context
+            .ranged_builder(&mut self.fonts, text, scale, true);
+        builder.set_base_direction(match style.direction {
+            Direction::Rtl => BaseDirection::Rtl,
+            Direction::Ltr => BaseDirection::Ltr,
+            Direction::Auto => BaseDirection::Auto,
+        });
+        builder.push_default(StyleProperty::FontFamily(FAMILY.into()));
+        builder.push_default(StyleProperty::FontSize(style.font_size));
+        builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
+            style.line_height,
+        )));
+        // Long URLs occur in real articles: let them wrap anywhere.
+        builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
+        if style.bold {
+            builder.push_default(StyleProperty::FontWeight(FontWeight::BOLD));
+        }
+        builder.build(text)
+    }
+}
+
+/// Byte ranges of the `\n`-separated paragraphs (a `\r` before the `\n` is left out).
+fn paragraph_ranges(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut start = 0;
+    text.split('\n').map(move |part| {
+        let range = start..start + part.strip_suffix('\r').unwrap_or(part).len();
+        start += part.len() + 1;
+        range
+    })
+}
+
+struct Paragraph {
+    /// Byte range in the whole text, without the line break.
+    range: Range<usize>,
+    layout: Layout<()>,
+    top_px: f32,
+    height_px: f32,
+}
+
+/// A cluster (one or more characters drawn as a unit) on a line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cluster {
+    /// Byte range in the whole text.
+    pub range: Range<usize>,
+    /// Left edge, in points.
+    pub x: f32,
+    pub width: f32,
+    pub rtl: bool,
+}
+
+/// One visual line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineInfo {
+    /// Byte range in the whole text, logical order.
+    pub range: Range<usize>,
+    pub top: f32,
+    pub bottom: f32,
+    pub baseline: f32,
+    /// Clusters in visual order, left to right.
+    pub clusters: Vec<Cluster>,
+}
+
+/// A glyph placed in pixels: `x` along the line, `y` the baseline (a whole pixel).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PositionedGlyph {
+    pub id: u32,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// Glyphs of one font at one size.
+pub struct GlyphRun<'a> {
+    pub font: &'a parley::FontData,
+    /// Font size in pixels.
+    pub font_size_px: f32,
+    pub glyphs: Vec<PositionedGlyph>,
+}
+
+/// A laid-out text. Rewrapping to a new width reuses the shaping.
+pub struct TextLayout {
+    text: String,
+    style: TextStyle,
+    scale: f32,
+    width: Option<f32>,
+    paragraphs: Vec<Paragraph>,
+    height_px: f32,
+}
+
+impl TextLayout {
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    pub fn style(&self) -> &TextStyle {
+        &self.style
+    }
+    pub fn scale(&self) -> f32 {
+        self.scale
+    }
+    pub fn width(&self) -> Option<f32> {
+        self.width
+    }
+    /// Total height in points.
+    pub fn height(&self) -> f32 {
+        self.height_px / self.scale
+    }
+
+    /// Widest line in points.
+    pub fn content_width(&self) -> f32 {
+        self.paragraphs
+            .iter()
+            .map(|p| p.layout.width())
+            .fold(0.0, f32::max)
+            / self.scale
+    }
+
+    /// Wraps again at a new width (cheap: no shaping).
+    pub fn rewrap(&mut self, width: Option<f32>) {
+        if self.width != width {
+            self.width = width;
+            self.break_lines();
+        }
+    }
+
+    fn break_lines(&mut self) {
+        let max_advance = self.width.map(|w| w * self.scale);
+        let alignment = match self.style.align {
+            TextAlign::Start => Alignment::Start,
+            TextAlign::End => Alignment::End,
+            TextAlign::Center => Alignment::Center,
+        };
+        let empty_line_px = (self.style.font_size * self.style.line_height * self.scale).round();
+        let mut top = 0.0;
+        for paragraph in &mut self.paragraphs {
+            paragraph.layout.break_all_lines(max_advance);
+            paragraph
+                .layout
+                .align(alignment, AlignmentOptions::default());
+            paragraph.top_px = top;
+            paragraph.height_px = if paragraph.layout.is_empty() {
+                empty_line_px
+            } else {
+                paragraph.layout.height().ceil()
+            };
+            top += paragraph.height_px;
+        }
+        self.height_px = top;
+    }
+
+    /// Paragraphs whose vertical extent meets `top..bottom` (points).
+    fn paragraphs_between(&self, top: f32, bottom: f32) -> impl Iterator<Item = &Paragraph> {
+        let (top, bottom) = (top * self.scale, bottom * self.scale);
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.top_px + p.height_px < top);
+        self.paragraphs[first..]
+            .iter()
+            .take_while(move |p| p.top_px <= bottom)
+    }
+
+    fn paragraph_at_offset(&self, offset: usize) -> &Paragraph {
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.range.end < offset)
+            .min(self.paragraphs.len() - 1);
+        &self.paragraphs[index]
+    }
+
+    fn paragraph_at_y(&self, y: f32) -> &Paragraph {
+        let y = y * self.scale;
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.top_px + p.height_px <= y)
+            .min(self.paragraphs.len() - 1);
+        &self.paragraphs[index]
+    }
+
+    /// Every line, top to bottom.
+    pub fn lines(&self) -> Vec<LineInfo> {
+        self.lines_between(f32::NEG_INFINITY, f32::INFINITY)
+    }
+
+    /// The lines that meet `top..bottom` (points), top to bottom.
+    pub fn lines_between(&self, top: f32, bottom: f32) -> Vec<LineInfo> {
+        let mut lines = Vec::new();
+        for paragraph in self.paragraphs_between(top, bottom) {
+            let s = self.scale;
+            if paragraph.layout.is_empty() {
+                let start = paragraph.range.start;
+                lines.push(LineInfo {
+                    range: start..start,
+                    top: paragraph.top_px / s,
+                    bottom: (paragraph.top_px + paragraph.height_px) / s,
+                    baseline: (paragraph.top_px + paragraph.height_px * 0.75) / s,
+                    clusters: Vec::new(),
+                });
+                continue;
+            }
+            for line in paragraph.layout.lines() {
+                let metrics = line.metrics();
+                let line_top = (paragraph.top_px + metrics.block_min_coord) / s;
+                let line_bottom = (paragraph.top_px + metrics.block_max_coord) / s;
+                if line_bottom < top || line_top > bottom {
+                    continue;
+                }
+                let mut clusters = Vec::new();
+                for item in line.items() {
+                    let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                        continue;
+                    };
+                    let mut x = glyph_run.offset();
+                    for cluster in glyph_run.run().visual_clusters() {
+                        let range = cluster.text_range();
+                        if range.end > paragraph.range.len() {
+                            continue; // parley's stand-in for an empty paragraph
+                        }
+                        clusters.push(Cluster {
+                            range: range.start + paragraph.range.start
+                                ..range.end + paragraph.range.start,
+                            x: x / s,
+                            width: cluster.advance() / s,
+                            rtl: cluster.is_rtl(),
+                        });
+                        x += cluster.advance();
+                    }
+                }
+                let range = line.text_range();
+                let range =
+                    range.start.min(paragraph.range.len())..range.end.min(paragraph.range.len());
+                lines.push(LineInfo {
+                    range: range.start + paragraph.range.start..range.end + paragraph.range.start,
+                    top: line_top,
+                    bottom: line_bottom,
+                    baseline: (paragraph.top_px + metrics.baseline) / s,
+                    clusters,
+                });
+            }
+        }
+        lines
+    }
+
+    /// The line at height `y` (points), or the nearest one.
+    fn line_at_y(&self, y: f32) -> LineInfo {
+        let paragraph_top = self.paragraph_at_y(y).top_px / self.scale;
+        let mut lines = self.lines_between(paragraph_top, f32::INFINITY);
+        let index = lines
+            .iter()
+            .position(|l| y < l.bottom)
+            .unwrap_or(lines.len().saturating_sub(1));
+        lines.swap_remove(index)
+    }
+
+    /// The line that shows the caret at `offset`: the one with a cluster starting there, else
+    /// the one ending there.
+    fn line_of_offset(&self, offset: usize) -> LineInfo {
+        let paragraph = self.paragraph_at_offset(offset);
+        let top = paragraph.top_px / self.scale;
+        let bottom = (paragraph.top_px + paragraph.height_px) / self.scale;
+        let mut lines = self.lines_between(top, bottom);
+        lines.retain(|l| {
+            l.range.start >= paragraph.range.start && l.range.end <= paragraph.range.end
+        });
+        let index = lines
+            .iter()
+            .position(|l| l.range.start <= offset && offset < l.range.end)
+            .or_else(|| lines.iter().position(|l| l.range.end == offset))
+            .unwrap_or(0);
+        lines.swap_remove(index)
+    }
+
+    /// The text offset nearest to a point (points), on a grapheme boundary.
+    pub fn hit_test(&self, x: f32, y: f32) -> usize {
+        let line = self.line_at_y(y);
+        let Some(nearest) = line.clusters.iter().min_by(|a, b| {
+            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
+            distance(a).total_cmp(&distance(b))
+        }) else {
+            return line.range.start;
+        };
+        // The half of a cluster nearer its logical start gives its start, the other its end.
+        let in_left_half = x < nearest.x + nearest.width / 2.0;
+        let offset = if in_left_half == nearest.rtl {
+            nearest.range.end
+        } else {
+            nearest.range.start
+        };
+        self.snap_to_grapheme(offset)
+    }
+
+    /// The word (or the run of spaces or punctuation) at a point, as a byte range.
+    pub fn word_at(&self, x: f32, y: f32) -> Range<usize> {
+        let paragraph = self.paragraph_at_y(y);
+        let s = self.scale;
+        let selection =
+            Selection::word_from_point(&paragraph.layout, x * s, y * s - paragraph.top_px);
+        let range = selection.text_range();
+        range.start + paragraph.range.start..range.end + paragraph.range.start
+    }
+
+    /// Moves `offset` to the grapheme boundary at or before it (never inside a letter and its
+    /// harakat, or inside an emoji sequence).
+    pub fn snap_to_grapheme(&self, offset: usize) -> usize {
+        let paragraph = self.paragraph_at_offset(offset);
+        let text = &self.text[paragraph.range.clone()];
+        let local = offset.saturating_sub(paragraph.range.start).min(text.len());
+        let boundary = text
+            .grapheme_indices(true)
+            .map(|(i, _)| i)
+            .take_while(|&i| i <= local)
+            .last()
+            .unwrap_or(0);
+        let boundary = if local == text.len() { local } else { boundary };
+        paragraph.range.start + boundary
+    }
+
+    /// The caret at `offset`, as a rectangle one pixel wide (points): at the logical start of the
+    /// cluster that begins at `offset`, or else after the cluster that ends there.
+    pub fn caret(&self, offset: usize) -> Rect {
+        let line = self.line_of_offset(offset);
+        let starting = line.clusters.iter().find(|c| c.range.start == offset);
+        let ending = || line.clusters.iter().find(|c| c.range.end == offset);
+        let x = match (starting, ending()) {
+            (Some(c), _) if c.rtl => c.x + c.width,
+            (Some(c), _) => c.x,
+            (None, Some(c)) if c.rtl => c.x,
+            (None, Some(c)) => c.x + c.width,
+            (None, None) => match (self.style.direction, line.clusters.first()) {
+                (_, Some(c)) => c.x,
+                (Direction::Ltr, None) => 0.0,
+                (_, None) => self.width.unwrap_or(0.0),
+            },
+        };
+        Rect {
+            min_x: x,
+            min_y: line.top,
+            max_x: x + 1.0 / self.scale,
+            max_y: line.bottom,
+        }
+    }
+
+    /// Rectangles that cover the clusters of `range` (bytes), one per line and run of one
+    /// direction (points).
+    pub fn selection_rects(&self, range: Range<usize>) -> Vec<Rect> {
+        let mut rects: Vec<Rect> = Vec::new();
+        if range.start >= range.end {
+            return rects;
+        }
+        let first = self.paragraph_at_offset(range.start).top_px / self.scale;
+        let last = self.paragraph_at_offset(range.end);
+        let last = (last.top_px + last.height_px) / self.scale;
+        for line in self.lines_between(first, last) {
+            let mut previous: Option<&Cluster> = None;
+            for cluster in &line.clusters {
+                let inside = cluster.range.start >= range.start && cluster.range.end <= range.end;
+                if !inside {
+                    previous = None;
+                    continue;
+                }
+                match (previous, rects.last_mut()) {
+                    (Some(p), Some(rect)) if p.rtl == cluster.rtl => {
+                        rect.max_x = cluster.x + cluster.width;
+                    }
+                    _ => rects.push(Rect {
+                        min_x: cluster.x,
+                        min_y: line.top,
+                        max_x: cluster.x + cluster.width,
+                        max_y: line.bottom,
+                    }),
+                }
+                previous = Some(cluster);
+            }
+        }
+        rects
+    }
+
+    /// Moves an offset one grapheme left (`right == false`) or right on screen, crossing into the
+    /// neighbouring paragraph at either end.
+    pub fn move_visually(&self, offset: usize, right: bool) -> usize {
+        let index = self
+            .paragraphs
+            .partition_point(|p| p.range.end < offset)
+            .min(self.paragraphs.len() - 1);
+        let paragraph = &self.paragraphs[index];
+        let local =
+            offset.clamp(paragraph.range.start, paragraph.range.end) - paragraph.range.start;
+        if !paragraph.layout.is_empty() {
+            let cursor = Cursor::from_byte_index(&paragraph.layout, local, Affinity::Downstream);
+            let moved = if right {
+                cursor.next_visual(&paragraph.layout)
+            } else {
+                cursor.previous_visual(&paragraph.layout)
+            };
+            if moved.index() != local {
+                return paragraph.range.start + moved.index();
+            }
+        }
+        // At the edge: going towards the paragraph's end leads into the next paragraph.
+        let rtl = paragraph.layout.is_rtl() || self.style.direction == Direction::Rtl;
+        let forward = right != rtl;
+        match (forward, local == 0) {
+            (true, _) if index + 1 < self.paragraphs.len() => {
+                self.paragraphs[index + 1].range.start
+            }
+            (false, true) if index > 0 => self.paragraphs[index - 1].range.end,
+            _ => offset,
+        }
+    }
+
+    /// Calls `f` with each glyph run on lines meeting `top..bottom` (points). Glyph positions are
+    /// in pixels from the layout's top left; baselines are whole pixels.
+    pub fn for_each_glyph_run(&self, top: f32, bottom: f32, mut f: impl FnMut(GlyphRun<'_>)) {
+        let (top_px, bottom_px) = (top * self.scale, bottom * self.scale);
+        for paragraph in self.paragraphs_between(top, bottom) {
+            for line in paragraph.layout.lines() {
+                let metrics = line.metrics();
+                let line_top = paragraph.top_px + metrics.block_min_coord;
+                let line_bottom = paragraph.top_px + metrics.block_max_coord;
+                if line_bottom < top_px || line_top > bottom_px {
+                    continue;
+                }
+                for item in line.items() {
+                    let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                        continue;
+                    };
+                    let run = glyph_run.run();
+                    let glyphs = glyph_run
+                        .positioned_glyphs()
+                        .map(|g| PositionedGlyph {
+                            id: g.id,
+                            x: g.x,
+                            y: (paragraph.top_px + g.y).round(),
+                        })
+                        .collect();
+                    f(GlyphRun {
+                        font: run.font(),
+                        font_size_px: run.font_size(),
+                        glyphs,
+                    });
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,173 @@
+use super::*;
+
+const MIXED: &str = "وزیر امور خارجه «ایران» در نشست ECO گفت: برنامه 2022-2024 در ۱۴۰۲/۰۴/۲۲ و 16.07.2021 تصویب شد.\nمی‌خواهم مُحَمَّد را ببینم (https://www.isna.ir/news/1402042214275/a-very-long-url-without-breaks)\nECO meeting in تهران on 13 July.";
+
+fn layout(text: &str, width: f32) -> TextLayout {
+    LayoutEngine::new().layout(text, &TextStyle::article(16.0), Some(width), 1.0)
+}
+
+#[test]
+fn one_line_list_per_paragraph_and_every_byte_on_a_line() {
+    let layout = layout(MIXED, 300.0);
+    let lines = layout.lines();
+    assert!(lines.len() > 3, "wrapped into several lines");
+    // Lines tile each paragraph in logical order.
+    let mut covered = vec![false; MIXED.len()];
+    for line in &lines {
+        for cluster in &line.clusters {
+            for b in cluster.range.clone() {
+                assert!(!covered[b], "byte {b} on two clusters");
+                covered[b] = true;
+            }
+        }
+    }
+    for (b, c) in MIXED.char_indices() {
+        if c != '\n' {
+            assert!(covered[b], "byte {b} ({c:?}) on no line");
+        }
+    }
+}
+
+#[test]
+fn right_to_left_lines_are_right_aligned() {
+    let layout = layout("سلام دنیا", 400.0);
+    let line = &layout.lines()[0];
+    let right = line
+        .clusters
+        .iter()
+        .map(|c| c.x + c.width)
+        .fold(0.0, f32::max);
+    assert!((right - 400.0).abs() < 1.0, "right edge at {right}");
+    // Visual order: the first logical cluster is the rightmost.
+    assert_eq!(line.clusters.last().unwrap().range.start, 0);
+}
+
+#[test]
+fn long_urls_wrap() {
+    let layout = layout(
+        "https://www.isna.ir/news/1402042214275/%D8%B6%D8%B1%D9%88%D8%B1%D8%AA-%D8%AA%D9%88%D8%B3%D8%B9%D9%87",
+        200.0,
+    );
+    assert!(layout.lines().len() > 1);
+    for line in layout.lines() {
+        for c in &line.clusters {
+            assert!(c.x >= -0.5 && c.x + c.width <= 200.5, "{c:?} overflows");
+        }
+    }
+}
+
+#[test]
+fn rewrap_matches_a_fresh_layout() {
+    let mut engine = LayoutEngine::new();
+    let style = TextStyle::article(16.0);
+    let mut rewrapped = engine.layout(MIXED, &style, Some(500.0), 1.5);
+    rewrapped.rewrap(Some(250.0));
+    let fresh = engine.layout(MIXED, &style, Some(250.0), 1.5);
+    assert_eq!(rewrapped.lines(), fresh.lines());
+    assert_eq!(rewrapped.height(), fresh.height());
+}
+
+#[test]
+fn blank_lines_take_space() {
+    let layout = layout("الف\n\nب", 300.0);
+    let lines = layout.lines();
+    assert_eq!(lines.len(), 3);
+    assert!(lines[1].top >= lines[0].bottom && lines[2].top >= lines[1].bottom);
+    assert_eq!(lines[1].range, 7..7);
+}
+
+/// For every offset on a grapheme boundary, the caret's centre hit-tests back to that offset.
+#[test]
+fn caret_then_hit_test_returns_the_offset() {
+    for scale in [1.0, 1.5] {
+        let layout =
+            LayoutEngine::new().layout(MIXED, &TextStyle::article(16.0), Some(320.0), scale);
+        for (offset, _) in MIXED.grapheme_indices(true) {
+            let caret = layout.caret(offset);
+            let y = (caret.min_y + caret.max_y) / 2.0;
+            let x = (caret.min_x + caret.max_x) / 2.0;
+            let hit = layout.hit_test(x, y);
+            // At a direction boundary two offsets share one caret position; a line's end and the
+            // next line's start share one offset. Both are the same place for the user.
+            let same_place = {
+                let back = layout.caret(hit);
+                (back.min_x - caret.min_x).abs() < 0.5 && (back.min_y - caret.min_y).abs() < 0.5
+            };
+            assert!(
+                hit == offset || same_place,
+                "scale {scale}: offset {offset} → caret {caret:?} → {hit}"
+            );
+        }
+    }
+}
+
+/// The selection rectangles of a range cover exactly the clusters inside it.
+#[test]
+fn selection_covers_exactly_its_clusters() {
+    let layout = layout(MIXED, 320.0);
+    let lines = layout.lines();
+    let boundaries: Vec<usize> = MIXED.grapheme_indices(true).map(|(i, _)| i).collect();
+    for (k, &start) in boundaries.iter().enumerate().step_by(7) {
+        for &end in boundaries[k + 1..].iter().step_by(11).take(8) {
+            let rects = layout.selection_rects(start..end);
+            for line in &lines {
+                for cluster in &line.clusters {
+                    if MIXED[cluster.range.clone()].trim().is_empty() {
+                        continue; // spaces at a line's end may hang outside the line box
+                    }
+                    let cx = cluster.x + cluster.width / 2.0;
+                    let cy = (line.top + line.bottom) / 2.0;
+                    let inside = cluster.range.start >= start && cluster.range.end <= end;
+                    let covered = rects.iter().any(|r| r.contains(cx, cy));
+                    assert_eq!(covered, inside, "range {start}..{end}, cluster {cluster:?}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn hits_snap_to_grapheme_boundaries() {
+    let text = "مُحَمَّد";
+    let layout = layout(text, 300.0);
+    for line in layout.lines() {
+        for x in 0..300 {
+            let offset = layout.hit_test(x as f32, (line.top + line.bottom) / 2.0);
+            assert!(text.is_char_boundary(offset));
+            let graphemes: Vec<usize> = text
+                .grapheme_indices(true)
+                .map(|(i, _)| i)
+                .chain([text.len()])
+                .collect();
+            assert!(
+                graphemes.contains(&offset),
+                "{offset} is inside a letter with its harakat"
+            );
+        }
+    }
+}
+
+#[test]
+fn glyph_runs_are_on_whole_pixel_baselines() {
+    let layout = LayoutEngine::new().layout(MIXED, &TextStyle::article(16.0), Some(300.0), 1.5);
+    let mut glyphs = 0;
+    layout.for_each_glyph_run(0.0, f32::INFINITY, |run| {
+        for g in &run.glyphs {
+            assert_eq!(g.y, g.y.round());
+            glyphs += 1;
+        }
+        assert!((run.font_size_px - 24.0).abs() < 0.01);
+    });
+    assert!(glyphs > 100);
+}
+
+#[test]
+fn visual_movement_crosses_paragraphs() {
+    let text = "الف\nب";
+    let layout = layout(text, 300.0);
+    // In right-to-left text, moving left goes forward.
+    let end_of_first = 6;
+    assert_eq!(layout.move_visually(end_of_first, false), 7);
+    assert_eq!(layout.move_visually(7, true), end_of_first);
+    assert_eq!(layout.move_visually(0, false), 2);
+}
