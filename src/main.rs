@@ -38,6 +38,20 @@ enum Command {
         /// The project file.
         project: PathBuf,
     },
+    /// Lay out an article exactly as the article view does and print its lines and clusters.
+    Layout {
+        /// The article (any encoding Daftar imports).
+        file: PathBuf,
+        /// Wrap width in pixels.
+        #[arg(long)]
+        width: f32,
+        /// Font size in pixels.
+        #[arg(long, default_value_t = daftar::cli::ARTICLE_FONT_SIZE)]
+        font_size: f32,
+        /// Print JSON: lines with byte ranges, clusters in visual order with x, width, direction.
+        #[arg(long)]
+        json: bool,
+    },
     /// Documents by status, spans by label, entities, meetings, outcomes.
     Stats {
         /// The project file.
@@ -55,6 +69,12 @@ fn main() -> ExitCode {
         }) => daftar::cli::import(&source, &project, encoding.as_deref()),
         Some(Command::Check { project }) => daftar::cli::check(&project),
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
+        Some(Command::Layout {
+            file,
+            width,
+            font_size,
+            json,
+        }) => daftar::cli::layout(&file, width, font_size, json),
         None => daftar::ui::run(cli.path).map(|()| daftar::cli::OK),
     };
     match result {

@@ -288,3 +288,34 @@ fn import_with_a_named_encoding() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("unknown encoding \"klingon\""));
 }
+
+#[test]
+fn layout_json_describes_every_line_in_visual_order() {
+    let file = common::repo_path("assets/sample/004_ead77181adac0951.txt");
+    let output = daftar(&["layout", file.to_str().unwrap(), "--width", "500", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json = stdout(&output);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        json.starts_with(&format!(
+            "{{\"text_bytes\": {}, \"lines\": [{{\"range\": [0, ",
+            text.len()
+        )),
+        "{}",
+        &json[..80]
+    );
+    // The first line is the Persian title: its first cluster on screen (leftmost) is its last
+    // word, and clusters run left to right.
+    let first_line = json.split("]}").next().unwrap();
+    let xs: Vec<f32> = first_line
+        .split("\"x\": ")
+        .skip(1)
+        .map(|rest| rest.split(',').next().unwrap().parse().unwrap())
+        .collect();
+    assert!(xs.windows(2).all(|w| w[0] <= w[1]), "{xs:?}");
+    assert!(first_line.contains("\"rtl\": true"));
+    assert_eq!(
+        json.matches("\"range\"").count(),
+        json.matches("]}").count() - 1
+    );
+}

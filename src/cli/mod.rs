@@ -18,6 +18,12 @@ pub const OK: u8 = 0;
 /// Exit status: the command ran and found problems.
 pub const PROBLEMS: u8 = 1;
 
+/// Writes to stdout; a reader that went away (`daftar … | head`) is not an error.
+fn emit(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
 /// `daftar import SOURCE -o PROJECT [--encoding LABEL]`
 pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::Result<u8> {
     let encoding = encoding
@@ -25,8 +31,10 @@ pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::
         .transpose()?;
     let opened = import_into(project, source, ImportOptions { encoding })?;
     let report = opened.import_report.expect("an import has a report");
-    println!("{report}");
-    println!("saved {}", opened.file.path().display());
+    emit(&format!(
+        "{report}\nsaved {}\n",
+        opened.file.path().display()
+    ));
     Ok(OK)
 }
 
@@ -34,8 +42,9 @@ pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::
 pub fn check(path: &Path) -> anyhow::Result<u8> {
     let project = store::load(path)?;
     let problems = verify(&project, &corpus_root(path, &project));
+    let mut out = String::new();
     for problem in &problems {
-        println!("{problem}");
+        let _ = writeln!(out, "{problem}");
     }
     let summary = format!(
         "{} documents, {} spans, {} meetings, {} outcomes",
@@ -44,19 +53,45 @@ pub fn check(path: &Path) -> anyhow::Result<u8> {
         project.meetings.len(),
         project.outcomes.len()
     );
-    if problems.is_empty() {
-        println!("ok: {summary}");
-        Ok(OK)
+    let code = if problems.is_empty() {
+        let _ = writeln!(out, "ok: {summary}");
+        OK
     } else {
-        println!("{} problems in {summary}", problems.len());
-        Ok(PROBLEMS)
+        let _ = writeln!(out, "{} problems in {summary}", problems.len());
+        PROBLEMS
+    };
+    emit(&out);
+    Ok(code)
+}
+
+/// The article view's default font size, in points.
+pub const ARTICLE_FONT_SIZE: f32 = 18.0;
+
+/// `daftar layout FILE --width PX [--font-size PX] [--json]`
+pub fn layout(file: &Path, width: f32, font_size: f32, json: bool) -> anyhow::Result<u8> {
+    let bytes = std::fs::read(file)
+        .map_err(|error| anyhow!("cannot read the article ({error}): {}", file.display()))?;
+    let decoded = crate::corpus::decode(&bytes, None)
+        .map_err(|reason| anyhow!("cannot lay out the article ({reason}): {}", file.display()))?;
+    let style = crate::layout::TextStyle::article(font_size);
+    let layout = crate::layout::LayoutEngine::new().layout(&decoded.text, &style, Some(width), 1.0);
+    if json {
+        emit(&crate::layout::json::layout_json(&layout));
+    } else {
+        let mut out = String::new();
+        for line in layout.lines() {
+            let text = &decoded.text[line.range.clone()];
+            let _ = writeln!(out, "{:>6}..{:<6} {text}", line.range.start, line.range.end);
+        }
+        emit(&out);
     }
+    Ok(OK)
 }
 
 /// `daftar stats PROJECT`
 pub fn stats(path: &Path) -> anyhow::Result<u8> {
     let project = store::load(path)?;
-    print!("{}", stats_text(&project));
+    emit(&stats_text(&project));
     Ok(OK)
 }
 
