@@ -5,10 +5,12 @@
 //! Persian or Arabic goes through this module. Offsets are UTF-8 byte offsets into the laid-out
 //! text, always in logical order; coordinates are in points, origin at the top left.
 
+mod cache;
 pub mod fonts;
 pub mod json;
 mod text_layout;
 
+pub use cache::LayoutCache;
 pub use text_layout::{
     Cluster, Direction, GlyphRun, LayoutEngine, LineInfo, PositionedGlyph, Rect, TextAlign,
     TextLayout, TextStyle,

@@ -1,0 +1,253 @@
+//! The article view: right-to-left text laid out by our engine, with mouse and keyboard
+//! selection, copy, and annotation highlights. It reports selections and clicks as byte offsets
+//! into the text; the caller converts them to code points for the model.
+
+use std::ops::Range;
+
+use eframe::egui::{self, Color32, Sense, Stroke, Vec2};
+
+use super::text_engine::TextEngine;
+use crate::layout::{Rect, TextLayout, TextStyle};
+
+/// A span to draw over the text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    pub color: Color32,
+    /// Shown when the pointer rests on it.
+    pub label: String,
+    /// The caller's id for it (e.g. a span id).
+    pub id: u64,
+}
+
+/// The selection, in byte offsets: `anchor` where it started, `focus` where it ends.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TextSelection {
+    pub anchor: usize,
+    pub focus: usize,
+}
+
+impl TextSelection {
+    pub fn range(&self) -> Range<usize> {
+        self.anchor.min(self.focus)..self.anchor.max(self.focus)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.anchor == self.focus
+    }
+}
+
+/// What happened in the article view this frame.
+#[derive(Default)]
+pub struct ArticleResponse {
+    /// The selection changed (by mouse or keyboard).
+    pub selection_changed: bool,
+    /// A highlight was clicked (without dragging).
+    pub clicked_highlight: Option<u64>,
+    /// The text was copied to the clipboard.
+    pub copied: bool,
+}
+
+/// Accessible name of the article view (tests find the widget by it).
+pub const ARTICLE_VIEW_LABEL: &str = "Article text";
+
+pub struct ArticleView<'a> {
+    pub text: &'a str,
+    pub style: TextStyle,
+    pub highlights: &'a [Highlight],
+    pub selected_highlight: Option<u64>,
+}
+
+const MARGIN: f32 = 12.0;
+const UNDERLINE: f32 = 2.0;
+const UNDERLINE_GAP: f32 = 1.5;
+
+impl ArticleView<'_> {
+    pub fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        engine: &mut TextEngine,
+        selection: &mut TextSelection,
+    ) -> ArticleResponse {
+        let mut result = ArticleResponse::default();
+        let width = (ui.available_width() - 2.0 * MARGIN).max(50.0);
+        let pixels_per_point = ui.pixels_per_point();
+        let TextEngine {
+            engine: layout_engine,
+            cache,
+            atlas,
+        } = engine;
+        let layout = cache.get(
+            layout_engine,
+            self.text,
+            &self.style,
+            Some(width),
+            pixels_per_point,
+        );
+
+        let desired = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
+        let (rect, response) = ui.allocate_exact_size(desired, Sense::click_and_drag());
+        response.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::Document, true, ARTICLE_VIEW_LABEL)
+        });
+        let origin = rect.min + Vec2::splat(MARGIN);
+        let to_layout = |pos: egui::Pos2| (pos.x - origin.x, pos.y - origin.y);
+
+        // Mouse.
+        if let Some(pos) = response.interact_pointer_pos() {
+            let (x, y) = to_layout(pos);
+            let shift = ui.input(|i| i.modifiers.shift);
+            if response.double_clicked() {
+                let word = layout.word_at(x, y);
+                *selection = TextSelection {
+                    anchor: word.start,
+                    focus: word.end,
+                };
+                result.selection_changed = true;
+            } else if response.drag_started() || (response.clicked() && !shift) {
+                let offset = layout.hit_test(x, y);
+                if !(response.clicked() && shift) {
+                    *selection = TextSelection {
+                        anchor: offset,
+                        focus: offset,
+                    };
+                }
+                result.selection_changed = true;
+                response.request_focus();
+            } else if response.dragged() || (response.clicked() && shift) {
+                selection.focus = layout.hit_test(x, y);
+                result.selection_changed = true;
+            }
+            if response.clicked() && !shift && !response.double_clicked() {
+                result.clicked_highlight = self.highlight_at(layout, x, y);
+            }
+        }
+
+        // Keyboard.
+        if response.has_focus() {
+            ui.memory_mut(|m| {
+                m.set_focus_lock_filter(
+                    response.id,
+                    egui::EventFilter {
+                        horizontal_arrows: true,
+                        vertical_arrows: true,
+                        ..Default::default()
+                    },
+                )
+            });
+            let events = ui.input(|i| i.events.clone());
+            for event in events {
+                match event {
+                    egui::Event::Copy if !selection.is_empty() => {
+                        ui.ctx().copy_text(self.text[selection.range()].to_string());
+                        result.copied = true;
+                    }
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if matches!(key, egui::Key::ArrowLeft | egui::Key::ArrowRight) => {
+                        let focus =
+                            layout.move_visually(selection.focus, key == egui::Key::ArrowRight);
+                        selection.focus = focus;
+                        if !modifiers.shift {
+                            selection.anchor = focus;
+                        }
+                        result.selection_changed = true;
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        // Painting: only what is visible.
+        let clip = ui.clip_rect().intersect(rect);
+        let (top, bottom) = (clip.min.y - origin.y, clip.max.y - origin.y);
+        let painter = ui.painter_at(rect);
+        let to_screen = |r: &Rect| {
+            egui::Rect::from_min_max(
+                egui::pos2(origin.x + r.min_x, origin.y + r.min_y),
+                egui::pos2(origin.x + r.max_x, origin.y + r.max_y),
+            )
+        };
+        let visuals = ui.visuals();
+        for (highlight, depth) in self.highlights_with_depth() {
+            for r in layout.selection_rects(highlight.range.clone()) {
+                let screen = to_screen(&r);
+                painter.rect_filled(screen, 2.0, highlight.color.gamma_multiply(0.18));
+                // Stacked underlines keep nested and overlapping spans apart.
+                let y = screen.max.y - 2.0 - depth as f32 * (UNDERLINE + UNDERLINE_GAP);
+                painter.line_segment(
+                    [egui::pos2(screen.min.x, y), egui::pos2(screen.max.x, y)],
+                    Stroke::new(UNDERLINE, highlight.color),
+                );
+                if self.selected_highlight == Some(highlight.id) {
+                    painter.rect_stroke(
+                        screen,
+                        2.0,
+                        Stroke::new(1.5, visuals.strong_text_color()),
+                        egui::StrokeKind::Outside,
+                    );
+                }
+            }
+        }
+        for r in layout.selection_rects(selection.range()) {
+            painter.rect_filled(
+                to_screen(&r),
+                0.0,
+                visuals.selection.bg_fill.gamma_multiply(0.6),
+            );
+        }
+        let text_color = visuals.text_color();
+        let mesh = atlas.mesh_for(layout, origin, top, bottom, text_color);
+        painter.add(egui::Shape::mesh(mesh));
+        if response.has_focus() {
+            let caret = to_screen(&layout.caret(selection.focus));
+            painter.rect_filled(caret, 0.0, text_color);
+        }
+
+        // Hover: the label of the innermost span under the pointer.
+        if let Some(pos) = response.hover_pos() {
+            let (x, y) = to_layout(pos);
+            if let Some(id) = self.highlight_at(layout, x, y)
+                && let Some(h) = self.highlights.iter().find(|h| h.id == id)
+            {
+                let label = h.label.clone();
+                response.on_hover_ui_at_pointer(|ui| {
+                    ui.label(label);
+                });
+            }
+        }
+        result
+    }
+
+    /// Highlights with their nesting depth (how many other highlights contain each).
+    fn highlights_with_depth(&self) -> Vec<(&Highlight, usize)> {
+        let mut sorted: Vec<&Highlight> = self.highlights.iter().collect();
+        sorted.sort_by_key(|h| (h.range.start, std::cmp::Reverse(h.range.end)));
+        let mut result = Vec::with_capacity(sorted.len());
+        for (i, h) in sorted.iter().enumerate() {
+            let depth = sorted[..i]
+                .iter()
+                .filter(|o| o.range.start <= h.range.start && h.range.end <= o.range.end)
+                .count();
+            result.push((*h, depth));
+        }
+        result
+    }
+
+    /// The innermost (shortest) highlight under a layout point.
+    fn highlight_at(&self, layout: &TextLayout, x: f32, y: f32) -> Option<u64> {
+        self.highlights
+            .iter()
+            .filter(|h| {
+                layout
+                    .selection_rects(h.range.clone())
+                    .iter()
+                    .any(|r| r.contains(x, y))
+            })
+            .min_by_key(|h| h.range.len())
+            .map(|h| h.id)
+    }
+}

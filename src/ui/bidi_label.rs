@@ -1,0 +1,38 @@
+//! A label for short text that may be Persian, Arabic or mixed (document titles, entity names,
+//! label names): laid out by our engine with automatic direction, drawn with the glyph atlas.
+
+use eframe::egui::{self, Sense, Vec2};
+
+use super::text_engine::TextEngine;
+use crate::layout::TextStyle;
+
+/// Shows `text` on one line (wrapped if wider than the space left), in the text colour.
+pub fn bidi_label_ui(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    font_size: f32,
+) -> egui::Response {
+    let style = TextStyle::label(font_size);
+    let pixels_per_point = ui.pixels_per_point();
+    let max_width = ui.available_width().max(10.0);
+    let TextEngine {
+        engine: layout_engine,
+        cache,
+        atlas,
+    } = engine;
+    let natural = cache
+        .get(layout_engine, text, &style, None, pixels_per_point)
+        .content_width();
+    let wrap = (natural > max_width).then_some(max_width);
+    let layout = cache.get(layout_engine, text, &style, wrap, pixels_per_point);
+    let size = Vec2::new(layout.content_width().min(max_width), layout.height());
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+    if ui.is_rect_visible(rect) {
+        let color = ui.visuals().text_color();
+        let mesh = atlas.mesh_for(layout, rect.min, 0.0, layout.height(), color);
+        ui.painter().add(egui::Shape::mesh(mesh));
+    }
+    response
+}
