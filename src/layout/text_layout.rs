@@ -5,8 +5,8 @@
 use std::ops::Range;
 
 use parley::{
-    Affinity, Alignment, AlignmentOptions, BaseDirection, Cursor, FontContext, FontWeight, Layout,
-    LayoutContext, LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
+    Alignment, AlignmentOptions, BaseDirection, FontContext, FontWeight, Layout, LayoutContext,
+    LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -513,37 +513,71 @@ impl TextLayout {
         rects
     }
 
-    /// Moves an offset one grapheme left (`right == false`) or right on screen, crossing into the
-    /// neighbouring paragraph at either end.
+    /// Moves an offset one cluster left (`right == false`) or right on screen. At the end of a
+    /// line it continues on the next line in reading order (or the previous one, going back).
     pub fn move_visually(&self, offset: usize, right: bool) -> usize {
-        let index = self
-            .paragraphs
-            .partition_point(|p| p.range.end < offset)
-            .min(self.paragraphs.len() - 1);
-        let paragraph = &self.paragraphs[index];
-        let local =
-            offset.clamp(paragraph.range.start, paragraph.range.end) - paragraph.range.start;
-        if !paragraph.layout.is_empty() {
-            let cursor = Cursor::from_byte_index(&paragraph.layout, local, Affinity::Downstream);
-            let moved = if right {
-                cursor.next_visual(&paragraph.layout)
+        let line = self.line_of_offset(offset);
+        let x = self.caret(offset).min_x;
+        let center = |c: &Cluster| c.x + c.width / 2.0;
+        let next = if right {
+            line.clusters
+                .iter()
+                .filter(|c| center(c) > x)
+                .min_by(|a, b| center(a).total_cmp(&center(b)))
+        } else {
+            line.clusters
+                .iter()
+                .filter(|c| center(c) < x)
+                .max_by(|a, b| center(a).total_cmp(&center(b)))
+        };
+        if let Some(cluster) = next {
+            // Crossing a cluster lands on its far edge: which logical end that is depends on
+            // the cluster's direction.
+            let to_start = right == cluster.rtl;
+            let target = if to_start {
+                cluster.range.start
             } else {
-                cursor.previous_visual(&paragraph.layout)
+                cluster.range.end
             };
-            if moved.index() != local {
-                return paragraph.range.start + moved.index();
+            // Where a direction boundary puts two offsets on one spot, step past it.
+            if target != offset {
+                return target;
             }
         }
-        // At the edge: going towards the paragraph's end leads into the next paragraph.
-        let rtl = paragraph.layout.is_rtl() || self.style.direction == Direction::Rtl;
-        let forward = right != rtl;
-        match (forward, local == 0) {
-            (true, _) if index + 1 < self.paragraphs.len() => {
-                self.paragraphs[index + 1].range.start
+        // At the edge of the line: forward in reading order goes to the next line.
+        let rtl = match self.style.direction {
+            Direction::Rtl => true,
+            Direction::Ltr => false,
+            Direction::Auto => line.clusters.first().is_some_and(|c| c.rtl),
+        };
+        if right != rtl {
+            if offset < line.range.end {
+                line.range.end
+            } else {
+                self.next_line_start(line.range.end).unwrap_or(offset)
             }
-            (false, true) if index > 0 => self.paragraphs[index - 1].range.end,
-            _ => offset,
+        } else if offset > line.range.start {
+            line.range.start
+        } else {
+            self.previous_line_end(line.range.start).unwrap_or(offset)
         }
+    }
+
+    fn next_line_start(&self, after: usize) -> Option<usize> {
+        let lines = self.lines();
+        lines
+            .iter()
+            .map(|l| l.range.start)
+            .find(|&start| start > after)
+    }
+
+    fn previous_line_end(&self, before: usize) -> Option<usize> {
+        let lines = self.lines();
+        lines
+            .iter()
+            .rev()
+            .map(|l| l.range.end)
+            .find(|&end| end < before)
     }
 
     /// Calls `f` with each glyph run on lines meeting `top..bottom` (points). Glyph positions are

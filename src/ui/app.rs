@@ -11,6 +11,9 @@ use crate::model::{DiskState, DocId, parse_hex_color};
 use crate::open::OpenedProject;
 use crate::text::OffsetIndex;
 
+const MIN_FONT_SIZE: f32 = 10.0;
+const MAX_FONT_SIZE: f32 = 48.0;
+
 /// The article being shown.
 pub struct LoadedArticle {
     pub doc: DocId,
@@ -22,7 +25,8 @@ pub struct LoadedArticle {
 
 pub struct DaftarApp {
     pub opened: OpenedProject,
-    pub text_engine: TextEngine,
+    /// Made on the first frame (its glyph atlas needs the egui context).
+    text_engine: Option<TextEngine>,
     pub article: Option<LoadedArticle>,
     pub selection: TextSelection,
     pub selected_highlight: Option<u64>,
@@ -30,10 +34,10 @@ pub struct DaftarApp {
 }
 
 impl DaftarApp {
-    pub fn new(ctx: &egui::Context, opened: OpenedProject) -> Self {
+    pub fn new(opened: OpenedProject) -> Self {
         let mut app = DaftarApp {
             opened,
-            text_engine: TextEngine::new(ctx),
+            text_engine: None,
             article: None,
             selection: TextSelection::default(),
             selected_highlight: None,
@@ -91,6 +95,9 @@ impl DaftarApp {
     }
 
     fn document_list_ui(&mut self, ui: &mut egui::Ui) {
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut open = None;
         let current = self.article.as_ref().map(|a| a.doc);
         egui::ScrollArea::vertical().show(ui, |ui| {
@@ -106,7 +113,7 @@ impl DaftarApp {
                 let response = frame
                     .show(ui, |ui| {
                         ui.set_width(ui.available_width());
-                        bidi_label_ui(ui, &mut self.text_engine, document.display_name(), 15.0);
+                        bidi_label_ui(ui, text_engine, document.display_name(), 15.0);
                         let disk = match &document.disk {
                             DiskState::Unchanged => "",
                             DiskState::Changed { .. } => " · changed on disk",
@@ -151,7 +158,10 @@ impl DaftarApp {
                 egui::ScrollArea::vertical()
                     .auto_shrink(false)
                     .show(ui, |ui| {
-                        let response = view.ui(ui, &mut self.text_engine, &mut self.selection);
+                        let text_engine = self
+                            .text_engine
+                            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                        let response = view.ui(ui, text_engine, &mut self.selection);
                         if response.clicked_highlight.is_some() || response.selection_changed {
                             self.selected_highlight = response.clicked_highlight;
                         }
@@ -180,8 +190,31 @@ impl DaftarApp {
         });
     }
 
+    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            egui::global_theme_preference_buttons(ui);
+            ui.separator();
+            if ui
+                .button("A−")
+                .on_hover_text("Smaller article text")
+                .clicked()
+            {
+                self.font_size = (self.font_size - 2.0).max(MIN_FONT_SIZE);
+            }
+            ui.label(format!("{:.0}", self.font_size));
+            if ui
+                .button("A+")
+                .on_hover_text("Larger article text")
+                .clicked()
+            {
+                self.font_size = (self.font_size + 2.0).min(MAX_FONT_SIZE);
+            }
+        });
+    }
+
     /// The whole window's contents (also what headless tests drive).
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::left("documents")
             .resizable(true)
@@ -192,7 +225,9 @@ impl DaftarApp {
                 self.document_list_ui(ui);
             });
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
-        self.text_engine.end_frame();
+        if let Some(text_engine) = &mut self.text_engine {
+            text_engine.end_frame();
+        }
     }
 }
 

@@ -58,7 +58,8 @@ pub struct ArticleView<'a> {
     pub selected_highlight: Option<u64>,
 }
 
-const MARGIN: f32 = 12.0;
+/// Space around the text inside the view, in points.
+pub const MARGIN: f32 = 12.0;
 const UNDERLINE: f32 = 2.0;
 const UNDERLINE_GAP: f32 = 1.5;
 
@@ -105,6 +106,9 @@ impl ArticleView<'_> {
                 };
                 result.selection_changed = true;
             } else if response.drag_started() || (response.clicked() && !shift) {
+                // A drag is recognised only once the pointer has moved: start where it was pressed.
+                let pressed_at = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
+                let (x, y) = to_layout(pressed_at);
                 let offset = layout.hit_test(x, y);
                 if !(response.clicked() && shift) {
                     *selection = TextSelection {

@@ -35,7 +35,7 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Daftar",
         options,
-        Box::new(move |cc| Ok(Box::new(DaftarApp::new(&cc.egui_ctx, opened)))),
+        Box::new(move |_cc| Ok(Box::new(DaftarApp::new(opened)))),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -171,3 +171,16 @@ fn visual_movement_crosses_paragraphs() {
     assert_eq!(layout.move_visually(7, true), end_of_first);
     assert_eq!(layout.move_visually(0, false), 2);
 }
+
+#[test]
+fn word_at_a_point_is_the_whole_word() {
+    let text = "سلام دنیا";
+    let layout = layout(text, 400.0);
+    let line = &layout.lines()[0];
+    let y = (line.top + line.bottom) / 2.0;
+    // The rightmost cluster is the first letter of the first word.
+    let first = line.clusters.last().unwrap();
+    assert_eq!(layout.word_at(first.x + first.width / 2.0, y), 0..8);
+    let leftmost = &line.clusters[0];
+    assert_eq!(layout.word_at(leftmost.x + 1.0, y), 9..text.len());
+}

@@ -1,0 +1,198 @@
+//! The window driven headless with egui_kittest: no display, no GPU.
+
+mod common;
+
+use daftar::edit::History;
+use daftar::layout::{LayoutEngine, TextStyle};
+use daftar::ui::DaftarApp;
+use daftar::ui::article_view::{ARTICLE_VIEW_LABEL, ArticleView, Highlight, MARGIN, TextSelection};
+use daftar::ui::text_engine::TextEngine;
+use eframe::egui;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+
+const TEXT: &str = include_str!("../assets/sample/000_cc14a8d638cfba9c.txt");
+
+struct ViewState {
+    engine: Option<TextEngine>,
+    selection: TextSelection,
+    highlights: Vec<Highlight>,
+    clicked: Option<u64>,
+}
+
+fn view_harness(highlights: Vec<Highlight>) -> Harness<'static, ViewState> {
+    let state = ViewState {
+        engine: None,
+        selection: TextSelection::default(),
+        highlights,
+        clicked: None,
+    };
+    Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            |ui, state: &mut ViewState| {
+                let engine = state
+                    .engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                egui::ScrollArea::vertical().show(ui, |ui| {
+                    let view = ArticleView {
+                        text: TEXT,
+                        style: TextStyle::article(18.0),
+                        highlights: &state.highlights,
+                        selected_highlight: None,
+                    };
+                    let response = view.ui(ui, engine, &mut state.selection);
+                    if response.clicked_highlight.is_some() {
+                        state.clicked = response.clicked_highlight;
+                    }
+                });
+            },
+            state,
+        )
+}
+
+fn drag<S>(harness: &mut Harness<'_, S>, from: egui::Pos2, to: egui::Pos2) {
+    harness.hover_at(from);
+    harness.run();
+    harness.drag_at(from);
+    harness.run();
+    harness.hover_at(egui::pos2((from.x + to.x) / 2.0, (from.y + to.y) / 2.0));
+    harness.run();
+    harness.hover_at(to);
+    harness.run();
+    harness.drop_at(to);
+    harness.run();
+}
+
+#[test]
+fn dragging_over_the_article_selects_the_text_under_the_pointer() {
+    let mut harness = view_harness(Vec::new());
+    harness.run();
+    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    // The same layout the view made, to know what lies under the pointer.
+    let width = rect.width() - 2.0 * MARGIN;
+    let layout = LayoutEngine::new().layout(TEXT, &TextStyle::article(18.0), Some(width), 1.0);
+    let lines = layout.lines();
+    let origin = rect.min + egui::vec2(MARGIN, MARGIN);
+    // From the middle of the first line to the middle of the third: across line breaks.
+    let (first, third) = (&lines[0], &lines[2]);
+    let from = origin + egui::vec2(width * 0.6, (first.top + first.bottom) / 2.0);
+    let to = origin + egui::vec2(width * 0.3, (third.top + third.bottom) / 2.0);
+    drag(&mut harness, from, to);
+
+    let expected_start = layout.hit_test(width * 0.6, (first.top + first.bottom) / 2.0);
+    let expected_end = layout.hit_test(width * 0.3, (third.top + third.bottom) / 2.0);
+    let selection = harness.state().selection;
+    assert_eq!(selection.range(), expected_start..expected_end);
+    assert!(expected_start < first.range.end && expected_end > third.range.start);
+    // In right-to-left text, dragging leftwards moves forward in the text.
+    assert!(selection.anchor < selection.focus);
+
+    // Copy puts the logical text (not the screen order) on the clipboard.
+    harness.event(egui::Event::Copy);
+    harness.step();
+    let copied: Vec<&String> = harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .filter_map(|c| match c {
+            egui::OutputCommand::CopyText(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied, [&TEXT[expected_start..expected_end].to_string()]);
+
+    // Shift+Left extends the selection one grapheme further on screen (forward, in RTL).
+    harness.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    harness.run();
+    let extended = harness.state().selection;
+    assert_eq!(extended.anchor, expected_start);
+    assert!(extended.focus > expected_end && extended.focus <= expected_end + 8);
+}
+
+#[test]
+fn a_highlight_is_painted_over_its_own_text() {
+    let name = "اسکندر مومنی";
+    let start = TEXT.find(name).unwrap();
+    let highlight = Highlight {
+        range: start..start + name.len(),
+        color: egui::Color32::from_rgb(230, 25, 75),
+        label: "PER — Person".into(),
+        id: 42,
+    };
+    let fill = highlight.color.gamma_multiply(0.18);
+    let mut harness = view_harness(vec![highlight]);
+    harness.run();
+    // Find the highlight's fill among the painted shapes.
+    let painted: Vec<egui::Rect> = harness
+        .output()
+        .shapes
+        .iter()
+        .filter_map(|clipped| match &clipped.shape {
+            egui::Shape::Rect(r) if r.fill == fill => Some(r.rect),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(painted.len(), 1, "one line, one rectangle");
+    // A point inside the first word (the rightmost part of the span, in right-to-left text).
+    let center = egui::pos2(
+        painted[0].max.x - painted[0].width() * 0.2,
+        painted[0].center().y,
+    );
+    // Clicking there puts the caret inside the span's text and reports the span.
+    harness.get_by_label(ARTICLE_VIEW_LABEL).rect(); // the view exists
+    harness.hover_at(center);
+    harness.run();
+    for pressed in [true, false] {
+        harness.event(egui::Event::PointerButton {
+            pos: center,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+        harness.step();
+    }
+    harness.run();
+    let caret = harness.state().selection.focus;
+    assert!(
+        (start..start + name.len()).contains(&caret),
+        "caret at {caret}, span at {start}..{}",
+        start + name.len()
+    );
+    assert_eq!(
+        harness.state().clicked,
+        Some(42),
+        "the click landed on the highlight"
+    );
+}
+
+#[test]
+fn the_window_opens_the_sample_and_selects_in_code_points() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    common::annotate(&mut opened.project, &mut History::new(), &corpus);
+    let app = DaftarApp::new(opened);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.window_ui(ui), app);
+    harness.run();
+    // The titles of the sample articles are listed through the bidi label.
+    harness.get_by_label("ضرورت توسعه همکاریها برای رشد و پیشرفت در کشورهای عضو اکو");
+    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let y = rect.min.y + MARGIN + 20.0;
+    drag(
+        &mut harness,
+        egui::pos2(rect.max.x - MARGIN - 2.0, y),
+        egui::pos2(rect.max.x - 200.0, y),
+    );
+    let range = harness.state().selection_in_chars().expect("a selection");
+    let text: String = TEXT.chars().skip(range.start).take(range.len()).collect();
+    assert_eq!(range.start, 0, "from the first character (the right edge)");
+    assert!(
+        TEXT.starts_with(&text) && text.chars().count() > 5,
+        "{text:?}"
+    );
+}
