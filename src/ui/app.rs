@@ -192,7 +192,13 @@ impl DaftarApp {
 
     fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            egui::global_theme_preference_buttons(ui);
+            let dark = ui.visuals().dark_mode;
+            if ui.selectable_label(!dark, "Light").clicked() {
+                ui.ctx().set_theme(egui::Theme::Light);
+            }
+            if ui.selectable_label(dark, "Dark").clicked() {
+                ui.ctx().set_theme(egui::Theme::Dark);
+            }
             ui.separator();
             if ui
                 .button("A−")
