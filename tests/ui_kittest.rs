@@ -196,3 +196,39 @@ fn the_window_opens_the_sample_and_selects_in_code_points() {
         "{text:?}"
     );
 }
+
+#[test]
+fn typing_persian_in_the_filter_narrows_the_document_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1200.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    let shanghai = "جلسه شورای وزیران خارجه کشورهای عضو سازمان همکاری شانگهای در دوشنبه برگزار شد";
+    let eco = "ضرورت توسعه همکاریها برای رشد و پیشرفت در کشورهای عضو اکو";
+    harness.get_by_label(shanghai);
+    harness.get_by_label(eco);
+
+    harness.get_by_label(daftar::ui::FILTER_HINT).click();
+    harness.run();
+    // Typed with an Arabic yeh: the match key finds the Persian spelling.
+    harness.event(egui::Event::Text("شانگهاي".into()));
+    harness.run();
+    assert_eq!(harness.state().filter.text(), "شانگهاي");
+    harness.get_by_label(shanghai);
+    assert!(
+        harness.query_by_label(eco).is_none(),
+        "the ECO article is filtered out"
+    );
+
+    // Backspace deletes one letter at a time.
+    harness.key_press(egui::Key::Backspace);
+    harness.run();
+    assert_eq!(harness.state().filter.text(), "شانگها");
+}

@@ -6,11 +6,13 @@
 //! text, always in logical order; coordinates are in points, origin at the top left.
 
 mod cache;
+pub mod editor;
 pub mod fonts;
 pub mod json;
 mod text_layout;
 
 pub use cache::LayoutCache;
+pub use editor::{EditorAction, TextEditor};
 pub use text_layout::{
     Cluster, Direction, GlyphRun, LayoutEngine, LineInfo, PositionedGlyph, Rect, TextAlign,
     TextLayout, TextStyle,

@@ -137,6 +137,11 @@ impl LayoutEngine {
         layout
     }
 
+    /// The font and layout contexts, for parley's editor.
+    pub(crate) fn contexts(&mut self) -> (&mut FontContext, &mut LayoutContext<()>) {
+        (&mut self.fonts, &mut self.context)
+    }
+
     fn layout_paragraph(&mut self, text: &str, style: &TextStyle, scale: f32) -> Layout<()> {
         let mut builder = self
             .context
@@ -381,8 +386,13 @@ impl TextLayout {
 
     /// The line at height `y` (points), or the nearest one.
     fn line_at_y(&self, y: f32) -> LineInfo {
-        let paragraph_top = self.paragraph_at_y(y).top_px / self.scale;
-        let mut lines = self.lines_between(paragraph_top, f32::INFINITY);
+        let paragraph = self.paragraph_at_y(y);
+        let top = paragraph.top_px / self.scale;
+        let bottom = (paragraph.top_px + paragraph.height_px) / self.scale;
+        let mut lines = self.lines_between(top, bottom);
+        lines.retain(|l| {
+            l.range.start >= paragraph.range.start && l.range.end <= paragraph.range.end
+        });
         let index = lines
             .iter()
             .position(|l| y < l.bottom)
@@ -585,33 +595,49 @@ impl TextLayout {
     pub fn for_each_glyph_run(&self, top: f32, bottom: f32, mut f: impl FnMut(GlyphRun<'_>)) {
         let (top_px, bottom_px) = (top * self.scale, bottom * self.scale);
         for paragraph in self.paragraphs_between(top, bottom) {
-            for line in paragraph.layout.lines() {
-                let metrics = line.metrics();
-                let line_top = paragraph.top_px + metrics.block_min_coord;
-                let line_bottom = paragraph.top_px + metrics.block_max_coord;
-                if line_bottom < top_px || line_top > bottom_px {
-                    continue;
-                }
-                for item in line.items() {
-                    let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
-                        continue;
-                    };
-                    let run = glyph_run.run();
-                    let glyphs = glyph_run
-                        .positioned_glyphs()
-                        .map(|g| PositionedGlyph {
-                            id: g.id,
-                            x: g.x,
-                            y: (paragraph.top_px + g.y).round(),
-                        })
-                        .collect();
-                    f(GlyphRun {
-                        font: run.font(),
-                        font_size_px: run.font_size(),
-                        glyphs,
-                    });
-                }
-            }
+            glyph_runs(
+                &paragraph.layout,
+                paragraph.top_px,
+                top_px..bottom_px,
+                &mut f,
+            );
+        }
+    }
+}
+
+/// Calls `f` with each glyph run of a parley layout placed `top_px` down, on lines meeting
+/// `visible_px` (pixels from the same origin).
+pub(crate) fn glyph_runs(
+    layout: &Layout<()>,
+    top_px: f32,
+    visible_px: Range<f32>,
+    f: &mut impl FnMut(GlyphRun<'_>),
+) {
+    for line in layout.lines() {
+        let metrics = line.metrics();
+        let line_top = top_px + metrics.block_min_coord;
+        let line_bottom = top_px + metrics.block_max_coord;
+        if line_bottom < visible_px.start || line_top > visible_px.end {
+            continue;
+        }
+        for item in line.items() {
+            let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+                continue;
+            };
+            let run = glyph_run.run();
+            let glyphs = glyph_run
+                .positioned_glyphs()
+                .map(|g| PositionedGlyph {
+                    id: g.id,
+                    x: g.x,
+                    y: (top_px + g.y).round(),
+                })
+                .collect();
+            f(GlyphRun {
+                font: run.font(),
+                font_size_px: run.font_size(),
+                glyphs,
+            });
         }
     }
 }

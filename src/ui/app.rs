@@ -5,12 +5,17 @@ use eframe::egui;
 use super::article_view::{ArticleView, Highlight, TextSelection};
 use super::bidi_label::bidi_label_ui;
 use super::text_engine::TextEngine;
+use super::text_input::bidi_text_edit_ui;
 use crate::corpus::read_document;
+use crate::layout::TextEditor;
 use crate::layout::TextStyle;
 use crate::model::{DiskState, DocId, parse_hex_color};
 use crate::open::OpenedProject;
+use crate::text::MatchKey;
 use crate::text::OffsetIndex;
 
+/// Placeholder (and accessible name) of the document filter.
+pub const FILTER_HINT: &str = "Filter documents";
 const MIN_FONT_SIZE: f32 = 10.0;
 const MAX_FONT_SIZE: f32 = 48.0;
 
@@ -31,6 +36,8 @@ pub struct DaftarApp {
     pub selection: TextSelection,
     pub selected_highlight: Option<u64>,
     pub font_size: f32,
+    /// Filters the document list by title or file name (through the match key).
+    pub filter: TextEditor,
 }
 
 impl DaftarApp {
@@ -42,6 +49,7 @@ impl DaftarApp {
             selection: TextSelection::default(),
             selected_highlight: None,
             font_size: crate::cli::ARTICLE_FONT_SIZE,
+            filter: TextEditor::new("", 15.0),
         };
         if let Some(first) = app.opened.project.documents.first() {
             app.open_document(first.id);
@@ -100,8 +108,20 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut open = None;
         let current = self.article.as_ref().map(|a| a.doc);
+        let width = ui.available_width();
+        bidi_text_edit_ui(ui, text_engine, &mut self.filter, FILTER_HINT, width);
+        let query = MatchKey::new(&self.filter.text())
+            .as_str()
+            .trim()
+            .to_string();
+        ui.add_space(4.0);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            for document in &self.opened.project.documents {
+            let shown = self.opened.project.documents.iter().filter(|d| {
+                query.is_empty()
+                    || MatchKey::new(d.display_name()).as_str().contains(&query)
+                    || d.path.to_lowercase().contains(&query)
+            });
+            for document in shown {
                 let selected = current == Some(document.id);
                 let frame = egui::Frame::new()
                     .inner_margin(egui::Margin::symmetric(6, 4))

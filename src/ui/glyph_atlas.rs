@@ -11,7 +11,10 @@ use etagere::{AtlasAllocator, size2};
 use swash::scale::{Render, ScaleContext, Source, image::Content};
 use swash::zeno::{Format, Vector};
 
-use crate::layout::TextLayout;
+use crate::layout::{GlyphRun, TextLayout};
+
+/// Calls the given function with each glyph run to draw.
+pub type GlyphRunSource<'a> = dyn Fn(&mut dyn FnMut(GlyphRun<'_>)) + 'a;
 
 /// Horizontal sub-pixel positions a glyph is rendered at.
 const SUBPIXEL_STEPS: f32 = 4.0;
@@ -90,13 +93,26 @@ impl GlyphAtlas {
         bottom: f32,
         color: Color32,
     ) -> Mesh {
-        let scale = layout.scale();
+        self.mesh_for_runs(layout.scale(), origin, color, &|f| {
+            layout.for_each_glyph_run(top, bottom, f)
+        })
+    }
+
+    /// A mesh for the glyph runs that `runs` produces (pixels from `origin`, laid out at
+    /// `scale` pixels per point).
+    pub fn mesh_for_runs(
+        &mut self,
+        scale: f32,
+        origin: Pos2,
+        color: Color32,
+        runs: &GlyphRunSource<'_>,
+    ) -> Mesh {
         if scale != self.scale {
             self.scale = scale;
             self.reset(self.size);
         }
         loop {
-            match self.try_mesh(layout, origin, top, bottom, color) {
+            match self.try_mesh(scale, origin, color, runs) {
                 Some(mesh) => return mesh,
                 // Full: start over in a larger atlas (or the same one, emptied, at the limit).
                 None => self.reset((self.size * 2).min(MAX_SIZE)),
@@ -106,19 +122,17 @@ impl GlyphAtlas {
 
     fn try_mesh(
         &mut self,
-        layout: &TextLayout,
+        scale: f32,
         origin: Pos2,
-        top: f32,
-        bottom: f32,
         color: Color32,
+        runs: &GlyphRunSource<'_>,
     ) -> Option<Mesh> {
-        let scale = layout.scale();
         // The layout's origin on the pixel grid.
         let origin_px = ((origin.x * scale).round(), (origin.y * scale).round());
         let mut mesh = Mesh::with_texture(self.texture.id());
         let mut full = false;
         let texel = 1.0 / self.size as f32;
-        layout.for_each_glyph_run(top, bottom, |run| {
+        runs(&mut |run| {
             if full {
                 return;
             }

@@ -5,12 +5,13 @@ pub mod article_view;
 pub mod bidi_label;
 mod glyph_atlas;
 pub mod text_engine;
+pub mod text_input;
 
 use std::path::PathBuf;
 
 use crate::open::open_path;
 
-pub use app::DaftarApp;
+pub use app::{DaftarApp, FILTER_HINT};
 
 /// Opens the window on `path` (a folder or a project file), or on the bundled sample.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
