@@ -14,6 +14,21 @@ pub fn first_strong_is_rtl(text: &str) -> Option<bool> {
     text.chars().find(|c| c.is_alphabetic()).map(is_rtl_letter)
 }
 
+/// Whether most letters of `text` (the first few thousand are enough) are right-to-left:
+/// an article's direction, even when it opens with a Latin name or a date. `None` without
+/// letters.
+pub fn mostly_rtl(text: &str) -> Option<bool> {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()).take(4000) {
+        if is_rtl_letter(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    (rtl + ltr > 0).then_some(rtl >= ltr)
+}
+
 /// Guesses "fa" (Persian), "ar" (Arabic) or "und" from letters only one of the two uses.
 pub fn guess_language(text: &str) -> &'static str {
     let mut persian = 0usize;
@@ -53,6 +68,19 @@ mod tests {
         assert_eq!(guess_language(fa), "fa");
         assert_eq!(guess_language(ar), "ar");
         assert_eq!(guess_language("Hello world, nothing Arabic here."), "und");
+    }
+
+    #[test]
+    fn most_letters_decide_an_articles_direction() {
+        assert_eq!(
+            mostly_rtl("ECO: نشست وزیران کشور در تهران برگزار شد"),
+            Some(true)
+        );
+        assert_eq!(
+            mostly_rtl("The ECO ministers met in تهران on Monday"),
+            Some(false)
+        );
+        assert_eq!(mostly_rtl("16.07.2021 12:19"), None);
     }
 
     #[test]

@@ -7,8 +7,8 @@ use super::bidi_label::bidi_label_ui;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::corpus::read_document;
-use crate::layout::TextEditor;
 use crate::layout::TextStyle;
+use crate::layout::{Direction, TextEditor};
 use crate::model::{DiskState, DocId, parse_hex_color};
 use crate::open::OpenedProject;
 use crate::text::MatchKey;
@@ -28,6 +28,14 @@ pub struct LoadedArticle {
     pub highlights: Vec<Highlight>,
 }
 
+/// An article's base direction from most of its letters (right to left when it has none).
+pub fn detected_direction(text: &str) -> Direction {
+    match crate::text::script::mostly_rtl(text) {
+        Some(false) => Direction::Ltr,
+        _ => Direction::Rtl,
+    }
+}
+
 pub struct DaftarApp {
     pub opened: OpenedProject,
     /// Made on the first frame (its glyph atlas needs the egui context).
@@ -36,6 +44,8 @@ pub struct DaftarApp {
     pub selection: TextSelection,
     pub selected_highlight: Option<u64>,
     pub font_size: f32,
+    /// The article's base direction; `None` detects it from the text's letters.
+    pub direction_override: Option<Direction>,
     /// Filters the document list by title or file name (through the match key).
     pub filter: TextEditor,
 }
@@ -49,6 +59,7 @@ impl DaftarApp {
             selection: TextSelection::default(),
             selected_highlight: None,
             font_size: crate::cli::ARTICLE_FONT_SIZE,
+            direction_override: None,
             filter: TextEditor::new("", 15.0),
         };
         if let Some(first) = app.opened.project.documents.first() {
@@ -171,7 +182,12 @@ impl DaftarApp {
             Ok(text) => {
                 let view = ArticleView {
                     text,
-                    style: TextStyle::article(self.font_size),
+                    style: TextStyle {
+                        direction: self
+                            .direction_override
+                            .unwrap_or_else(|| detected_direction(text)),
+                        ..TextStyle::article(self.font_size)
+                    },
                     highlights: &article.highlights,
                     selected_highlight: self.selected_highlight,
                 };
@@ -234,6 +250,20 @@ impl DaftarApp {
                 .clicked()
             {
                 self.font_size = (self.font_size + 2.0).min(MAX_FONT_SIZE);
+            }
+            ui.separator();
+            ui.label("Direction:");
+            for (choice, name) in [
+                (None, "detect"),
+                (Some(Direction::Rtl), "right to left"),
+                (Some(Direction::Ltr), "left to right"),
+            ] {
+                if ui
+                    .selectable_label(self.direction_override == choice, name)
+                    .clicked()
+                {
+                    self.direction_override = choice;
+                }
             }
         });
     }
