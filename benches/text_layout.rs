@@ -86,6 +86,7 @@ fn frame_with_50kb_article(bencher: divan::Bencher) {
                     style: style(),
                     highlights: &[],
                     selected_highlight: None,
+                    scroll_to: None,
                 }
                 .ui(ui, engine, &mut selection);
             });

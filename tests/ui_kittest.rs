@@ -40,6 +40,7 @@ fn view_harness(highlights: Vec<Highlight>) -> Harness<'static, ViewState> {
                         style: TextStyle::article(18.0),
                         highlights: &state.highlights,
                         selected_highlight: None,
+                        scroll_to: None,
                     };
                     let response = view.ui(ui, engine, &mut state.selection);
                     if response.clicked_highlight.is_some() {
@@ -231,4 +232,115 @@ fn typing_persian_in_the_filter_narrows_the_document_list() {
     harness.key_press(egui::Key::Backspace);
     harness.run();
     assert_eq!(harness.state().filter.text(), "شانگها");
+}
+
+fn press(harness: &mut Harness<'_, DaftarApp>, modifiers: egui::Modifiers, key: egui::Key) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+#[test]
+fn tag_with_a_shortcut_undo_redo_save_and_reload() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+
+    // Select the opening words of the first article: from its right edge leftwards.
+    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let y = rect.min.y + MARGIN + 20.0;
+    drag(
+        &mut harness,
+        egui::pos2(rect.max.x - MARGIN - 1.0, y),
+        egui::pos2(rect.max.x - 150.0, y),
+    );
+    let range = harness.state().selection_in_chars().unwrap();
+    let quote: String = TEXT.chars().skip(range.start).take(range.len()).collect();
+    assert!(!quote.trim().is_empty());
+
+    // P tags it as a person.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    let spans = |h: &Harness<'_, DaftarApp>| h.state().project.document(doc).unwrap().spans.clone();
+    assert_eq!(spans(&harness).len(), 1);
+    assert_eq!(spans(&harness)[0].label, "PER");
+    assert_eq!(spans(&harness)[0].quote, quote);
+    assert_eq!(
+        harness.state().project.document(doc).unwrap().status,
+        daftar::model::DocStatus::InProgress
+    );
+    // The span is listed in the annotation panel (through the bidi label).
+    harness.get_by_label(quote.as_str());
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert!(spans(&harness).is_empty(), "undone");
+    press(
+        &mut harness,
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    assert_eq!(spans(&harness).len(), 1, "redone");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
+    assert_eq!(spans(&harness).len(), 1, "redone with Ctrl+Y");
+
+    // Typing in the filter does not tag: label keys are quiet while a text field has the keyboard.
+    harness.get_by_label(daftar::ui::FILTER_HINT).click();
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
+    assert_eq!(spans(&harness).len(), 1);
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    harness.state_mut().wait_for_save();
+    assert!(!harness.state().history.is_dirty());
+    let expected = harness.state().project.clone();
+    drop(harness);
+
+    let (_, reloaded) = daftar::store::ProjectFile::open(&project).unwrap();
+    assert_eq!(reloaded, expected);
+    let span = &reloaded.document(doc).unwrap().spans[0];
+    assert_eq!(
+        (span.label.as_str(), span.quote.as_str()),
+        ("PER", quote.as_str())
+    );
+}
+
+#[test]
+fn changes_save_themselves_a_moment_later() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let before = std::fs::read_to_string(&project).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .with_step_dt(0.5)
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Enter);
+    assert!(harness.state().history.is_dirty());
+    assert_eq!(
+        std::fs::read_to_string(&project).unwrap(),
+        before,
+        "not saved at once"
+    );
+    // A few steps of half a second: past the autosave delay.
+    harness.run_steps(8);
+    harness.state_mut().wait_for_save();
+    assert!(!harness.state().history.is_dirty());
+    assert!(
+        std::fs::read_to_string(&project)
+            .unwrap()
+            .contains("status: ReadyForReview")
+    );
 }

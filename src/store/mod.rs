@@ -5,9 +5,11 @@
 
 mod atomic;
 mod lock;
+mod saver;
 
 pub use atomic::{backup_path, write_atomically};
 pub use lock::{LockError, ProjectLock, lock_path};
+pub use saver::{BackgroundSaver, SaveResult};
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;

@@ -1,23 +1,29 @@
-//! The main window: documents on one side, the article in the middle.
+//! The main window's state and what happens to it: opening documents, applying edits through
+//! the undo history, commands from the keyboard and buttons, saving in the background.
+//! The panels that draw it live in their own modules.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
 
 use eframe::egui;
 
-use super::article_view::{ArticleView, Highlight, TextSelection};
-use super::bidi_label::bidi_label_ui;
+use super::article_view::{Highlight, TextSelection};
+use super::commands::{COMMANDS, Command, label_key};
 use super::text_engine::TextEngine;
-use super::text_input::bidi_text_edit_ui;
-use crate::corpus::read_document;
-use crate::layout::TextStyle;
+use crate::corpus::{ImportReport, read_document};
+use crate::edit::{Edit, History, actions};
 use crate::layout::{Direction, TextEditor};
-use crate::model::{DiskState, DocId, parse_hex_color};
+use crate::model::{DocId, DocStatus, Project, SpanId, parse_hex_color};
 use crate::open::OpenedProject;
-use crate::text::MatchKey;
+use crate::store::BackgroundSaver;
 use crate::text::OffsetIndex;
 
 /// Placeholder (and accessible name) of the document filter.
 pub const FILTER_HINT: &str = "Filter documents";
 const MIN_FONT_SIZE: f32 = 10.0;
 const MAX_FONT_SIZE: f32 = 48.0;
+/// How long after the last change the project saves itself, in seconds.
+pub const AUTOSAVE_DELAY: f64 = 2.0;
 
 /// The article being shown.
 pub struct LoadedArticle {
@@ -26,6 +32,8 @@ pub struct LoadedArticle {
     pub text: Result<String, String>,
     pub offsets: OffsetIndex,
     pub highlights: Vec<Highlight>,
+    /// Detected from the text's letters.
+    pub direction: Direction,
 }
 
 /// An article's base direction from most of its letters (right to left when it has none).
@@ -36,52 +44,129 @@ pub fn detected_direction(text: &str) -> Direction {
     }
 }
 
+fn modifier_count(m: egui::Modifiers) -> usize {
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+}
+
+/// Where saving stands, for the status bar.
+#[derive(Default)]
+pub struct SaveStatus {
+    pub last_saved: Option<SystemTime>,
+    pub error: Option<String>,
+}
+
 pub struct DaftarApp {
-    pub opened: OpenedProject,
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    saver: BackgroundSaver,
+    pub history: History,
+    pub import_report: Option<ImportReport>,
+    pub save_status: SaveStatus,
+    /// egui time of the last change not yet saved.
+    last_edit_time: Option<f64>,
     /// Made on the first frame (its glyph atlas needs the egui context).
-    text_engine: Option<TextEngine>,
+    pub(super) text_engine: Option<TextEngine>,
     pub article: Option<LoadedArticle>,
     pub selection: TextSelection,
-    pub selected_highlight: Option<u64>,
+    pub selected_span: Option<SpanId>,
     pub font_size: f32,
-    /// The article's base direction; `None` detects it from the text's letters.
+    /// The article's base direction; `None` uses the detected one.
     pub direction_override: Option<Direction>,
     /// Filters the document list by title or file name (through the match key).
     pub filter: TextEditor,
+    /// Name recorded on new annotations.
+    pub annotator: String,
+    /// A message for the status bar (an edit that was refused…).
+    pub message: Option<String>,
+    /// Set while a text field has the keyboard: bare-key shortcuts stay quiet.
+    pub(super) typing: bool,
+    pub(super) focus_filter: bool,
+    pub(super) scroll_to: Option<usize>,
+    /// Commands asked for by buttons this frame.
+    pub(super) requested: Vec<Command>,
+    window_title: String,
 }
 
 impl DaftarApp {
     pub fn new(opened: OpenedProject) -> Self {
+        let OpenedProject {
+            file,
+            project,
+            corpus_root,
+            import_report,
+        } = opened;
         let mut app = DaftarApp {
-            opened,
+            project,
+            corpus_root,
+            saver: BackgroundSaver::new(file),
+            history: History::new(),
+            import_report,
+            save_status: SaveStatus::default(),
+            last_edit_time: None,
             text_engine: None,
             article: None,
             selection: TextSelection::default(),
-            selected_highlight: None,
+            selected_span: None,
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             direction_override: None,
             filter: TextEditor::new("", 15.0),
+            annotator: "annotator".to_string(),
+            message: None,
+            typing: false,
+            focus_filter: false,
+            scroll_to: None,
+            requested: Vec::new(),
+            window_title: String::new(),
         };
-        if let Some(first) = app.opened.project.documents.first() {
+        if let Some(first) = app.project.documents.first() {
             app.open_document(first.id);
         }
         app
     }
 
+    pub fn project_path(&self) -> PathBuf {
+        self.saver.path()
+    }
+
     /// Shows a document: reads its article (an unreadable one shows its error instead).
     pub fn open_document(&mut self, doc: DocId) {
-        let Some(document) = self.opened.project.document(doc) else {
+        let Some(document) = self.project.document(doc) else {
             return;
         };
-        let text = read_document(&self.opened.corpus_root, document)
+        let text = read_document(&self.corpus_root, document)
             .map(|decoded| decoded.text)
             .map_err(|reason| format!("This article cannot be shown: {reason}."));
         let offsets = OffsetIndex::new(text.as_deref().unwrap_or(""));
-        let schema = &self.opened.project.schema;
-        let highlights = document
+        let direction = detected_direction(text.as_deref().unwrap_or(""));
+        self.article = Some(LoadedArticle {
+            doc,
+            text,
+            offsets,
+            highlights: Vec::new(),
+            direction,
+        });
+        self.selection = TextSelection::default();
+        self.selected_span = None;
+        self.refresh_highlights();
+    }
+
+    /// Rebuilds the article's highlights from its spans (after any edit).
+    fn refresh_highlights(&mut self) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let Some(document) = self.project.document(article.doc) else {
+            return;
+        };
+        let schema = &self.project.schema;
+        article.highlights = document
             .spans
             .iter()
             .filter_map(|span| {
+                let offsets = &article.offsets;
                 let range = offsets.byte_of_char(span.start)?..offsets.byte_of_char(span.end)?;
                 let label = schema.label(&span.label);
                 let [r, g, b] = label
@@ -96,14 +181,11 @@ impl DaftarApp {
                 })
             })
             .collect();
-        self.article = Some(LoadedArticle {
-            doc,
-            text,
-            offsets,
-            highlights,
-        });
-        self.selection = TextSelection::default();
-        self.selected_highlight = None;
+        if let Some(selected) = self.selected_span
+            && document.span(selected).is_none()
+        {
+            self.selected_span = None;
+        }
     }
 
     /// The selection in code points (the model's unit).
@@ -113,182 +195,279 @@ impl DaftarApp {
         Some(article.offsets.char_of_byte(range.start)?..article.offsets.char_of_byte(range.end)?)
     }
 
-    fn document_list_ui(&mut self, ui: &mut egui::Ui) {
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let mut open = None;
-        let current = self.article.as_ref().map(|a| a.doc);
-        let width = ui.available_width();
-        bidi_text_edit_ui(ui, text_engine, &mut self.filter, FILTER_HINT, width);
-        let query = MatchKey::new(&self.filter.text())
-            .as_str()
-            .trim()
-            .to_string();
-        ui.add_space(4.0);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            let shown = self.opened.project.documents.iter().filter(|d| {
-                query.is_empty()
-                    || MatchKey::new(d.display_name()).as_str().contains(&query)
-                    || d.path.to_lowercase().contains(&query)
-            });
-            for document in shown {
-                let selected = current == Some(document.id);
-                let frame = egui::Frame::new()
-                    .inner_margin(egui::Margin::symmetric(6, 4))
-                    .fill(if selected {
-                        ui.visuals().selection.bg_fill.gamma_multiply(0.5)
-                    } else {
-                        egui::Color32::TRANSPARENT
-                    });
-                let response = frame
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        bidi_label_ui(ui, text_engine, document.display_name(), 15.0);
-                        let disk = match &document.disk {
-                            DiskState::Unchanged => "",
-                            DiskState::Changed { .. } => " · changed on disk",
-                            DiskState::Missing => " · missing",
-                            DiskState::Unreadable { .. } => " · unreadable",
-                        };
-                        ui.weak(format!(
-                            "{} · {} · {} spans{disk}",
-                            document.path,
-                            document.status.name(),
-                            document.spans.len()
-                        ));
-                    })
-                    .response
-                    .interact(egui::Sense::click());
-                if response.clicked() {
-                    open = Some(document.id);
-                }
+    /// Applies an edit as one undo step.
+    pub fn apply_edit(&mut self, edit: Edit, now: f64) {
+        match self.history.apply(&mut self.project, edit) {
+            Ok(()) => {
+                self.last_edit_time = Some(now);
+                self.message = None;
+                self.refresh_highlights();
             }
-        });
-        if let Some(doc) = open {
-            self.open_document(doc);
+            Err(error) => self.message = Some(format!("Not done: {error}.")),
         }
     }
 
-    fn article_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(article) = &self.article else {
-            ui.label("No document in this project.");
+    /// Tags the selection with the label `key`, or relabels the selected span.
+    pub fn apply_label(&mut self, key: &str, now: f64) {
+        let Some(article) = &self.article else { return };
+        let doc = article.doc;
+        let chars = self.selection_in_chars().unwrap_or(0..0);
+        if let (Ok(text), false) = (&article.text, chars.is_empty()) {
+            let text = text.clone();
+            if let Some((edit, id)) =
+                actions::tag_selection(&mut self.project, doc, &text, chars, key, &self.annotator)
+            {
+                self.apply_edit(edit, now);
+                self.selected_span = Some(id);
+                self.selection = TextSelection::default();
+            }
+        } else if let Some(span) = self.selected_span
+            && let Some(edit) = actions::relabel(&self.project, doc, span, key)
+        {
+            self.apply_edit(edit, now);
+        }
+    }
+
+    /// Selects a span and brings it into view.
+    pub fn select_span(&mut self, span: SpanId) {
+        self.selected_span = Some(span);
+        let Some(article) = &self.article else { return };
+        let Some(start) = self
+            .project
+            .document(article.doc)
+            .and_then(|d| d.span(span))
+            .and_then(|s| article.offsets.byte_of_char(s.start))
+        else {
             return;
         };
-        match &article.text {
-            Err(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message);
+        self.scroll_to = Some(start);
+    }
+
+    pub fn run_command(&mut self, command: Command, ctx: &egui::Context) {
+        let now = ctx.input(|i| i.time);
+        let doc = self.article.as_ref().map(|a| a.doc);
+        match command {
+            Command::Save => self.start_save(),
+            Command::Undo => {
+                if self.history.undo(&mut self.project).is_some() {
+                    self.last_edit_time = Some(now);
+                    self.refresh_highlights();
+                }
             }
-            Ok(text) => {
-                let view = ArticleView {
-                    text,
-                    style: TextStyle {
-                        direction: self
-                            .direction_override
-                            .unwrap_or_else(|| detected_direction(text)),
-                        ..TextStyle::article(self.font_size)
-                    },
-                    highlights: &article.highlights,
-                    selected_highlight: self.selected_highlight,
+            Command::Redo => {
+                if self.history.redo(&mut self.project).is_some() {
+                    self.last_edit_time = Some(now);
+                    self.refresh_highlights();
+                }
+            }
+            Command::NextDocument | Command::PreviousDocument => {
+                let documents = &self.project.documents;
+                let index = doc.and_then(|d| documents.iter().position(|x| x.id == d));
+                let target = match (command, index) {
+                    (Command::NextDocument, Some(i)) => documents.get(i + 1),
+                    (Command::PreviousDocument, Some(i)) if i > 0 => documents.get(i - 1),
+                    (_, None) => documents.first(),
+                    _ => None,
                 };
-                egui::ScrollArea::vertical()
-                    .auto_shrink(false)
-                    .show(ui, |ui| {
-                        let text_engine = self
-                            .text_engine
-                            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                        let response = view.ui(ui, text_engine, &mut self.selection);
-                        if response.clicked_highlight.is_some() || response.selection_changed {
-                            self.selected_highlight = response.clicked_highlight;
-                        }
-                    });
+                if let Some(target) = target.map(|d| d.id) {
+                    self.open_document(target);
+                }
+            }
+            Command::NextSpan | Command::PreviousSpan => {
+                let Some(document) = doc.and_then(|d| self.project.document(d)) else {
+                    return;
+                };
+                let current = self
+                    .selected_span
+                    .and_then(|s| document.spans.iter().position(|x| x.id == s));
+                let next = match (command, current) {
+                    (Command::NextSpan, Some(i)) => document.spans.get(i + 1),
+                    (Command::PreviousSpan, Some(i)) if i > 0 => document.spans.get(i - 1),
+                    (Command::NextSpan, None) => document.spans.first(),
+                    (Command::PreviousSpan, None) => document.spans.last(),
+                    _ => None,
+                };
+                if let Some(span) = next.map(|s| s.id) {
+                    self.select_span(span);
+                }
+            }
+            Command::DeleteSpan => {
+                if let (Some(doc), Some(span)) = (doc, self.selected_span) {
+                    self.apply_edit(actions::delete_span(doc, span), now);
+                }
+            }
+            Command::MarkReadyForReview => {
+                if let Some(doc) = doc {
+                    let status = DocStatus::ReadyForReview;
+                    self.apply_edit(Edit::SetStatus { doc, status }, now);
+                }
+            }
+            Command::FocusFilter => self.focus_filter = true,
+            Command::ZoomIn => self.font_size = (self.font_size + 2.0).min(MAX_FONT_SIZE),
+            Command::ZoomOut => self.font_size = (self.font_size - 2.0).max(MIN_FONT_SIZE),
+        }
+    }
+
+    /// Shortcuts of the command table, then label keys (by physical key, so they work with a
+    /// Persian or Arabic keyboard layout too).
+    fn keyboard(&mut self, ctx: &egui::Context) {
+        let typing = self.typing;
+        let mut commands = Vec::new();
+        // egui matches shortcuts ignoring an extra Shift: try those with more modifiers first,
+        // or Ctrl+Z would swallow Ctrl+Shift+Z.
+        let mut shortcuts: Vec<_> = COMMANDS
+            .iter()
+            .filter(|c| c.while_typing || !typing)
+            .flat_map(|c| c.shortcuts.iter().map(move |s| (s, c.command)))
+            .collect();
+        shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        ctx.input_mut(|input| {
+            for (shortcut, command) in shortcuts {
+                if input.consume_shortcut(shortcut) {
+                    commands.push(command);
+                }
+            }
+        });
+        for command in commands
+            .into_iter()
+            .chain(std::mem::take(&mut self.requested))
+        {
+            self.run_command(command, ctx);
+        }
+        if typing {
+            return;
+        }
+        let pressed: Vec<egui::Key> = ctx.input(|input| {
+            input
+                .events
+                .iter()
+                .filter_map(|event| match event {
+                    egui::Event::Key {
+                        key,
+                        physical_key,
+                        pressed: true,
+                        repeat: false,
+                        modifiers,
+                    } if modifiers.is_none() || *modifiers == egui::Modifiers::SHIFT => {
+                        Some(physical_key.unwrap_or(*key))
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        let now = ctx.input(|i| i.time);
+        for key in pressed {
+            let label = self
+                .project
+                .schema
+                .labels
+                .iter()
+                .find(|l| label_key(&l.shortcut) == Some(key))
+                .map(|l| l.key.clone());
+            if let Some(label) = label {
+                self.apply_label(&label, now);
             }
         }
     }
 
-    fn status_ui(&self, ui: &mut egui::Ui) {
-        let project = &self.opened.project;
-        ui.horizontal(|ui| {
-            ui.label(format!(
-                "{} documents, {} spans",
-                project.documents.len(),
-                project.span_count()
-            ));
-            if let Some(range) = self.selection_in_chars().filter(|r| !r.is_empty()) {
-                ui.separator();
-                ui.label(format!(
-                    "selected characters {}..{}",
-                    range.start, range.end
-                ));
-            }
-            ui.separator();
-            ui.weak(self.opened.file.path().display().to_string());
-        });
+    fn start_save(&mut self) {
+        let revision = self.history.revision();
+        if self.saver.start(self.project.clone(), revision) {
+            self.last_edit_time = None;
+        }
     }
 
-    fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            let dark = ui.visuals().dark_mode;
-            if ui.selectable_label(!dark, "Light").clicked() {
-                ui.ctx().set_theme(egui::Theme::Light);
-            }
-            if ui.selectable_label(dark, "Dark").clicked() {
-                ui.ctx().set_theme(egui::Theme::Dark);
-            }
-            ui.separator();
-            if ui
-                .button("A−")
-                .on_hover_text("Smaller article text")
-                .clicked()
-            {
-                self.font_size = (self.font_size - 2.0).max(MIN_FONT_SIZE);
-            }
-            ui.label(format!("{:.0}", self.font_size));
-            if ui
-                .button("A+")
-                .on_hover_text("Larger article text")
-                .clicked()
-            {
-                self.font_size = (self.font_size + 2.0).min(MAX_FONT_SIZE);
-            }
-            ui.separator();
-            ui.label("Direction:");
-            for (choice, name) in [
-                (None, "detect"),
-                (Some(Direction::Rtl), "right to left"),
-                (Some(Direction::Ltr), "left to right"),
-            ] {
-                if ui
-                    .selectable_label(self.direction_override == choice, name)
-                    .clicked()
-                {
-                    self.direction_override = choice;
+    /// Finishes saves, and saves a moment after the last change.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        if let Some((revision, result)) = self.saver.poll() {
+            match result {
+                Ok(()) => {
+                    self.history.mark_saved(revision);
+                    self.save_status.last_saved = Some(SystemTime::now());
+                    self.save_status.error = None;
                 }
+                Err(error) => self.save_status.error = Some(error.to_string()),
             }
-        });
+        }
+        if self.saver.is_saving() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+            return;
+        }
+        if !self.history.is_dirty() || self.save_status.error.is_some() {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        let since = now - self.last_edit_time.unwrap_or(now - AUTOSAVE_DELAY);
+        if since >= AUTOSAVE_DELAY {
+            self.start_save();
+            ctx.request_repaint_after(std::time::Duration::from_millis(50));
+        } else {
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(AUTOSAVE_DELAY - since));
+        }
+    }
+
+    /// Waits for a running save and saves what is left (on close).
+    pub fn save_before_exit(&mut self) {
+        if let Some((revision, Ok(()))) = self.saver.wait() {
+            self.history.mark_saved(revision);
+        }
+        if self.history.is_dirty() {
+            let (revision, result) = self.saver.save_now(&self.project, self.history.revision());
+            match result {
+                Ok(()) => self.history.mark_saved(revision),
+                Err(error) => eprintln!("daftar: {error}"),
+            }
+        }
+    }
+
+    /// Waits for any save in progress (tests use it to see the file on disk).
+    pub fn wait_for_save(&mut self) {
+        if let Some((revision, result)) = self.saver.wait() {
+            if result.is_ok() {
+                self.history.mark_saved(revision);
+            }
+            self.save_status.error = result.err().map(|e| e.to_string());
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let dirty = if self.history.is_dirty() { " •" } else { "" };
+        let title = format!("Daftar — {}{dirty}", self.project.name);
+        if title != self.window_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.window_title = title;
+        }
     }
 
     /// The whole window's contents (also what headless tests drive).
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.keyboard(&ctx);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(300.0)
-            .show(ui, |ui| {
-                ui.heading(&self.opened.project.name);
-                ui.separator();
-                self.document_list_ui(ui);
-            });
+            .show(ui, |ui| self.documents_panel_ui(ui));
+        egui::Panel::right("annotations")
+            .resizable(true)
+            .default_size(280.0)
+            .show(ui, |ui| self.annotation_panel_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
         }
+        self.autosave(&ctx);
+        self.update_title(&ctx);
     }
 }
 
 impl eframe::App for DaftarApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.window_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.save_before_exit();
     }
 }

@@ -56,6 +56,8 @@ pub struct ArticleView<'a> {
     pub style: TextStyle,
     pub highlights: &'a [Highlight],
     pub selected_highlight: Option<u64>,
+    /// Scroll so that this byte offset is in view.
+    pub scroll_to: Option<usize>,
 }
 
 /// Space around the text inside the view, in points.
@@ -206,6 +208,12 @@ impl ArticleView<'_> {
         let text_color = visuals.text_color();
         let mesh = atlas.mesh_for(layout, origin, top, bottom, text_color);
         painter.add(egui::Shape::mesh(mesh));
+        if let Some(offset) = self.scroll_to {
+            ui.scroll_to_rect(
+                to_screen(&layout.caret(offset)).expand(40.0),
+                Some(egui::Align::Center),
+            );
+        }
         if response.has_focus() {
             let caret = to_screen(&layout.caret(selection.focus));
             painter.rect_filled(caret, 0.0, text_color);

@@ -3,7 +3,9 @@
 mod app;
 pub mod article_view;
 pub mod bidi_label;
+pub mod commands;
 mod glyph_atlas;
+mod panels;
 pub mod text_engine;
 pub mod text_input;
 
@@ -36,7 +38,11 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
     eframe::run_native(
         "Daftar",
         options,
-        Box::new(move |_cc| Ok(Box::new(DaftarApp::new(opened)))),
+        Box::new(move |cc| {
+            // Ctrl+Plus/Minus zoom the article text (our commands), not the whole window.
+            cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
+            Ok(Box::new(DaftarApp::new(opened)))
+        }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
 }

@@ -1,0 +1,180 @@
+//! Every user action with a shortcut, in one table: the menus, tooltips and the keyboard all
+//! read it, and a test fails when two shortcuts clash (with each other or with a label key).
+
+use eframe::egui::{Key, KeyboardShortcut, Modifiers};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Command {
+    Save,
+    Undo,
+    Redo,
+    NextDocument,
+    PreviousDocument,
+    NextSpan,
+    PreviousSpan,
+    DeleteSpan,
+    MarkReadyForReview,
+    FocusFilter,
+    ZoomIn,
+    ZoomOut,
+}
+
+pub struct CommandInfo {
+    pub command: Command,
+    pub text: &'static str,
+    pub tooltip: &'static str,
+    /// The first one is shown in menus.
+    pub shortcuts: &'static [KeyboardShortcut],
+    /// Whether it may fire while the user types in a text field.
+    pub while_typing: bool,
+}
+
+const fn key(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+pub const COMMANDS: &[CommandInfo] = &[
+    CommandInfo {
+        command: Command::Save,
+        text: "Save",
+        tooltip: "Save the project now (it also saves itself a moment after each change)",
+        shortcuts: &[key(Modifiers::COMMAND, Key::S)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::Undo,
+        text: "Undo",
+        tooltip: "Undo the last change",
+        shortcuts: &[key(Modifiers::COMMAND, Key::Z)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::Redo,
+        text: "Redo",
+        tooltip: "Redo what was undone",
+        shortcuts: &[key(CTRL_SHIFT, Key::Z), key(Modifiers::COMMAND, Key::Y)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::NextDocument,
+        text: "Next document",
+        tooltip: "Open the next document of the list",
+        shortcuts: &[key(Modifiers::ALT, Key::ArrowDown)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::PreviousDocument,
+        text: "Previous document",
+        tooltip: "Open the previous document of the list",
+        shortcuts: &[key(Modifiers::ALT, Key::ArrowUp)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::NextSpan,
+        text: "Next span",
+        tooltip: "Select the next span in reading order",
+        shortcuts: &[key(Modifiers::NONE, Key::CloseBracket)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::PreviousSpan,
+        text: "Previous span",
+        tooltip: "Select the previous span in reading order",
+        shortcuts: &[key(Modifiers::NONE, Key::OpenBracket)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::DeleteSpan,
+        text: "Delete span",
+        tooltip: "Delete the selected span",
+        shortcuts: &[
+            key(Modifiers::NONE, Key::Delete),
+            key(Modifiers::NONE, Key::Backspace),
+        ],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::MarkReadyForReview,
+        text: "Ready for review",
+        tooltip: "Mark this document ready for review",
+        shortcuts: &[key(Modifiers::COMMAND, Key::Enter)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::FocusFilter,
+        text: "Find document",
+        tooltip: "Type to filter the document list",
+        shortcuts: &[key(Modifiers::COMMAND, Key::F)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::ZoomIn,
+        text: "Larger text",
+        tooltip: "Make the article text larger",
+        shortcuts: &[
+            key(Modifiers::COMMAND, Key::Equals),
+            key(Modifiers::COMMAND, Key::Plus),
+        ],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::ZoomOut,
+        text: "Smaller text",
+        tooltip: "Make the article text smaller",
+        shortcuts: &[key(Modifiers::COMMAND, Key::Minus)],
+        while_typing: true,
+    },
+];
+
+pub fn info(command: Command) -> &'static CommandInfo {
+    COMMANDS
+        .iter()
+        .find(|c| c.command == command)
+        .expect("every command is in the table")
+}
+
+/// "Undo (Ctrl+Z)" for buttons and tooltips.
+pub fn label_with_shortcut(command: Command, ctx: &eframe::egui::Context) -> String {
+    let info = info(command);
+    match info.shortcuts.first() {
+        Some(shortcut) => format!("{} ({})", info.text, ctx.format_shortcut(shortcut)),
+        None => info.text.to_string(),
+    }
+}
+
+/// The key a label shortcut names ("P" → `Key::P`).
+pub fn label_key(shortcut: &str) -> Option<Key> {
+    Key::from_name(shortcut)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Schema;
+
+    #[test]
+    fn no_two_shortcuts_clash() {
+        let mut seen: Vec<(KeyboardShortcut, String)> = Vec::new();
+        let mut add = |shortcut: KeyboardShortcut, owner: String| {
+            if let Some((_, other)) = seen.iter().find(|(s, _)| *s == shortcut) {
+                panic!("{owner} and {other} share {shortcut:?}");
+            }
+            seen.push((shortcut, owner));
+        };
+        for command in COMMANDS {
+            for &shortcut in command.shortcuts {
+                add(shortcut, format!("{:?}", command.command));
+            }
+        }
+        for label in Schema::default().labels {
+            let key = label_key(&label.shortcut)
+                .unwrap_or_else(|| panic!("label {} has no key", label.key));
+            add(
+                KeyboardShortcut::new(Modifiers::NONE, key),
+                format!("label {}", label.key),
+            );
+        }
+    }
+}

@@ -1,0 +1,303 @@
+//! The window's panels: toolbar, document list, article, annotations, status bar. They read the
+//! app's state and ask for changes through its methods and commands.
+
+use eframe::egui;
+
+use super::app::{DaftarApp, FILTER_HINT};
+use super::article_view::{ArticleView, TextSelection};
+use super::bidi_label::bidi_label_ui;
+use super::commands::{Command, info, label_with_shortcut};
+use super::text_engine::TextEngine;
+use super::text_input::bidi_text_edit_ui;
+use crate::layout::{Direction, TextStyle};
+use crate::model::{DiskState, SpanId, parse_hex_color};
+use crate::text::MatchKey;
+
+impl DaftarApp {
+    fn command_button(&mut self, ui: &mut egui::Ui, command: Command) {
+        let text = info(command).text;
+        let tooltip = format!(
+            "{} — {}",
+            label_with_shortcut(command, ui.ctx()),
+            info(command).tooltip
+        );
+        if ui.button(text).on_hover_text(tooltip).clicked() {
+            self.requested.push(command);
+        }
+    }
+
+    pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            self.command_button(ui, Command::Save);
+            ui.add_enabled_ui(self.history.can_undo(), |ui| {
+                self.command_button(ui, Command::Undo)
+            });
+            ui.add_enabled_ui(self.history.can_redo(), |ui| {
+                self.command_button(ui, Command::Redo)
+            });
+            self.command_button(ui, Command::MarkReadyForReview);
+            ui.separator();
+            let dark = ui.visuals().dark_mode;
+            if ui.selectable_label(!dark, "Light").clicked() {
+                ui.ctx().set_theme(egui::Theme::Light);
+            }
+            if ui.selectable_label(dark, "Dark").clicked() {
+                ui.ctx().set_theme(egui::Theme::Dark);
+            }
+            ui.separator();
+            self.command_button(ui, Command::ZoomOut);
+            ui.label(format!("{:.0}", self.font_size));
+            self.command_button(ui, Command::ZoomIn);
+            ui.separator();
+            ui.label("Direction:");
+            for (choice, name) in [
+                (None, "detect"),
+                (Some(Direction::Rtl), "right to left"),
+                (Some(Direction::Ltr), "left to right"),
+            ] {
+                if ui
+                    .selectable_label(self.direction_override == choice, name)
+                    .clicked()
+                {
+                    self.direction_override = choice;
+                }
+            }
+        });
+    }
+
+    pub(super) fn documents_panel_ui(&mut self, ui: &mut egui::Ui) {
+        ui.heading(&self.project.name);
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let width = ui.available_width();
+        let filter = bidi_text_edit_ui(ui, text_engine, &mut self.filter, FILTER_HINT, width);
+        if std::mem::take(&mut self.focus_filter) {
+            filter.request_focus();
+        }
+        self.typing = filter.has_focus();
+        let query = MatchKey::new(&self.filter.text())
+            .as_str()
+            .trim()
+            .to_string();
+        ui.add_space(4.0);
+        let mut open = None;
+        let current = self.article.as_ref().map(|a| a.doc);
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            let shown = self.project.documents.iter().filter(|d| {
+                query.is_empty()
+                    || MatchKey::new(d.display_name()).as_str().contains(&query)
+                    || d.path.to_lowercase().contains(&query)
+            });
+            for document in shown {
+                let selected = current == Some(document.id);
+                let fill = if selected {
+                    ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                } else {
+                    egui::Color32::TRANSPARENT
+                };
+                let frame = egui::Frame::new()
+                    .inner_margin(egui::Margin::symmetric(6, 4))
+                    .fill(fill);
+                let response = frame
+                    .show(ui, |ui| {
+                        ui.set_width(ui.available_width());
+                        bidi_label_ui(ui, text_engine, document.display_name(), 15.0);
+                        let disk = match &document.disk {
+                            DiskState::Unchanged => "",
+                            DiskState::Changed { .. } => " · changed on disk",
+                            DiskState::Missing => " · missing",
+                            DiskState::Unreadable { .. } => " · unreadable",
+                        };
+                        ui.weak(format!(
+                            "{} · {} · {} spans{disk}",
+                            document.path,
+                            document.status.name(),
+                            document.spans.len()
+                        ));
+                    })
+                    .response
+                    .interact(egui::Sense::click());
+                if response.clicked() {
+                    open = Some(document.id);
+                }
+            }
+        });
+        if let Some(doc) = open {
+            self.open_document(doc);
+        }
+    }
+
+    pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(article) = &self.article else {
+            ui.label("No document in this project.");
+            return;
+        };
+        let text = match &article.text {
+            Err(message) => {
+                ui.colored_label(ui.visuals().error_fg_color, message);
+                return;
+            }
+            Ok(text) => text,
+        };
+        let view = ArticleView {
+            text,
+            style: TextStyle {
+                direction: self.direction_override.unwrap_or(article.direction),
+                ..TextStyle::article(self.font_size)
+            },
+            highlights: &article.highlights,
+            selected_highlight: self.selected_span.map(|s| s.0),
+            scroll_to: self.scroll_to.take(),
+        };
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut clicked = None;
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                let response = view.ui(ui, text_engine, &mut self.selection);
+                if response.selection_changed || response.clicked_highlight.is_some() {
+                    clicked = Some(response.clicked_highlight.map(SpanId));
+                }
+            });
+        if let Some(span) = clicked {
+            self.selected_span = span;
+        }
+    }
+
+    pub(super) fn annotation_panel_ui(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        ui.heading("Labels");
+        ui.weak("Select text, then press a label's key or click it.");
+        let labels: Vec<_> = self
+            .project
+            .schema
+            .labels
+            .iter()
+            .map(|l| {
+                (
+                    l.key.clone(),
+                    l.shortcut.clone(),
+                    l.names.en.clone(),
+                    l.color.clone(),
+                )
+            })
+            .collect();
+        egui::Grid::new("labels").num_columns(2).show(ui, |ui| {
+            for (i, (key, shortcut, name, color)) in labels.iter().enumerate() {
+                let [r, g, b] = parse_hex_color(color).unwrap_or([128, 128, 128]);
+                let text = egui::RichText::new(format!("{shortcut}  {name}"))
+                    .color(egui::Color32::from_rgb(r, g, b));
+                if ui
+                    .button(text)
+                    .on_hover_text(format!("{key}: key {shortcut}"))
+                    .clicked()
+                {
+                    self.apply_label(key, now);
+                }
+                if i % 2 == 1 {
+                    ui.end_row();
+                }
+            }
+        });
+        ui.separator();
+        ui.heading("Spans");
+        let Some(article) = &self.article else { return };
+        let Some(document) = self.project.document(article.doc) else {
+            return;
+        };
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut select = None;
+        let mut delete = false;
+        egui::ScrollArea::vertical()
+            .id_salt("spans")
+            .show(ui, |ui| {
+                for label in &self.project.schema.labels {
+                    let spans: Vec<_> = document
+                        .spans
+                        .iter()
+                        .filter(|s| s.label == label.key)
+                        .collect();
+                    if spans.is_empty() {
+                        continue;
+                    }
+                    ui.strong(format!("{} ({})", label.names.en, spans.len()));
+                    for span in spans {
+                        let selected = self.selected_span == Some(span.id);
+                        let response = egui::Frame::new()
+                            .inner_margin(egui::Margin::symmetric(6, 2))
+                            .fill(if selected {
+                                ui.visuals().selection.bg_fill.gamma_multiply(0.5)
+                            } else {
+                                egui::Color32::TRANSPARENT
+                            })
+                            .show(ui, |ui| {
+                                ui.set_width(ui.available_width());
+                                bidi_label_ui(ui, text_engine, &span.quote, 15.0);
+                                if selected && ui.small_button("Delete").clicked() {
+                                    delete = true;
+                                }
+                            })
+                            .response
+                            .interact(egui::Sense::click());
+                        if response.clicked() {
+                            select = Some(span.id);
+                        }
+                    }
+                }
+            });
+        if let Some(span) = select {
+            self.select_span(span);
+            self.selection = TextSelection::default();
+        }
+        if delete {
+            self.requested.push(Command::DeleteSpan);
+        }
+    }
+
+    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+        ui.horizontal(|ui| {
+            if let Some(article) = &self.article {
+                let documents = &self.project.documents;
+                let position = documents
+                    .iter()
+                    .position(|d| d.id == article.doc)
+                    .map_or(0, |i| i + 1);
+                let status = self
+                    .project
+                    .document(article.doc)
+                    .map_or("", |d| d.status.name());
+                ui.label(format!(
+                    "Document {position} of {} · {status}",
+                    documents.len()
+                ));
+                ui.separator();
+            }
+            if let Some(error) = &self.save_status.error {
+                ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {error}"));
+            } else if self.history.is_dirty() {
+                ui.label("Unsaved changes");
+            } else if let Some(saved) = self.save_status.last_saved {
+                let time = humantime::format_rfc3339_seconds(saved).to_string();
+                ui.label(format!("Saved {}", &time[11..19]));
+            } else {
+                ui.label("Saved");
+            }
+            if let Some(range) = self.selection_in_chars().filter(|r| !r.is_empty()) {
+                ui.separator();
+                ui.label(format!(
+                    "Selected characters {}..{}",
+                    range.start, range.end
+                ));
+            }
+            if let Some(message) = &self.message {
+                ui.separator();
+                ui.colored_label(ui.visuals().warn_fg_color, message);
+            }
+        });
+    }
+}
