@@ -262,6 +262,8 @@ fn tag_with_a_shortcut_undo_redo_save_and_reload() {
         egui::pos2(rect.max.x - 150.0, y),
     );
     let range = harness.state().selection_in_chars().unwrap();
+    // Tagging widens the selection to whole words ("snap to words" is on by default).
+    let range = daftar::ui::snap_to_tokens(TEXT, range);
     let quote: String = TEXT.chars().skip(range.start).take(range.len()).collect();
     assert!(!quote.trim().is_empty());
 
@@ -343,4 +345,19 @@ fn changes_save_themselves_a_moment_later() {
             .unwrap()
             .contains("status: ReadyForReview")
     );
+}
+
+#[test]
+fn snapping_widens_a_selection_to_whole_words() {
+    let text = "به گزارش خبرنگار ایلنا اسکندر مومنی در چهارمین نشست";
+    // From inside "گزارش" to inside "خبرنگار".
+    let snapped = daftar::ui::snap_to_tokens(text, 5..12);
+    let words: String = text
+        .chars()
+        .skip(snapped.start)
+        .take(snapped.len())
+        .collect();
+    assert_eq!(words, "گزارش خبرنگار");
+    // Spaces alone touch no token: the range stays.
+    assert_eq!(daftar::ui::snap_to_tokens(text, 2..3), 2..3);
 }

@@ -44,6 +44,19 @@ pub fn detected_direction(text: &str) -> Direction {
     }
 }
 
+/// Widens a code point range to the tokens it touches (whitespace at its ends is dropped).
+pub fn snap_to_tokens(text: &str, chars: std::ops::Range<usize>) -> std::ops::Range<usize> {
+    let tokens = crate::text::tokenize(text);
+    let touched: Vec<_> = tokens
+        .iter()
+        .filter(|t| t.range.start < chars.end && chars.start < t.range.end)
+        .collect();
+    match (touched.first(), touched.last()) {
+        (Some(first), Some(last)) => first.range.start..last.range.end,
+        _ => chars,
+    }
+}
+
 fn modifier_count(m: egui::Modifiers) -> usize {
     [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
         .iter()
@@ -77,6 +90,8 @@ pub struct DaftarApp {
     pub direction_override: Option<Direction>,
     /// Filters the document list by title or file name (through the match key).
     pub filter: TextEditor,
+    /// Widen selections to whole words before tagging.
+    pub snap_to_words: bool,
     /// Name recorded on new annotations.
     pub annotator: String,
     /// A message for the status bar (an edit that was refused…).
@@ -113,6 +128,7 @@ impl DaftarApp {
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             direction_override: None,
             filter: TextEditor::new("", 15.0),
+            snap_to_words: true,
             annotator: "annotator".to_string(),
             message: None,
             typing: false,
@@ -214,6 +230,11 @@ impl DaftarApp {
         let chars = self.selection_in_chars().unwrap_or(0..0);
         if let (Ok(text), false) = (&article.text, chars.is_empty()) {
             let text = text.clone();
+            let chars = if self.snap_to_words {
+                snap_to_tokens(&text, chars)
+            } else {
+                chars
+            };
             if let Some((edit, id)) =
                 actions::tag_selection(&mut self.project, doc, &text, chars, key, &self.annotator)
             {

@@ -13,7 +13,7 @@ use std::path::PathBuf;
 
 use crate::open::open_path;
 
-pub use app::{DaftarApp, FILTER_HINT};
+pub use app::{DaftarApp, FILTER_HINT, snap_to_tokens};
 
 /// Opens the window on `path` (a folder or a project file), or on the bundled sample.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {

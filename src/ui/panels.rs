@@ -48,6 +48,8 @@ impl DaftarApp {
             self.command_button(ui, Command::ZoomOut);
             ui.label(format!("{:.0}", self.font_size));
             self.command_button(ui, Command::ZoomIn);
+            ui.checkbox(&mut self.snap_to_words, "Snap to words")
+                .on_hover_text("Widen a selection to whole words before tagging it");
             ui.separator();
             ui.label("Direction:");
             for (choice, name) in [
@@ -185,8 +187,8 @@ impl DaftarApp {
                 )
             })
             .collect();
-        egui::Grid::new("labels").num_columns(2).show(ui, |ui| {
-            for (i, (key, shortcut, name, color)) in labels.iter().enumerate() {
+        ui.horizontal_wrapped(|ui| {
+            for (key, shortcut, name, color) in &labels {
                 let [r, g, b] = parse_hex_color(color).unwrap_or([128, 128, 128]);
                 let text = egui::RichText::new(format!("{shortcut}  {name}"))
                     .color(egui::Color32::from_rgb(r, g, b));
@@ -196,9 +198,6 @@ impl DaftarApp {
                     .clicked()
                 {
                     self.apply_label(key, now);
-                }
-                if i % 2 == 1 {
-                    ui.end_row();
                 }
             }
         });
