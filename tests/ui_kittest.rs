@@ -361,3 +361,49 @@ fn snapping_widens_a_selection_to_whole_words() {
     // Spaces alone touch no token: the range stays.
     assert_eq!(daftar::ui::snap_to_tokens(text, 2..3), 2..3);
 }
+
+#[test]
+fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    common::annotate(&mut opened.project, &mut History::new(), &corpus);
+    // The article gets a new first line after it was annotated.
+    let article = corpus.join(common::PERSIAN_ECO);
+    std::fs::write(&article, format!("تیتر تازه\n{TEXT}")).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    let before: Vec<_> = {
+        let app = harness.state();
+        let doc = app.article.as_ref().unwrap().doc;
+        app.project.document(doc).unwrap().spans.clone()
+    };
+    assert!(harness.state().article.as_ref().unwrap().reanchor.is_some());
+    assert!(
+        harness
+            .state()
+            .article
+            .as_ref()
+            .unwrap()
+            .highlights
+            .is_empty(),
+        "nothing drawn at stale offsets"
+    );
+    harness.get_by_label("Re-anchor the spans").click();
+    harness.run();
+    let app = harness.state();
+    let doc = app.article.as_ref().unwrap().doc;
+    let after = &app.project.document(doc).unwrap().spans;
+    let shift = "تیتر تازه\n".chars().count();
+    for (old, new) in before.iter().zip(after) {
+        assert_eq!((new.start, new.end), (old.start + shift, old.end + shift));
+        assert_eq!(new.quote, old.quote);
+    }
+    assert_eq!(app.article.as_ref().unwrap().highlights.len(), after.len());
+}

@@ -3,6 +3,7 @@
 
 pub mod decode;
 pub mod import;
+pub mod reanchor;
 pub mod scan;
 pub mod verify;
 

@@ -78,6 +78,12 @@ pub enum Edit {
         doc: DocId,
         info: DocumentInfo,
     },
+    /// The article changed on disk and the spans were re-anchored to its new text.
+    SetFingerprint {
+        doc: DocId,
+        fingerprint: String,
+        chars: usize,
+    },
     /// Several edits applied as one undo step, in order.
     Batch(Vec<Edit>),
 }
@@ -232,6 +238,20 @@ impl Edit {
                 let old = info.swap_into(document);
                 Ok(Edit::SetDocumentInfo { doc, info: old })
             }
+            Edit::SetFingerprint {
+                doc,
+                fingerprint,
+                chars,
+            } => {
+                let document = doc_mut(project, doc)?;
+                let old = Edit::SetFingerprint {
+                    doc,
+                    fingerprint: std::mem::replace(&mut document.fingerprint, fingerprint),
+                    chars: std::mem::replace(&mut document.chars, chars),
+                };
+                document.disk = crate::model::DiskState::Unchanged;
+                Ok(old)
+            }
             Edit::Batch(edits) => {
                 let mut inverses = Vec::with_capacity(edits.len());
                 for edit in edits {
@@ -271,6 +291,7 @@ impl Edit {
             Edit::ReplaceOutcome(_) => "edit outcome".into(),
             Edit::SetStatus { status, .. } => format!("mark document {}", status.name()),
             Edit::SetDocumentInfo { .. } => "edit document details".into(),
+            Edit::SetFingerprint { .. } => "re-anchor spans".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(),
                 _ => format!("{} changes", edits.len()),

@@ -10,7 +10,8 @@ use eframe::egui;
 use super::article_view::{Highlight, TextSelection};
 use super::commands::{COMMANDS, Command, label_key};
 use super::text_engine::TextEngine;
-use crate::corpus::{ImportReport, read_document};
+use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
+use crate::corpus::{ImportReport, fingerprint, read_document};
 use crate::edit::{Edit, History, actions};
 use crate::layout::{Direction, TextEditor};
 use crate::model::{DocId, DocStatus, Project, SpanId, parse_hex_color};
@@ -34,6 +35,8 @@ pub struct LoadedArticle {
     pub highlights: Vec<Highlight>,
     /// Detected from the text's letters.
     pub direction: Direction,
+    /// Set when the article changed on disk since it was annotated: where its spans would go.
+    pub reanchor: Option<ReanchorPlan>,
 }
 
 /// An article's base direction from most of its letters (right to left when it has none).
@@ -157,12 +160,18 @@ impl DaftarApp {
             .map_err(|reason| format!("This article cannot be shown: {reason}."));
         let offsets = OffsetIndex::new(text.as_deref().unwrap_or(""));
         let direction = detected_direction(text.as_deref().unwrap_or(""));
+        let reanchor = text
+            .as_ref()
+            .ok()
+            .filter(|t| fingerprint(t) != document.fingerprint)
+            .map(|t| plan_reanchor(document, t));
         self.article = Some(LoadedArticle {
             doc,
             text,
             offsets,
             highlights: Vec::new(),
             direction,
+            reanchor,
         });
         self.selection = TextSelection::default();
         self.selected_span = None;
@@ -177,6 +186,11 @@ impl DaftarApp {
         let Some(document) = self.project.document(article.doc) else {
             return;
         };
+        if article.reanchor.is_some() {
+            // The offsets are for another text: nothing is drawn until the spans are re-anchored.
+            article.highlights.clear();
+            return;
+        }
         let schema = &self.project.schema;
         article.highlights = document
             .spans
@@ -247,6 +261,21 @@ impl DaftarApp {
         {
             self.apply_edit(edit, now);
         }
+    }
+
+    /// Applies the re-anchoring plan of the shown article (one undo step).
+    pub fn apply_reanchor(&mut self, now: f64) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let (Some(plan), Ok(text)) = (article.reanchor.take(), &article.text) else {
+            return;
+        };
+        let Some(document) = self.project.document(article.doc) else {
+            return;
+        };
+        let edit = reanchor_edit(document, text, &plan);
+        self.apply_edit(edit, now);
     }
 
     /// Selects a span and brings it into view.

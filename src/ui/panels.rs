@@ -9,6 +9,7 @@ use super::bidi_label::bidi_label_ui;
 use super::commands::{Command, info, label_with_shortcut};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
 use crate::model::{DiskState, SpanId, parse_hex_color};
 use crate::text::MatchKey;
@@ -142,6 +143,26 @@ impl DaftarApp {
             }
             Ok(text) => text,
         };
+        if let Some(plan) = &article.reanchor {
+            let message = format!(
+                "This article changed on disk since it was annotated. Of its {} spans, {} keep \
+                 their place, {} move and {} are orphaned (their text is gone: place them again).",
+                plan.anchors.len(),
+                plan.anchors.len() - plan.moved() - plan.orphaned(),
+                plan.moved(),
+                plan.orphaned()
+            );
+            let mut apply = false;
+            ui.group(|ui| {
+                ui.colored_label(ui.visuals().warn_fg_color, message);
+                apply = ui.button("Re-anchor the spans").clicked();
+            });
+            if apply {
+                let now = ui.input(|i| i.time);
+                self.apply_reanchor(now);
+                return;
+            }
+        }
         let view = ArticleView {
             text,
             style: TextStyle {
@@ -237,6 +258,13 @@ impl DaftarApp {
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 bidi_label_ui(ui, text_engine, &span.quote, 15.0);
+                                if let Some(from) = span.attributes.get(ORPHANED_ATTRIBUTE) {
+                                    let warn = ui.visuals().warn_fg_color;
+                                    ui.colored_label(
+                                        warn,
+                                        format!("orphaned (was at {from}): tag its text again"),
+                                    );
+                                }
                                 if selected && ui.small_button("Delete").clicked() {
                                     delete = true;
                                 }
