@@ -407,3 +407,66 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
     }
     assert_eq!(app.article.as_ref().unwrap().highlights.len(), after.len());
 }
+
+#[test]
+fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+
+    let select = |harness: &mut Harness<'_, DaftarApp>, text: &str, needle: &str| {
+        let start = text.find(needle).unwrap();
+        harness.state_mut().selection = TextSelection {
+            anchor: start,
+            focus: start + needle.len(),
+        };
+        harness.run();
+        press(harness, egui::Modifiers::NONE, egui::Key::P);
+    };
+    // The Persian article: tag the minister and make him an entity.
+    select(&mut harness, TEXT, "اسکندر مومنی");
+    harness
+        .get_by_label(daftar::ui::panels::NEW_ENTITY_BUTTON)
+        .click();
+    harness.run();
+    let entity = harness.state().project.entities[0].clone();
+    assert_eq!(
+        (entity.name.as_str(), entity.kind.as_str()),
+        ("اسکندر مومنی", "PER")
+    );
+
+    // The Arabic article spells him إسكندر مؤمني: the match key proposes the same entity.
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::ArrowDown);
+    let arabic = std::fs::read_to_string(corpus.join(common::ARABIC_ECO)).unwrap();
+    select(&mut harness, &arabic, "إسكندر مؤمني");
+    harness.get_by_label("اسکندر مومنی").click();
+    harness.run();
+    let mentions: Vec<_> = harness
+        .state()
+        .project
+        .mentions_of(entity.id)
+        .map(|(d, s)| (d.path.clone(), s.quote.clone()))
+        .collect();
+    assert_eq!(
+        mentions,
+        [
+            (common::PERSIAN_ECO.to_string(), "اسکندر مومنی".to_string()),
+            (common::ARABIC_ECO.to_string(), "إسكندر مؤمني".to_string())
+        ]
+    );
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    harness.state_mut().wait_for_save();
+    drop(harness);
+    let reloaded = daftar::store::load(&project).unwrap();
+    assert_eq!(reloaded.entities, vec![entity.clone()]);
+    assert_eq!(reloaded.mentions_of(entity.id).count(), 2);
+}

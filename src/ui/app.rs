@@ -14,7 +14,7 @@ use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
 use crate::corpus::{ImportReport, fingerprint, read_document};
 use crate::edit::{Edit, History, actions};
 use crate::layout::{Direction, TextEditor};
-use crate::model::{DocId, DocStatus, Project, SpanId, parse_hex_color};
+use crate::model::{DocId, DocStatus, Entity, EntityId, Project, SpanId, parse_hex_color};
 use crate::open::OpenedProject;
 use crate::store::BackgroundSaver;
 use crate::text::OffsetIndex;
@@ -101,6 +101,12 @@ pub struct DaftarApp {
     pub message: Option<String>,
     /// Set while a text field has the keyboard: bare-key shortcuts stay quiet.
     pub(super) typing: bool,
+    /// Whether a text field had the keyboard during this frame (becomes `typing`).
+    pub(super) typing_now: bool,
+    /// The entity search of the annotation panel.
+    pub entity_search: TextEditor,
+    /// The annotator's name, as typed in the toolbar.
+    pub annotator_field: TextEditor,
     pub(super) focus_filter: bool,
     pub(super) scroll_to: Option<usize>,
     /// Commands asked for by buttons this frame.
@@ -135,6 +141,9 @@ impl DaftarApp {
             annotator: "annotator".to_string(),
             message: None,
             typing: false,
+            typing_now: false,
+            entity_search: TextEditor::new("", 14.0),
+            annotator_field: TextEditor::new("annotator", 14.0),
             focus_filter: false,
             scroll_to: None,
             requested: Vec::new(),
@@ -261,6 +270,63 @@ impl DaftarApp {
         {
             self.apply_edit(edit, now);
         }
+    }
+
+    /// Links the selected span to `entity` (`None` unlinks it).
+    pub fn link_selected_span(&mut self, entity: Option<EntityId>, now: f64) {
+        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
+            return;
+        };
+        let Some(mut changed) = self
+            .project
+            .document(article.doc)
+            .and_then(|d| d.span(span))
+            .cloned()
+        else {
+            return;
+        };
+        changed.entity = entity;
+        let doc = article.doc;
+        self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
+    }
+
+    /// Makes a new entity named after the selected span and links the span to it (one step).
+    pub fn new_entity_from_selected_span(&mut self, now: f64) {
+        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
+            return;
+        };
+        let doc = article.doc;
+        let Some(mut changed) = self
+            .project
+            .document(doc)
+            .and_then(|d| d.span(span))
+            .cloned()
+        else {
+            return;
+        };
+        let entity = Entity {
+            id: self.project.new_entity_id(),
+            name: changed.quote.trim().to_string(),
+            aliases: Vec::new(),
+            kind: changed.label.clone(),
+            subtype: None,
+            external_id: None,
+            note: String::new(),
+        };
+        changed.entity = Some(entity.id);
+        let edit = Edit::Batch(vec![
+            Edit::InsertEntity(entity),
+            Edit::ReplaceSpan { doc, span: changed },
+        ]);
+        self.apply_edit(edit, now);
+    }
+
+    /// Opens the document of a mention and selects it.
+    pub fn go_to_span(&mut self, doc: DocId, span: SpanId) {
+        if self.article.as_ref().map(|a| a.doc) != Some(doc) {
+            self.open_document(doc);
+        }
+        self.select_span(span);
     }
 
     /// Applies the re-anchoring plan of the shown article (one undo step).
@@ -506,6 +572,11 @@ impl DaftarApp {
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
+        }
+        self.typing = std::mem::take(&mut self.typing_now);
+        let name = self.annotator_field.text();
+        if !name.trim().is_empty() {
+            self.annotator = name.trim().to_string();
         }
         self.autosave(&ctx);
         self.update_title(&ctx);

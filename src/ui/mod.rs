@@ -5,7 +5,7 @@ pub mod article_view;
 pub mod bidi_label;
 pub mod commands;
 mod glyph_atlas;
-mod panels;
+pub mod panels;
 pub mod text_engine;
 pub mod text_input;
 

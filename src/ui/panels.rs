@@ -11,7 +11,12 @@ use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
-use crate::model::{DiskState, SpanId, parse_hex_color};
+use crate::model::{DiskState, EntityId, SpanId, parse_hex_color};
+
+/// Placeholder (and accessible name) of the entity search.
+pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
+/// The button that makes a new entity from the selected span.
+pub const NEW_ENTITY_BUTTON: &str = "New entity from this span";
 use crate::text::MatchKey;
 
 impl DaftarApp {
@@ -37,6 +42,19 @@ impl DaftarApp {
                 self.command_button(ui, Command::Redo)
             });
             self.command_button(ui, Command::MarkReadyForReview);
+            ui.separator();
+            ui.label("Annotator:");
+            let text_engine = self
+                .text_engine
+                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            let field = bidi_text_edit_ui(
+                ui,
+                text_engine,
+                &mut self.annotator_field,
+                "Your name",
+                110.0,
+            );
+            self.typing_now |= field.has_focus();
             ui.separator();
             let dark = ui.visuals().dark_mode;
             if ui.selectable_label(!dark, "Light").clicked() {
@@ -78,7 +96,7 @@ impl DaftarApp {
         if std::mem::take(&mut self.focus_filter) {
             filter.request_focus();
         }
-        self.typing = filter.has_focus();
+        self.typing_now |= filter.has_focus();
         let query = MatchKey::new(&self.filter.text())
             .as_str()
             .trim()
@@ -283,6 +301,116 @@ impl DaftarApp {
         }
         if delete {
             self.requested.push(Command::DeleteSpan);
+        }
+        ui.separator();
+        self.entity_link_ui(ui);
+        ui.separator();
+        self.entities_ui(ui);
+    }
+
+    /// The selected span's entity: shown, searched for, linked, or made new.
+    fn entity_link_ui(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        let Some(article) = &self.article else { return };
+        let Some(span) = self
+            .selected_span
+            .and_then(|s| self.project.document(article.doc)?.span(s))
+            .cloned()
+        else {
+            ui.weak("Select a span to link it to an entity.");
+            return;
+        };
+        let linkable = self
+            .project
+            .schema
+            .label(&span.label)
+            .is_some_and(|l| l.linkable);
+        if !linkable {
+            ui.weak(format!("{} spans are not linked to entities.", span.label));
+            return;
+        }
+        ui.strong("Entity");
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        if let Some(entity) = span.entity.and_then(|e| self.project.entity(e)) {
+            bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+            if ui.small_button("Unlink").clicked() {
+                self.link_selected_span(None, now);
+            }
+            return;
+        }
+        let width = ui.available_width();
+        let search = bidi_text_edit_ui(
+            ui,
+            text_engine,
+            &mut self.entity_search,
+            ENTITY_SEARCH_HINT,
+            width,
+        );
+        self.typing_now |= search.has_focus();
+        let typed = self.entity_search.text();
+        let query = MatchKey::new(if typed.trim().is_empty() {
+            &span.quote
+        } else {
+            &typed
+        })
+        .as_str()
+        .trim()
+        .to_string();
+        let matches: Vec<(EntityId, String)> = self
+            .project
+            .entities
+            .iter()
+            .filter(|e| e.kind == span.label)
+            .filter(|e| {
+                e.names()
+                    .any(|n| MatchKey::new(n).as_str().contains(&query))
+            })
+            .take(8)
+            .map(|e| (e.id, e.name.clone()))
+            .collect();
+        let mut link = None;
+        for (id, name) in &matches {
+            let response =
+                bidi_label_ui(ui, text_engine, name, 15.0).on_hover_text("Link to this entity");
+            if response.clicked() {
+                link = Some(*id);
+            }
+        }
+        if let Some(id) = link {
+            self.link_selected_span(Some(id), now);
+            self.entity_search.set_text("");
+        }
+        if ui.button(NEW_ENTITY_BUTTON).clicked() {
+            self.new_entity_from_selected_span(now);
+        }
+    }
+
+    /// Every entity of the project with its mentions across documents.
+    fn entities_ui(&mut self, ui: &mut egui::Ui) {
+        let mut go_to = None;
+        egui::CollapsingHeader::new(format!("Entities ({})", self.project.entities.len()))
+            .id_salt("entities")
+            .show(ui, |ui| {
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                for entity in &self.project.entities {
+                    bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+                    ui.horizontal_wrapped(|ui| {
+                        ui.weak(entity.kind.as_str());
+                        for (document, span) in self.project.mentions_of(entity.id) {
+                            let name = document.path.rsplit('/').next().unwrap_or(&document.path);
+                            if ui.small_button(name).on_hover_text(&span.quote).clicked() {
+                                go_to = Some((document.id, span.id));
+                            }
+                        }
+                    });
+                }
+            });
+        if let Some((doc, span)) = go_to {
+            self.go_to_span(doc, span);
         }
     }
 
