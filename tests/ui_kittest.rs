@@ -470,3 +470,64 @@ fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
     assert_eq!(reloaded.entities, vec![entity.clone()]);
     assert_eq!(reloaded.mentions_of(entity.id).count(), 2);
 }
+
+#[test]
+fn a_project_that_fails_to_load_shows_why_and_stays_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    drop(daftar::open::import_into(&project, &corpus, Default::default()).unwrap());
+    let broken = std::fs::read_to_string(&project).unwrap().replacen(
+        "corpus: \"sample\",",
+        "corpus: \"sample\"",
+        1,
+    );
+    std::fs::write(&project, &broken).unwrap();
+
+    let error = daftar::open::open_path(&project).unwrap_err();
+    let app = daftar::ui::OpenErrorApp {
+        message: format!("{error:#}"),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(900.0, 400.0))
+        .build_ui_state(
+            |ui, app: &mut daftar::ui::OpenErrorApp| app.window_ui(ui),
+            app,
+        );
+    harness.run();
+    let shown = harness.get_by_label_contains("malformed at line 5, column 3");
+    assert!(shown.rect().width() > 0.0);
+    assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
+}
+
+#[test]
+fn preferences_set_the_annotator_and_text_size() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let preferences = daftar::ui::preferences::Preferences {
+        annotator: "مریم".into(),
+        font_size: 24.0,
+        ..Default::default()
+    };
+    let ctx = egui::Context::default();
+    let mut app = DaftarApp::new(opened);
+    app.apply_preferences(&preferences, &ctx);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .build_ui_state(|ui, app: &mut DaftarApp| app.window_ui(ui), app);
+    harness.run();
+    assert_eq!(harness.state().font_size, 24.0);
+    let start = TEXT.find("اسکندر مومنی").unwrap();
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus: start + "اسکندر مومنی".len(),
+    };
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    let span = harness.state().project.document(doc).unwrap().spans[0].clone();
+    assert_eq!(span.author, "مریم");
+    let saved = harness.state().current_preferences(&harness.ctx);
+    assert_eq!(saved.recent_projects, vec![project.clone()]);
+}

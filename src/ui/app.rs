@@ -9,6 +9,7 @@ use eframe::egui;
 
 use super::article_view::{Highlight, TextSelection};
 use super::commands::{COMMANDS, Command, label_key};
+use super::preferences::{Preferences, STORAGE_KEY};
 use super::text_engine::TextEngine;
 use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
 use crate::corpus::{ImportReport, fingerprint, read_document};
@@ -93,6 +94,8 @@ pub struct DaftarApp {
     pub direction_override: Option<Direction>,
     /// Filters the document list by title or file name (through the match key).
     pub filter: TextEditor,
+    /// Show only documents with this status.
+    pub status_filter: Option<DocStatus>,
     /// Widen selections to whole words before tagging.
     pub snap_to_words: bool,
     /// Name recorded on new annotations.
@@ -112,6 +115,8 @@ pub struct DaftarApp {
     /// Commands asked for by buttons this frame.
     pub(super) requested: Vec<Command>,
     window_title: String,
+    preferences: Preferences,
+    ctx: Option<egui::Context>,
 }
 
 impl DaftarApp {
@@ -137,6 +142,7 @@ impl DaftarApp {
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             direction_override: None,
             filter: TextEditor::new("", 15.0),
+            status_filter: None,
             snap_to_words: true,
             annotator: "annotator".to_string(),
             message: None,
@@ -148,6 +154,8 @@ impl DaftarApp {
             scroll_to: None,
             requested: Vec::new(),
             window_title: String::new(),
+            preferences: Preferences::default(),
+            ctx: None,
         };
         if let Some(first) = app.project.documents.first() {
             app.open_document(first.id);
@@ -232,6 +240,33 @@ impl DaftarApp {
         let article = self.article.as_ref()?;
         let range = self.selection.range();
         Some(article.offsets.char_of_byte(range.start)?..article.offsets.char_of_byte(range.end)?)
+    }
+
+    /// Takes on the user's preferences (at start).
+    pub fn apply_preferences(&mut self, preferences: &Preferences, ctx: &egui::Context) {
+        if !preferences.annotator.trim().is_empty() {
+            self.annotator = preferences.annotator.clone();
+            self.annotator_field.set_text(&preferences.annotator);
+        }
+        self.font_size = preferences.font_size.clamp(MIN_FONT_SIZE, MAX_FONT_SIZE);
+        self.snap_to_words = preferences.snap_to_words;
+        match preferences.dark_mode {
+            Some(true) => ctx.set_theme(egui::Theme::Dark),
+            Some(false) => ctx.set_theme(egui::Theme::Light),
+            None => {}
+        }
+        self.preferences = preferences.clone();
+    }
+
+    /// The preferences as they are now (saved by eframe on exit and now and then).
+    pub fn current_preferences(&self, ctx: &egui::Context) -> Preferences {
+        let mut preferences = self.preferences.clone();
+        preferences.annotator = self.annotator.clone();
+        preferences.font_size = self.font_size;
+        preferences.snap_to_words = self.snap_to_words;
+        preferences.dark_mode = Some(ctx.theme() == egui::Theme::Dark);
+        preferences.remember_project(self.project_path());
+        preferences
     }
 
     /// Applies an edit as one undo step.
@@ -558,6 +593,7 @@ impl DaftarApp {
     /// The whole window's contents (also what headless tests drive).
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.ctx.get_or_insert_with(|| ctx.clone());
         self.keyboard(&ctx);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
@@ -586,6 +622,12 @@ impl DaftarApp {
 impl eframe::App for DaftarApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.window_ui(ui);
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if let Some(ctx) = &self.ctx {
+            eframe::set_value(storage, STORAGE_KEY, &self.current_preferences(ctx));
+        }
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

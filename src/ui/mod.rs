@@ -6,6 +6,7 @@ pub mod bidi_label;
 pub mod commands;
 mod glyph_atlas;
 pub mod panels;
+pub mod preferences;
 pub mod text_engine;
 pub mod text_input;
 
@@ -28,12 +29,25 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
             })?
         }
     };
-    let opened = open_path(&path)?;
     let options = eframe::NativeOptions {
         viewport: eframe::egui::ViewportBuilder::default()
-            .with_title(format!("Daftar — {}", opened.project.name))
+            .with_title("Daftar")
             .with_inner_size([1200.0, 800.0]),
         ..Default::default()
+    };
+    let opened = match open_path(&path) {
+        Ok(opened) => opened,
+        Err(error) => {
+            // Shown in a window as well: the user may have started Daftar from a file manager.
+            let message = format!("{error:#}");
+            eprintln!("daftar: {message}");
+            return eframe::run_native(
+                "Daftar",
+                options,
+                Box::new(move |_cc| Ok(Box::new(OpenErrorApp { message }))),
+            )
+            .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"));
+        }
     };
     eframe::run_native(
         "Daftar",
@@ -41,8 +55,38 @@ pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
         Box::new(move |cc| {
             // Ctrl+Plus/Minus zoom the article text (our commands), not the whole window.
             cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
-            Ok(Box::new(DaftarApp::new(opened)))
+            let preferences: preferences::Preferences = cc
+                .storage
+                .and_then(|s| eframe::get_value(s, preferences::STORAGE_KEY))
+                .unwrap_or_default();
+            let mut app = DaftarApp::new(opened);
+            app.apply_preferences(&preferences, &cc.egui_ctx);
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// What the window shows when the project could not be opened: the error, and the assurance
+/// that the file was left as it was.
+pub struct OpenErrorApp {
+    pub message: String,
+}
+
+impl OpenErrorApp {
+    pub fn window_ui(&mut self, ui: &mut eframe::egui::Ui) {
+        eframe::egui::CentralPanel::default().show(ui, |ui| {
+            ui.heading("Daftar could not open this project");
+            ui.add_space(8.0);
+            ui.colored_label(ui.visuals().error_fg_color, &self.message);
+            ui.add_space(8.0);
+            ui.label("Nothing was written: the file is exactly as it was. Fix it (the line and column above say where) or restore its backup (.bak beside it), then open it again.");
+        });
+    }
+}
+
+impl eframe::App for OpenErrorApp {
+    fn ui(&mut self, ui: &mut eframe::egui::Ui, _frame: &mut eframe::Frame) {
+        self.window_ui(ui);
+    }
 }

@@ -11,7 +11,7 @@ use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
-use crate::model::{DiskState, EntityId, SpanId, parse_hex_color};
+use crate::model::{DiskState, DocStatus, EntityId, SpanId, parse_hex_color};
 
 /// Placeholder (and accessible name) of the entity search.
 pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
@@ -101,11 +101,26 @@ impl DaftarApp {
             .as_str()
             .trim()
             .to_string();
+        let status_name = self.status_filter.map_or("all statuses", |s| s.name());
+        egui::ComboBox::from_label("Status")
+            .selected_text(status_name)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut self.status_filter, None, "all statuses");
+                for status in DocStatus::ALL {
+                    ui.selectable_value(&mut self.status_filter, Some(status), status.name());
+                }
+            });
+        let status_filter = self.status_filter;
         ui.add_space(4.0);
         let mut open = None;
         let current = self.article.as_ref().map(|a| a.doc);
         egui::ScrollArea::vertical().show(ui, |ui| {
-            let shown = self.project.documents.iter().filter(|d| {
+            let shown = self
+                .project
+                .documents
+                .iter()
+                .filter(|d| status_filter.is_none_or(|s| d.status == s));
+            let shown = shown.filter(|d| {
                 query.is_empty()
                     || MatchKey::new(d.display_name()).as_str().contains(&query)
                     || d.path.to_lowercase().contains(&query)
