@@ -3,7 +3,9 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::corpus::{ImportOptions, ImportReport, import_folder, scan::relative_path};
+use crate::corpus::{
+    ImportOptions, ImportReport, import_folder_with_progress, scan::relative_path,
+};
 use crate::model::Project;
 use crate::store::ProjectFile;
 
@@ -59,6 +61,31 @@ pub fn import_into(
     source: &Path,
     options: ImportOptions,
 ) -> anyhow::Result<OpenedProject> {
+    import_into_with_progress(project_path, source, options, &mut |_, _| true)
+        .map(|opened| opened.expect("never cancelled"))
+}
+
+/// Opens what `path` names, as [`open_path`], reporting import progress; `Ok(None)` when
+/// `progress` returned `false` (cancelled: nothing was written).
+pub fn open_path_with_progress(
+    path: &Path,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> anyhow::Result<Option<OpenedProject>> {
+    if path.is_dir() {
+        let project_path = project_path_for_folder(path);
+        import_into_with_progress(&project_path, path, ImportOptions::default(), progress)
+    } else {
+        open_path(path).map(Some)
+    }
+}
+
+/// [`import_into`] with progress and cancellation.
+pub fn import_into_with_progress(
+    project_path: &Path,
+    source: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> anyhow::Result<Option<OpenedProject>> {
     if !source.is_dir() {
         anyhow::bail!("not a folder: {}", source.display());
     }
@@ -84,14 +111,18 @@ pub fn import_into(
             project_path.display()
         );
     }
-    let report = import_folder(&mut project, source, options).map_err(|error| {
-        anyhow::anyhow!("cannot read the folder ({error}): {}", source.display())
-    })?;
+    let report =
+        import_folder_with_progress(&mut project, source, options, progress).map_err(|error| {
+            anyhow::anyhow!("cannot read the folder ({error}): {}", source.display())
+        })?;
+    let Some(report) = report else {
+        return Ok(None);
+    };
     file.save(&project)?;
-    Ok(OpenedProject {
+    Ok(Some(OpenedProject {
         file,
         project,
         corpus_root,
         import_report: Some(report),
-    })
+    }))
 }

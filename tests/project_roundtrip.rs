@@ -154,3 +154,26 @@ fn a_file_changed_by_another_program_is_not_overwritten() {
         "(format: 1, broken by hand"
     );
 }
+
+#[test]
+fn a_cancelled_import_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project_path = dir.path().join("sample.daftar.ron");
+    let mut calls = 0;
+    let result = daftar::open::import_into_with_progress(
+        &project_path,
+        &corpus,
+        Default::default(),
+        &mut |done, total| {
+            calls += 1;
+            assert!(done <= total);
+            done < 2
+        },
+    )
+    .unwrap();
+    assert!(result.is_none());
+    assert_eq!(calls, 2);
+    assert!(!project_path.exists());
+    assert!(!daftar::store::lock_path(&project_path).exists());
+}

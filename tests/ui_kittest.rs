@@ -531,3 +531,52 @@ fn preferences_set_the_annotator_and_text_size() {
     let saved = harness.state().current_preferences(&harness.ctx);
     assert_eq!(saved.recent_projects, vec![project.clone()]);
 }
+
+#[test]
+fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 800.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+
+    // Another folder: one Persian article in UTF-8, one in windows-1256, one empty file.
+    let other = dir.path().join("old-news");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(
+        other.join("a.txt"),
+        "نشست سران سازمان همکاری شانگهای در دوشنبه برگزار شد.",
+    )
+    .unwrap();
+    let legacy = encoding_rs::WINDOWS_1256
+        .encode("نشست وزيران خارجه در تهران برگزار شد و بيانيه پاياني تصويب شد.")
+        .0;
+    std::fs::write(other.join("b.txt"), legacy).unwrap();
+    std::fs::write(other.join("c.txt"), "").unwrap();
+    let ctx = harness.ctx.clone();
+    harness.state_mut().start_opening(other.clone(), &ctx);
+    for _ in 0..200 {
+        harness.run();
+        if harness.state().project.name == "old-news" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let app = harness.state();
+    assert_eq!(app.project.name, "old-news");
+    assert_eq!(app.project.documents.len(), 2);
+    assert!(
+        dir.path().join("old-news.daftar.ron").exists(),
+        "saved beside the folder"
+    );
+    // The report names the re-decoded and the skipped file.
+    harness.get_by_label("Import report");
+    harness.get_by_label_contains("b.txt: warning: decoded from windows-1256");
+    harness.get_by_label_contains("c.txt: skipped: empty file");
+}

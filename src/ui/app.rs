@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use eframe::egui;
 
 use super::article_view::{Highlight, TextSelection};
+use super::background::OpenJob;
 use super::commands::{COMMANDS, Command, label_key};
 use super::preferences::{Preferences, STORAGE_KEY};
 use super::text_engine::TextEngine;
@@ -117,6 +118,10 @@ pub struct DaftarApp {
     window_title: String,
     preferences: Preferences,
     ctx: Option<egui::Context>,
+    /// A project being opened (or a folder imported) in the background.
+    pub(super) open_job: Option<OpenJob>,
+    /// The import report of the last folder opened, while the user reads it.
+    pub(super) report_to_show: Option<String>,
 }
 
 impl DaftarApp {
@@ -156,7 +161,10 @@ impl DaftarApp {
             window_title: String::new(),
             preferences: Preferences::default(),
             ctx: None,
+            open_job: None,
+            report_to_show: None,
         };
+        app.report_to_show = app.import_report_worth_showing();
         if let Some(first) = app.project.documents.first() {
             app.open_document(first.id);
         }
@@ -240,6 +248,51 @@ impl DaftarApp {
         let article = self.article.as_ref()?;
         let range = self.selection.range();
         Some(article.offsets.char_of_byte(range.start)?..article.offsets.char_of_byte(range.end)?)
+    }
+
+    /// The import report, when it has something to say (skipped, changed or re-decoded files).
+    fn import_report_worth_showing(&self) -> Option<String> {
+        let report = self.import_report.as_ref()?;
+        let worth = report.skipped() + report.changed() + report.missing() + report.warned() > 0;
+        worth.then(|| report.to_string())
+    }
+
+    /// Opens a folder or project file in the background (the current one is saved first).
+    pub fn start_opening(&mut self, path: PathBuf, ctx: &egui::Context) {
+        if self.open_job.is_none() {
+            self.open_job = Some(OpenJob::start(path, ctx));
+        }
+    }
+
+    /// Switches to a project opened in the background.
+    fn finish_opening(&mut self) {
+        if !self.open_job.as_ref().is_some_and(OpenJob::is_finished) {
+            return;
+        }
+        let job = self.open_job.take().expect("checked above");
+        let path = job.path.clone();
+        match job.finish() {
+            Ok(Some(opened)) => {
+                self.save_before_exit();
+                let mut next = DaftarApp::new(opened);
+                next.text_engine = self.text_engine.take();
+                next.preferences = self.preferences.clone();
+                next.preferences.remember_project(next.project_path());
+                next.annotator = self.annotator.clone();
+                next.annotator_field = TextEditor::new(&self.annotator, 14.0);
+                next.font_size = self.font_size;
+                next.snap_to_words = self.snap_to_words;
+                next.ctx = self.ctx.clone();
+                *self = next;
+            }
+            Ok(None) => self.message = Some(format!("Opening {} was cancelled.", path.display())),
+            Err(error) => self.message = Some(format!("{error:#}")),
+        }
+    }
+
+    /// Recent projects from the preferences.
+    pub fn recent_projects(&self) -> Vec<PathBuf> {
+        self.preferences.recent_projects.clone()
     }
 
     /// Takes on the user's preferences (at start).
@@ -594,6 +647,18 @@ impl DaftarApp {
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
         self.ctx.get_or_insert_with(|| ctx.clone());
+        self.finish_opening();
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            self.start_opening(path, &ctx);
+        }
         self.keyboard(&ctx);
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
@@ -606,6 +671,7 @@ impl DaftarApp {
             .default_size(280.0)
             .show(ui, |ui| self.annotation_panel_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
+        self.import_report_ui(&ctx);
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
         }

@@ -2,6 +2,7 @@
 
 mod app;
 pub mod article_view;
+mod background;
 pub mod bidi_label;
 pub mod commands;
 mod glyph_atlas;

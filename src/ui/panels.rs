@@ -34,6 +34,38 @@ impl DaftarApp {
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            ui.menu_button("Project", |ui| {
+                if ui.button("Open folder of articles…").clicked() {
+                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                        self.start_opening(folder, ui.ctx());
+                    }
+                    ui.close();
+                }
+                if ui.button("Open project…").clicked() {
+                    if let Some(file) = rfd::FileDialog::new()
+                        .add_filter("Daftar project", &["ron"])
+                        .pick_file()
+                    {
+                        self.start_opening(file, ui.ctx());
+                    }
+                    ui.close();
+                }
+                ui.separator();
+                ui.weak("Recent projects");
+                let current = self.project_path();
+                let recent: Vec<_> = self
+                    .recent_projects()
+                    .into_iter()
+                    .filter(|p| *p != current)
+                    .collect();
+                for path in recent {
+                    if ui.button(path.display().to_string()).clicked() {
+                        self.start_opening(path, ui.ctx());
+                        ui.close();
+                    }
+                }
+            });
+            ui.separator();
             self.command_button(ui, Command::Save);
             ui.add_enabled_ui(self.history.can_undo(), |ui| {
                 self.command_button(ui, Command::Undo)
@@ -429,8 +461,48 @@ impl DaftarApp {
         }
     }
 
-    pub(super) fn status_ui(&self, ui: &mut egui::Ui) {
+    /// The import report of a folder just opened, until the user closes it.
+    pub(super) fn import_report_ui(&mut self, ctx: &egui::Context) {
+        let Some(report) = &self.report_to_show else {
+            return;
+        };
+        let mut open = true;
+        egui::Window::new("Import report")
+            .open(&mut open)
+            .default_width(560.0)
+            .show(ctx, |ui| {
+                ui.label("Files that were skipped, re-decoded, changed or missing:");
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.monospace(report.as_str());
+                    });
+            });
+        if !open {
+            self.report_to_show = None;
+        }
+    }
+
+    pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
+            if let Some(job) = &self.open_job {
+                let (done, total) = job.progress();
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.label(format!("Opening {}", job.path.display()));
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(160.0)
+                        .show_percentage(),
+                );
+                if ui.button("Cancel").clicked() {
+                    job.cancel();
+                }
+                ui.separator();
+            }
             if let Some(article) = &self.article {
                 let documents = &self.project.documents;
                 let position = documents
