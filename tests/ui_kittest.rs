@@ -561,13 +561,15 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     std::fs::write(other.join("c.txt"), "").unwrap();
     let ctx = harness.ctx.clone();
     harness.state_mut().start_opening(other.clone(), &ctx);
-    for _ in 0..200 {
-        harness.run();
+    // The import runs on its own thread and asks for repaints: step until it has landed.
+    for _ in 0..500 {
+        harness.step();
         if harness.state().project.name == "old-news" {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    harness.run();
     let app = harness.state();
     assert_eq!(app.project.name, "old-news");
     assert_eq!(app.project.documents.len(), 2);
