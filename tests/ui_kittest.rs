@@ -582,3 +582,56 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     harness.get_by_label_contains("b.txt: warning: decoded from windows-1256");
     harness.get_by_label_contains("c.txt: skipped: empty file");
 }
+
+#[test]
+fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    let start = TEXT.find("اسکندر مومنی").unwrap();
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus: start + "اسکندر مومنی".len(),
+    };
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    harness
+        .get_by_label(daftar::ui::panels::NEW_ENTITY_BUTTON)
+        .click();
+    harness.run();
+    let entity = harness.state().project.entities[0].id;
+
+    harness
+        .get_by_label(daftar::ui::panels::TAG_ALL_IN_CORPUS)
+        .click();
+    harness.run();
+    let suggestions = harness.state().suggestions.clone();
+    let docs: std::collections::BTreeSet<_> = suggestions.iter().map(|s| s.doc).collect();
+    assert!(
+        docs.len() >= 2,
+        "found in more than one article: {suggestions:?}"
+    );
+    assert!(
+        suggestions.iter().any(|s| s.quote == "إسكندر مؤمني"),
+        "the Arabic spelling too"
+    );
+
+    harness.get_by_label(daftar::ui::panels::ACCEPT_ALL).click();
+    harness.run();
+    let app = harness.state();
+    assert!(app.suggestions.is_empty());
+    assert_eq!(
+        app.project.mentions_of(entity).count(),
+        1 + suggestions.len()
+    );
+    // One undo step takes them all back.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(harness.state().project.mentions_of(entity).count(), 1);
+}

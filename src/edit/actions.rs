@@ -102,3 +102,121 @@ mod tests {
         assert!(project.document(doc).unwrap().spans.is_empty());
     }
 }
+
+/// A place where a span's text occurs again, proposed for the same label and entity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Suggestion {
+    pub doc: DocId,
+    /// Code points.
+    pub chars: Range<usize>,
+    pub quote: String,
+    pub label: String,
+    pub entity: Option<crate::model::EntityId>,
+}
+
+/// Every other occurrence of `quote` in `text` (through the match key, on word boundaries) that
+/// no span with this label already covers.
+pub fn suggest_in(
+    project: &Project,
+    doc: DocId,
+    text: &str,
+    quote: &str,
+    label: &str,
+    entity: Option<crate::model::EntityId>,
+) -> Vec<Suggestion> {
+    let Some(document) = project.document(doc) else {
+        return Vec::new();
+    };
+    crate::text::MatchKey::new(text)
+        .find_all(quote)
+        .into_iter()
+        .filter(|range| {
+            !document
+                .spans
+                .iter()
+                .any(|s| s.label == label && s.start == range.start && s.end == range.end)
+        })
+        .map(|range| Suggestion {
+            doc,
+            quote: text.chars().skip(range.start).take(range.len()).collect(),
+            chars: range,
+            label: label.to_string(),
+            entity,
+        })
+        .collect()
+}
+
+/// The edit that accepts suggestions: a span for each, linked to its entity (one undo step).
+/// `text_of` gives each document's article text.
+pub fn accept_suggestions<'t>(
+    project: &mut Project,
+    suggestions: &[Suggestion],
+    text_of: impl Fn(DocId) -> Option<&'t str>,
+    author: &str,
+) -> Edit {
+    let mut edits = Vec::new();
+    for suggestion in suggestions {
+        let Some(text) = text_of(suggestion.doc) else {
+            continue;
+        };
+        let chars = suggestion.chars.clone();
+        if let Some((Edit::Batch(mut batch), id)) = tag_selection(
+            project,
+            suggestion.doc,
+            text,
+            chars,
+            &suggestion.label,
+            author,
+        ) {
+            if let Some(Edit::InsertSpan { span, .. }) = batch.first_mut() {
+                debug_assert_eq!(span.id, id);
+                span.entity = suggestion.entity;
+            }
+            // Only the first span of a document moves it to "in progress".
+            batch.retain(|e| {
+                !matches!(e, Edit::SetStatus { doc, .. }
+                    if edits.iter().any(|x| matches!(x, Edit::SetStatus { doc: d, .. } if d == doc)))
+            });
+            edits.extend(batch);
+        }
+    }
+    Edit::Batch(edits)
+}
+
+#[cfg(test)]
+mod suggestion_tests {
+    use super::*;
+
+    #[test]
+    fn every_other_occurrence_is_suggested_and_accepted_in_one_step() {
+        let (name, text) = crate::sample::ARTICLES[0];
+        let mut project =
+            crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("sample")).unwrap();
+        let doc = project.document_by_path(name).unwrap().id;
+        let (edit, _) = tag_selection(&mut project, doc, text, 23..35, "PER", "me").unwrap();
+        edit.apply(&mut project).unwrap();
+        // The minister is named again further down the article.
+        let suggestions = suggest_in(&project, doc, text, "اسکندر مومنی", "PER", None);
+        assert!(!suggestions.is_empty());
+        assert!(
+            suggestions
+                .iter()
+                .all(|s| s.chars.start > 35 && s.quote == "اسکندر مومنی")
+        );
+        let before = project.document(doc).unwrap().spans.len();
+        let mut history = crate::edit::History::new();
+        let edit = accept_suggestions(&mut project, &suggestions, |_| Some(text), "me");
+        history.apply(&mut project, edit).unwrap();
+        assert_eq!(
+            project.document(doc).unwrap().spans.len(),
+            before + suggestions.len()
+        );
+        assert!(suggest_in(&project, doc, text, "اسکندر مومنی", "PER", None).is_empty());
+        history.undo(&mut project);
+        assert_eq!(
+            project.document(doc).unwrap().spans.len(),
+            before,
+            "one undo step"
+        );
+    }
+}

@@ -2,6 +2,7 @@
 //! the undo history, commands from the keyboard and buttons, saving in the background.
 //! The panels that draw it live in their own modules.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::time::SystemTime;
 
@@ -14,6 +15,7 @@ use super::preferences::{Preferences, STORAGE_KEY};
 use super::text_engine::TextEngine;
 use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
 use crate::corpus::{ImportReport, fingerprint, read_document};
+use crate::edit::actions::Suggestion;
 use crate::edit::{Edit, History, actions};
 use crate::layout::{Direction, TextEditor};
 use crate::model::{DocId, DocStatus, Entity, EntityId, Project, SpanId, parse_hex_color};
@@ -120,6 +122,10 @@ pub struct DaftarApp {
     ctx: Option<egui::Context>,
     /// A project being opened (or a folder imported) in the background.
     pub(super) open_job: Option<OpenJob>,
+    /// Proposed spans from "tag all occurrences", waiting for the user's decision.
+    pub suggestions: Vec<Suggestion>,
+    /// The article texts the suggestions point into.
+    suggestion_texts: HashMap<DocId, String>,
     /// The import report of the last folder opened, while the user reads it.
     pub(super) report_to_show: Option<String>,
 }
@@ -162,6 +168,8 @@ impl DaftarApp {
             preferences: Preferences::default(),
             ctx: None,
             open_job: None,
+            suggestions: Vec::new(),
+            suggestion_texts: HashMap::new(),
             report_to_show: None,
         };
         app.report_to_show = app.import_report_worth_showing();
@@ -407,6 +415,80 @@ impl DaftarApp {
             Edit::ReplaceSpan { doc, span: changed },
         ]);
         self.apply_edit(edit, now);
+    }
+
+    /// Proposes the selected span's label and entity for its other occurrences, in this
+    /// document or in the whole corpus.
+    pub fn suggest_occurrences(&mut self, whole_corpus: bool) {
+        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
+            return;
+        };
+        let Some(span) = self
+            .project
+            .document(article.doc)
+            .and_then(|d| d.span(span))
+            .cloned()
+        else {
+            return;
+        };
+        let current = article.doc;
+        let mut texts = HashMap::new();
+        for document in &self.project.documents {
+            if !whole_corpus && document.id != current {
+                continue;
+            }
+            // Articles changed on disk are left alone until their spans are re-anchored.
+            if let Ok(decoded) = read_document(&self.corpus_root, document)
+                && fingerprint(&decoded.text) == document.fingerprint
+            {
+                texts.insert(document.id, decoded.text);
+            }
+        }
+        let mut suggestions = Vec::new();
+        for document in &self.project.documents {
+            if let Some(text) = texts.get(&document.id) {
+                suggestions.extend(actions::suggest_in(
+                    &self.project,
+                    document.id,
+                    text,
+                    &span.quote,
+                    &span.label,
+                    span.entity,
+                ));
+            }
+        }
+        self.suggestions = suggestions;
+        self.suggestion_texts = texts;
+        if self.suggestions.is_empty() {
+            self.message = Some(format!("No other occurrence of «{}».", span.quote));
+        }
+    }
+
+    /// Accepts the suggestions at `indices` (all of them with `None`), as one undo step.
+    pub fn accept_suggestions(&mut self, indices: Option<&[usize]>, now: f64) {
+        let chosen: Vec<Suggestion> = match indices {
+            Some(indices) => indices
+                .iter()
+                .filter_map(|&i| self.suggestions.get(i).cloned())
+                .collect(),
+            None => self.suggestions.clone(),
+        };
+        let texts = &self.suggestion_texts;
+        let edit = actions::accept_suggestions(
+            &mut self.project,
+            &chosen,
+            |doc| texts.get(&doc).map(String::as_str),
+            &self.annotator,
+        );
+        self.suggestions.retain(|s| !chosen.contains(s));
+        self.apply_edit(edit, now);
+    }
+
+    /// Drops a suggestion.
+    pub fn reject_suggestion(&mut self, index: usize) {
+        if index < self.suggestions.len() {
+            self.suggestions.remove(index);
+        }
     }
 
     /// Opens the document of a mention and selects it.

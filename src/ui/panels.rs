@@ -13,6 +13,10 @@ use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
 use crate::model::{DiskState, DocStatus, EntityId, SpanId, parse_hex_color};
 
+/// Buttons of "tag all occurrences".
+pub const TAG_ALL_IN_DOCUMENT: &str = "in this document";
+pub const TAG_ALL_IN_CORPUS: &str = "in all documents";
+pub const ACCEPT_ALL: &str = "Accept all";
 /// Placeholder (and accessible name) of the entity search.
 pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
 /// The button that makes a new entity from the selected span.
@@ -350,6 +354,8 @@ impl DaftarApp {
             self.requested.push(Command::DeleteSpan);
         }
         ui.separator();
+        self.suggestions_ui(ui);
+        ui.separator();
         self.entity_link_ui(ui);
         ui.separator();
         self.entities_ui(ui);
@@ -431,6 +437,68 @@ impl DaftarApp {
         }
         if ui.button(NEW_ENTITY_BUTTON).clicked() {
             self.new_entity_from_selected_span(now);
+        }
+    }
+
+    /// "Tag all occurrences" and the suggestions it made.
+    fn suggestions_ui(&mut self, ui: &mut egui::Ui) {
+        let now = ui.input(|i| i.time);
+        if self.selected_span.is_some() {
+            ui.horizontal_wrapped(|ui| {
+                ui.label("Tag all occurrences:");
+                if ui.button(TAG_ALL_IN_DOCUMENT).clicked() {
+                    self.suggest_occurrences(false);
+                }
+                if ui.button(TAG_ALL_IN_CORPUS).clicked() {
+                    self.suggest_occurrences(true);
+                }
+            });
+        }
+        if self.suggestions.is_empty() {
+            return;
+        }
+        ui.strong(format!("{} suggestions", self.suggestions.len()));
+        ui.horizontal(|ui| {
+            if ui.button(ACCEPT_ALL).clicked() {
+                self.accept_suggestions(None, now);
+            }
+            if ui.button("Reject all").clicked() {
+                self.suggestions.clear();
+            }
+        });
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut accept = None;
+        let mut reject = None;
+        egui::ScrollArea::vertical()
+            .id_salt("suggestions")
+            .max_height(200.0)
+            .show(ui, |ui| {
+                for (i, suggestion) in self.suggestions.iter().enumerate() {
+                    let path = self
+                        .project
+                        .document(suggestion.doc)
+                        .map_or("", |d| d.path.as_str());
+                    ui.horizontal(|ui| {
+                        if ui.small_button("Accept").clicked() {
+                            accept = Some(i);
+                        }
+                        if ui.small_button("Reject").clicked() {
+                            reject = Some(i);
+                        }
+                        ui.weak(format!(
+                            "{path} {}..{}",
+                            suggestion.chars.start, suggestion.chars.end
+                        ));
+                    });
+                    bidi_label_ui(ui, text_engine, &suggestion.quote, 14.0);
+                }
+            });
+        if let Some(i) = accept {
+            self.accept_suggestions(Some(&[i]), now);
+        } else if let Some(i) = reject {
+            self.reject_suggestion(i);
         }
     }
 
