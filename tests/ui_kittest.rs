@@ -635,3 +635,46 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert_eq!(harness.state().project.mentions_of(entity).count(), 1);
 }
+
+#[test]
+fn a_note_typed_on_a_span_is_kept_and_undoable() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    let start = TEXT.find("اسکندر مومنی").unwrap();
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus: start + "اسکندر مومنی".len(),
+    };
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    harness.get_by_label(daftar::ui::panels::NOTE_HINT).click();
+    harness.run();
+    harness.event(egui::Event::Text("وزیر کشور".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    let note = |h: &Harness<'_, DaftarApp>| {
+        h.state().project.document(doc).unwrap().spans[0]
+            .note
+            .clone()
+    };
+    assert_eq!(note(&harness), "وزیر کشور");
+    // Typing did not tag or trigger anything; one undo takes the note back.
+    assert_eq!(
+        harness.state().project.document(doc).unwrap().spans.len(),
+        1
+    );
+    let ctx = harness.ctx.clone();
+    harness
+        .state_mut()
+        .run_command(daftar::ui::commands::Command::Undo, &ctx);
+    assert_eq!(note(&harness), "");
+}

@@ -122,6 +122,9 @@ pub struct DaftarApp {
     ctx: Option<egui::Context>,
     /// A project being opened (or a folder imported) in the background.
     pub(super) open_job: Option<OpenJob>,
+    /// The note of the selected span, as being edited; and which span it belongs to.
+    pub note_editor: TextEditor,
+    note_of: Option<SpanId>,
     /// Proposed spans from "tag all occurrences", waiting for the user's decision.
     pub suggestions: Vec<Suggestion>,
     /// The article texts the suggestions point into.
@@ -168,6 +171,8 @@ impl DaftarApp {
             preferences: Preferences::default(),
             ctx: None,
             open_job: None,
+            note_editor: TextEditor::new("", 14.0),
+            note_of: None,
             suggestions: Vec::new(),
             suggestion_texts: HashMap::new(),
             report_to_show: None,
@@ -488,6 +493,43 @@ impl DaftarApp {
     pub fn reject_suggestion(&mut self, index: usize) {
         if index < self.suggestions.len() {
             self.suggestions.remove(index);
+        }
+    }
+
+    /// Keeps the note editor on the selected span's note.
+    pub(super) fn sync_note_editor(&mut self) {
+        if self.note_of == self.selected_span {
+            return;
+        }
+        self.note_of = self.selected_span;
+        let note = self
+            .article
+            .as_ref()
+            .zip(self.selected_span)
+            .and_then(|(a, s)| self.project.document(a.doc)?.span(s))
+            .map(|s| s.note.clone())
+            .unwrap_or_default();
+        self.note_editor.set_text(&note);
+    }
+
+    /// Stores the note editor's text on the selected span (one undo step, if it changed).
+    pub fn save_note(&mut self, now: f64) {
+        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
+            return;
+        };
+        let doc = article.doc;
+        let Some(mut changed) = self
+            .project
+            .document(doc)
+            .and_then(|d| d.span(span))
+            .cloned()
+        else {
+            return;
+        };
+        let note = self.note_editor.text();
+        if changed.note != note {
+            changed.note = note;
+            self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
         }
     }
 

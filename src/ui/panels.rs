@@ -13,6 +13,8 @@ use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
 use crate::model::{DiskState, DocStatus, EntityId, SpanId, parse_hex_color};
 
+/// Placeholder (and accessible name) of the span note field.
+pub const NOTE_HINT: &str = "Note on this span";
 /// Buttons of "tag all occurrences".
 pub const TAG_ALL_IN_DOCUMENT: &str = "in this document";
 pub const TAG_ALL_IN_CORPUS: &str = "in all documents";
@@ -354,6 +356,8 @@ impl DaftarApp {
             self.requested.push(Command::DeleteSpan);
         }
         ui.separator();
+        self.note_ui(ui);
+        ui.separator();
         self.suggestions_ui(ui);
         ui.separator();
         self.entity_link_ui(ui);
@@ -437,6 +441,26 @@ impl DaftarApp {
         }
         if ui.button(NEW_ENTITY_BUTTON).clicked() {
             self.new_entity_from_selected_span(now);
+        }
+    }
+
+    /// The selected span's note: saved when the field loses the keyboard or on Enter.
+    fn note_ui(&mut self, ui: &mut egui::Ui) {
+        self.sync_note_editor();
+        if self.selected_span.is_none() {
+            return;
+        }
+        ui.label("Note");
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let width = ui.available_width();
+        let field = bidi_text_edit_ui(ui, text_engine, &mut self.note_editor, NOTE_HINT, width);
+        self.typing_now |= field.has_focus();
+        let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if field.lost_focus() || enter {
+            let now = ui.input(|i| i.time);
+            self.save_note(now);
         }
     }
 
