@@ -200,17 +200,8 @@ fn the_window_opens_the_sample_and_selects_in_code_points() {
 
 #[test]
 fn typing_persian_in_the_filter_narrows_the_document_list() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1200.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1200.0, 800.0));
     let shanghai = "جلسه شورای وزیران خارجه کشورهای عضو سازمان همکاری شانگهای در دوشنبه برگزار شد";
     let eco = "ضرورت توسعه همکاریها برای رشد و پیشرفت در کشورهای عضو اکو";
     harness.get_by_label(shanghai);
@@ -234,6 +225,29 @@ fn typing_persian_in_the_filter_narrows_the_document_list() {
     assert_eq!(harness.state().filter.text(), "شانگها");
 }
 
+/// A copy of the sample corpus in a temporary folder: (folder, corpus, project path).
+fn sample_copy() -> (tempfile::TempDir, std::path::PathBuf, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    (dir, corpus, project)
+}
+
+/// The window on a fresh import of `corpus`, after its first frames.
+fn app_harness(
+    project: &std::path::Path,
+    corpus: &std::path::Path,
+    size: egui::Vec2,
+) -> Harness<'static, DaftarApp> {
+    let opened = daftar::open::import_into(project, corpus, Default::default()).unwrap();
+    let mut harness = Harness::builder().with_size(size).build_ui_state(
+        |ui, app: &mut DaftarApp| app.window_ui(ui),
+        DaftarApp::new(opened),
+    );
+    harness.run();
+    harness
+}
+
 fn press(harness: &mut Harness<'_, DaftarApp>, modifiers: egui::Modifiers, key: egui::Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
@@ -241,17 +255,8 @@ fn press(harness: &mut Harness<'_, DaftarApp>, modifiers: egui::Modifiers, key: 
 
 #[test]
 fn tag_with_a_shortcut_undo_redo_save_and_reload() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 800.0));
 
     // Select the opening words of the first article: from its right edge leftwards.
     let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
@@ -410,17 +415,8 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
 
 #[test]
 fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
 
     let select = |harness: &mut Harness<'_, DaftarApp>, text: &str, needle: &str| {
         let start = text.find(needle).unwrap();
@@ -534,17 +530,8 @@ fn preferences_set_the_annotator_and_text_size() {
 
 #[test]
 fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 800.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 800.0));
 
     // Another folder: one Persian article in UTF-8, one in windows-1256, one empty file.
     let other = dir.path().join("old-news");
@@ -585,17 +572,8 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
 
 #[test]
 fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
     let start = TEXT.find("اسکندر مومنی").unwrap();
     harness.state_mut().selection = TextSelection {
         anchor: start,
@@ -638,17 +616,8 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
 
 #[test]
 fn a_note_typed_on_a_span_is_kept_and_undoable() {
-    let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1400.0, 900.0))
-        .build_ui_state(
-            |ui, app: &mut DaftarApp| app.window_ui(ui),
-            DaftarApp::new(opened),
-        );
-    harness.run();
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
     let start = TEXT.find("اسکندر مومنی").unwrap();
     harness.state_mut().selection = TextSelection {
         anchor: start,

@@ -384,15 +384,20 @@ impl TextLayout {
         lines
     }
 
-    /// The line at height `y` (points), or the nearest one.
-    fn line_at_y(&self, y: f32) -> LineInfo {
-        let paragraph = self.paragraph_at_y(y);
+    /// The lines of one paragraph.
+    fn lines_of(&self, paragraph: &Paragraph) -> Vec<LineInfo> {
         let top = paragraph.top_px / self.scale;
         let bottom = (paragraph.top_px + paragraph.height_px) / self.scale;
         let mut lines = self.lines_between(top, bottom);
         lines.retain(|l| {
             l.range.start >= paragraph.range.start && l.range.end <= paragraph.range.end
         });
+        lines
+    }
+
+    /// The line at height `y` (points), or the nearest one.
+    fn line_at_y(&self, y: f32) -> LineInfo {
+        let mut lines = self.lines_of(self.paragraph_at_y(y));
         let index = lines
             .iter()
             .position(|l| y < l.bottom)
@@ -403,13 +408,7 @@ impl TextLayout {
     /// The line that shows the caret at `offset`: the one with a cluster starting there, else
     /// the one ending there.
     fn line_of_offset(&self, offset: usize) -> LineInfo {
-        let paragraph = self.paragraph_at_offset(offset);
-        let top = paragraph.top_px / self.scale;
-        let bottom = (paragraph.top_px + paragraph.height_px) / self.scale;
-        let mut lines = self.lines_between(top, bottom);
-        lines.retain(|l| {
-            l.range.start >= paragraph.range.start && l.range.end <= paragraph.range.end
-        });
+        let mut lines = self.lines_of(self.paragraph_at_offset(offset));
         let index = lines
             .iter()
             .position(|l| l.range.start <= offset && offset < l.range.end)

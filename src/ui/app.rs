@@ -375,34 +375,27 @@ impl DaftarApp {
 
     /// Links the selected span to `entity` (`None` unlinks it).
     pub fn link_selected_span(&mut self, entity: Option<EntityId>, now: f64) {
-        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
-            return;
-        };
-        let Some(mut changed) = self
-            .project
-            .document(article.doc)
-            .and_then(|d| d.span(span))
-            .cloned()
-        else {
+        let Some((doc, mut changed)) = self.selected_span_copy() else {
             return;
         };
         changed.entity = entity;
-        let doc = article.doc;
         self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
+    }
+
+    /// The selected span's document and a copy of the span, to change and put back.
+    fn selected_span_copy(&self) -> Option<(DocId, crate::model::Span)> {
+        let doc = self.article.as_ref()?.doc;
+        let span = self
+            .project
+            .document(doc)?
+            .span(self.selected_span?)?
+            .clone();
+        Some((doc, span))
     }
 
     /// Makes a new entity named after the selected span and links the span to it (one step).
     pub fn new_entity_from_selected_span(&mut self, now: f64) {
-        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
-            return;
-        };
-        let doc = article.doc;
-        let Some(mut changed) = self
-            .project
-            .document(doc)
-            .and_then(|d| d.span(span))
-            .cloned()
-        else {
+        let Some((doc, mut changed)) = self.selected_span_copy() else {
             return;
         };
         let entity = Entity {
@@ -514,16 +507,7 @@ impl DaftarApp {
 
     /// Stores the note editor's text on the selected span (one undo step, if it changed).
     pub fn save_note(&mut self, now: f64) {
-        let (Some(article), Some(span)) = (&self.article, self.selected_span) else {
-            return;
-        };
-        let doc = article.doc;
-        let Some(mut changed) = self
-            .project
-            .document(doc)
-            .and_then(|d| d.span(span))
-            .cloned()
-        else {
+        let Some((doc, mut changed)) = self.selected_span_copy() else {
             return;
         };
         let note = self.note_editor.text();
