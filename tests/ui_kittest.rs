@@ -248,6 +248,14 @@ fn app_harness(
     harness
 }
 
+/// Clicks the widget named `label`, scrolling it into view first.
+fn click_label(harness: &mut Harness<'_, DaftarApp>, label: &str) {
+    harness.get_by_label(label).scroll_to_me();
+    harness.run();
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
 fn press(harness: &mut Harness<'_, DaftarApp>, modifiers: egui::Modifiers, key: egui::Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
@@ -429,10 +437,7 @@ fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
     };
     // The Persian article: tag the minister and make him an entity.
     select(&mut harness, TEXT, "اسکندر مومنی");
-    harness
-        .get_by_label(daftar::ui::panels::NEW_ENTITY_BUTTON)
-        .click();
-    harness.run();
+    click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
     let entity = harness.state().project.entities[0].clone();
     assert_eq!(
         (entity.name.as_str(), entity.kind.as_str()),
@@ -443,8 +448,7 @@ fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
     press(&mut harness, egui::Modifiers::ALT, egui::Key::ArrowDown);
     let arabic = std::fs::read_to_string(corpus.join(common::ARABIC_ECO)).unwrap();
     select(&mut harness, &arabic, "إسكندر مؤمني");
-    harness.get_by_label("اسکندر مومنی").click();
-    harness.run();
+    click_label(&mut harness, "اسکندر مومنی");
     let mentions: Vec<_> = harness
         .state()
         .project
@@ -580,16 +584,10 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
         focus: start + "اسکندر مومنی".len(),
     };
     press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
-    harness
-        .get_by_label(daftar::ui::panels::NEW_ENTITY_BUTTON)
-        .click();
-    harness.run();
+    click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
     let entity = harness.state().project.entities[0].id;
 
-    harness
-        .get_by_label(daftar::ui::panels::TAG_ALL_IN_CORPUS)
-        .click();
-    harness.run();
+    click_label(&mut harness, daftar::ui::panels::TAG_ALL_IN_CORPUS);
     let suggestions = harness.state().suggestions.clone();
     let docs: std::collections::BTreeSet<_> = suggestions.iter().map(|s| s.doc).collect();
     assert!(
@@ -601,8 +599,7 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
         "the Arabic spelling too"
     );
 
-    harness.get_by_label(daftar::ui::panels::ACCEPT_ALL).click();
-    harness.run();
+    click_label(&mut harness, daftar::ui::panels::ACCEPT_ALL);
     let app = harness.state();
     assert!(app.suggestions.is_empty());
     assert_eq!(
@@ -624,8 +621,7 @@ fn a_note_typed_on_a_span_is_kept_and_undoable() {
         focus: start + "اسکندر مومنی".len(),
     };
     press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
-    harness.get_by_label(daftar::ui::panels::NOTE_HINT).click();
-    harness.run();
+    click_label(&mut harness, daftar::ui::panels::NOTE_HINT);
     harness.event(egui::Event::Text("وزیر کشور".into()));
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);

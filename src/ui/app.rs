@@ -18,7 +18,9 @@ use crate::corpus::{ImportReport, fingerprint, read_document};
 use crate::edit::actions::Suggestion;
 use crate::edit::{Edit, History, actions};
 use crate::layout::{Direction, TextEditor};
-use crate::model::{DocId, DocStatus, Entity, EntityId, Project, SpanId, parse_hex_color};
+use crate::model::{
+    DocId, DocStatus, Entity, EntityId, LabelLanguage, Project, SpanId, parse_hex_color,
+};
 use crate::open::OpenedProject;
 use crate::store::BackgroundSaver;
 use crate::text::OffsetIndex;
@@ -97,6 +99,8 @@ pub struct DaftarApp {
     pub direction_override: Option<Direction>,
     /// Filters the document list by title or file name (through the match key).
     pub filter: TextEditor,
+    /// The language label names are shown in.
+    pub label_language: LabelLanguage,
     /// Show only documents with this status.
     pub status_filter: Option<DocStatus>,
     /// Widen selections to whole words before tagging.
@@ -156,6 +160,7 @@ impl DaftarApp {
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             direction_override: None,
             filter: TextEditor::new("", 15.0),
+            label_language: LabelLanguage::English,
             status_filter: None,
             snap_to_words: true,
             annotator: "annotator".to_string(),
@@ -295,6 +300,7 @@ impl DaftarApp {
                 next.annotator_field = TextEditor::new(&self.annotator, 14.0);
                 next.font_size = self.font_size;
                 next.snap_to_words = self.snap_to_words;
+                next.label_language = self.label_language;
                 next.ctx = self.ctx.clone();
                 *self = next;
             }
@@ -316,6 +322,7 @@ impl DaftarApp {
         }
         self.font_size = preferences.font_size.clamp(MIN_FONT_SIZE, MAX_FONT_SIZE);
         self.snap_to_words = preferences.snap_to_words;
+        self.label_language = preferences.label_language;
         match preferences.dark_mode {
             Some(true) => ctx.set_theme(egui::Theme::Dark),
             Some(false) => ctx.set_theme(egui::Theme::Light),
@@ -330,6 +337,7 @@ impl DaftarApp {
         preferences.annotator = self.annotator.clone();
         preferences.font_size = self.font_size;
         preferences.snap_to_words = self.snap_to_words;
+        preferences.label_language = self.label_language;
         preferences.dark_mode = Some(ctx.theme() == egui::Theme::Dark);
         preferences.remember_project(self.project_path());
         preferences
@@ -777,7 +785,11 @@ impl DaftarApp {
         egui::Panel::right("annotations")
             .resizable(true)
             .default_size(280.0)
-            .show(ui, |ui| self.annotation_panel_ui(ui));
+            .show(ui, |ui| {
+                egui::ScrollArea::vertical()
+                    .id_salt("annotation panel")
+                    .show(ui, |ui| self.annotation_panel_ui(ui));
+            });
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.import_report_ui(&ctx);
         if let Some(text_engine) = &mut self.text_engine {

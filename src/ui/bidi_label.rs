@@ -13,9 +13,27 @@ pub fn bidi_label_ui(
     text: &str,
     font_size: f32,
 ) -> egui::Response {
+    bidi_label_colored_ui(ui, engine, text, font_size, None)
+}
+
+/// [`bidi_label_ui`] in a colour of its own.
+pub fn bidi_label_colored_ui(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    text: &str,
+    font_size: f32,
+    color: Option<egui::Color32>,
+) -> egui::Response {
     let style = TextStyle::label(font_size);
     let pixels_per_point = ui.pixels_per_point();
-    let max_width = ui.available_width().max(10.0);
+    // In a wrapping row, ask for the natural width: egui moves the label to the next row
+    // when it does not fit (wrapping it to the row's leftover would stack its letters).
+    let max_width = if ui.layout().main_wrap() {
+        ui.max_rect().width()
+    } else {
+        ui.available_width()
+    }
+    .max(10.0);
     let TextEngine {
         engine: layout_engine,
         cache,
@@ -30,7 +48,7 @@ pub fn bidi_label_ui(
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     if ui.is_rect_visible(rect) {
-        let color = ui.visuals().text_color();
+        let color = color.unwrap_or_else(|| ui.visuals().text_color());
         let mesh = atlas.mesh_for(layout, rect.min, 0.0, layout.height(), color);
         ui.painter().add(egui::Shape::mesh(mesh));
     }

@@ -5,13 +5,22 @@ use eframe::egui;
 
 use super::app::{DaftarApp, FILTER_HINT};
 use super::article_view::{ArticleView, TextSelection};
-use super::bidi_label::bidi_label_ui;
+use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
 use super::commands::{Command, info, label_with_shortcut};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextStyle};
-use crate::model::{DiskState, DocStatus, EntityId, SpanId, parse_hex_color};
+use crate::model::{DiskState, DocStatus, EntityId, LabelLanguage, SpanId, parse_hex_color};
+
+/// The language's name, in English (egui's own fonts have no Arabic script).
+fn language_name(language: LabelLanguage) -> &'static str {
+    match language {
+        LabelLanguage::English => "English",
+        LabelLanguage::Persian => "Persian",
+        LabelLanguage::Arabic => "Arabic",
+    }
+}
 
 /// Placeholder (and accessible name) of the span note field.
 pub const NOTE_HINT: &str = "Note on this span";
@@ -39,7 +48,7 @@ impl DaftarApp {
     }
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             ui.menu_button("Project", |ui| {
                 if ui.button("Open folder of articles…").clicked() {
                     if let Some(folder) = rfd::FileDialog::new().pick_folder() {
@@ -105,6 +114,21 @@ impl DaftarApp {
             self.command_button(ui, Command::ZoomOut);
             ui.label(format!("{:.0}", self.font_size));
             self.command_button(ui, Command::ZoomIn);
+            egui::ComboBox::from_label("Label names")
+                .selected_text(language_name(self.label_language))
+                .show_ui(ui, |ui| {
+                    for language in [
+                        LabelLanguage::English,
+                        LabelLanguage::Persian,
+                        LabelLanguage::Arabic,
+                    ] {
+                        ui.selectable_value(
+                            &mut self.label_language,
+                            language,
+                            language_name(language),
+                        );
+                    }
+                });
             ui.checkbox(&mut self.snap_to_words, "Snap to words")
                 .on_hover_text("Widen a selection to whole words before tagging it");
             ui.separator();
@@ -265,34 +289,59 @@ impl DaftarApp {
         let now = ui.input(|i| i.time);
         ui.heading("Labels");
         ui.weak("Select text, then press a label's key or click it.");
+        let language = self.label_language;
         let labels: Vec<_> = self
             .project
             .schema
             .labels
             .iter()
             .map(|l| {
+                let [r, g, b] = parse_hex_color(&l.color).unwrap_or([128, 128, 128]);
+                let color = egui::Color32::from_rgb(r, g, b);
                 (
                     l.key.clone(),
                     l.shortcut.clone(),
-                    l.names.en.clone(),
-                    l.color.clone(),
+                    l.names.get(language).to_string(),
+                    color,
                 )
             })
             .collect();
-        ui.horizontal_wrapped(|ui| {
-            for (key, shortcut, name, color) in &labels {
-                let [r, g, b] = parse_hex_color(color).unwrap_or([128, 128, 128]);
-                let text = egui::RichText::new(format!("{shortcut}  {name}"))
-                    .color(egui::Color32::from_rgb(r, g, b));
-                if ui
-                    .button(text)
-                    .on_hover_text(format!("{key}: key {shortcut}"))
-                    .clicked()
-                {
-                    self.apply_label(key, now);
-                }
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut clicked = None;
+        let mut label_button = |ui: &mut egui::Ui, key: &str, shortcut: &str, name: &str, color| {
+            let response = if language == LabelLanguage::English {
+                ui.button(egui::RichText::new(format!("{shortcut}  {name}")).color(color))
+            } else {
+                // Persian and Arabic names go through our text engine, one per row.
+                ui.horizontal(|ui| {
+                    ui.colored_label(color, shortcut);
+                    bidi_label_colored_ui(ui, text_engine, name, 14.0, Some(color))
+                })
+                .inner
+            };
+            if response
+                .on_hover_text(format!("{key}: key {shortcut}"))
+                .clicked()
+            {
+                clicked = Some(key.to_string());
             }
-        });
+        };
+        if language == LabelLanguage::English {
+            ui.horizontal_wrapped(|ui| {
+                for (key, shortcut, name, color) in &labels {
+                    label_button(ui, key, shortcut, name, *color);
+                }
+            });
+        } else {
+            for (key, shortcut, name, color) in &labels {
+                label_button(ui, key, shortcut, name, *color);
+            }
+        }
+        if let Some(key) = clicked {
+            self.apply_label(&key, now);
+        }
         ui.separator();
         ui.heading("Spans");
         let Some(article) = &self.article else { return };
@@ -316,7 +365,9 @@ impl DaftarApp {
                     if spans.is_empty() {
                         continue;
                     }
-                    ui.strong(format!("{} ({})", label.names.en, spans.len()));
+                    let heading =
+                        format!("{} ({})", label.names.get(self.label_language), spans.len());
+                    bidi_label_ui(ui, text_engine, &heading, 15.0);
                     for span in spans {
                         let selected = self.selected_span == Some(span.id);
                         let response = egui::Frame::new()

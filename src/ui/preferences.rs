@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::LabelLanguage;
+
 /// Key under which the preferences are stored.
 pub const STORAGE_KEY: &str = "daftar-preferences";
 /// How many recent projects are remembered.
@@ -17,6 +19,7 @@ pub struct Preferences {
     pub dark_mode: Option<bool>,
     pub font_size: f32,
     pub snap_to_words: bool,
+    pub label_language: LabelLanguage,
     /// Most recent first.
     pub recent_projects: Vec<PathBuf>,
 }
@@ -28,6 +31,7 @@ impl Default for Preferences {
             dark_mode: None,
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             snap_to_words: true,
+            label_language: LabelLanguage::English,
             recent_projects: Vec::new(),
         }
     }
