@@ -250,6 +250,8 @@ fn app_harness(
 
 /// Clicks the widget named `label`, scrolling it into view first.
 fn click_label(harness: &mut Harness<'_, DaftarApp>, label: &str) {
+    // Let the layout settle first (a row added last frame moves what follows it).
+    harness.run();
     harness.get_by_label(label).scroll_to_me();
     harness.run();
     harness.get_by_label(label).click();
@@ -642,4 +644,40 @@ fn a_note_typed_on_a_span_is_kept_and_undoable() {
         .state_mut()
         .run_command(daftar::ui::commands::Command::Undo, &ctx);
     assert_eq!(note(&harness), "");
+}
+
+#[test]
+fn attributes_are_added_and_removed_on_the_selected_span() {
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
+    let start = TEXT.find("اسکندر مومنی").unwrap();
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus: start + "اسکندر مومنی".len(),
+    };
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    let now = 0.0;
+    harness.state_mut().attribute_key.set_text("role");
+    harness.state_mut().attribute_value.set_text("وزیر کشور");
+    click_label(&mut harness, daftar::ui::panels::ADD_ATTRIBUTE);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    let attributes = |h: &Harness<'_, DaftarApp>| {
+        h.state().project.document(doc).unwrap().spans[0]
+            .attributes
+            .clone()
+    };
+    assert_eq!(
+        attributes(&harness).get("role").map(String::as_str),
+        Some("وزیر کشور")
+    );
+    harness.get_by_label("role: وزیر کشور");
+    click_label(&mut harness, "Remove");
+    assert!(attributes(&harness).is_empty());
+    harness
+        .state_mut()
+        .set_attribute("  ", Some("ignored".into()), now);
+    assert!(
+        attributes(&harness).is_empty(),
+        "a blank key is not an attribute"
+    );
 }

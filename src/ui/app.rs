@@ -129,6 +129,9 @@ pub struct DaftarApp {
     /// The note of the selected span, as being edited; and which span it belongs to.
     pub note_editor: TextEditor,
     note_of: Option<SpanId>,
+    /// A new attribute of the selected span, as being typed.
+    pub attribute_key: TextEditor,
+    pub attribute_value: TextEditor,
     /// Proposed spans from "tag all occurrences", waiting for the user's decision.
     pub suggestions: Vec<Suggestion>,
     /// The article texts the suggestions point into.
@@ -178,6 +181,8 @@ impl DaftarApp {
             open_job: None,
             note_editor: TextEditor::new("", 14.0),
             note_of: None,
+            attribute_key: TextEditor::new("", 14.0),
+            attribute_value: TextEditor::new("", 14.0),
             suggestions: Vec::new(),
             suggestion_texts: HashMap::new(),
             report_to_show: None,
@@ -523,6 +528,22 @@ impl DaftarApp {
             changed.note = note;
             self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
         }
+    }
+
+    /// Sets (`Some`) or removes (`None`) an attribute of the selected span (one undo step).
+    pub fn set_attribute(&mut self, key: &str, value: Option<String>, now: f64) {
+        let key = key.trim();
+        if key.is_empty() {
+            return;
+        }
+        let Some((doc, mut changed)) = self.selected_span_copy() else {
+            return;
+        };
+        match value {
+            Some(value) => changed.attributes.insert(key.to_string(), value),
+            None => changed.attributes.remove(key),
+        };
+        self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
     }
 
     /// Opens the document of a mention and selects it.

@@ -22,6 +22,10 @@ fn language_name(language: LabelLanguage) -> &'static str {
     }
 }
 
+/// The attribute fields of the selected span.
+pub const ATTRIBUTE_KEY_HINT: &str = "Attribute";
+pub const ATTRIBUTE_VALUE_HINT: &str = "Value";
+pub const ADD_ATTRIBUTE: &str = "Add";
 /// Placeholder (and accessible name) of the span note field.
 pub const NOTE_HINT: &str = "Note on this span";
 /// Buttons of "tag all occurrences".
@@ -509,9 +513,69 @@ impl DaftarApp {
         let field = bidi_text_edit_ui(ui, text_engine, &mut self.note_editor, NOTE_HINT, width);
         self.typing_now |= field.has_focus();
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        let now = ui.input(|i| i.time);
         if field.lost_focus() || enter {
-            let now = ui.input(|i| i.time);
             self.save_note(now);
+        }
+        self.attributes_ui(ui, now);
+    }
+
+    /// The selected span's attributes: listed, removed, added.
+    fn attributes_ui(&mut self, ui: &mut egui::Ui, now: f64) {
+        let Some(span) = self
+            .article
+            .as_ref()
+            .zip(self.selected_span)
+            .and_then(|(a, s)| self.project.document(a.doc)?.span(s))
+            .cloned()
+        else {
+            return;
+        };
+        ui.label("Attributes");
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut remove = None;
+        for (key, value) in &span.attributes {
+            ui.horizontal(|ui| {
+                if ui
+                    .small_button("Remove")
+                    .on_hover_text(format!("Remove {key}"))
+                    .clicked()
+                {
+                    remove = Some(key.clone());
+                }
+                bidi_label_ui(ui, text_engine, &format!("{key}: {value}"), 14.0);
+            });
+        }
+        let half = (ui.available_width() - 50.0) / 2.0;
+        let mut add = false;
+        ui.horizontal(|ui| {
+            let key = bidi_text_edit_ui(
+                ui,
+                text_engine,
+                &mut self.attribute_key,
+                ATTRIBUTE_KEY_HINT,
+                half,
+            );
+            let value = bidi_text_edit_ui(
+                ui,
+                text_engine,
+                &mut self.attribute_value,
+                ATTRIBUTE_VALUE_HINT,
+                half,
+            );
+            self.typing_now |= key.has_focus() || value.has_focus();
+            add = ui.small_button(ADD_ATTRIBUTE).clicked();
+        });
+        if let Some(key) = remove {
+            self.set_attribute(&key, None, now);
+        }
+        if add {
+            let (key, value) = (self.attribute_key.text(), self.attribute_value.text());
+            self.set_attribute(&key, Some(value), now);
+            self.attribute_key.set_text("");
+            self.attribute_value.set_text("");
         }
     }
 
