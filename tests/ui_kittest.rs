@@ -465,11 +465,15 @@ fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
         ]
     );
 
+    // The Arabic spelling is now one of the entity's names.
+    let linked = harness.state().project.entities[0].clone();
+    assert_eq!(linked.aliases, ["إسكندر مؤمني"]);
+
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
     harness.state_mut().wait_for_save();
     drop(harness);
     let reloaded = daftar::store::load(&project).unwrap();
-    assert_eq!(reloaded.entities, vec![entity.clone()]);
+    assert_eq!(reloaded.entities, vec![linked]);
     assert_eq!(reloaded.mentions_of(entity.id).count(), 2);
 }
 
@@ -553,7 +557,12 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     std::fs::write(other.join("b.txt"), legacy).unwrap();
     std::fs::write(other.join("c.txt"), "").unwrap();
     let ctx = harness.ctx.clone();
-    harness.state_mut().start_opening(other.clone(), &ctx);
+    // Into a project file of the user's choosing, elsewhere.
+    let chosen = dir.path().join("projects").join("news-2021.daftar.ron");
+    std::fs::create_dir_all(chosen.parent().unwrap()).unwrap();
+    harness
+        .state_mut()
+        .start_import(other.clone(), chosen.clone(), &ctx);
     // The import runs on its own thread and asks for repaints: step until it has landed.
     for _ in 0..500 {
         harness.step();
@@ -566,10 +575,8 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     let app = harness.state();
     assert_eq!(app.project.name, "old-news");
     assert_eq!(app.project.documents.len(), 2);
-    assert!(
-        dir.path().join("old-news.daftar.ron").exists(),
-        "saved beside the folder"
-    );
+    assert!(chosen.exists(), "saved where the user chose");
+    assert_eq!(harness.state().project.corpus, "../old-news");
     // The report names the re-decoded and the skipped file.
     harness.get_by_label("Import report");
     harness.get_by_label_contains("b.txt: warning: decoded from windows-1256");

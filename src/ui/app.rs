@@ -287,6 +287,13 @@ impl DaftarApp {
         }
     }
 
+    /// Imports a folder into a project file the user chose, in the background.
+    pub fn start_import(&mut self, folder: PathBuf, project: PathBuf, ctx: &egui::Context) {
+        if self.open_job.is_none() {
+            self.open_job = Some(OpenJob::start_import(folder, project, ctx));
+        }
+    }
+
     /// Switches to a project opened in the background.
     fn finish_opening(&mut self) {
         if !self.open_job.as_ref().is_some_and(OpenJob::is_finished) {
@@ -386,13 +393,23 @@ impl DaftarApp {
         }
     }
 
-    /// Links the selected span to `entity` (`None` unlinks it).
+    /// Links the selected span to `entity` (`None` unlinks it). A spelling the entity does not
+    /// know yet becomes one of its aliases, in the same undo step.
     pub fn link_selected_span(&mut self, entity: Option<EntityId>, now: f64) {
         let Some((doc, mut changed)) = self.selected_span_copy() else {
             return;
         };
         changed.entity = entity;
-        self.apply_edit(Edit::ReplaceSpan { doc, span: changed }, now);
+        let quote = changed.quote.trim().to_string();
+        let mut edits = vec![Edit::ReplaceSpan { doc, span: changed }];
+        if let Some(known) = entity.and_then(|e| self.project.entity(e))
+            && !known.names().any(|n| n == quote)
+        {
+            let mut with_alias = known.clone();
+            with_alias.aliases.push(quote);
+            edits.push(Edit::ReplaceEntity(with_alias));
+        }
+        self.apply_edit(Edit::Batch(edits), now);
     }
 
     /// The selected span's document and a copy of the span, to change and put back.

@@ -7,7 +7,8 @@ use std::thread::JoinHandle;
 
 use eframe::egui;
 
-use crate::open::{OpenedProject, open_path_with_progress};
+use crate::corpus::ImportOptions;
+use crate::open::{OpenedProject, import_into_with_progress, open_path_with_progress};
 
 pub struct OpenJob {
     pub path: PathBuf,
@@ -20,6 +21,15 @@ pub struct OpenJob {
 impl OpenJob {
     /// Starts opening `path`; asks egui to repaint as it goes.
     pub fn start(path: PathBuf, ctx: &egui::Context) -> Self {
+        Self::start_with(path, None, ctx)
+    }
+
+    /// Starts importing the folder `source` into the project file `project` (new or existing).
+    pub fn start_import(source: PathBuf, project: PathBuf, ctx: &egui::Context) -> Self {
+        Self::start_with(source, Some(project), ctx)
+    }
+
+    fn start_with(path: PathBuf, project: Option<PathBuf>, ctx: &egui::Context) -> Self {
         let done = Arc::new(AtomicUsize::new(0));
         let total = Arc::new(AtomicUsize::new(0));
         let cancel = Arc::new(AtomicBool::new(false));
@@ -27,12 +37,19 @@ impl OpenJob {
             let (done, total, cancel) = (done.clone(), total.clone(), cancel.clone());
             let (path, ctx) = (path.clone(), ctx.clone());
             std::thread::spawn(move || {
-                let result = open_path_with_progress(&path, &mut |d, t| {
+                let mut progress = |d, t| {
                     done.store(d, Ordering::Relaxed);
                     total.store(t, Ordering::Relaxed);
                     ctx.request_repaint();
                     !cancel.load(Ordering::Relaxed)
-                });
+                };
+                let result = match &project {
+                    Some(project) => {
+                        let options = ImportOptions::default();
+                        import_into_with_progress(project, &path, options, &mut progress)
+                    }
+                    None => open_path_with_progress(&path, &mut progress),
+                };
                 ctx.request_repaint();
                 result
             })

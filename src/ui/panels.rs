@@ -60,6 +60,23 @@ impl DaftarApp {
                     }
                     ui.close();
                 }
+                if ui.button("Import folder into a project file…").clicked() {
+                    let folder = rfd::FileDialog::new()
+                        .set_title("Folder of articles")
+                        .pick_folder();
+                    let project = folder.as_ref().and_then(|folder| {
+                        let name = crate::open::project_path_for_folder(folder);
+                        rfd::FileDialog::new()
+                            .set_title("Project file to create or update")
+                            .add_filter("Daftar project", &["ron"])
+                            .set_file_name(name.file_name()?.to_string_lossy())
+                            .save_file()
+                    });
+                    if let (Some(folder), Some(project)) = (folder, project) {
+                        self.start_import(folder, project, ui.ctx());
+                    }
+                    ui.close();
+                }
                 if ui.button("Open project…").clicked() {
                     if let Some(file) = rfd::FileDialog::new()
                         .add_filter("Daftar project", &["ron"])
@@ -652,6 +669,16 @@ impl DaftarApp {
                     .get_or_insert_with(|| TextEngine::new(ui.ctx()));
                 for entity in &self.project.entities {
                     bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+                    if !entity.aliases.is_empty() {
+                        let aliases = entity.aliases.join("، ");
+                        bidi_label_colored_ui(
+                            ui,
+                            text_engine,
+                            &aliases,
+                            13.0,
+                            Some(ui.visuals().weak_text_color()),
+                        );
+                    }
                     ui.horizontal_wrapped(|ui| {
                         ui.weak(entity.kind.as_str());
                         for (document, span) in self.project.mentions_of(entity.id) {
