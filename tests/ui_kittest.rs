@@ -344,7 +344,9 @@ fn changes_save_themselves_a_moment_later() {
             DaftarApp::new(opened),
         );
     harness.run();
-    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Enter);
+    // One frame: the change is made, and nothing is saved yet.
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Enter);
+    harness.step();
     assert!(harness.state().history.is_dirty());
     assert_eq!(
         std::fs::read_to_string(&project).unwrap(),
