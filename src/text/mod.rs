@@ -3,6 +3,7 @@
 
 pub mod fold;
 pub mod offsets;
+pub mod ordinals;
 pub mod script;
 pub mod tokenize;
 
