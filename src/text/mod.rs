@@ -1,6 +1,7 @@
 //! Text utilities that never rewrite the stored text: offset conversions, the match key used for
 //! search and re-anchoring, and a tokenizer that keeps code-point spans.
 
+pub mod dates;
 pub mod fold;
 pub mod offsets;
 pub mod ordinals;
