@@ -126,16 +126,7 @@ fn reimport_reports_added_changed_and_missing() {
 #[test]
 fn check_fails_on_an_article_changed_on_disk() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    common::annotate(
-        &mut opened.project,
-        &mut daftar::edit::History::new(),
-        &corpus,
-    );
-    opened.file.save(&opened.project).unwrap();
-    drop(opened);
+    let (corpus, project) = common::annotated_sample(dir.path());
 
     let ok = daftar(&["check", project.to_str().unwrap()]);
     assert_eq!(ok.status.code(), Some(0), "{}", stdout(&ok));
@@ -206,16 +197,7 @@ fn a_malformed_project_is_reported_with_line_and_column_and_left_untouched() {
 #[test]
 fn stats_counts_statuses_labels_and_records() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    common::annotate(
-        &mut opened.project,
-        &mut daftar::edit::History::new(),
-        &corpus,
-    );
-    opened.file.save(&opened.project).unwrap();
-    drop(opened);
+    let (_, project) = common::annotated_sample(dir.path());
     let output = daftar(&["stats", project.to_str().unwrap()]);
     assert!(output.status.success());
     assert_eq!(

@@ -248,6 +248,17 @@ fn app_harness(
     harness
 }
 
+/// Selects the minister's name in the first article and tags it PER with its key.
+fn tag_minister(harness: &mut Harness<'_, DaftarApp>) {
+    let start = TEXT.find("اسکندر مومنی").unwrap();
+    let focus = start + "اسکندر مومنی".len();
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus,
+    };
+    press(harness, egui::Modifiers::NONE, egui::Key::P);
+}
+
 /// Clicks the widget named `label`, scrolling it into view first.
 fn click_label(harness: &mut Harness<'_, DaftarApp>, label: &str) {
     // Let the layout settle first (a row added last frame moves what follows it).
@@ -527,12 +538,7 @@ fn preferences_set_the_annotator_and_text_size() {
         .build_ui_state(|ui, app: &mut DaftarApp| app.window_ui(ui), app);
     harness.run();
     assert_eq!(harness.state().font_size, 24.0);
-    let start = TEXT.find("اسکندر مومنی").unwrap();
-    harness.state_mut().selection = TextSelection {
-        anchor: start,
-        focus: start + "اسکندر مومنی".len(),
-    };
-    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    tag_minister(&mut harness);
     let doc = harness.state().article.as_ref().unwrap().doc;
     let span = harness.state().project.document(doc).unwrap().spans[0].clone();
     assert_eq!(span.author, "مریم");
@@ -589,12 +595,7 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
 fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
     let (_dir, corpus, project) = sample_copy();
     let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
-    let start = TEXT.find("اسکندر مومنی").unwrap();
-    harness.state_mut().selection = TextSelection {
-        anchor: start,
-        focus: start + "اسکندر مومنی".len(),
-    };
-    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    tag_minister(&mut harness);
     click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
     let entity = harness.state().project.entities[0].id;
 
@@ -626,12 +627,7 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
 fn a_note_typed_on_a_span_is_kept_and_undoable() {
     let (_dir, corpus, project) = sample_copy();
     let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
-    let start = TEXT.find("اسکندر مومنی").unwrap();
-    harness.state_mut().selection = TextSelection {
-        anchor: start,
-        focus: start + "اسکندر مومنی".len(),
-    };
-    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    tag_minister(&mut harness);
     click_label(&mut harness, daftar::ui::panels::NOTE_HINT);
     harness.event(egui::Event::Text("وزیر کشور".into()));
     harness.run();
@@ -659,12 +655,7 @@ fn a_note_typed_on_a_span_is_kept_and_undoable() {
 fn attributes_are_added_and_removed_on_the_selected_span() {
     let (_dir, corpus, project) = sample_copy();
     let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
-    let start = TEXT.find("اسکندر مومنی").unwrap();
-    harness.state_mut().selection = TextSelection {
-        anchor: start,
-        focus: start + "اسکندر مومنی".len(),
-    };
-    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    tag_minister(&mut harness);
     let now = 0.0;
     harness.state_mut().attribute_key.set_text("role");
     harness.state_mut().attribute_value.set_text("وزیر کشور");

@@ -245,3 +245,14 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
         .apply(project, Edit::InsertOutcome(discussed))
         .unwrap();
 }
+
+/// A copy of the sample in `dir`, imported, annotated by [`annotate`] and saved: returns the
+/// corpus folder and the project file.
+pub fn annotated_sample(dir: &Path) -> (PathBuf, PathBuf) {
+    let corpus = copy_sample(dir);
+    let project = dir.join("sample.daftar.ron");
+    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
+    annotate(&mut opened.project, &mut History::new(), &corpus);
+    opened.file.save(&opened.project).unwrap();
+    (corpus, project)
+}
