@@ -819,10 +819,12 @@ impl DaftarApp {
         egui::Panel::left("documents")
             .resizable(true)
             .default_size(300.0)
+            .size_range(180.0..=520.0)
             .show(ui, |ui| self.documents_panel_ui(ui));
         egui::Panel::right("annotations")
             .resizable(true)
-            .default_size(280.0)
+            .default_size(300.0)
+            .size_range(220.0..=520.0)
             .show(ui, |ui| {
                 egui::ScrollArea::vertical()
                     .id_salt("annotation panel")

@@ -565,7 +565,9 @@ impl DaftarApp {
                 bidi_label_ui(ui, text_engine, &format!("{key}: {value}"), 14.0);
             });
         }
-        let half = (ui.available_width() - 50.0) / 2.0;
+        // Two fields and the Add button, with room to spare: a row wider than the panel would
+        // widen the panel, frame after frame.
+        let half = ((ui.available_width() - 80.0) / 2.0).max(40.0);
         let mut add = false;
         ui.horizontal(|ui| {
             let key = bidi_text_edit_ui(
