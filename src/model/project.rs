@@ -55,6 +55,22 @@ impl Project {
         }
     }
 
+    /// A copy of everything but the documents (the bulk of a large project).
+    pub fn clone_without_documents(&self) -> Project {
+        Project {
+            format: self.format,
+            name: self.name.clone(),
+            corpus: self.corpus.clone(),
+            next_id: self.next_id,
+            annotators: self.annotators.clone(),
+            schema: self.schema.clone(),
+            entities: self.entities.clone(),
+            meetings: self.meetings.clone(),
+            outcomes: self.outcomes.clone(),
+            documents: Vec::new(),
+        }
+    }
+
     /// Hands out a fresh id number, never used before in this project.
     pub fn allocate_id(&mut self) -> u64 {
         let id = self.next_id;

@@ -56,17 +56,76 @@ pub enum StoreError {
     },
 }
 
-/// The project as the file holds it: deterministic RON, one span per line.
-pub fn to_ron(project: &Project) -> String {
-    // Depth 4 is a span inside a document's span list: deeper values stay on one line.
-    let config = ron::ser::PrettyConfig::new()
-        .depth_limit(4)
+fn pretty_config(depth_limit: usize) -> ron::ser::PrettyConfig {
+    ron::ser::PrettyConfig::new()
+        .depth_limit(depth_limit)
         .indentor("  ")
         .separate_tuple_members(false)
-        .struct_names(false);
-    let mut text = ron::ser::to_string_pretty(project, config).expect("a project serializes");
+        .struct_names(false)
+}
+
+/// Depth of a span inside a document's span list in the project: deeper values stay on one line.
+const SPAN_DEPTH: usize = 4;
+/// The same span, in a document serialized on its own.
+const SPAN_DEPTH_IN_DOCUMENT: usize = SPAN_DEPTH - 2;
+/// Indentation of a document's lines in the project.
+const DOCUMENT_INDENT: &str = "    ";
+
+/// The project as the file holds it: deterministic RON, one span per line.
+///
+/// Documents (nearly all of a large project) are serialized on all cores and spliced into the
+/// rest; the bytes are exactly those of serializing the whole project at once, which a test
+/// checks.
+pub fn to_ron(project: &Project) -> String {
+    let shell = project.clone_without_documents();
+    let mut text = ron::ser::to_string_pretty(&shell, pretty_config(SPAN_DEPTH))
+        .expect("a project serializes");
+    let documents = documents_ron(&project.documents);
+    const EMPTY: &str = "documents: [],";
+    if !project.documents.is_empty() {
+        let at = text
+            .rfind(EMPTY)
+            .expect("the documents field is serialized");
+        text.replace_range(
+            at..at + EMPTY.len(),
+            &format!("documents: [\n{documents}  ],"),
+        );
+    }
     text.push('\n');
     text
+}
+
+/// The documents' part of the project file, each document indented and followed by a comma.
+fn documents_ron(documents: &[crate::model::Document]) -> String {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = documents.len().div_ceil(threads).max(1);
+    let parts: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = documents
+            .chunks(chunk)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(document_ron).collect::<String>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("serializing does not panic"))
+            .collect()
+    });
+    parts.concat()
+}
+
+fn document_ron(document: &crate::model::Document) -> String {
+    let alone = ron::ser::to_string_pretty(document, pretty_config(SPAN_DEPTH_IN_DOCUMENT))
+        .expect("a document serializes");
+    let mut out = String::with_capacity(alone.len() + alone.len() / 8);
+    // RON escapes line breaks inside strings, so every line break here is structural.
+    for line in alone.lines() {
+        out.push_str(DOCUMENT_INDENT);
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.insert(out.len() - 1, ',');
+    out
 }
 
 /// Reads a project from RON text; `path` is only used in error messages.
@@ -117,6 +176,39 @@ pub fn load(path: &Path) -> Result<Project, StoreError> {
 }
 
 /// Length and modification time: enough to notice another program writing the file.
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What serializing the whole project in one go gives: the reference for `to_ron`.
+    fn to_ron_at_once(project: &Project) -> String {
+        let mut text = ron::ser::to_string_pretty(project, pretty_config(SPAN_DEPTH)).unwrap();
+        text.push('\n');
+        text
+    }
+
+    #[test]
+    fn spliced_documents_give_the_same_bytes_as_serializing_at_once() {
+        let fixture = include_str!("../../tests/fixtures/format1.daftar.ron");
+        let mut project = from_ron(fixture, Path::new("fixture")).unwrap();
+        assert_eq!(to_ron(&project), to_ron_at_once(&project));
+        // Many documents (several chunks), one with a note that has a line break and quotes.
+        let template = project.documents[0].clone();
+        for i in 0..37 {
+            let mut document = template.clone();
+            document.id = crate::model::DocId(1000 + i);
+            document.note = format!("line one\nline \"two\" {i}");
+            if i % 3 == 0 {
+                document.spans.clear();
+            }
+            project.documents.push(document);
+        }
+        assert_eq!(to_ron(&project), to_ron_at_once(&project));
+        project.documents.clear();
+        assert_eq!(to_ron(&project), to_ron_at_once(&project));
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct FileStamp {
     len: u64,
