@@ -116,3 +116,11 @@ fn load_500k_spans(bencher: divan::Bencher) {
     eprintln!("project file: {} MB", text.len() / 1_000_000);
     bencher.bench(|| store::load(&path).unwrap().documents.len());
 }
+
+/// The window's autosave takes a snapshot of the project on the UI thread before writing it in
+/// the background: this is that pause.
+#[divan::bench(sample_count = 5)]
+fn snapshot_500k_spans(bencher: divan::Bencher) {
+    let project = large_project();
+    bencher.bench(|| project.clone().documents.len());
+}
