@@ -301,3 +301,27 @@ fn layout_json_describes_every_line_in_visual_order() {
         json.matches("]}").count() - 1
     );
 }
+
+#[test]
+fn check_reports_meetings_missing_required_fields_and_outcomes_without_a_meeting() {
+    let dir = tempfile::tempdir().unwrap();
+    let (_, project) = common::annotated_sample(dir.path());
+    let (mut file, mut loaded) = daftar::store::ProjectFile::open(&project).unwrap();
+    loaded.meetings[0].organization = None;
+    loaded.outcomes[1].meeting = None;
+    file.save(&loaded).unwrap();
+    drop(file);
+    let output = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let out = stdout(&output);
+    let meeting = loaded.meetings[0].id;
+    let outcome = loaded.outcomes[1].id;
+    assert!(
+        out.contains(&format!("meeting {meeting} has no organization (required)")),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!("outcome {outcome} belongs to no meeting")),
+        "{out}"
+    );
+}

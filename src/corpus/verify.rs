@@ -112,6 +112,11 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
         }
     }
     check_references(project, &mut problems);
+    problems.extend(
+        crate::model::validate::record_problems(project)
+            .into_iter()
+            .map(|p| problem(None, p)),
+    );
     problems
 }
 

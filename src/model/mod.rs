@@ -7,6 +7,7 @@ mod meeting;
 mod project;
 mod review;
 mod schema;
+pub mod validate;
 
 pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span, now_rfc3339};
 pub use entity::Entity;

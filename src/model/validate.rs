@@ -1,0 +1,172 @@
+//! Problems in meeting and outcome records that the annotator should fix: required fields left
+//! empty, contradictions, keys the schema does not know. No I/O: `daftar check` and the window
+//! both show these.
+
+use super::{Meeting, Project};
+
+/// Problems of one meeting.
+pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
+    let mut problems = Vec::new();
+    let id = meeting.id;
+    for field in project.schema.meeting_fields.iter().filter(|f| f.required) {
+        let missing = match field.key.as_str() {
+            "organization" => meeting.organization.is_none(),
+            "body" => meeting.body.is_none(),
+            "level" => meeting.level.is_none(),
+            "sector" => meeting.sector.is_none(),
+            "ordinal" => meeting.ordinal.is_none(),
+            "session_type" => meeting.session_type.is_none(),
+            "venue" => meeting.venue.is_none(),
+            "host" => meeting.host.is_none(),
+            "chair" => meeting.chair.is_none(),
+            "start" => meeting.start.is_none(),
+            "end" => meeting.end.is_none(),
+            "participants" => meeting.participants.is_empty(),
+            _ => false,
+        };
+        if missing {
+            problems.push(format!(
+                "meeting {id} has no {} (required)",
+                field.names.en.to_lowercase()
+            ));
+        }
+    }
+    if let (Some(start), Some(end)) = (&meeting.start, &meeting.end)
+        && end.value.iso < start.value.iso
+    {
+        problems.push(format!(
+            "meeting {id} ends ({}) before it starts ({})",
+            end.value.iso, start.value.iso
+        ));
+    }
+    for participant in &meeting.participants {
+        if project.schema.participant_role(&participant.role).is_none() {
+            problems.push(format!(
+                "meeting {id} has a participant with role {}, which the schema does not define",
+                participant.role
+            ));
+        }
+        if participant.entity.is_none() && participant.count.is_none() {
+            problems.push(format!(
+                "meeting {id} has a participant with neither an entity nor a count"
+            ));
+        }
+    }
+    problems
+}
+
+/// Problems of every meeting and outcome of the project.
+pub fn record_problems(project: &Project) -> Vec<String> {
+    let mut problems: Vec<String> = project
+        .meetings
+        .iter()
+        .flat_map(|m| meeting_problems(project, m))
+        .collect();
+    for outcome in &project.outcomes {
+        let id = outcome.id;
+        if outcome.meeting.is_none() {
+            problems.push(format!("outcome {id} belongs to no meeting"));
+        }
+        if project.schema.outcome_type(&outcome.kind).is_none() {
+            problems.push(format!(
+                "outcome {id} has type {}, which the schema does not define",
+                outcome.kind
+            ));
+        }
+        if project.schema.outcome_status(&outcome.status).is_none() {
+            problems.push(format!(
+                "outcome {id} has status {}, which the schema does not define",
+                outcome.status
+            ));
+        }
+    }
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{
+        Calendar, DateValue, MeetingId, Outcome, OutcomeId, Participant, Precision, Realis, Review,
+        Sourced,
+    };
+
+    fn date(iso: &str) -> Sourced<DateValue> {
+        Sourced::new(DateValue {
+            iso: iso.into(),
+            original: iso.into(),
+            calendar: Calendar::Gregorian,
+            precision: Precision::Day,
+        })
+    }
+
+    fn meeting() -> Meeting {
+        Meeting {
+            id: MeetingId(1),
+            organization: None,
+            body: None,
+            level: None,
+            sector: None,
+            ordinal: None,
+            session_type: None,
+            venue: None,
+            host: None,
+            chair: None,
+            start: Some(date("2021-07-14")),
+            end: Some(date("2021-07-13")),
+            participants: vec![Participant {
+                entity: None,
+                count: None,
+                description: String::new(),
+                role: "guest_of_honour".into(),
+                evidence: None,
+            }],
+            realis: Realis::Held,
+            evidence: vec![],
+            note: String::new(),
+            author: String::new(),
+            review: Review::default(),
+        }
+    }
+
+    #[test]
+    fn missing_fields_and_contradictions_are_reported() {
+        let mut project = Project::new("p", "c");
+        project.meetings.push(meeting());
+        project.outcomes.push(Outcome {
+            id: OutcomeId(2),
+            meeting: None,
+            kind: "declaration_adopted".into(),
+            status: "maybe".into(),
+            title: None,
+            actors: vec![],
+            attributed_to: None,
+            evidence: vec![],
+            note: String::new(),
+            author: String::new(),
+            review: Review::default(),
+        });
+        let problems = record_problems(&project);
+        for expected in [
+            "meeting m1 has no organization (required)",
+            "meeting m1 ends (2021-07-13) before it starts (2021-07-14)",
+            "meeting m1 has a participant with role guest_of_honour, which the schema does not define",
+            "meeting m1 has a participant with neither an entity nor a count",
+            "outcome o2 belongs to no meeting",
+            "outcome o2 has status maybe, which the schema does not define",
+        ] {
+            assert!(
+                problems.iter().any(|p| p == expected),
+                "{expected}\n{problems:#?}"
+            );
+        }
+        assert_eq!(problems.len(), 6, "{problems:#?}");
+    }
+
+    #[test]
+    fn the_fixture_meeting_is_sound() {
+        let fixture = include_str!("../../tests/fixtures/format1.daftar.ron");
+        let project = crate::store::from_ron(fixture, std::path::Path::new("f")).unwrap();
+        assert_eq!(record_problems(&project), Vec::<String>::new());
+    }
+}
