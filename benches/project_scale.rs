@@ -83,7 +83,7 @@ fn large_project() -> &'static Project {
                     span
                 })
                 .collect();
-            let document = &mut project.documents[index];
+            let document = std::sync::Arc::make_mut(&mut project.documents[index]);
             document.spans = spans;
             document.spans.sort_by_key(Span::sort_key);
         }

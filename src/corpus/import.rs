@@ -194,7 +194,7 @@ fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
                 let id = project.new_doc_id();
                 project
                     .documents
-                    .push(new_document(id, path.clone(), &decoded));
+                    .push(new_document(id, path.clone(), &decoded).into());
                 (FileOutcome::Added(id), decoded.warnings)
             }
             (Ok(decoded), Some(id)) => {
@@ -218,6 +218,7 @@ fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
     }
     for document in &mut project.documents {
         if !seen.contains(&document.path) {
+            let document = std::sync::Arc::make_mut(document);
             document.disk = DiskState::Missing;
             report.files.push(FileReport {
                 path: document.path.clone(),

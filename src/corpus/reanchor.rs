@@ -196,7 +196,7 @@ mod tests {
             );
         }
         document.spans.sort_by_key(Span::sort_key);
-        project.documents.push(document);
+        project.documents.push(document.into());
         (project, doc)
     }
 

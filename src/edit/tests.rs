@@ -11,7 +11,7 @@ const TEXT: &str = "چهارمین نشست وزیران کشور عضو ساز�
 fn project_with_document() -> (Project, DocId) {
     let mut project = Project::new("test", "corpus");
     let doc = project.new_doc_id();
-    project.documents.push(Document {
+    project.documents.push(std::sync::Arc::new(Document {
         id: doc,
         path: "a.txt".into(),
         fingerprint: crate::corpus::fingerprint(TEXT),
@@ -26,7 +26,7 @@ fn project_with_document() -> (Project, DocId) {
         labels: Vec::new(),
         note: String::new(),
         spans: Vec::new(),
-    });
+    }));
     (project, doc)
 }
 

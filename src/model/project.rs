@@ -1,5 +1,7 @@
 //! The project: everything that is saved in the project file.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
 use super::Span;
@@ -34,9 +36,11 @@ pub struct Project {
     /// Sorted by id.
     #[serde(default)]
     pub outcomes: Vec<Outcome>,
-    /// Sorted by id (which is import order: by path within one import).
+    /// Sorted by id (which is import order: by path within one import). Shared, so that a
+    /// snapshot for a background save copies one pointer per document; edits copy the one
+    /// document they change (`Arc::make_mut`).
     #[serde(default)]
-    pub documents: Vec<Document>,
+    pub documents: Vec<Arc<Document>>,
 }
 
 impl Project {
@@ -95,14 +99,14 @@ impl Project {
     }
 
     pub fn document(&self, id: DocId) -> Option<&Document> {
-        find_by_id(&self.documents, id, |d| d.id)
+        find_by_id(&self.documents, id, |d| d.id).map(|d| &**d)
     }
     pub fn document_mut(&mut self, id: DocId) -> Option<&mut Document> {
         let index = self.documents.binary_search_by_key(&id, |d| d.id).ok()?;
-        Some(&mut self.documents[index])
+        Some(Arc::make_mut(&mut self.documents[index]))
     }
     pub fn document_by_path(&self, path: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.path == path)
+        self.documents.iter().find(|d| d.path == path).map(|d| &**d)
     }
     pub fn entity(&self, id: EntityId) -> Option<&Entity> {
         find_by_id(&self.entities, id, |e| e.id)
@@ -130,7 +134,7 @@ impl Project {
             d.spans
                 .iter()
                 .filter(move |s| s.entity == Some(entity))
-                .map(move |s| (d, s))
+                .map(move |s| (&**d, s))
         })
     }
 

@@ -96,7 +96,7 @@ pub fn to_ron(project: &Project) -> String {
 }
 
 /// The documents' part of the project file, each document indented and followed by a comma.
-fn documents_ron(documents: &[crate::model::Document]) -> String {
+fn documents_ron(documents: &[std::sync::Arc<crate::model::Document>]) -> String {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(8);
@@ -104,7 +104,9 @@ fn documents_ron(documents: &[crate::model::Document]) -> String {
     let parts: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = documents
             .chunks(chunk)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(document_ron).collect::<String>()))
+            .map(|chunk| {
+                scope.spawn(move || chunk.iter().map(|d| document_ron(d)).collect::<String>())
+            })
             .collect();
         handles
             .into_iter()
@@ -193,7 +195,7 @@ mod tests {
         let mut project = from_ron(fixture, Path::new("fixture")).unwrap();
         assert_eq!(to_ron(&project), to_ron_at_once(&project));
         // Many documents (several chunks), one with a note that has a line break and quotes.
-        let template = project.documents[0].clone();
+        let template = (*project.documents[0]).clone();
         for i in 0..37 {
             let mut document = template.clone();
             document.id = crate::model::DocId(1000 + i);
@@ -201,7 +203,7 @@ mod tests {
             if i % 3 == 0 {
                 document.spans.clear();
             }
-            project.documents.push(document);
+            project.documents.push(document.into());
         }
         assert_eq!(to_ron(&project), to_ron_at_once(&project));
         project.documents.clear();
