@@ -231,14 +231,20 @@ fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
 }
 
 fn new_document(id: DocId, path: String, decoded: &Decoded) -> Document {
+    document_for_text(id, path, &decoded.text, decoded.encoding)
+}
+
+/// A new document for an article's decoded `text`: fingerprint, length, language and title
+/// taken from it, status New, no spans.
+pub fn document_for_text(id: DocId, path: String, text: &str, encoding: &str) -> Document {
     Document {
         id,
         path,
-        fingerprint: fingerprint(&decoded.text),
-        chars: decoded.text.chars().count(),
-        encoding: decoded.encoding.to_string(),
-        language: guess_language(&decoded.text).to_string(),
-        title: guess_title(&decoded.text),
+        fingerprint: fingerprint(text),
+        chars: text.chars().count(),
+        encoding: encoding.to_string(),
+        language: guess_language(text).to_string(),
+        title: guess_title(text),
         published: None,
         source: None,
         status: DocStatus::New,

@@ -9,7 +9,7 @@ pub mod verify;
 
 pub use decode::{Decoded, MAX_ARTICLE_BYTES, SkipReason, decode, encoding_for_label};
 pub use import::{
-    FileOutcome, FileReport, ImportOptions, ImportReport, import_folder,
+    FileOutcome, FileReport, ImportOptions, ImportReport, document_for_text, import_folder,
     import_folder_with_progress,
 };
 pub use verify::{Problem, verify};

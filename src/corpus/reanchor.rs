@@ -164,29 +164,15 @@ pub fn reanchor_edit(document: &Document, new_text: &str, plan: &ReanchorPlan) -
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{DiskState, DocId, DocStatus, Project};
+    use crate::model::{DocId, DocStatus, Project};
 
     const OLD: &str = "وزیر کشور اسکندر مومنی در چهارمین نشست وزیران کشور عضو اکو گفت: پاکستان میزبان نشست بعدی است.";
 
     fn project_with(spans: &[(&str, usize)]) -> (Project, DocId) {
         let mut project = Project::new("t", "c");
         let doc = project.new_doc_id();
-        let mut document = Document {
-            id: doc,
-            path: "a.txt".into(),
-            fingerprint: crate::corpus::fingerprint(OLD),
-            chars: OLD.chars().count(),
-            encoding: "UTF-8".into(),
-            language: "fa".into(),
-            title: None,
-            published: None,
-            source: None,
-            status: DocStatus::InProgress,
-            disk: DiskState::Unchanged,
-            labels: vec![],
-            note: String::new(),
-            spans: vec![],
-        };
+        let mut document = crate::corpus::document_for_text(doc, "a.txt".into(), OLD, "UTF-8");
+        document.status = DocStatus::InProgress;
         for (quote, nth) in spans {
             let byte = OLD.match_indices(quote).nth(*nth).unwrap().0;
             let start = OLD[..byte].chars().count();

@@ -2,8 +2,8 @@
 
 use super::*;
 use crate::model::{
-    Actor, ActorRole, Calendar, DateValue, DiskState, Participant, Precision, Realis, Review,
-    ReviewState, Sourced,
+    Actor, ActorRole, Calendar, DateValue, Participant, Precision, Realis, Review, ReviewState,
+    Sourced,
 };
 
 const TEXT: &str = "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو در تهران برگزار شد.";
@@ -11,22 +11,8 @@ const TEXT: &str = "چهارمین نشست وزیران کشور عضو ساز�
 fn project_with_document() -> (Project, DocId) {
     let mut project = Project::new("test", "corpus");
     let doc = project.new_doc_id();
-    project.documents.push(std::sync::Arc::new(Document {
-        id: doc,
-        path: "a.txt".into(),
-        fingerprint: crate::corpus::fingerprint(TEXT),
-        chars: TEXT.chars().count(),
-        encoding: "UTF-8".into(),
-        language: "fa".into(),
-        title: None,
-        published: None,
-        source: None,
-        status: DocStatus::New,
-        disk: DiskState::Unchanged,
-        labels: Vec::new(),
-        note: String::new(),
-        spans: Vec::new(),
-    }));
+    let document = crate::corpus::document_for_text(doc, "a.txt".into(), TEXT, "UTF-8");
+    project.documents.push(document.into());
     (project, doc)
 }
 
