@@ -362,36 +362,18 @@ fn replace_sorted<T, I: Ord + Copy>(
 
 /// What refers to a span as evidence, if anything.
 fn span_referrer(project: &Project, at: SpanRef) -> Option<String> {
-    for meeting in &project.meetings {
-        let fields = [
-            meeting.organization.as_ref().and_then(|f| f.evidence),
-            meeting.body.as_ref().and_then(|f| f.evidence),
-            meeting.level.as_ref().and_then(|f| f.evidence),
-            meeting.sector.as_ref().and_then(|f| f.evidence),
-            meeting.ordinal.as_ref().and_then(|f| f.evidence),
-            meeting.session_type.as_ref().and_then(|f| f.evidence),
-            meeting.venue.as_ref().and_then(|f| f.evidence),
-            meeting.host.as_ref().and_then(|f| f.evidence),
-            meeting.chair.as_ref().and_then(|f| f.evidence),
-            meeting.start.as_ref().and_then(|f| f.evidence),
-            meeting.end.as_ref().and_then(|f| f.evidence),
-        ];
-        let referred = fields.contains(&Some(at))
-            || meeting.evidence.contains(&at)
-            || meeting.participants.iter().any(|p| p.evidence == Some(at));
-        if referred {
-            return Some(format!("meeting {}", meeting.id));
-        }
+    if let Some(meeting) = project
+        .meetings
+        .iter()
+        .find(|m| m.evidence_spans().any(|e| e == at))
+    {
+        return Some(format!("meeting {}", meeting.id));
     }
-    for outcome in &project.outcomes {
-        let referred = outcome.evidence.contains(&at)
-            || outcome.title.as_ref().and_then(|t| t.evidence) == Some(at)
-            || outcome.actors.iter().any(|a| a.evidence == Some(at));
-        if referred {
-            return Some(format!("outcome {}", outcome.id));
-        }
-    }
-    None
+    project
+        .outcomes
+        .iter()
+        .find(|o| o.evidence_spans().any(|e| e == at))
+        .map(|outcome| format!("outcome {}", outcome.id))
 }
 
 /// What refers to an entity, if anything.

@@ -9,6 +9,20 @@ use serde::{Deserialize, Serialize};
 use super::ids::{EntityId, MeetingId, OutcomeId, SpanRef};
 use super::review::Review;
 
+/// Event codes of a meeting or outcome in the two ontologies event data users work with:
+/// CAMEO (a numeric code such as `057`) and PLOVER (event type, mode and contexts).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EventCodes {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cameo: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_event: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub plover_contexts: Vec<String>,
+}
+
 /// A value together with the span of text it was read from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sourced<T> {
@@ -123,6 +137,9 @@ pub struct Meeting {
     pub participants: Vec<Participant>,
     #[serde(default)]
     pub realis: Realis,
+    /// CAMEO/PLOVER codes the analyst set by hand; `None` uses the ones the schema derives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub codes: Option<EventCodes>,
     /// Spans that report the meeting as a whole (its trigger words).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<SpanRef>,
@@ -172,6 +189,9 @@ pub struct Outcome {
     /// Who is reported as saying it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub attributed_to: Option<EntityId>,
+    /// CAMEO/PLOVER codes the analyst set by hand; `None` uses the ones the schema derives.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub codes: Option<EventCodes>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<SpanRef>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -180,4 +200,89 @@ pub struct Outcome {
     pub author: String,
     #[serde(default)]
     pub review: Review,
+}
+
+impl Meeting {
+    /// An empty record (held, nothing filled in yet).
+    pub fn new(id: MeetingId, author: &str) -> Self {
+        Meeting {
+            id,
+            organization: None,
+            body: None,
+            level: None,
+            sector: None,
+            ordinal: None,
+            session_type: None,
+            venue: None,
+            host: None,
+            chair: None,
+            start: None,
+            end: None,
+            participants: Vec::new(),
+            realis: Realis::Held,
+            codes: None,
+            evidence: Vec::new(),
+            note: String::new(),
+            author: author.to_string(),
+            review: Review::default(),
+        }
+    }
+
+    /// Every span the record points at (its fields' evidence, participants', its own).
+    pub fn evidence_spans(&self) -> impl Iterator<Item = SpanRef> + '_ {
+        let fields = [
+            self.organization.as_ref().and_then(|f| f.evidence),
+            self.body.as_ref().and_then(|f| f.evidence),
+            self.level.as_ref().and_then(|f| f.evidence),
+            self.sector.as_ref().and_then(|f| f.evidence),
+            self.ordinal.as_ref().and_then(|f| f.evidence),
+            self.session_type.as_ref().and_then(|f| f.evidence),
+            self.venue.as_ref().and_then(|f| f.evidence),
+            self.host.as_ref().and_then(|f| f.evidence),
+            self.chair.as_ref().and_then(|f| f.evidence),
+            self.start.as_ref().and_then(|f| f.evidence),
+            self.end.as_ref().and_then(|f| f.evidence),
+        ];
+        fields
+            .into_iter()
+            .flatten()
+            .chain(self.participants.iter().filter_map(|p| p.evidence))
+            .chain(self.evidence.iter().copied())
+    }
+}
+
+impl Outcome {
+    /// A new outcome of `kind` with `status`, for `meeting`.
+    pub fn new(
+        id: OutcomeId,
+        meeting: Option<MeetingId>,
+        kind: &str,
+        status: &str,
+        author: &str,
+    ) -> Self {
+        Outcome {
+            id,
+            meeting,
+            kind: kind.to_string(),
+            status: status.to_string(),
+            title: None,
+            actors: Vec::new(),
+            attributed_to: None,
+            codes: None,
+            evidence: Vec::new(),
+            note: String::new(),
+            author: author.to_string(),
+            review: Review::default(),
+        }
+    }
+
+    /// Every span the record points at.
+    pub fn evidence_spans(&self) -> impl Iterator<Item = SpanRef> + '_ {
+        self.title
+            .as_ref()
+            .and_then(|t| t.evidence)
+            .into_iter()
+            .chain(self.actors.iter().filter_map(|a| a.evidence))
+            .chain(self.evidence.iter().copied())
+    }
 }

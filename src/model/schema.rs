@@ -60,6 +60,12 @@ pub struct Choice {
     /// PLOVER event type derived for this choice, where one applies.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plover: Option<String>,
+    /// PLOVER mode (how the event happened: multilateral, visit…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_mode: Option<String>,
+    /// PLOVER context this choice implies (a sector's: diplomatic, economic…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plover_context: Option<String>,
 }
 
 /// What kind of value a meeting field holds.
@@ -83,6 +89,9 @@ pub struct FieldDef {
     pub kind: FieldKind,
     #[serde(default)]
     pub required: bool,
+    /// The key that fills this field from the selection while the meetings panel is open.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shortcut: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -116,6 +125,23 @@ impl Schema {
 
     pub fn outcome_type(&self, key: &str) -> Option<&Choice> {
         self.outcome_types.iter().find(|c| c.key == key)
+    }
+
+    pub fn meeting_field(&self, key: &str) -> Option<&FieldDef> {
+        self.meeting_fields.iter().find(|f| f.key == key)
+    }
+
+    /// The options of a meeting field that is a closed list (empty for other fields).
+    pub fn field_choices(&self, field: &str) -> &[Choice] {
+        match self.meeting_field(field).map(|f| &f.kind) {
+            Some(FieldKind::Choice(choices)) => choices,
+            _ => &[],
+        }
+    }
+
+    /// One option of a closed-list meeting field.
+    pub fn field_choice(&self, field: &str, key: &str) -> Option<&Choice> {
+        self.field_choices(field).iter().find(|c| c.key == key)
     }
 
     pub fn outcome_status(&self, key: &str) -> Option<&Choice> {
