@@ -9,6 +9,7 @@ pub mod edit;
 pub mod layout;
 pub mod model;
 pub mod open;
+pub mod records;
 pub mod sample;
 pub mod store;
 pub mod text;

@@ -237,15 +237,16 @@ fn new_document(id: DocId, path: String, decoded: &Decoded) -> Document {
 /// A new document for an article's decoded `text`: fingerprint, length, language and title
 /// taken from it, status New, no spans.
 pub fn document_for_text(id: DocId, path: String, text: &str, encoding: &str) -> Document {
+    let language = guess_language(text);
     Document {
         id,
         path,
         fingerprint: fingerprint(text),
         chars: text.chars().count(),
         encoding: encoding.to_string(),
-        language: guess_language(text).to_string(),
+        language: language.to_string(),
         title: guess_title(text),
-        published: None,
+        published: super::guess_published(text, language),
         source: None,
         status: DocStatus::New,
         disk: DiskState::Unchanged,

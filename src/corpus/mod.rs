@@ -57,9 +57,40 @@ pub fn guess_title(text: &str) -> Option<String> {
         .then(|| first.to_string())
 }
 
+/// The publication date of a news article, when one of its first lines is a dateline alone
+/// (`16.07.2021 12:19`, `۲۲ تیر ۱۴۰۲`): ISO `YYYY-MM-DD`. Only a day-precise date on a short
+/// line counts, so a date inside a sentence is not taken for one.
+pub fn guess_published(text: &str, language: &str) -> Option<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .take(4)
+        .filter(|line| line.chars().count() <= 40)
+        .find_map(|line| {
+            let parsed = crate::text::dates::parse_date(line, language, None)?;
+            (parsed.start.precision == crate::model::Precision::Day && parsed.end.is_none())
+                .then_some(parsed.start.iso)
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn datelines_give_the_publication_date() {
+        let sco = include_str!("../../assets/sample/004_ead77181adac0951.txt");
+        assert_eq!(guess_published(sco, "fa").as_deref(), Some("2021-07-16"));
+        assert_eq!(
+            guess_published("عنوان\n\n۲۲ تیر ۱۴۰۲\n\nمتن", "fa").as_deref(),
+            Some("2023-07-13")
+        );
+        let eco = include_str!("../../assets/sample/000_cc14a8d638cfba9c.txt");
+        assert_eq!(guess_published(eco, "fa"), None);
+        // A date inside a long sentence is not a dateline.
+        let sentence = "جلسه در تاریخ 13 الی 14 ژوئیه ۲۰۲۱ به ریاست وزیر امور خارجه جمهوری تاجیکستان در دوشنبه برگزار شد";
+        assert_eq!(guess_published(sentence, "fa"), None);
+    }
 
     #[test]
     fn fingerprint_is_sha256_hex() {

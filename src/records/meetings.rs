@@ -1,0 +1,242 @@
+//! Meetings from the text: a new meeting from its trigger words, a field filled from a
+//! selection (value and evidence together), more evidence from another article.
+
+use super::RecordError;
+use super::evidence::{ArticleRef, Selection, entity_of, evidence};
+use crate::edit::Edit;
+use crate::model::{Choice, FieldKind, Meeting, MeetingId, Participant, Project, Schema, Sourced};
+use crate::text::MatchKey;
+use crate::text::dates::parse_date;
+use crate::text::ordinals::parse_ordinal;
+
+/// The label of the span that reports a meeting.
+pub const MEETING_LABEL: &str = "MEETING";
+
+/// A new meeting; with a selection, its words become the meeting's first evidence (a MEETING
+/// span). One undo step.
+pub fn new_meeting(
+    project: &mut Project,
+    article: Option<(ArticleRef, Selection)>,
+    author: &str,
+) -> Result<(Edit, MeetingId), RecordError> {
+    let mut edits = Vec::new();
+    let mut evidence_at = None;
+    if let Some((article, selection)) = article {
+        let found = evidence(project, article, &selection, MEETING_LABEL, author)?;
+        evidence_at = Some(found.at());
+        edits.extend(found.into_edits(project));
+    }
+    let mut meeting = Meeting::new(project.new_meeting_id(), author);
+    meeting.evidence.extend(evidence_at);
+    let id = meeting.id;
+    edits.push(Edit::InsertMeeting(meeting));
+    Ok((Edit::Batch(edits), id))
+}
+
+/// Adds the selection as evidence that this article reports `meeting` (one meeting, many
+/// articles).
+pub fn attach_meeting_evidence(
+    project: &mut Project,
+    meeting: MeetingId,
+    article: ArticleRef,
+    selection: &Selection,
+    author: &str,
+) -> Result<Edit, RecordError> {
+    let mut changed = project
+        .meeting(meeting)
+        .ok_or(RecordError::NoMeeting(meeting))?
+        .clone();
+    let found = evidence(project, article, selection, MEETING_LABEL, author)?;
+    if !changed.evidence.contains(&found.at()) {
+        changed.evidence.push(found.at());
+    }
+    let mut edits = found.into_edits(project);
+    edits.push(Edit::ReplaceMeeting(changed));
+    Ok(Edit::Batch(edits))
+}
+
+/// The label a new evidence span gets when filling a field of `kind`.
+fn evidence_label(kind: &FieldKind) -> &str {
+    match kind {
+        FieldKind::Entity(labels) => labels.first().map_or("ORG", String::as_str),
+        FieldKind::Date => "DATE",
+        FieldKind::Ordinal => "ORDINAL",
+        FieldKind::Participants => "GPE",
+        FieldKind::Text | FieldKind::Choice(_) | FieldKind::Realis => MEETING_LABEL,
+    }
+}
+
+/// The choice whose name (in any of its languages, through the match key) occurs in `quote`;
+/// the longest such name wins ("وزیران امور خارجه" names the ministerial level).
+pub fn choice_named_in<'c>(choices: &'c [Choice], quote: &str) -> Option<&'c Choice> {
+    let text = MatchKey::new(quote);
+    choices
+        .iter()
+        .flat_map(|c| [&c.names.en, &c.names.fa, &c.names.ar].map(|n| (c, n)))
+        .filter(|(_, name)| !text.find_all(name).is_empty())
+        .max_by_key(|(_, name)| name.chars().count())
+        .map(|(c, _)| c)
+}
+
+/// Reads an ordinal from a selection that may hold more than the ordinal ("چهارمین نشست").
+fn ordinal_in(quote: &str) -> Option<u32> {
+    parse_ordinal(quote).or_else(|| {
+        let words: Vec<&str> = quote.split_whitespace().collect();
+        (0..words.len())
+            .flat_map(|i| (i + 1..=words.len()).map(move |j| (i, j)))
+            .find_map(|(i, j)| parse_ordinal(&words[i..j].join(" ")))
+    })
+}
+
+fn field_kind(schema: &Schema, field: &str) -> Result<FieldKind, RecordError> {
+    schema
+        .meeting_field(field)
+        .map(|f| f.kind.clone())
+        .ok_or_else(|| RecordError::NoField(field.to_string()))
+}
+
+/// Fills the meeting field `field` (a schema key) from the selection: the value is read from the
+/// text (an entity, a normalised date, an ordinal, a choice named in it, the words themselves)
+/// and the span it came from is kept as its evidence. A date range filling `start` also fills an
+/// empty `end`. Participants are added (role "member", changeable in the panel). One undo step.
+pub fn fill_field(
+    project: &mut Project,
+    meeting: MeetingId,
+    field: &str,
+    article: ArticleRef,
+    selection: &Selection,
+    author: &str,
+) -> Result<Edit, RecordError> {
+    let mut changed = project
+        .meeting(meeting)
+        .ok_or(RecordError::NoMeeting(meeting))?
+        .clone();
+    let kind = field_kind(&project.schema, field)?;
+    if kind == FieldKind::Realis {
+        return Err(RecordError::NotFromText(field.to_string()));
+    }
+    let mut found = evidence(project, article, selection, evidence_label(&kind), author)?;
+    let at = found.at();
+    let quote = found.quote().to_string();
+    let mut edits = Vec::new();
+    match kind {
+        FieldKind::Entity(_) | FieldKind::Participants => {
+            let (entity, new_entity) = entity_of(project, &mut found);
+            edits.extend(new_entity);
+            let value = Sourced::with_evidence(entity, at);
+            match field {
+                "organization" => changed.organization = Some(value),
+                "venue" => changed.venue = Some(value),
+                "host" => changed.host = Some(value),
+                "chair" => changed.chair = Some(value),
+                _ if kind == FieldKind::Participants => {
+                    if changed
+                        .participants
+                        .iter()
+                        .any(|p| p.entity == Some(entity))
+                    {
+                        return Err(RecordError::AlreadyParticipant(quote));
+                    }
+                    changed.participants.push(Participant {
+                        entity: Some(entity),
+                        count: None,
+                        description: String::new(),
+                        role: "member".into(),
+                        evidence: Some(at),
+                    });
+                }
+                _ => return Err(RecordError::NoField(field.to_string())),
+            }
+        }
+        FieldKind::Date => {
+            let document = project.document(article.doc);
+            let language = document.map_or("und", |d| d.language.as_str());
+            let published = document.and_then(|d| d.published.as_deref());
+            let parsed = parse_date(&quote, language, published)
+                .ok_or_else(|| RecordError::NotADate(quote.clone()))?;
+            match field {
+                "end" => {
+                    changed.end = Some(Sourced::with_evidence(
+                        parsed.end.unwrap_or(parsed.start),
+                        at,
+                    ))
+                }
+                _ => {
+                    if let Some(end) = parsed.end
+                        && changed.end.is_none()
+                    {
+                        changed.end = Some(Sourced::with_evidence(end, at));
+                    }
+                    changed.start = Some(Sourced::with_evidence(parsed.start, at));
+                }
+            }
+        }
+        FieldKind::Ordinal => {
+            let value =
+                ordinal_in(&quote).ok_or_else(|| RecordError::NotAnOrdinal(quote.clone()))?;
+            changed.ordinal = Some(Sourced::with_evidence(value, at));
+        }
+        FieldKind::Text => {
+            if field != "body" {
+                return Err(RecordError::NoField(field.to_string()));
+            }
+            changed.body = Some(Sourced::with_evidence(quote.clone(), at));
+        }
+        FieldKind::Choice(choices) => {
+            let current = match field {
+                "level" => &mut changed.level,
+                "sector" => &mut changed.sector,
+                "session_type" => &mut changed.session_type,
+                _ => return Err(RecordError::NoField(field.to_string())),
+            };
+            let value = match (choice_named_in(&choices, &quote), current.as_ref()) {
+                (Some(choice), _) => choice.key.clone(),
+                (None, Some(existing)) => existing.value.clone(),
+                (None, None) => {
+                    return Err(RecordError::NoMatchingChoice {
+                        field: field.replace('_', " "),
+                        quote,
+                    });
+                }
+            };
+            *current = Some(Sourced::with_evidence(value, at));
+        }
+        FieldKind::Realis => unreachable!("refused above"),
+    }
+    edits.extend(found.into_edits(project));
+    edits.push(Edit::ReplaceMeeting(changed));
+    Ok(Edit::Batch(edits))
+}
+
+/// Adds an unnamed participant ("two countries as special guests"), with the selection as
+/// evidence when there is one.
+pub fn add_unnamed_participant(
+    project: &mut Project,
+    meeting: MeetingId,
+    count: u32,
+    description: &str,
+    role: &str,
+    article: Option<(ArticleRef, Selection)>,
+    author: &str,
+) -> Result<Edit, RecordError> {
+    let mut changed = project
+        .meeting(meeting)
+        .ok_or(RecordError::NoMeeting(meeting))?
+        .clone();
+    let mut edits = Vec::new();
+    let mut at = None;
+    if let Some((article, selection)) = article {
+        let found = evidence(project, article, &selection, MEETING_LABEL, author)?;
+        at = Some(found.at());
+        edits.extend(found.into_edits(project));
+    }
+    changed.participants.push(Participant {
+        entity: None,
+        count: Some(count),
+        description: description.to_string(),
+        role: role.to_string(),
+        evidence: at,
+    });
+    edits.push(Edit::ReplaceMeeting(changed));
+    Ok(Edit::Batch(edits))
+}

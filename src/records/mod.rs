@@ -1,0 +1,49 @@
+//! Building meeting and outcome records from the article text: a selection (or a span) becomes a
+//! field's value and its evidence in one undo step, and meetings recorded from other articles are
+//! proposed when they look like the one this article reports. No UI here.
+
+mod candidates;
+mod evidence;
+mod meetings;
+mod outcomes;
+
+pub use candidates::{Candidate, meeting_candidates, meetings_in};
+pub use evidence::{ArticleRef, Selection};
+pub use meetings::{add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting};
+pub use outcomes::{
+    add_actor, add_outcome_evidence, new_outcome, set_attributed_to, set_outcome_title,
+};
+
+use thiserror::Error;
+
+use crate::model::{MeetingId, OutcomeId, SpanId};
+
+/// Why a record could not be built from the selection.
+#[derive(Debug, Error, PartialEq, Eq)]
+pub enum RecordError {
+    #[error("select some text in the article (or a span) first")]
+    NothingSelected,
+    #[error("the selection does not fit the article")]
+    OutOfRange,
+    #[error("no span {0} in this article")]
+    NoSpan(SpanId),
+    #[error("no meeting {0}")]
+    NoMeeting(MeetingId),
+    #[error("no outcome {0}")]
+    NoOutcome(OutcomeId),
+    #[error("the schema has no meeting field {0}")]
+    NoField(String),
+    #[error("“{0}” is not a date Daftar can read")]
+    NotADate(String),
+    #[error("“{0}” is not an ordinal number Daftar can read")]
+    NotAnOrdinal(String),
+    #[error("“{quote}” names no {field} of the schema: choose one first")]
+    NoMatchingChoice { field: String, quote: String },
+    #[error("{0} is not filled from the text: choose it in the panel")]
+    NotFromText(String),
+    #[error("{0} already takes part in this meeting")]
+    AlreadyParticipant(String),
+}
+
+#[cfg(test)]
+mod tests;

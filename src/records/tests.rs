@@ -1,0 +1,429 @@
+use super::*;
+use crate::corpus::document_for_text;
+use crate::edit::History;
+use crate::model::{ActorRole, Calendar, DocId, Entity, Precision, Project};
+use crate::sample::ARTICLES;
+
+/// A project with the five sample articles, fresh from import.
+fn sample() -> Project {
+    let mut project = Project::new("sample", "sample");
+    for (name, text) in ARTICLES {
+        let id = project.new_doc_id();
+        project
+            .documents
+            .push(std::sync::Arc::new(document_for_text(
+                id,
+                name.into(),
+                text,
+                "UTF-8",
+            )));
+    }
+    project
+}
+
+fn article(index: usize) -> (DocId, &'static str) {
+    (crate::model::DocId(index as u64 + 1), ARTICLES[index].1)
+}
+
+/// The code point range of the first occurrence of `needle` in `text`.
+fn find(text: &str, needle: &str) -> Selection {
+    let byte = text
+        .find(needle)
+        .unwrap_or_else(|| panic!("{needle} not in text"));
+    let start = text[..byte].chars().count();
+    Selection::Range(start..start + needle.chars().count())
+}
+
+fn apply(project: &mut Project, history: &mut History, edit: crate::edit::Edit) {
+    history.apply(project, edit).expect("edit applies");
+}
+
+#[test]
+fn a_meeting_from_the_sco_article_with_dates_ordinal_and_entities() {
+    let mut project = sample();
+    let mut history = History::new();
+    let (doc, text) = article(4);
+    assert_eq!(
+        project.document(doc).unwrap().published.as_deref(),
+        Some("2021-07-16")
+    );
+    let at = ArticleRef { doc, text };
+    let (edit, id) = new_meeting(
+        &mut project,
+        Some((at, find(text, "جلسه شورای وزیران خارجه"))),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let before_fields = project.clone();
+
+    for (field, words) in [
+        ("organization", "سازمان همکاری شانگهای"),
+        ("body", "شورای وزیران خارجه"),
+        ("level", "وزیران خارجه"),
+        ("sector", "وزیران امور خارجه"),
+        ("start", "13 الی 14 ژوئیه"),
+        ("chair", "سراج الدین مهرالدین"),
+        ("venue", "دوشنبه"),
+    ] {
+        let edit = fill_field(&mut project, id, field, at, &find(text, words), "me")
+            .unwrap_or_else(|e| panic!("{field}: {e}"));
+        apply(&mut project, &mut history, edit);
+    }
+    let meeting = project.meeting(id).unwrap().clone();
+    let start = meeting.start.as_ref().unwrap();
+    assert_eq!(start.value.iso, "2021-07-13");
+    assert_eq!(start.value.calendar, Calendar::Gregorian);
+    assert_eq!(start.value.precision, Precision::Day);
+    assert_eq!(start.value.original, "13 الی 14 ژوئیه");
+    assert_eq!(
+        meeting.end.as_ref().unwrap().value.iso,
+        "2021-07-14",
+        "a range fills the end"
+    );
+    assert_eq!(meeting.level.as_ref().unwrap().value, "ministerial");
+    assert_eq!(meeting.sector.as_ref().unwrap().value, "foreign_affairs");
+    assert_eq!(meeting.body.as_ref().unwrap().value, "شورای وزیران خارجه");
+    let organization = project
+        .entity(meeting.organization.as_ref().unwrap().value)
+        .unwrap();
+    assert_eq!(
+        (organization.name.as_str(), organization.kind.as_str()),
+        ("سازمان همکاری شانگهای", "ORG")
+    );
+    let chair = meeting.chair.as_ref().unwrap();
+    let chair_span = project.span(chair.evidence.unwrap()).unwrap();
+    assert_eq!(chair_span.quote, "سراج الدین مهرالدین");
+    assert_eq!(
+        chair_span.entity,
+        Some(chair.value),
+        "the evidence span links the entity"
+    );
+    assert_eq!(chair_span.label, "PER");
+    let date_span = project.span(start.evidence.unwrap()).unwrap();
+    assert_eq!(date_span.label, "DATE");
+
+    // Every field was one undo step; undoing them all gives back the empty meeting.
+    for _ in 0..7 {
+        history.undo(&mut project).unwrap();
+    }
+    // Ids are never handed out twice, so the counter stays where it got to.
+    project.next_id = before_fields.next_id;
+    assert!(project == before_fields, "undo restores the project");
+}
+
+#[test]
+fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
+    let mut project = sample();
+    let mut history = History::new();
+    let (doc, text) = article(0);
+    let at = ArticleRef { doc, text };
+    let (edit, id) = new_meeting(
+        &mut project,
+        Some((at, find(text, "چهارمین نشست وزیران کشور"))),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = fill_field(
+        &mut project,
+        id,
+        "ordinal",
+        at,
+        &find(text, "چهارمین نشست"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    assert_eq!(
+        project.meeting(id).unwrap().ordinal.as_ref().unwrap().value,
+        4
+    );
+    let edit = fill_field(
+        &mut project,
+        id,
+        "organization",
+        at,
+        &find(text, "سازمان همکاری اقتصادی اکو"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = fill_field(
+        &mut project,
+        id,
+        "participants",
+        at,
+        &find(text, "ایران"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    assert_eq!(
+        fill_field(
+            &mut project,
+            id,
+            "participants",
+            at,
+            &find(text, "ایران"),
+            "me"
+        ),
+        Err(RecordError::AlreadyParticipant("ایران".into()))
+    );
+    let edit = add_unnamed_participant(
+        &mut project,
+        id,
+        2,
+        "countries",
+        "special_guest",
+        None,
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let meeting = project.meeting(id).unwrap();
+    assert_eq!(meeting.participants.len(), 2);
+    assert_eq!(meeting.participants[0].role, "member");
+    assert_eq!(meeting.participants[1].count, Some(2));
+
+    // Tehran is the venue, known in Arabic too.
+    let tehran = Entity {
+        id: project.new_entity_id(),
+        name: "تهران".into(),
+        aliases: vec!["طهران".into()],
+        kind: "GPE".into(),
+        subtype: None,
+        external_id: None,
+        note: String::new(),
+    };
+    let tehran_id = tehran.id;
+    apply(
+        &mut project,
+        &mut history,
+        crate::edit::Edit::InsertEntity(tehran),
+    );
+    let mut with_venue = project.meeting(id).unwrap().clone();
+    with_venue.venue = Some(crate::model::Sourced::new(tehran_id));
+    apply(
+        &mut project,
+        &mut history,
+        crate::edit::Edit::ReplaceMeeting(with_venue),
+    );
+    let eco = project
+        .meeting(id)
+        .unwrap()
+        .organization
+        .as_ref()
+        .unwrap()
+        .value;
+    let mut eco_entity = project.entity(eco).unwrap().clone();
+    eco_entity.aliases.push("منظمة التعاون الاقتصادي".into());
+    apply(
+        &mut project,
+        &mut history,
+        crate::edit::Edit::ReplaceEntity(eco_entity),
+    );
+
+    // The Arabic article 001 reports the same meeting: it is proposed there, not in 004.
+    let (doc1, text1) = article(1);
+    let arabic = ArticleRef {
+        doc: doc1,
+        text: text1,
+    };
+    let candidates = meeting_candidates(&project, arabic);
+    assert_eq!(candidates.len(), 1, "{candidates:?}");
+    assert_eq!(candidates[0].meeting, id);
+    assert_eq!(candidates[0].score, 5, "{:?}", candidates[0].reasons);
+    let (doc4, text4) = article(4);
+    assert!(
+        meeting_candidates(
+            &project,
+            ArticleRef {
+                doc: doc4,
+                text: text4
+            }
+        )
+        .is_empty()
+    );
+
+    let edit = attach_meeting_evidence(
+        &mut project,
+        id,
+        arabic,
+        &find(text1, "اجتماع وزراء الدول الأعضاء"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    assert_eq!(meetings_in(&project, doc1), vec![id]);
+    assert!(
+        meeting_candidates(&project, arabic).is_empty(),
+        "attached: no longer a candidate"
+    );
+    // The Arabic spelling of the minister finds the Persian entity through its alias.
+    let edit = fill_field(
+        &mut project,
+        id,
+        "participants",
+        at,
+        &find(text, "اسکندر مومنی"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let minister = project.meeting(id).unwrap().participants[2].entity.unwrap();
+    let mut known = project.entity(minister).unwrap().clone();
+    known.aliases.push("إسكندر مؤمني".into());
+    apply(
+        &mut project,
+        &mut history,
+        crate::edit::Edit::ReplaceEntity(known),
+    );
+    let edit = fill_field(
+        &mut project,
+        id,
+        "chair",
+        arabic,
+        &find(text1, "إسكندر مؤمني"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    assert_eq!(
+        project.meeting(id).unwrap().chair.as_ref().unwrap().value,
+        minister
+    );
+}
+
+#[test]
+fn outcomes_with_title_actors_attribution_and_evidence() {
+    let mut project = sample();
+    let mut history = History::new();
+    let (doc, text) = article(4);
+    let at = ArticleRef { doc, text };
+    let (edit, meeting) = new_meeting(&mut project, None, "me").unwrap();
+    apply(&mut project, &mut history, edit);
+    let (edit, outcome) = new_outcome(
+        &mut project,
+        Some(meeting),
+        Some((at, find(text, "برنامه عملیاتی مشترکی را تصویب کردند"))),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = set_outcome_title(
+        &mut project,
+        outcome,
+        at,
+        &find(text, "برنامه عملیاتی مشترکی"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = add_actor(
+        &mut project,
+        outcome,
+        ActorRole::Beneficiary,
+        at,
+        &find(text, "عربستان سعودی"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = set_attributed_to(
+        &mut project,
+        outcome,
+        at,
+        &find(text, "طرف تاجیکستان"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+    let edit = add_outcome_evidence(
+        &mut project,
+        outcome,
+        at,
+        &find(text, "وزرا برای مقابله"),
+        "me",
+    )
+    .unwrap();
+    apply(&mut project, &mut history, edit);
+
+    let record = project.outcome(outcome).unwrap();
+    assert_eq!(record.meeting, Some(meeting));
+    assert_eq!(record.status, "unknown");
+    assert_eq!(
+        record.title.as_ref().unwrap().value,
+        "برنامه عملیاتی مشترکی"
+    );
+    assert_eq!(
+        project
+            .span(record.title.as_ref().unwrap().evidence.unwrap())
+            .unwrap()
+            .label,
+        "DOC"
+    );
+    assert_eq!(record.actors[0].role, ActorRole::Beneficiary);
+    assert_eq!(
+        project.entity(record.actors[0].entity).unwrap().name,
+        "عربستان سعودی"
+    );
+    assert!(record.attributed_to.is_some());
+    assert_eq!(
+        record.evidence.len(),
+        3,
+        "trigger, attribution, more evidence"
+    );
+    assert_eq!(project.outcomes_of(meeting).count(), 1);
+    // A span that is evidence cannot be deleted out from under the record.
+    let trigger = record.evidence[0];
+    assert!(
+        crate::edit::actions::delete_span(trigger.doc, trigger.span)
+            .apply(&mut project)
+            .is_err()
+    );
+}
+
+#[test]
+fn what_cannot_be_read_is_refused_and_changes_nothing() {
+    let mut project = sample();
+    let (doc, text) = article(4);
+    let at = ArticleRef { doc, text };
+    let (edit, id) = new_meeting(&mut project, None, "me").unwrap();
+    edit.apply(&mut project).unwrap();
+    let before = project.clone();
+    let not_a_date = fill_field(
+        &mut project,
+        id,
+        "start",
+        at,
+        &find(text, "سراج الدین"),
+        "me",
+    );
+    assert_eq!(not_a_date, Err(RecordError::NotADate("سراج الدین".into())));
+    let not_ordinal = fill_field(&mut project, id, "ordinal", at, &find(text, "دوشنبه"), "me");
+    assert!(matches!(not_ordinal, Err(RecordError::NotAnOrdinal(_))));
+    let no_choice = fill_field(
+        &mut project,
+        id,
+        "session_type",
+        at,
+        &find(text, "دوشنبه"),
+        "me",
+    );
+    assert!(matches!(
+        no_choice,
+        Err(RecordError::NoMatchingChoice { .. })
+    ));
+    assert_eq!(
+        fill_field(&mut project, id, "realis", at, &find(text, "دوشنبه"), "me"),
+        Err(RecordError::NotFromText("realis".into()))
+    );
+    assert_eq!(
+        fill_field(&mut project, id, "venue", at, &Selection::Range(5..5), "me"),
+        Err(RecordError::NothingSelected)
+    );
+    // Only ids were handed out.
+    project.next_id = before.next_id;
+    assert!(project == before, "a refused fill changes nothing");
+}
