@@ -681,3 +681,125 @@ fn attributes_are_added_and_removed_on_the_selected_span() {
         "a blank key is not an attribute"
     );
 }
+
+const SCO: &str = include_str!("../assets/sample/004_ead77181adac0951.txt");
+
+/// Selects the first occurrence of `words` in the shown article (byte offsets, as the view keeps).
+fn select_words(harness: &mut Harness<'_, DaftarApp>, text: &str, words: &str) {
+    let start = text
+        .find(words)
+        .unwrap_or_else(|| panic!("{words} not in the article"));
+    harness.state_mut().selection = TextSelection {
+        anchor: start,
+        focus: start + words.len(),
+    };
+    harness.run();
+}
+
+#[test]
+fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_article_and_reloaded() {
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1500.0, 1000.0));
+    let shanghai = "جلسه شورای وزیران خارجه کشورهای عضو سازمان همکاری شانگهای در دوشنبه برگزار شد";
+    click_label(&mut harness, shanghai);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    assert_eq!(
+        harness.state().project.document(doc).unwrap().path,
+        common::SCO_ARTICLE
+    );
+
+    // Alt+M: a meeting from its trigger words; the meetings panel opens on it.
+    select_words(&mut harness, SCO, "جلسه شورای وزیران خارجه");
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::M);
+    let meeting_id = harness.state().records.meeting.expect("a current meeting");
+    harness.get_by_label(&format!("Meeting {meeting_id}"));
+    // Field keys: 5 is the start date, 1 the organization.
+    select_words(&mut harness, SCO, "13 الی 14 ژوئیه");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Num5);
+    select_words(&mut harness, SCO, "سازمان همکاری شانگهای");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Num1);
+    // The level from the words with the button.
+    select_words(&mut harness, SCO, "وزیران امور خارجه");
+    // Fields in schema order: organization, body, level…
+    let use_selection = daftar::ui::meetings_panel::USE_SELECTION;
+    harness
+        .get_all_by_label(use_selection)
+        .nth(2)
+        .unwrap()
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_all_by_label(use_selection)
+        .nth(2)
+        .unwrap()
+        .click();
+    harness.run();
+    {
+        let app = harness.state();
+        assert_eq!(app.message, None, "{:?}", app.message);
+        let meeting = app.project.meeting(meeting_id).unwrap();
+        let start = meeting.start.as_ref().unwrap();
+        assert_eq!(start.value.iso, "2021-07-13");
+        assert_eq!(meeting.end.as_ref().unwrap().value.iso, "2021-07-14");
+        assert_eq!(meeting.level.as_ref().unwrap().value, "ministerial");
+        let org = app
+            .project
+            .entity(meeting.organization.as_ref().unwrap().value)
+            .unwrap();
+        assert_eq!(org.name, "سازمان همکاری شانگهای");
+    }
+    // The normalised date and its original text are shown.
+    harness.get_by_label("2021-07-13 · Gregorian · Day · 13 الی 14 ژوئیه");
+
+    // Alt+O twice: two outcomes from their words.
+    select_words(&mut harness, SCO, "برنامه عملیاتی مشترکی را تصویب کردند");
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::O);
+    let first = harness.state().records.outcome.expect("a current outcome");
+    // Its type, from the combo box.
+    let combo = egui::accesskit::Role::ComboBox;
+    harness.get_by_role_and_label(combo, "Type").scroll_to_me();
+    harness.run();
+    harness.get_by_role_and_label(combo, "Type").click();
+    harness.run();
+    click_label(&mut harness, "Action plan or programme adopted");
+    select_words(
+        &mut harness,
+        SCO,
+        "تصمیمات شورای وزیران امور خارجه سازمان برای دادن این مقام به عربستان سعودی و مصر امضا شده",
+    );
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::O);
+    let second = harness.state().records.outcome.unwrap();
+    assert_ne!(first, second);
+    select_words(&mut harness, SCO, "عربستان سعودی");
+    click_label(&mut harness, "beneficiary / target");
+    assert_eq!(harness.state().message, None);
+
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    harness.state_mut().wait_for_save();
+    let expected = harness.state().project.clone();
+    drop(harness);
+
+    let (_, reloaded) = daftar::store::ProjectFile::open(&project).unwrap();
+    assert!(reloaded == expected, "the project reloads exactly");
+    let meeting = reloaded.meeting(meeting_id).unwrap();
+    let date_span = reloaded
+        .span(meeting.start.as_ref().unwrap().evidence.unwrap())
+        .unwrap();
+    assert_eq!(
+        (date_span.label.as_str(), date_span.quote.as_str()),
+        ("DATE", "13 الی 14 ژوئیه")
+    );
+    let trigger = reloaded.span(meeting.evidence[0]).unwrap();
+    assert_eq!(trigger.quote, "جلسه شورای وزیران خارجه");
+    let outcomes: Vec<_> = reloaded.outcomes_of(meeting_id).collect();
+    assert_eq!(outcomes.len(), 2);
+    assert_eq!(outcomes[0].kind, "action_plan_adopted");
+    let evidence = reloaded.span(outcomes[0].evidence[0]).unwrap();
+    assert_eq!(evidence.quote, "برنامه عملیاتی مشترکی را تصویب کردند");
+    let beneficiary = &outcomes[1].actors[0];
+    assert_eq!(beneficiary.role, daftar::model::ActorRole::Beneficiary);
+    assert_eq!(
+        reloaded.entity(beneficiary.entity).unwrap().name,
+        "عربستان سعودی"
+    );
+}

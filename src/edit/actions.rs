@@ -52,8 +52,7 @@ mod tests {
 
     fn sample_project() -> (Project, DocId, &'static str) {
         let (name, text) = crate::sample::ARTICLES[0];
-        let mut project =
-            crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("sample")).unwrap();
+        let mut project = crate::sample::fresh_project();
         let doc = project.document_by_path(name).unwrap().id;
         project.document_mut(doc).unwrap().status = DocStatus::New;
         (project, doc, text)
@@ -190,8 +189,7 @@ mod suggestion_tests {
     #[test]
     fn every_other_occurrence_is_suggested_and_accepted_in_one_step() {
         let (name, text) = crate::sample::ARTICLES[0];
-        let mut project =
-            crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("sample")).unwrap();
+        let mut project = crate::sample::fresh_project();
         let doc = project.document_by_path(name).unwrap().id;
         let (edit, _) = tag_selection(&mut project, doc, text, 23..35, "PER", "me").unwrap();
         edit.apply(&mut project).unwrap();

@@ -202,6 +202,21 @@ pub struct Outcome {
     pub review: Review,
 }
 
+/// The single-valued meeting fields, in schema order.
+pub const MEETING_FIELDS_WITH_EVIDENCE: [&str; 11] = [
+    "organization",
+    "body",
+    "level",
+    "sector",
+    "ordinal",
+    "session_type",
+    "venue",
+    "host",
+    "chair",
+    "start",
+    "end",
+];
+
 impl Meeting {
     /// An empty record (held, nothing filled in yet).
     pub fn new(id: MeetingId, author: &str) -> Self {
@@ -228,24 +243,93 @@ impl Meeting {
         }
     }
 
+    /// Whether the field (a schema key) has a value.
+    pub fn has_field(&self, key: &str) -> bool {
+        match key {
+            "organization" => self.organization.is_some(),
+            "body" => self.body.is_some(),
+            "level" => self.level.is_some(),
+            "sector" => self.sector.is_some(),
+            "ordinal" => self.ordinal.is_some(),
+            "session_type" => self.session_type.is_some(),
+            "venue" => self.venue.is_some(),
+            "host" => self.host.is_some(),
+            "chair" => self.chair.is_some(),
+            "start" => self.start.is_some(),
+            "end" => self.end.is_some(),
+            "participants" => !self.participants.is_empty(),
+            "realis" => true,
+            _ => false,
+        }
+    }
+
+    /// The evidence span of a field (a schema key), if it has one.
+    pub fn field_evidence(&self, key: &str) -> Option<SpanRef> {
+        match key {
+            "organization" => self.organization.as_ref()?.evidence,
+            "body" => self.body.as_ref()?.evidence,
+            "level" => self.level.as_ref()?.evidence,
+            "sector" => self.sector.as_ref()?.evidence,
+            "ordinal" => self.ordinal.as_ref()?.evidence,
+            "session_type" => self.session_type.as_ref()?.evidence,
+            "venue" => self.venue.as_ref()?.evidence,
+            "host" => self.host.as_ref()?.evidence,
+            "chair" => self.chair.as_ref()?.evidence,
+            "start" => self.start.as_ref()?.evidence,
+            "end" => self.end.as_ref()?.evidence,
+            _ => None,
+        }
+    }
+
+    /// Empties a field (a schema key). Its evidence span stays on the article.
+    pub fn clear_field(&mut self, key: &str) {
+        match key {
+            "organization" => self.organization = None,
+            "body" => self.body = None,
+            "level" => self.level = None,
+            "sector" => self.sector = None,
+            "ordinal" => self.ordinal = None,
+            "session_type" => self.session_type = None,
+            "venue" => self.venue = None,
+            "host" => self.host = None,
+            "chair" => self.chair = None,
+            "start" => self.start = None,
+            "end" => self.end = None,
+            "participants" => self.participants.clear(),
+            _ => {}
+        }
+    }
+
+    /// The value of a closed-list field (level, sector, session type), as its schema key.
+    pub fn choice_field(&self, key: &str) -> Option<&str> {
+        match key {
+            "level" => self.level.as_ref().map(|f| f.value.as_str()),
+            "sector" => self.sector.as_ref().map(|f| f.value.as_str()),
+            "session_type" => self.session_type.as_ref().map(|f| f.value.as_str()),
+            _ => None,
+        }
+    }
+
+    /// Sets a closed-list field to `value`, keeping its evidence.
+    pub fn set_choice_field(&mut self, key: &str, value: &str) {
+        let slot = match key {
+            "level" => &mut self.level,
+            "sector" => &mut self.sector,
+            "session_type" => &mut self.session_type,
+            _ => return,
+        };
+        let evidence = slot.as_ref().and_then(|f| f.evidence);
+        *slot = Some(Sourced {
+            value: value.to_string(),
+            evidence,
+        });
+    }
+
     /// Every span the record points at (its fields' evidence, participants', its own).
     pub fn evidence_spans(&self) -> impl Iterator<Item = SpanRef> + '_ {
-        let fields = [
-            self.organization.as_ref().and_then(|f| f.evidence),
-            self.body.as_ref().and_then(|f| f.evidence),
-            self.level.as_ref().and_then(|f| f.evidence),
-            self.sector.as_ref().and_then(|f| f.evidence),
-            self.ordinal.as_ref().and_then(|f| f.evidence),
-            self.session_type.as_ref().and_then(|f| f.evidence),
-            self.venue.as_ref().and_then(|f| f.evidence),
-            self.host.as_ref().and_then(|f| f.evidence),
-            self.chair.as_ref().and_then(|f| f.evidence),
-            self.start.as_ref().and_then(|f| f.evidence),
-            self.end.as_ref().and_then(|f| f.evidence),
-        ];
-        fields
-            .into_iter()
-            .flatten()
+        MEETING_FIELDS_WITH_EVIDENCE
+            .iter()
+            .filter_map(|key| self.field_evidence(key))
             .chain(self.participants.iter().filter_map(|p| p.evidence))
             .chain(self.evidence.iter().copied())
     }

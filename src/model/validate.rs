@@ -2,28 +2,14 @@
 //! empty, contradictions, keys the schema does not know. No I/O: `daftar check` and the window
 //! both show these.
 
-use super::{Meeting, Project};
+use super::{Meeting, Outcome, Project};
 
 /// Problems of one meeting.
 pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
     let mut problems = Vec::new();
     let id = meeting.id;
     for field in project.schema.meeting_fields.iter().filter(|f| f.required) {
-        let missing = match field.key.as_str() {
-            "organization" => meeting.organization.is_none(),
-            "body" => meeting.body.is_none(),
-            "level" => meeting.level.is_none(),
-            "sector" => meeting.sector.is_none(),
-            "ordinal" => meeting.ordinal.is_none(),
-            "session_type" => meeting.session_type.is_none(),
-            "venue" => meeting.venue.is_none(),
-            "host" => meeting.host.is_none(),
-            "chair" => meeting.chair.is_none(),
-            "start" => meeting.start.is_none(),
-            "end" => meeting.end.is_none(),
-            "participants" => meeting.participants.is_empty(),
-            _ => false,
-        };
+        let missing = !meeting.has_field(&field.key);
         if missing {
             problems.push(format!(
                 "meeting {id} has no {} (required)",
@@ -55,6 +41,28 @@ pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
     problems
 }
 
+/// Problems of one outcome.
+pub fn outcome_problems(project: &Project, outcome: &Outcome) -> Vec<String> {
+    let mut problems = Vec::new();
+    let id = outcome.id;
+    if outcome.meeting.is_none() {
+        problems.push(format!("outcome {id} belongs to no meeting"));
+    }
+    if project.schema.outcome_type(&outcome.kind).is_none() {
+        problems.push(format!(
+            "outcome {id} has type {}, which the schema does not define",
+            outcome.kind
+        ));
+    }
+    if project.schema.outcome_status(&outcome.status).is_none() {
+        problems.push(format!(
+            "outcome {id} has status {}, which the schema does not define",
+            outcome.status
+        ));
+    }
+    problems
+}
+
 /// Problems of every meeting and outcome of the project.
 pub fn record_problems(project: &Project) -> Vec<String> {
     let mut problems: Vec<String> = project
@@ -63,22 +71,7 @@ pub fn record_problems(project: &Project) -> Vec<String> {
         .flat_map(|m| meeting_problems(project, m))
         .collect();
     for outcome in &project.outcomes {
-        let id = outcome.id;
-        if outcome.meeting.is_none() {
-            problems.push(format!("outcome {id} belongs to no meeting"));
-        }
-        if project.schema.outcome_type(&outcome.kind).is_none() {
-            problems.push(format!(
-                "outcome {id} has type {}, which the schema does not define",
-                outcome.kind
-            ));
-        }
-        if project.schema.outcome_status(&outcome.status).is_none() {
-            problems.push(format!(
-                "outcome {id} has status {}, which the schema does not define",
-                outcome.status
-            ));
-        }
+        problems.extend(outcome_problems(project, outcome));
     }
     problems
 }

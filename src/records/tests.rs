@@ -1,24 +1,10 @@
 use super::*;
-use crate::corpus::document_for_text;
 use crate::edit::History;
 use crate::model::{ActorRole, Calendar, DocId, Entity, Precision, Project};
 use crate::sample::ARTICLES;
 
-/// A project with the five sample articles, fresh from import.
 fn sample() -> Project {
-    let mut project = Project::new("sample", "sample");
-    for (name, text) in ARTICLES {
-        let id = project.new_doc_id();
-        project
-            .documents
-            .push(std::sync::Arc::new(document_for_text(
-                id,
-                name.into(),
-                text,
-                "UTF-8",
-            )));
-    }
-    project
+    crate::sample::fresh_project()
 }
 
 fn article(index: usize) -> (DocId, &'static str) {

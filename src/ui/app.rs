@@ -12,6 +12,7 @@ use super::article_view::{Highlight, TextSelection};
 use super::background::OpenJob;
 use super::commands::{COMMANDS, Command, label_key};
 use super::preferences::{Preferences, STORAGE_KEY};
+use super::records::{PanelTab, RecordsState};
 use super::text_engine::TextEngine;
 use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
 use crate::corpus::{ImportReport, fingerprint, read_document};
@@ -138,6 +139,10 @@ pub struct DaftarApp {
     suggestion_texts: HashMap<DocId, String>,
     /// The import report of the last folder opened, while the user reads it.
     pub(super) report_to_show: Option<String>,
+    /// What the right-hand panel shows.
+    pub panel_tab: PanelTab,
+    /// The meetings panel's state.
+    pub records: RecordsState,
 }
 
 impl DaftarApp {
@@ -186,6 +191,8 @@ impl DaftarApp {
             suggestions: Vec::new(),
             suggestion_texts: HashMap::new(),
             report_to_show: None,
+            panel_tab: PanelTab::Spans,
+            records: RecordsState::default(),
         };
         app.report_to_show = app.import_report_worth_showing();
         if let Some(first) = app.project.documents.first() {
@@ -663,6 +670,14 @@ impl DaftarApp {
             Command::FocusFilter => self.focus_filter = true,
             Command::ZoomIn => self.font_size = (self.font_size + 2.0).min(MAX_FONT_SIZE),
             Command::ZoomOut => self.font_size = (self.font_size - 2.0).max(MIN_FONT_SIZE),
+            Command::NewMeeting => self.new_meeting_from_selection(now),
+            Command::NewOutcome => self.new_outcome_from_selection(now),
+            Command::ShowMeetings => {
+                self.panel_tab = match self.panel_tab {
+                    PanelTab::Spans => PanelTab::Meetings,
+                    PanelTab::Meetings => PanelTab::Spans,
+                }
+            }
         }
     }
 
@@ -715,6 +730,13 @@ impl DaftarApp {
         });
         let now = ctx.input(|i| i.time);
         for key in pressed {
+            // Number keys fill the current meeting's fields while the meetings panel is open.
+            if self.panel_tab == PanelTab::Meetings
+                && let Some(field) = self.field_for_key(key)
+            {
+                self.fill_meeting_field(&field, now);
+                continue;
+            }
             let label = self
                 .project
                 .schema
@@ -826,9 +848,13 @@ impl DaftarApp {
             .default_size(300.0)
             .size_range(220.0..=520.0)
             .show(ui, |ui| {
+                self.panel_tabs_ui(ui);
                 egui::ScrollArea::vertical()
                     .id_salt("annotation panel")
-                    .show(ui, |ui| self.annotation_panel_ui(ui));
+                    .show(ui, |ui| match self.panel_tab {
+                        PanelTab::Spans => self.annotation_panel_ui(ui),
+                        PanelTab::Meetings => self.meetings_panel_ui(ui),
+                    });
             });
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.import_report_ui(&ctx);

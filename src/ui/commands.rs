@@ -17,6 +17,9 @@ pub enum Command {
     FocusFilter,
     ZoomIn,
     ZoomOut,
+    NewMeeting,
+    NewOutcome,
+    ShowMeetings,
 }
 
 pub struct CommandInfo {
@@ -126,6 +129,27 @@ pub const COMMANDS: &[CommandInfo] = &[
         shortcuts: &[key(Modifiers::COMMAND, Key::Minus)],
         while_typing: true,
     },
+    CommandInfo {
+        command: Command::NewMeeting,
+        text: "New meeting",
+        tooltip: "Record a new meeting; the selected words become its evidence",
+        shortcuts: &[key(Modifiers::ALT, Key::M)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::NewOutcome,
+        text: "New outcome",
+        tooltip: "Record an outcome of the current meeting; the selected words become its evidence",
+        shortcuts: &[key(Modifiers::ALT, Key::O)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::ShowMeetings,
+        text: "Meetings",
+        tooltip: "Show the meetings panel (or the spans again)",
+        shortcuts: &[key(Modifiers::COMMAND, Key::M)],
+        while_typing: true,
+    },
 ];
 
 pub fn info(command: Command) -> &'static CommandInfo {
@@ -166,6 +190,16 @@ mod tests {
         for command in COMMANDS {
             for &shortcut in command.shortcuts {
                 add(shortcut, format!("{:?}", command.command));
+            }
+        }
+        for field in Schema::default().meeting_fields {
+            if let Some(shortcut) = &field.shortcut {
+                let key =
+                    label_key(shortcut).unwrap_or_else(|| panic!("field {} has no key", field.key));
+                add(
+                    KeyboardShortcut::new(Modifiers::NONE, key),
+                    format!("field {}", field.key),
+                );
             }
         }
         for label in Schema::default().labels {

@@ -6,8 +6,10 @@ mod background;
 pub mod bidi_label;
 pub mod commands;
 mod glyph_atlas;
+pub mod meetings_panel;
 pub mod panels;
 pub mod preferences;
+pub mod records;
 pub mod text_engine;
 pub mod text_input;
 

@@ -13,6 +13,8 @@ use daftar::text::MatchKey;
 
 pub const PERSIAN_ECO: &str = "000_cc14a8d638cfba9c.txt";
 pub const ARABIC_ECO: &str = "001_fbc263693fc4a0ea.txt";
+#[allow(dead_code)]
+pub const SCO_ARTICLE: &str = "004_ead77181adac0951.txt";
 
 pub fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
