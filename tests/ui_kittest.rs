@@ -749,7 +749,12 @@ fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_articl
         assert_eq!(org.name, "سازمان همکاری شانگهای");
     }
     // The normalised date and its original text are shown.
-    harness.get_by_label("2021-07-13 · Gregorian · Day · 13 الی 14 ژوئیه");
+    harness.get_by_label("2021-07-13 · Gregorian · Day");
+    assert_eq!(
+        harness.get_all_by_label("13 الی 14 ژوئیه").count(),
+        2,
+        "under start and end"
+    );
 
     // Alt+O twice: two outcomes from their words.
     select_words(&mut harness, SCO, "برنامه عملیاتی مشترکی را تصویب کردند");

@@ -231,6 +231,14 @@ impl DaftarApp {
         self.selection = TextSelection::default();
         self.selected_span = None;
         self.refresh_highlights();
+        // The meetings panel follows the article: its first meeting, unless the one being
+        // edited is reported here too.
+        let here = crate::records::meetings_in(&self.project, doc);
+        if !self.records.meeting.is_some_and(|m| here.contains(&m)) {
+            self.records.meeting = here.first().copied();
+            self.records.outcome = None;
+            self.records.codes_editing = None;
+        }
     }
 
     /// Rebuilds the article's highlights from its spans (after any edit).

@@ -44,7 +44,13 @@ pub fn bidi_label_colored_ui(
         .content_width();
     let wrap = (natural > max_width).then_some(max_width);
     let layout = cache.get(layout_engine, text, &style, wrap, pixels_per_point);
-    let size = Vec2::new(layout.content_width().min(max_width), layout.height());
+    // A wrapped layout places its lines within the wrap width (right-aligned when right to
+    // left): take all of it, or the lines would be drawn past the rectangle.
+    let width = match wrap {
+        Some(wrap) => wrap,
+        None => layout.content_width().min(max_width),
+    };
+    let size = Vec2::new(width, layout.height());
     let (rect, response) = ui.allocate_exact_size(size, Sense::click());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     if ui.is_rect_visible(rect) {

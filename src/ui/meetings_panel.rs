@@ -85,22 +85,34 @@ fn entity_name(project: &Project, entity: crate::model::EntityId) -> String {
         .map_or_else(|| format!("{entity} (missing)"), |e| e.name.clone())
 }
 
-/// One line that tells meetings apart: id, organization, body, dates.
-pub fn meeting_summary(project: &Project, meeting: &Meeting) -> String {
-    let mut parts = vec![meeting.id.to_string()];
+/// What tells meetings apart, in two lines: id, dates and level (Latin), then the names of its
+/// organization, body and venue (any script, shown through our text engine).
+pub fn meeting_summary(project: &Project, meeting: &Meeting) -> (String, String) {
+    let mut facts = vec![meeting.id.to_string()];
+    match (&meeting.start, &meeting.end) {
+        (Some(start), Some(end)) if end.value.iso != start.value.iso => {
+            facts.push(format!("{} to {}", start.value.iso, end.value.iso))
+        }
+        (Some(start), _) => facts.push(start.value.iso.clone()),
+        _ => facts.push("no date".into()),
+    }
+    if let Some(level) = &meeting.level {
+        facts.push(level.value.replace('_', " "));
+    }
+    if meeting.realis != Realis::Held {
+        facts.push(format!("{:?}", meeting.realis).to_lowercase());
+    }
+    let mut names = Vec::new();
     if let Some(organization) = &meeting.organization {
-        parts.push(entity_name(project, organization.value));
+        names.push(entity_name(project, organization.value));
     }
     if let Some(body) = &meeting.body {
-        parts.push(body.value.clone());
-    }
-    if let Some(start) = &meeting.start {
-        parts.push(start.value.iso.clone());
+        names.push(body.value.clone());
     }
     if let Some(venue) = &meeting.venue {
-        parts.push(entity_name(project, venue.value));
+        names.push(entity_name(project, venue.value));
     }
-    parts.join(" · ")
+    (facts.join(" · "), names.join(" · "))
 }
 
 fn choice_name(choices: &[Choice], key: &str) -> String {
@@ -256,12 +268,12 @@ impl DaftarApp {
                 continue;
             };
             let selected = self.records.meeting == Some(id);
-            let summary = meeting_summary(&self.project, meeting);
-            ui.horizontal(|ui| {
-                if ui.selectable_label(selected, "Edit").clicked() {
-                    actions.push(Action::Select(id));
-                }
-                bidi_label_ui(ui, text_engine, &summary, 14.0);
+            let (facts, names) = meeting_summary(&self.project, meeting);
+            if ui.selectable_label(selected, facts).clicked() {
+                actions.push(Action::Select(id));
+            }
+            ui.indent(("names", id), |ui| {
+                bidi_label_ui(ui, text_engine, &names, 14.0)
             });
         }
         // Candidates change only with the project or the article: computed once per revision.
@@ -287,9 +299,10 @@ impl DaftarApp {
             let Some(meeting) = self.project.meeting(candidate.meeting) else {
                 continue;
             };
-            let summary = meeting_summary(&self.project, meeting);
+            let (facts, names) = meeting_summary(&self.project, meeting);
             ui.group(|ui| {
-                bidi_label_ui(ui, text_engine, &summary, 14.0);
+                ui.label(facts);
+                bidi_label_ui(ui, text_engine, &names, 14.0);
                 for reason in &candidate.reasons {
                     bidi_label_colored_ui(
                         ui,
@@ -416,9 +429,14 @@ impl DaftarApp {
                     actions.push(Action::Clear(field.key.clone()));
                 }
             });
-            if let Some(value) = field_value_text(project, meeting, &field.key) {
+            if let Some((facts, words)) = field_value_text(project, meeting, &field.key) {
                 ui.indent(("value", &field.key), |ui| {
-                    bidi_label_ui(ui, text_engine, &value, 15.0);
+                    if !facts.is_empty() {
+                        ui.label(facts);
+                    }
+                    if !words.is_empty() {
+                        bidi_label_ui(ui, text_engine, &words, 15.0);
+                    }
                 });
             }
         }
@@ -811,17 +829,21 @@ impl DaftarApp {
     }
 }
 
-/// A field's value as text to show under its name (`None` when empty or shown by a combo box).
-fn field_value_text(project: &Project, meeting: &Meeting, key: &str) -> Option<String> {
+/// A field's value to show under its name, as a line of Latin facts and a line in the
+/// article's script (`None` when empty or shown by a combo box).
+fn field_value_text(project: &Project, meeting: &Meeting, key: &str) -> Option<(String, String)> {
     let entity = |field: &Option<crate::model::Sourced<crate::model::EntityId>>| {
-        field.as_ref().map(|f| entity_name(project, f.value))
+        field
+            .as_ref()
+            .map(|f| (String::new(), entity_name(project, f.value)))
     };
     let date = |field: &Option<crate::model::Sourced<crate::model::DateValue>>| {
         field.as_ref().map(|f| {
-            format!(
-                "{} · {:?} · {:?} · {}",
-                f.value.iso, f.value.calendar, f.value.precision, f.value.original
-            )
+            let facts = format!(
+                "{} · {:?} · {:?}",
+                f.value.iso, f.value.calendar, f.value.precision
+            );
+            (facts, f.value.original.clone())
         })
     };
     match key {
@@ -829,8 +851,14 @@ fn field_value_text(project: &Project, meeting: &Meeting, key: &str) -> Option<S
         "venue" => entity(&meeting.venue),
         "host" => entity(&meeting.host),
         "chair" => entity(&meeting.chair),
-        "body" => meeting.body.as_ref().map(|b| b.value.clone()),
-        "ordinal" => meeting.ordinal.as_ref().map(|o| o.value.to_string()),
+        "body" => meeting
+            .body
+            .as_ref()
+            .map(|b| (String::new(), b.value.clone())),
+        "ordinal" => meeting
+            .ordinal
+            .as_ref()
+            .map(|o| (o.value.to_string(), String::new())),
         "start" => date(&meeting.start),
         "end" => date(&meeting.end),
         _ => None,
