@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod corpus;
 pub mod edit;
+pub mod export;
 pub mod layout;
 pub mod model;
 pub mod open;

@@ -21,9 +21,11 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Create or update a project from a folder of articles, and print the import report.
+    /// Create or update a project from a folder of articles, and print the import report; or
+    /// import another tool's annotations as pre-annotations pending review.
     Import {
-        /// The folder of articles (.txt, .text, .md).
+        /// A folder of articles (.txt, .text, .md); a brat collection (a folder with .ann files
+        /// beside its .txt files); a doccano JSONL file; a Label Studio JSON export.
         source: PathBuf,
         /// The project file to create or update.
         #[arg(short = 'o', long = "output", value_name = "PROJECT")]
@@ -52,6 +54,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Export annotations (reviewed work only, unless --all). Formats and their offset units are
+    /// described in docs/FORMATS.md.
+    Export {
+        /// The project file.
+        project: PathBuf,
+        /// jsonl, csv, doccano, label-studio, brat, conll or w3c.
+        #[arg(long)]
+        format: String,
+        /// The folder to write into (created if missing; must be empty unless --force).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+        /// Export every document and every annotation that was not rejected.
+        #[arg(long)]
+        all: bool,
+        /// Replace files in a folder that is not empty.
+        #[arg(long)]
+        force: bool,
+        /// CSV: start each file with a byte order mark (for Excel).
+        #[arg(long)]
+        bom: bool,
+    },
     /// Documents by status, spans by label, entities, meetings, outcomes.
     Stats {
         /// The project file.
@@ -68,6 +91,14 @@ fn main() -> ExitCode {
             encoding,
         }) => daftar::cli::import(&source, &project, encoding.as_deref()),
         Some(Command::Check { project }) => daftar::cli::check(&project),
+        Some(Command::Export {
+            project,
+            format,
+            out,
+            all,
+            force,
+            bom,
+        }) => daftar::cli::export(&project, &format, &out, all, force, bom),
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
         Some(Command::Layout {
             file,

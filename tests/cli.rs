@@ -325,3 +325,86 @@ fn check_reports_meetings_missing_required_fields_and_outcomes_without_a_meeting
         "{out}"
     );
 }
+
+/// The bundled sample (corpus and annotated project) copied into `dir`.
+fn sample_in(dir: &Path) -> std::path::PathBuf {
+    common::copy_sample(dir);
+    let project = dir.join("sample.daftar.ron");
+    std::fs::copy(common::repo_path("assets/sample.daftar.ron"), &project).unwrap();
+    project
+}
+
+#[test]
+fn export_writes_reviewed_work_and_refuses_a_folder_that_is_not_empty() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let out = dir.path().join("out");
+    let p = project.to_str().unwrap();
+    let o = out.to_str().unwrap();
+    let output = daftar(&["export", p, "--format", "csv", "--out", o]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert_eq!(
+        stdout(&output),
+        format!("1 documents, 35 spans, 2 meetings, 8 outcomes (reviewed work): 6 files in {o}\n")
+    );
+    let meetings = std::fs::read_to_string(out.join("meetings.csv")).unwrap();
+    assert!(meetings.starts_with("meeting_id,"));
+
+    // A second export into the same folder asks for --force.
+    let again = daftar(&["export", p, "--format", "csv", "--out", o, "--all", "--bom"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(
+        stderr(&again).contains("is not empty"),
+        "{}",
+        stderr(&again)
+    );
+    assert_eq!(
+        std::fs::read_to_string(out.join("meetings.csv")).unwrap(),
+        meetings,
+        "untouched"
+    );
+    let forced = daftar(&[
+        "export", p, "--format", "csv", "--out", o, "--all", "--bom", "--force",
+    ]);
+    assert_eq!(forced.status.code(), Some(0), "{}", stderr(&forced));
+    let with_bom = std::fs::read_to_string(out.join("meetings.csv")).unwrap();
+    assert!(with_bom.starts_with('\u{feff}'));
+    assert_eq!(with_bom.lines().count(), 4, "three meetings with --all");
+
+    let unknown = daftar(&["export", p, "--format", "xml", "--out", o]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(
+        stderr(&unknown).contains("one of jsonl, csv, doccano, label-studio, brat, conll, w3c")
+    );
+}
+
+#[test]
+fn import_reads_doccano_and_names_a_bad_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("doccano.jsonl");
+    std::fs::write(
+        &source,
+        "{\"text\": \"اسکندر مومنی در تهران\", \"label\": [[0, 12, \"PER\"], [16, 21, \"GPE\"]]}\n[1, 2\n",
+    )
+    .unwrap();
+    let project = dir.path().join("imported.daftar.ron");
+    let output = daftar(&[
+        "import",
+        source.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("1 documents with 2 pre-annotated spans (pending review)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("not imported: doccano.jsonl line 2: not JSON"),
+        "{text}"
+    );
+    assert!(dir.path().join("imported-corpus/record-00001.txt").exists());
+    let check = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}

@@ -43,6 +43,16 @@ impl Builder {
         Selection::Range(start..start + words.chars().count())
     }
 
+    /// `words` where they occur inside the first occurrence of `context`.
+    fn within(&self, doc: DocId, context: &str, words: &str) -> Selection {
+        let Selection::Range(outer) = self.at(doc, context) else {
+            unreachable!()
+        };
+        let offset = context.find(words).expect("words inside their context");
+        let start = outer.start + context[..offset].chars().count();
+        Selection::Range(start..start + words.chars().count())
+    }
+
     fn apply(&mut self, edit: Edit) {
         edit.apply(&mut self.project)
             .expect("the sample's edits apply");
@@ -146,8 +156,12 @@ impl Builder {
     }
 
     fn actor(&mut self, outcome: OutcomeId, role: ActorRole, doc: DocId, words: &str) {
-        let text = self.text(doc);
         let selection = self.at(doc, words);
+        self.actor_at(outcome, role, doc, selection);
+    }
+
+    fn actor_at(&mut self, outcome: OutcomeId, role: ActorRole, doc: DocId, selection: Selection) {
+        let text = self.text(doc);
         let edit = records::add_actor(
             &mut self.project,
             outcome,
@@ -249,7 +263,8 @@ fn annotate_sco(b: &mut Builder) {
 
     let anthem = b.outcome(meeting, doc, "توافق شد", "decision", "agreed");
     b.title(anthem, doc, "آیین نامه ای درباره سرود ملی سازمان");
-    b.actor(anthem, ActorRole::Proposer, doc, "تاجیکستان");
+    let initiative = b.within(doc, "با ابتکار تاجیکستان", "تاجیکستان");
+    b.actor_at(anthem, ActorRole::Proposer, doc, initiative);
 
     let partners = b.outcome(
         meeting,
@@ -261,7 +276,8 @@ fn annotate_sco(b: &mut Builder) {
     b.tag(doc, "شریک گفتگوی سازمان همکاری شانگهای", "TITLE");
     b.actor(partners, ActorRole::Beneficiary, doc, "عربستان سعودی");
     b.actor(partners, ActorRole::Beneficiary, doc, "مصر");
-    b.actor(partners, ActorRole::ApprovingBody, doc, "شورای سران کشورها");
+    let approval = b.within(doc, "برای تصویب به شورای سران کشورها", "شورای سران کشورها");
+    b.actor_at(partners, ActorRole::ApprovingBody, doc, approval);
 
     let resolution = b.outcome(
         meeting,

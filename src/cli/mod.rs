@@ -24,8 +24,18 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// `daftar import SOURCE -o PROJECT [--encoding LABEL]`
+/// `daftar import SOURCE -o PROJECT [--encoding LABEL]`: a folder of articles, or another
+/// tool's annotations (brat folder, doccano JSONL, Label Studio JSON) as pre-annotations.
 pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::Result<u8> {
+    if let Some(kind) = crate::export::import::SourceKind::of(source) {
+        let (opened, report) = crate::export::import_annotations(source, kind, project)?;
+        emit(&format!("{report}saved {}\n", opened.file.path().display()));
+        return Ok(if report.rejected.is_empty() {
+            OK
+        } else {
+            PROBLEMS
+        });
+    }
     let encoding = encoding
         .map(|label| encoding_for_label(label).ok_or_else(|| anyhow!("unknown encoding {label:?}")))
         .transpose()?;
@@ -62,6 +72,42 @@ pub fn check(path: &Path) -> anyhow::Result<u8> {
     };
     emit(&out);
     Ok(code)
+}
+
+/// `daftar export PROJECT --format FORMAT --out DIR [--all] [--force] [--bom]`
+pub fn export(
+    path: &Path,
+    format: &str,
+    out: &Path,
+    all: bool,
+    force: bool,
+    bom: bool,
+) -> anyhow::Result<u8> {
+    use crate::export::{ExportOptions, ExportSet, Format, Scope, write_files};
+    let format = Format::from_name(format).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
+        anyhow!("unknown format {format:?}: one of {}", names.join(", "))
+    })?;
+    let project = store::load(path)?;
+    let scope = if all { Scope::All } else { Scope::Reviewed };
+    let set = ExportSet::from_corpus(&project, scope, &corpus_root(path, &project))?;
+    let files = format.files(&set, ExportOptions { bom });
+    let written = write_files(out, &files, force)?;
+    emit(&format!(
+        "{} documents, {} spans, {} meetings, {} outcomes ({}): {} files in {}\n",
+        set.docs.len(),
+        set.docs.iter().map(|d| d.spans.len()).sum::<usize>(),
+        set.meetings.len(),
+        set.outcomes.len(),
+        if all {
+            "everything but rejected work"
+        } else {
+            "reviewed work"
+        },
+        written.len(),
+        out.display()
+    ));
+    Ok(OK)
 }
 
 /// The article view's default font size, in points.

@@ -163,7 +163,10 @@ impl Schema {
                 problems.push(format!("label {} is defined twice", label.key));
             }
             let shortcut = label.shortcut.to_ascii_uppercase();
-            if let Some(other) = seen_shortcuts.insert(shortcut.clone(), label.key.as_str()) {
+            // Labels without a key (added by an import) are applied from the palette only.
+            if !shortcut.is_empty()
+                && let Some(other) = seen_shortcuts.insert(shortcut.clone(), label.key.as_str())
+            {
                 problems.push(format!(
                     "labels {other} and {} share the shortcut {shortcut}",
                     label.key

@@ -62,7 +62,9 @@ fn evidence_label(kind: &FieldKind) -> &str {
         FieldKind::Date => "DATE",
         FieldKind::Ordinal => "ORDINAL",
         FieldKind::Participants => "GPE",
-        FieldKind::Text | FieldKind::Choice(_) | FieldKind::Realis => MEETING_LABEL,
+        // The body that met (a council, a commission) is an organization.
+        FieldKind::Text => "ORG",
+        FieldKind::Choice(_) | FieldKind::Realis => MEETING_LABEL,
     }
 }
 

@@ -1,0 +1,388 @@
+//! brat standoff: per document `NAME.txt` (the text) and `NAME.ann`, and one `annotation.conf`.
+//! Offsets count code points (brat reads text as Python strings). A span crossing a line break
+//! is written as fragments (`0 5;6 10`), as brat requires. Lines written:
+//! `T` spans, `A` span attributes and meeting/outcome attributes, `N` entity links
+//! (`daftar:e9`, or the entity's external id), `#` notes, `E` meetings and outcomes (trigger and
+//! arguments, where the evidence is in the same document), `R` outcome-of-meeting.
+//! Import reads `T`, `A` (on spans) and `#` lines; events and relations are not imported.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::fmt::Write as _;
+
+use super::records_json::actor_role;
+use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter, file_stems};
+use crate::model::{Meeting, Outcome, SpanId, SpanRef};
+
+pub struct Brat;
+
+/// brat names may not hold spaces: `head_of delegation` → `head_of_delegation`.
+fn token(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join("_")
+}
+
+fn one_line(text: &str) -> String {
+    text.split(['\n', '\r', '\t']).collect::<Vec<_>>().join(" ")
+}
+
+/// `start end[;start end]` and the fragments' text joined by spaces.
+fn fragments(doc: &ExportDoc, start: usize, end: usize) -> (String, String) {
+    let mut ranges = Vec::new();
+    let mut from = start;
+    for (i, c) in doc.slice(start, end).chars().enumerate() {
+        if c == '\n' {
+            if from < start + i {
+                ranges.push((from, start + i));
+            }
+            from = start + i + 1;
+        }
+    }
+    if from < end {
+        ranges.push((from, end));
+    }
+    if ranges.is_empty() {
+        ranges.push((start, end));
+    }
+    let offsets = ranges
+        .iter()
+        .map(|(s, e)| format!("{s} {e}"))
+        .collect::<Vec<_>>()
+        .join(";");
+    let text = ranges
+        .iter()
+        .map(|(s, e)| doc.slice(*s, *e))
+        .collect::<Vec<_>>()
+        .join(" ");
+    (offsets, text)
+}
+
+fn capitalised(key: &str) -> String {
+    key.split('_')
+        .map(|part| {
+            let mut chars = part.chars();
+            chars.next().map_or(String::new(), |first| {
+                first.to_uppercase().chain(chars).collect()
+            })
+        })
+        .collect()
+}
+
+/// Arguments of a meeting event: (role, span) for evidence in this document.
+fn meeting_arguments(meeting: &Meeting) -> Vec<(String, SpanRef)> {
+    let mut arguments: Vec<(String, SpanRef)> = crate::model::MEETING_FIELDS_WITH_EVIDENCE
+        .iter()
+        .filter_map(|key| Some((capitalised(key), meeting.field_evidence(key)?)))
+        .collect();
+    arguments.extend(
+        meeting
+            .participants
+            .iter()
+            .filter_map(|p| Some(("Participant".to_string(), p.evidence?))),
+    );
+    arguments
+}
+
+fn outcome_arguments(outcome: &Outcome) -> Vec<(String, SpanRef)> {
+    let mut arguments = Vec::new();
+    if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
+        arguments.push(("Title".to_string(), at));
+    }
+    for actor in &outcome.actors {
+        if let Some(at) = actor.evidence {
+            arguments.push((capitalised(actor_role(actor.role)), at));
+        }
+    }
+    arguments
+}
+
+/// Writes `E` lines for one event (trigger = first evidence span here); returns its id.
+fn write_event(
+    ann: &mut String,
+    next_event: &mut usize,
+    t_of: &HashMap<SpanId, usize>,
+    doc: &ExportDoc,
+    trigger: Option<SpanRef>,
+    arguments: Vec<(String, SpanRef)>,
+) -> Option<usize> {
+    let here = |at: &SpanRef| at.doc == doc.document.id && t_of.contains_key(&at.span);
+    let trigger = trigger.filter(here)?;
+    let trigger_span = doc.spans.iter().find(|s| s.id == trigger.span)?;
+    *next_event += 1;
+    let id = *next_event;
+    let _ = write!(
+        ann,
+        "E{id}\t{}:T{}",
+        trigger_span.label, t_of[&trigger.span]
+    );
+    let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+    for (role, at) in arguments.iter().filter(|(_, at)| here(at)) {
+        let count = seen.entry(role.clone()).or_default();
+        *count += 1;
+        let numbered = if *count == 1 {
+            role.clone()
+        } else {
+            format!("{role}{count}")
+        };
+        let _ = write!(ann, " {numbered}:T{}", t_of[&at.span]);
+    }
+    ann.push('\n');
+    Some(id)
+}
+
+impl Exporter for Brat {
+    fn files(&self, set: &ExportSet, _: ExportOptions) -> Vec<ExportFile> {
+        let project = set.project;
+        let mut files = Vec::new();
+        let mut span_attributes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for (doc, stem) in set.docs.iter().zip(file_stems(set)) {
+            let mut ann = String::new();
+            let mut t_of = HashMap::new();
+            let (mut a, mut n, mut note) = (0, 0, 0);
+            for (i, span) in doc.spans.iter().enumerate() {
+                let t = i + 1;
+                t_of.insert(span.id, t);
+                let (offsets, text) = fragments(doc, span.start, span.end);
+                let _ = writeln!(ann, "T{t}\t{} {offsets}\t{text}", span.label);
+            }
+            for span in &doc.spans {
+                let t = t_of[&span.id];
+                for (key, value) in &span.attributes {
+                    a += 1;
+                    let (key, value) = (token(key), token(value));
+                    let _ = writeln!(ann, "A{a}\t{key} T{t} {value}");
+                    span_attributes.entry(key).or_default().insert(value);
+                }
+                if let Some(entity) = span.entity.and_then(|e| project.entity(e)) {
+                    n += 1;
+                    let reference = match &entity.external_id {
+                        Some(q) if q.starts_with('Q') => format!("Wikidata:{q}"),
+                        _ => format!("daftar:{}", entity.id),
+                    };
+                    let _ = writeln!(
+                        ann,
+                        "N{n}\tReference T{t} {reference}\t{}",
+                        one_line(&entity.name)
+                    );
+                }
+                if !span.note.is_empty() {
+                    note += 1;
+                    let _ = writeln!(
+                        ann,
+                        "#{note}\tAnnotatorNotes T{t}\t{}",
+                        one_line(&span.note)
+                    );
+                }
+            }
+            let mut next_event = 0;
+            let mut meeting_events = HashMap::new();
+            for meeting in set
+                .meetings
+                .iter()
+                .filter(|m| m.evidence_spans().any(|e| e.doc == doc.document.id))
+            {
+                let trigger = meeting
+                    .evidence
+                    .iter()
+                    .find(|e| e.doc == doc.document.id)
+                    .copied();
+                if let Some(e) = write_event(
+                    &mut ann,
+                    &mut next_event,
+                    &t_of,
+                    doc,
+                    trigger,
+                    meeting_arguments(meeting),
+                ) {
+                    meeting_events.insert(meeting.id, e);
+                    a += 1;
+                    let _ = writeln!(ann, "A{a}\tRealis E{e} {:?}", meeting.realis);
+                }
+            }
+            let mut r = 0;
+            for outcome in set
+                .outcomes
+                .iter()
+                .filter(|o| o.evidence_spans().any(|e| e.doc == doc.document.id))
+            {
+                let trigger = outcome
+                    .evidence
+                    .iter()
+                    .find(|e| e.doc == doc.document.id)
+                    .copied();
+                let Some(e) = write_event(
+                    &mut ann,
+                    &mut next_event,
+                    &t_of,
+                    doc,
+                    trigger,
+                    outcome_arguments(outcome),
+                ) else {
+                    continue;
+                };
+                a += 1;
+                let _ = writeln!(ann, "A{a}\tType E{e} {}", token(&outcome.kind));
+                a += 1;
+                let _ = writeln!(ann, "A{a}\tStatus E{e} {}", token(&outcome.status));
+                if let Some(meeting) = outcome.meeting.and_then(|m| meeting_events.get(&m)) {
+                    r += 1;
+                    let _ = writeln!(ann, "R{r}\tOutcomeOf Arg1:E{e} Arg2:E{meeting}");
+                }
+            }
+            files.push(ExportFile::text(format!("{stem}.txt"), doc.text.clone()));
+            files.push(ExportFile::text(format!("{stem}.ann"), ann));
+        }
+        files.push(ExportFile::text(
+            "annotation.conf",
+            annotation_conf(set, &span_attributes),
+        ));
+        files
+    }
+}
+
+const EVENT_LABELS: [&str; 2] = ["MEETING", "OUTCOME"];
+
+fn annotation_conf(
+    set: &ExportSet,
+    span_attributes: &BTreeMap<String, BTreeSet<String>>,
+) -> String {
+    let schema = &set.project.schema;
+    let entities: Vec<&str> = schema
+        .labels
+        .iter()
+        .map(|l| l.key.as_str())
+        .filter(|k| !EVENT_LABELS.contains(k))
+        .collect();
+    // Arguments may be any text-bound type (a level's evidence is a MEETING span).
+    let any = schema
+        .labels
+        .iter()
+        .map(|l| l.key.as_str())
+        .collect::<Vec<_>>()
+        .join("|");
+    let mut conf = String::from("# Written by Daftar from the project's schema.\n[entities]\n");
+    for label in &entities {
+        let _ = writeln!(conf, "{label}");
+    }
+    conf.push_str("\n[relations]\nOutcomeOf\tArg1:OUTCOME, Arg2:MEETING\n<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n\n[events]\n");
+    let meeting_roles: Vec<String> = crate::model::MEETING_FIELDS_WITH_EVIDENCE
+        .iter()
+        .map(|k| format!("{}?:{any}", capitalised(k)))
+        .chain(std::iter::once(format!("Participant*:{any}")))
+        .collect();
+    let _ = writeln!(conf, "MEETING\t{}", meeting_roles.join(", "));
+    let outcome_roles: Vec<String> = [
+        "Title?",
+        "Adopter*",
+        "Proposer*",
+        "Beneficiary*",
+        "ApprovingBody*",
+    ]
+    .iter()
+    .map(|r| format!("{r}:{any}"))
+    .collect();
+    let _ = writeln!(conf, "OUTCOME\t{}", outcome_roles.join(", "));
+    conf.push_str(
+        "\n[attributes]\nRealis\tArg:MEETING, Value:Held|Planned|Hypothetical|Cancelled\n",
+    );
+    let keys = |choices: &[crate::model::Choice]| {
+        choices
+            .iter()
+            .map(|c| token(&c.key))
+            .collect::<Vec<_>>()
+            .join("|")
+    };
+    let _ = writeln!(
+        conf,
+        "Type\tArg:OUTCOME, Value:{}",
+        keys(&schema.outcome_types)
+    );
+    let _ = writeln!(
+        conf,
+        "Status\tArg:OUTCOME, Value:{}",
+        keys(&schema.outcome_statuses)
+    );
+    for (key, values) in span_attributes {
+        let values: Vec<&str> = values.iter().map(String::as_str).collect();
+        let _ = writeln!(conf, "{key}\tArg:<ENTITY>, Value:{}", values.join("|"));
+    }
+    conf
+}
+
+/// A text-bound annotation read from an `.ann` file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AnnSpan {
+    pub id: String,
+    pub label: String,
+    /// Code points; the first fragment's start to the last fragment's end.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub attributes: BTreeMap<String, String>,
+    pub note: String,
+}
+
+/// Reads the `T`, `A` and `#` lines of an `.ann` file. An error names the line.
+pub fn parse_ann(ann: &str) -> Result<Vec<AnnSpan>, String> {
+    let mut spans: Vec<AnnSpan> = Vec::new();
+    let mut index = HashMap::new();
+    for (number, line) in ann.lines().enumerate() {
+        let bad = |what: &str| format!("line {}: {what}: {line:?}", number + 1);
+        let line = line.trim_end_matches('\r');
+        if line.trim().is_empty() {
+            continue;
+        }
+        let mut fields = line.splitn(3, '\t');
+        let id = fields.next().unwrap_or("");
+        let body = fields.next().ok_or_else(|| bad("no tab after the id"))?;
+        match id.chars().next() {
+            Some('T') => {
+                let text = fields.next().ok_or_else(|| bad("no text"))?;
+                let (label, offsets) = body.split_once(' ').ok_or_else(|| bad("no offsets"))?;
+                let mut start = usize::MAX;
+                let mut end = 0;
+                for fragment in offsets.split(';') {
+                    let (s, e) = fragment.split_once(' ').ok_or_else(|| bad("bad offsets"))?;
+                    let s: usize = s.parse().map_err(|_| bad("bad start offset"))?;
+                    let e: usize = e.parse().map_err(|_| bad("bad end offset"))?;
+                    if e < s {
+                        return Err(bad("end before start"));
+                    }
+                    start = start.min(s);
+                    end = end.max(e);
+                }
+                index.insert(id.to_string(), spans.len());
+                spans.push(AnnSpan {
+                    id: id.to_string(),
+                    label: label.to_string(),
+                    start,
+                    end,
+                    text: text.to_string(),
+                    attributes: BTreeMap::new(),
+                    note: String::new(),
+                });
+            }
+            Some('A') | Some('M') => {
+                let parts: Vec<&str> = body.split(' ').collect();
+                let (key, target) = match parts[..] {
+                    [key, target] | [key, target, _] => (key, target),
+                    _ => return Err(bad("an attribute needs a name and a target")),
+                };
+                let value = parts.get(2).copied().unwrap_or("true");
+                if let Some(&i) = index.get(target) {
+                    spans[i]
+                        .attributes
+                        .insert(key.to_string(), value.to_string());
+                }
+            }
+            Some('#') => {
+                let note = fields.next().unwrap_or("");
+                let target = body.split(' ').nth(1).unwrap_or("");
+                if let Some(&i) = index.get(target) {
+                    spans[i].note = note.to_string();
+                }
+            }
+            Some('E' | 'R' | 'N' | '*') => {}
+            _ => return Err(bad("not a brat annotation line")),
+        }
+    }
+    Ok(spans)
+}

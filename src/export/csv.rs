@@ -1,0 +1,385 @@
+//! CSV tables for analysis: `meetings.csv` (one row per meeting, `meeting_id` its key),
+//! `outcomes.csv` and `participants.csv` and `outcome_actors.csv` (each with `meeting_id`),
+//! `entities.csv` and `spans.csv`. RFC 4180: comma separated, CRLF line ends, fields quoted when
+//! they hold a comma, quote or line break; UTF-8, with a byte order mark on request (Excel).
+
+use super::records_json::actor_role;
+use super::{ExportFile, ExportOptions, ExportSet, Exporter};
+use crate::model::codes::{CodesSource, meeting_codes, outcome_codes};
+use crate::model::{DateValue, EntityId, EventCodes, Project, Sourced, SpanRef};
+
+pub struct Csv;
+
+/// One RFC 4180 table being written.
+struct Table {
+    out: String,
+}
+
+impl Table {
+    fn new(bom: bool, header: &[&str]) -> Self {
+        let mut table = Table {
+            out: if bom {
+                "\u{feff}".into()
+            } else {
+                String::new()
+            },
+        };
+        table.row(header.iter().map(|h| h.to_string()));
+        table
+    }
+
+    fn row(&mut self, fields: impl IntoIterator<Item = String>) {
+        for (i, field) in fields.into_iter().enumerate() {
+            if i > 0 {
+                self.out.push(',');
+            }
+            if field.contains([',', '"', '\n', '\r']) {
+                self.out.push('"');
+                self.out.push_str(&field.replace('"', "\"\""));
+                self.out.push('"');
+            } else {
+                self.out.push_str(&field);
+            }
+        }
+        self.out.push_str("\r\n");
+    }
+
+    fn file(self, name: &str) -> ExportFile {
+        ExportFile::text(name, self.out)
+    }
+}
+
+fn name_of(project: &Project, id: Option<EntityId>) -> [String; 2] {
+    match id {
+        Some(id) => [
+            id.to_string(),
+            project
+                .entity(id)
+                .map(|e| e.name.clone())
+                .unwrap_or_default(),
+        ],
+        None => [String::new(), String::new()],
+    }
+}
+
+fn entity_field(project: &Project, field: &Option<Sourced<EntityId>>) -> [String; 2] {
+    name_of(project, field.as_ref().map(|f| f.value))
+}
+
+fn text_field(field: &Option<Sourced<String>>) -> String {
+    field.as_ref().map(|f| f.value.clone()).unwrap_or_default()
+}
+
+fn date_fields(field: &Option<Sourced<DateValue>>) -> [String; 4] {
+    match field {
+        Some(f) => [
+            f.value.iso.clone(),
+            f.value.original.clone(),
+            format!("{:?}", f.value.calendar),
+            format!("{:?}", f.value.precision).to_lowercase(),
+        ],
+        None => Default::default(),
+    }
+}
+
+fn code_fields(codes: &EventCodes, source: CodesSource) -> [String; 5] {
+    [
+        codes.cameo.clone().unwrap_or_default(),
+        codes.plover_event.clone().unwrap_or_default(),
+        codes.plover_mode.clone().unwrap_or_default(),
+        codes.plover_contexts.join(";"),
+        match source {
+            CodesSource::Derived => "derived".into(),
+            CodesSource::SetByHand => "set_by_hand".into(),
+        },
+    ]
+}
+
+/// The paths of the documents evidence comes from, `;` separated, in id order.
+fn documents_of(project: &Project, evidence: impl Iterator<Item = SpanRef>) -> String {
+    let mut docs: Vec<_> = evidence.map(|e| e.doc).collect();
+    docs.sort();
+    docs.dedup();
+    docs.iter()
+        .filter_map(|d| project.document(*d).map(|d| d.path.clone()))
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+fn quote_of(project: &Project, at: Option<SpanRef>) -> String {
+    at.and_then(|at| project.span(at))
+        .map(|s| s.quote.clone())
+        .unwrap_or_default()
+}
+
+impl Exporter for Csv {
+    fn files(&self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile> {
+        let project = set.project;
+        let bom = options.bom;
+        let mut meetings = Table::new(
+            bom,
+            &[
+                "meeting_id",
+                "organization_id",
+                "organization",
+                "body",
+                "level",
+                "sector",
+                "ordinal",
+                "session_type",
+                "venue_id",
+                "venue",
+                "host_id",
+                "host",
+                "chair_id",
+                "chair",
+                "start",
+                "start_original",
+                "start_calendar",
+                "start_precision",
+                "end",
+                "end_original",
+                "end_calendar",
+                "end_precision",
+                "realis",
+                "cameo",
+                "plover_event",
+                "plover_mode",
+                "plover_contexts",
+                "codes_source",
+                "documents",
+                "review_state",
+                "reviewer",
+                "author",
+                "note",
+            ],
+        );
+        let mut participants = Table::new(
+            bom,
+            &[
+                "meeting_id",
+                "entity_id",
+                "name",
+                "kind",
+                "count",
+                "description",
+                "role",
+                "document",
+                "quote",
+            ],
+        );
+        for meeting in &set.meetings {
+            let (codes, source) = meeting_codes(&project.schema, meeting);
+            let mut row = vec![meeting.id.to_string()];
+            row.extend(entity_field(project, &meeting.organization));
+            row.push(text_field(&meeting.body));
+            row.push(text_field(&meeting.level));
+            row.push(text_field(&meeting.sector));
+            row.push(
+                meeting
+                    .ordinal
+                    .as_ref()
+                    .map(|o| o.value.to_string())
+                    .unwrap_or_default(),
+            );
+            row.push(text_field(&meeting.session_type));
+            row.extend(entity_field(project, &meeting.venue));
+            row.extend(entity_field(project, &meeting.host));
+            row.extend(entity_field(project, &meeting.chair));
+            row.extend(date_fields(&meeting.start));
+            row.extend(date_fields(&meeting.end));
+            row.push(format!("{:?}", meeting.realis).to_lowercase());
+            row.extend(code_fields(&codes, source));
+            row.push(documents_of(project, meeting.evidence_spans()));
+            row.push(format!("{:?}", meeting.review.state).to_lowercase());
+            row.push(meeting.review.reviewer.clone());
+            row.push(meeting.author.clone());
+            row.push(meeting.note.clone());
+            meetings.row(row);
+            for participant in &meeting.participants {
+                let [id, name] = name_of(project, participant.entity);
+                let kind = participant
+                    .entity
+                    .and_then(|e| project.entity(e))
+                    .map(|e| e.kind.clone())
+                    .unwrap_or_default();
+                let document = participant
+                    .evidence
+                    .and_then(|e| project.document(e.doc))
+                    .map(|d| d.path.clone())
+                    .unwrap_or_default();
+                participants.row([
+                    meeting.id.to_string(),
+                    id,
+                    name,
+                    kind,
+                    participant.count.map(|c| c.to_string()).unwrap_or_default(),
+                    participant.description.clone(),
+                    participant.role.clone(),
+                    document,
+                    quote_of(project, participant.evidence),
+                ]);
+            }
+        }
+        let mut outcomes = Table::new(
+            bom,
+            &[
+                "outcome_id",
+                "meeting_id",
+                "type",
+                "status",
+                "title",
+                "attributed_to_id",
+                "attributed_to",
+                "cameo",
+                "plover_event",
+                "plover_mode",
+                "plover_contexts",
+                "codes_source",
+                "documents",
+                "evidence",
+                "review_state",
+                "reviewer",
+                "author",
+                "note",
+            ],
+        );
+        let mut actors = Table::new(
+            bom,
+            &[
+                "outcome_id",
+                "meeting_id",
+                "entity_id",
+                "name",
+                "role",
+                "quote",
+            ],
+        );
+        for outcome in &set.outcomes {
+            let meeting = outcome.meeting.and_then(|m| project.meeting(m));
+            let (codes, source) = outcome_codes(&project.schema, outcome, meeting);
+            let meeting_id = outcome.meeting.map(|m| m.to_string()).unwrap_or_default();
+            let mut row = vec![
+                outcome.id.to_string(),
+                meeting_id.clone(),
+                outcome.kind.clone(),
+                outcome.status.clone(),
+                text_field(&outcome.title),
+            ];
+            row.extend(name_of(project, outcome.attributed_to));
+            row.extend(code_fields(&codes, source));
+            row.push(documents_of(project, outcome.evidence_spans()));
+            row.push(
+                outcome
+                    .evidence
+                    .iter()
+                    .map(|e| quote_of(project, Some(*e)))
+                    .collect::<Vec<_>>()
+                    .join(" | "),
+            );
+            row.push(format!("{:?}", outcome.review.state).to_lowercase());
+            row.push(outcome.review.reviewer.clone());
+            row.push(outcome.author.clone());
+            row.push(outcome.note.clone());
+            outcomes.row(row);
+            for actor in &outcome.actors {
+                let [id, name] = name_of(project, Some(actor.entity));
+                actors.row([
+                    outcome.id.to_string(),
+                    meeting_id.clone(),
+                    id,
+                    name,
+                    actor_role(actor.role).to_string(),
+                    quote_of(project, actor.evidence),
+                ]);
+            }
+        }
+        let mut spans = Table::new(
+            bom,
+            &[
+                "doc_id",
+                "document",
+                "span_id",
+                "label",
+                "start",
+                "end",
+                "start_utf16",
+                "end_utf16",
+                "quote",
+                "entity_id",
+                "entity",
+                "review_state",
+                "author",
+                "created",
+            ],
+        );
+        let mut mentions = std::collections::BTreeMap::<EntityId, usize>::new();
+        for doc in &set.docs {
+            for span in &doc.spans {
+                if let Some(entity) = span.entity {
+                    *mentions.entry(entity).or_default() += 1;
+                }
+                let [entity_id, entity] = name_of(project, span.entity);
+                spans.row([
+                    doc.document.id.to_string(),
+                    doc.document.path.clone(),
+                    span.id.to_string(),
+                    span.label.clone(),
+                    span.start.to_string(),
+                    span.end.to_string(),
+                    doc.utf16(span.start).to_string(),
+                    doc.utf16(span.end).to_string(),
+                    span.quote.clone(),
+                    entity_id,
+                    entity,
+                    format!("{:?}", span.review.state).to_lowercase(),
+                    span.author.clone(),
+                    span.created.clone(),
+                ]);
+            }
+        }
+        let mut entities = Table::new(
+            bom,
+            &[
+                "entity_id",
+                "name",
+                "kind",
+                "subtype",
+                "external_id",
+                "aliases",
+                "mentions",
+            ],
+        );
+        for entity in &project.entities {
+            let count = mentions.get(&entity.id).copied().unwrap_or(0);
+            let in_records = set.meetings.iter().any(|m| {
+                [&m.organization, &m.venue, &m.host, &m.chair]
+                    .iter()
+                    .any(|f| f.as_ref().map(|f| f.value) == Some(entity.id))
+                    || m.participants.iter().any(|p| p.entity == Some(entity.id))
+            }) || set.outcomes.iter().any(|o| {
+                o.attributed_to == Some(entity.id) || o.actors.iter().any(|a| a.entity == entity.id)
+            });
+            if count == 0 && !in_records {
+                continue;
+            }
+            entities.row([
+                entity.id.to_string(),
+                entity.name.clone(),
+                entity.kind.clone(),
+                entity.subtype.clone().unwrap_or_default(),
+                entity.external_id.clone().unwrap_or_default(),
+                entity.aliases.join(" | "),
+                count.to_string(),
+            ]);
+        }
+        vec![
+            meetings.file("meetings.csv"),
+            outcomes.file("outcomes.csv"),
+            participants.file("participants.csv"),
+            actors.file("outcome_actors.csv"),
+            entities.file("entities.csv"),
+            spans.file("spans.csv"),
+        ]
+    }
+}

@@ -1,0 +1,455 @@
+//! Pre-annotations from other tools: a brat collection (a folder whose `.txt` files have `.ann`
+//! files beside them), a doccano JSONL file, a Label Studio JSON export. Spans arrive pending
+//! review, authored `import:<format>`. Texts that arrive inside a JSON file are written into a
+//! corpus folder beside the project (`<project>-corpus/`). A malformed record is named (file and
+//! line or task) and nothing of it is imported; the others are.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, anyhow, bail};
+use serde_json::Value;
+
+use super::brat::parse_ann;
+use super::sanitize_file_name;
+use crate::corpus::ImportOptions;
+use crate::edit::Edit;
+use crate::model::{LabelDef, Names, Project, Span};
+use crate::open::{OpenedProject, import_into};
+use crate::text::OffsetIndex;
+
+/// A span read from another tool's file, in code points of its text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedSpan {
+    pub start: usize,
+    pub end: usize,
+    pub label: String,
+    pub attributes: BTreeMap<String, String>,
+    pub note: String,
+}
+
+/// A document read from another tool's file: its name in the corpus, its text (for JSON sources)
+/// and its spans.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ImportedDocument {
+    pub name: String,
+    pub text: String,
+    pub spans: Vec<ImportedSpan>,
+}
+
+/// The kinds of source `daftar import` reads besides a plain folder of articles.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SourceKind {
+    Brat,
+    Doccano,
+    LabelStudio,
+}
+
+impl SourceKind {
+    fn name(self) -> &'static str {
+        match self {
+            SourceKind::Brat => "brat",
+            SourceKind::Doccano => "doccano",
+            SourceKind::LabelStudio => "label-studio",
+        }
+    }
+
+    /// What `source` is: a folder with `.ann` files, a `.jsonl` file, a `.json` file; `None` for
+    /// a plain folder of articles.
+    pub fn of(source: &Path) -> Option<SourceKind> {
+        if source.is_dir() {
+            let has_ann = std::fs::read_dir(source).ok()?.flatten().any(|e| {
+                e.path()
+                    .extension()
+                    .is_some_and(|x| x.eq_ignore_ascii_case("ann"))
+            });
+            return has_ann.then_some(SourceKind::Brat);
+        }
+        match source.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+            "jsonl" => Some(SourceKind::Doccano),
+            "json" => Some(SourceKind::LabelStudio),
+            _ => None,
+        }
+    }
+}
+
+/// A record that was not imported, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rejected {
+    /// File and line or record: `data.jsonl line 3`, `export.json task 2`.
+    pub place: String,
+    pub reason: String,
+}
+
+impl fmt::Display for Rejected {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.place, self.reason)
+    }
+}
+
+/// What an import of annotations did.
+#[derive(Debug, Default)]
+pub struct AnnotationReport {
+    pub documents: usize,
+    pub spans: usize,
+    pub rejected: Vec<Rejected>,
+}
+
+impl fmt::Display for AnnotationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "{} documents with {} pre-annotated spans (pending review)",
+            self.documents, self.spans
+        )?;
+        for rejected in &self.rejected {
+            writeln!(f, "not imported: {rejected}")?;
+        }
+        Ok(())
+    }
+}
+
+fn label_of(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Array(a) => a.first().and_then(|v| v.as_str()).map(str::to_string),
+        _ => None,
+    }
+}
+
+/// Code point range of a UTF-16 range of `text`, checked.
+fn from_utf16(offsets: &OffsetIndex, start: u64, end: u64) -> Result<(usize, usize), String> {
+    let start_chars = offsets.char_of_utf16(start as usize);
+    let end_chars = offsets.char_of_utf16(end as usize);
+    match (start_chars, end_chars) {
+        (Some(s), Some(e)) if s <= e => Ok((s, e)),
+        _ => Err(format!(
+            "span {start}..{end} does not fit the text ({} UTF-16 units) or splits a character",
+            offsets.utf16_of_char(offsets.chars()).unwrap_or(0)
+        )),
+    }
+}
+
+/// Reads a doccano JSONL file: `{"text", "label"|"labels": [[start, end, "LABEL"], …]}` per line,
+/// offsets in UTF-16 code units. Names: the record's `path`, else `record-NNNNN.txt`.
+pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let file_name = file
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let mut documents = Vec::new();
+    let mut rejected = Vec::new();
+    for (index, line) in content.lines().enumerate() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("{file_name} line {}", index + 1);
+        let record = (|| -> Result<ImportedDocument, String> {
+            let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
+            let text = value["text"].as_str().ok_or("no \"text\"")?.to_string();
+            let offsets = OffsetIndex::new(&text);
+            let labels = value
+                .get("label")
+                .or_else(|| value.get("labels"))
+                .and_then(Value::as_array)
+                .cloned()
+                .unwrap_or_default();
+            let mut spans = Vec::new();
+            for label in labels {
+                let parts = label
+                    .as_array()
+                    .ok_or("a label is not [start, end, label]")?;
+                let (Some(start), Some(end), Some(name)) = (
+                    parts.first().and_then(Value::as_u64),
+                    parts.get(1).and_then(Value::as_u64),
+                    parts.get(2).and_then(label_of),
+                ) else {
+                    return Err("a label is not [start, end, label]".into());
+                };
+                let (start, end) = from_utf16(&offsets, start, end)?;
+                spans.push(ImportedSpan {
+                    start,
+                    end,
+                    label: name,
+                    attributes: BTreeMap::new(),
+                    note: String::new(),
+                });
+            }
+            let name = value["path"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("record-{:05}.txt", index + 1));
+            Ok(ImportedDocument { name, text, spans })
+        })();
+        match record {
+            Ok(document) => documents.push(document),
+            Err(reason) => rejected.push(Rejected { place, reason }),
+        }
+    }
+    Ok((documents, rejected))
+}
+
+/// Reads a Label Studio JSON export (an array of tasks with `data.text` and `annotations[].result`
+/// of `labels` regions, UTF-16 offsets, `value.text` checked against them). The first annotation
+/// of a task is read, or its first prediction when it has none.
+pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let file_name = file
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let tasks: Value = serde_json::from_str(&content).map_err(|e| {
+        anyhow!(
+            "{file_name} is not JSON: line {}, column {}: {e}",
+            e.line(),
+            e.column()
+        )
+    })?;
+    let tasks = tasks
+        .as_array()
+        .ok_or_else(|| anyhow!("{file_name}: a Label Studio export is an array of tasks"))?;
+    let mut documents = Vec::new();
+    let mut rejected = Vec::new();
+    for (index, task) in tasks.iter().enumerate() {
+        let id = task["id"].as_u64().map_or((index + 1) as u64, |i| i);
+        let place = format!("{file_name} task {id}");
+        let record = (|| -> Result<ImportedDocument, String> {
+            let text = task["data"]["text"]
+                .as_str()
+                .ok_or("no data.text")?
+                .to_string();
+            let offsets = OffsetIndex::new(&text);
+            let results = task["annotations"]
+                .get(0)
+                .or_else(|| task["predictions"].get(0))
+                .map(|a| a["result"].clone())
+                .unwrap_or(Value::Array(Vec::new()));
+            let mut spans = Vec::new();
+            for result in results.as_array().ok_or("result is not a list")? {
+                let value = &result["value"];
+                let Some(label) = value.get("labels").and_then(label_of) else {
+                    continue; // not a labels region (a choice, a rating…)
+                };
+                let (Some(start), Some(end)) = (value["start"].as_u64(), value["end"].as_u64())
+                else {
+                    return Err(format!("region {} has no start/end", result["id"]));
+                };
+                let (start, end) = from_utf16(&offsets, start, end)?;
+                let slice = crate::text::offsets::slice_chars(&text, start, end).unwrap_or("");
+                if let Some(expected) = value["text"].as_str()
+                    && expected != slice
+                {
+                    return Err(format!(
+                        "region {}: value.text {expected:?} is not the text at {start}..{end} ({slice:?})",
+                        result["id"]
+                    ));
+                }
+                spans.push(ImportedSpan {
+                    start,
+                    end,
+                    label,
+                    attributes: BTreeMap::new(),
+                    note: String::new(),
+                });
+            }
+            let name = task["data"]["path"]
+                .as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| format!("task-{id:05}.txt"));
+            Ok(ImportedDocument { name, text, spans })
+        })();
+        match record {
+            Ok(document) => documents.push(document),
+            Err(reason) => rejected.push(Rejected { place, reason }),
+        }
+    }
+    Ok((documents, rejected))
+}
+
+/// Reads the `.ann` files of a brat collection (the `.txt` beside each is the article). A span
+/// whose text does not match its offsets rejects that file.
+pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
+    let mut documents = Vec::new();
+    let mut rejected = Vec::new();
+    let mut anns: Vec<PathBuf> = std::fs::read_dir(folder)
+        .with_context(|| format!("cannot read {}", folder.display()))?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ann")))
+        .collect();
+    anns.sort();
+    for ann in anns {
+        let place = ann
+            .file_name()
+            .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+        let txt = ann.with_extension("txt");
+        let record = (|| -> Result<ImportedDocument, String> {
+            let text = std::fs::read_to_string(&txt)
+                .map_err(|e| format!("its text {} cannot be read: {e}", txt.display()))?;
+            let content = std::fs::read_to_string(&ann).map_err(|e| e.to_string())?;
+            let offsets = OffsetIndex::new(&text);
+            let mut spans = Vec::new();
+            for span in parse_ann(&content)? {
+                if span.end > offsets.chars() {
+                    return Err(format!("{} ends at {}, past the text", span.id, span.end));
+                }
+                let slice =
+                    crate::text::offsets::slice_chars(&text, span.start, span.end).unwrap_or("");
+                // Fragments are joined by a space in the .ann text; compare without line breaks.
+                let flat: String = slice
+                    .chars()
+                    .map(|c| if c == '\n' { ' ' } else { c })
+                    .collect();
+                if flat.trim() != span.text.trim() && slice != span.text {
+                    return Err(format!(
+                        "{} says {:?} but the text at {}..{} is {slice:?}",
+                        span.id, span.text, span.start, span.end
+                    ));
+                }
+                spans.push(ImportedSpan {
+                    start: span.start,
+                    end: span.end,
+                    label: span.label,
+                    attributes: span.attributes,
+                    note: span.note,
+                });
+            }
+            let name = txt
+                .file_name()
+                .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+            Ok(ImportedDocument { name, text, spans })
+        })();
+        match record {
+            Ok(document) => documents.push(document),
+            Err(reason) => rejected.push(Rejected { place, reason }),
+        }
+    }
+    Ok((documents, rejected))
+}
+
+/// The folder the texts of a JSON import are written to: `<project stem>-corpus` beside it.
+pub fn corpus_folder_for(project: &Path) -> PathBuf {
+    let name = project
+        .file_name()
+        .map_or("project".into(), |n| n.to_string_lossy().into_owned());
+    let stem = name
+        .strip_suffix(".daftar.ron")
+        .unwrap_or(&name)
+        .to_string();
+    project.with_file_name(format!("{stem}-corpus"))
+}
+
+/// Imports `source` (brat folder, doccano JSONL, Label Studio JSON) into the project at
+/// `project_path` (created if missing) as pre-annotations, and saves it.
+pub fn import_annotations(
+    source: &Path,
+    kind: SourceKind,
+    project_path: &Path,
+) -> anyhow::Result<(OpenedProject, AnnotationReport)> {
+    let (documents, rejected) = match kind {
+        SourceKind::Brat => read_brat(source)?,
+        SourceKind::Doccano => read_doccano(source)?,
+        SourceKind::LabelStudio => read_label_studio(source)?,
+    };
+    let corpus = match kind {
+        SourceKind::Brat => source.to_path_buf(),
+        SourceKind::Doccano | SourceKind::LabelStudio => {
+            let corpus = corpus_folder_for(project_path);
+            write_texts(&corpus, &documents)?
+        }
+    };
+    let mut opened = import_into(project_path, &corpus, ImportOptions::default())?;
+    let author = format!("import:{}", kind.name());
+    let mut report = AnnotationReport {
+        rejected,
+        ..AnnotationReport::default()
+    };
+    let project = &mut opened.project;
+    let mut edits = Vec::new();
+    for document in &documents {
+        let name = match kind {
+            SourceKind::Brat => document.name.clone(),
+            _ => text_file_name(&document.name),
+        };
+        let Some(doc) = project.document_by_path(&name).map(|d| d.id) else {
+            bail!("{name} was not imported from {}", corpus.display());
+        };
+        add_labels(project, document.spans.iter().map(|s| s.label.as_str()));
+        for imported in &document.spans {
+            let id = project.new_span_id();
+            let mut span = Span::quoting(
+                id,
+                &document.text,
+                imported.start,
+                imported.end,
+                &imported.label,
+                &author,
+            )
+            .ok_or_else(|| {
+                anyhow!(
+                    "{name}: span {}..{} does not fit",
+                    imported.start,
+                    imported.end
+                )
+            })?;
+            span.attributes = imported.attributes.clone();
+            span.note = imported.note.clone();
+            edits.push(Edit::InsertSpan { doc, span });
+            report.spans += 1;
+        }
+        report.documents += 1;
+    }
+    Edit::Batch(edits)
+        .apply(project)
+        .map_err(|e| anyhow!("{e}"))?;
+    opened.file.save(project)?;
+    Ok((opened, report))
+}
+
+/// A document name as a file name in the corpus folder (always ending `.txt`).
+fn text_file_name(name: &str) -> String {
+    format!("{}.txt", sanitize_file_name(name))
+}
+
+/// Writes the texts of a JSON import as articles; refuses a folder that already holds files.
+fn write_texts(folder: &Path, documents: &[ImportedDocument]) -> anyhow::Result<PathBuf> {
+    if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some()) {
+        bail!(
+            "{} already holds files: import into a new project",
+            folder.display()
+        );
+    }
+    std::fs::create_dir_all(folder)
+        .with_context(|| format!("cannot create {}", folder.display()))?;
+    let mut seen = HashSet::new();
+    for document in documents {
+        let name = text_file_name(&document.name);
+        if !seen.insert(name.to_lowercase()) {
+            bail!("two records are named {name}");
+        }
+        crate::store::write_atomically(&folder.join(&name), document.text.as_bytes())?;
+    }
+    Ok(folder.to_path_buf())
+}
+
+/// Labels the schema does not know are added to it (grey, no key), so nothing is dropped.
+fn add_labels<'a>(project: &mut Project, labels: impl Iterator<Item = &'a str>) {
+    for label in labels {
+        if project.schema.label(label).is_none() {
+            project.schema.labels.push(LabelDef {
+                key: label.to_string(),
+                names: Names {
+                    en: label.to_string(),
+                    fa: label.to_string(),
+                    ar: label.to_string(),
+                },
+                color: "#808080".into(),
+                shortcut: String::new(),
+                linkable: false,
+                subtypes: Vec::new(),
+            });
+        }
+    }
+}

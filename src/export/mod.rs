@@ -1,0 +1,365 @@
+//! Export of annotations to the formats analysts and NLP tools read, and import of the formats
+//! that round-trip (brat, doccano, Label Studio) as pre-annotations. One file per format.
+//!
+//! What is exported is an [`ExportSet`]: the documents in scope with their article texts, the
+//! spans that are not rejected, and the meetings and outcomes reported by those documents. By
+//! default only reviewed work is in scope. Every format says which unit its offsets count
+//! (`docs/FORMATS.md`): code points (brat, W3C, JSONL `start`/`end`), UTF-16 code units
+//! (doccano, Label Studio, JSONL `start_utf16`/`end_utf16`), or tokens (CoNLL).
+
+mod brat;
+mod conll;
+mod csv;
+mod doccano;
+pub mod import;
+mod jsonl;
+mod label_studio;
+mod records_json;
+mod w3c;
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use thiserror::Error;
+
+use crate::corpus::fingerprint;
+use crate::model::{DocStatus, Document, Meeting, Outcome, Project, ReviewState, Span};
+use crate::text::OffsetIndex;
+
+pub use import::{ImportedDocument, ImportedSpan, import_annotations};
+
+/// Which annotations are exported.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Scope {
+    /// Documents marked reviewed; in them, what the reviewer did not reject.
+    #[default]
+    Reviewed,
+    /// Every document and every annotation but the rejected ones.
+    All,
+}
+
+/// A document with its text and the spans to export.
+pub struct ExportDoc<'a> {
+    pub document: &'a Document,
+    pub text: String,
+    pub offsets: OffsetIndex,
+    pub spans: Vec<&'a Span>,
+}
+
+impl ExportDoc<'_> {
+    /// UTF-16 offset of a code point offset.
+    pub fn utf16(&self, chars: usize) -> usize {
+        self.offsets.utf16_of_char(chars).unwrap_or(0)
+    }
+
+    /// The text of a code point range.
+    pub fn slice(&self, start: usize, end: usize) -> &str {
+        let byte = |c| self.offsets.byte_of_char(c).unwrap_or(self.text.len());
+        &self.text[byte(start)..byte(end)]
+    }
+}
+
+/// Everything an export writes.
+pub struct ExportSet<'a> {
+    pub project: &'a Project,
+    pub docs: Vec<ExportDoc<'a>>,
+    pub meetings: Vec<&'a Meeting>,
+    pub outcomes: Vec<&'a Outcome>,
+}
+
+#[derive(Debug, Error)]
+pub enum ExportError {
+    #[error("{path}: {reason}")]
+    Article { path: String, reason: String },
+    #[error("the article changed on disk since it was annotated; re-anchor its spans first: {0}")]
+    Changed(String),
+    #[error("cancelled")]
+    Cancelled,
+    #[error(
+        "{folder} is not empty: export into an empty folder, or allow replacing files (--force)"
+    )]
+    NotEmpty { folder: String },
+    #[error("cannot write {path}: {error}")]
+    Write { path: String, error: std::io::Error },
+}
+
+fn in_scope(scope: Scope, document: &Document) -> bool {
+    scope == Scope::All || document.status == DocStatus::Reviewed
+}
+
+impl<'a> ExportSet<'a> {
+    /// The set for `scope`, reading each document's text with `read` (its decoded article).
+    /// `progress(done, total)` is told after each document; `cancel` stops early.
+    pub fn new(
+        project: &'a Project,
+        scope: Scope,
+        mut read: impl FnMut(&Document) -> Result<String, String>,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<ExportSet<'a>, ExportError> {
+        let chosen: Vec<&Document> = project
+            .documents
+            .iter()
+            .map(|d| d.as_ref())
+            .filter(|d| in_scope(scope, d))
+            .collect();
+        let mut docs = Vec::with_capacity(chosen.len());
+        for (index, document) in chosen.iter().enumerate() {
+            if cancel.load(Ordering::Relaxed) {
+                return Err(ExportError::Cancelled);
+            }
+            let text = read(document).map_err(|reason| ExportError::Article {
+                path: document.path.clone(),
+                reason,
+            })?;
+            if fingerprint(&text) != document.fingerprint {
+                return Err(ExportError::Changed(document.path.clone()));
+            }
+            let spans = document
+                .spans
+                .iter()
+                .filter(|s| s.review.state != ReviewState::Rejected && !s.is_empty())
+                .collect();
+            docs.push(ExportDoc {
+                document,
+                offsets: OffsetIndex::new(&text),
+                text,
+                spans,
+            });
+            progress(index + 1, chosen.len());
+        }
+        let exported = |doc| docs.iter().any(|d: &ExportDoc| d.document.id == doc);
+        let meetings = project
+            .meetings
+            .iter()
+            .filter(|m| m.review.state != ReviewState::Rejected)
+            .filter(|m| m.evidence_spans().any(|e| exported(e.doc)))
+            .collect();
+        let outcomes = project
+            .outcomes
+            .iter()
+            .filter(|o| o.review.state != ReviewState::Rejected)
+            .filter(|o| o.evidence_spans().any(|e| exported(e.doc)))
+            .collect();
+        Ok(ExportSet {
+            project,
+            docs,
+            meetings,
+            outcomes,
+        })
+    }
+
+    /// The set for `scope` with the articles read from `corpus_root`.
+    pub fn from_corpus(
+        project: &'a Project,
+        scope: Scope,
+        corpus_root: &Path,
+    ) -> Result<ExportSet<'a>, ExportError> {
+        let read = |d: &Document| {
+            crate::corpus::read_document(corpus_root, d)
+                .map(|decoded| decoded.text)
+                .map_err(|reason| reason.to_string())
+        };
+        ExportSet::new(
+            project,
+            scope,
+            read,
+            &mut |_, _| {},
+            &AtomicBool::new(false),
+        )
+    }
+}
+
+/// One file an export writes, relative to the output folder.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportFile {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+impl ExportFile {
+    fn text(name: impl Into<String>, text: String) -> Self {
+        ExportFile {
+            name: name.into(),
+            bytes: text.into_bytes(),
+        }
+    }
+}
+
+/// Options some formats take.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExportOptions {
+    /// CSV: start each file with a UTF-8 byte order mark (Excel reads UTF-8 only then).
+    pub bom: bool,
+}
+
+/// The formats Daftar writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    Jsonl,
+    Csv,
+    Doccano,
+    LabelStudio,
+    Brat,
+    Conll,
+    W3c,
+}
+
+/// Writes one format.
+pub trait Exporter {
+    fn files(&self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile>;
+}
+
+impl Format {
+    pub const ALL: [Format; 7] = [
+        Format::Jsonl,
+        Format::Csv,
+        Format::Doccano,
+        Format::LabelStudio,
+        Format::Brat,
+        Format::Conll,
+        Format::W3c,
+    ];
+
+    /// The name the CLI takes (`--format NAME`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Doccano => "doccano",
+            Format::LabelStudio => "label-studio",
+            Format::Brat => "brat",
+            Format::Conll => "conll",
+            Format::W3c => "w3c",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|f| f.name() == name)
+    }
+
+    fn exporter(self) -> &'static dyn Exporter {
+        match self {
+            Format::Jsonl => &jsonl::Jsonl,
+            Format::Csv => &csv::Csv,
+            Format::Doccano => &doccano::Doccano,
+            Format::LabelStudio => &label_studio::LabelStudio,
+            Format::Brat => &brat::Brat,
+            Format::Conll => &conll::Conll,
+            Format::W3c => &w3c::W3c,
+        }
+    }
+
+    /// The files of this format for `set`.
+    pub fn files(self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile> {
+        self.exporter().files(set, options)
+    }
+}
+
+/// A file name from a document's path: its folders joined with `__` (`.` and `..` dropped), the
+/// extension dropped, characters that are unsafe in file names on some system replaced by `_`,
+/// at most 120 characters. Letters of any script are kept.
+pub fn sanitize_file_name(path: &str) -> String {
+    let parts: Vec<&str> = path
+        .split(['/', '\\'])
+        .filter(|p| !p.is_empty() && *p != "." && *p != "..")
+        .collect();
+    let joined = match parts.split_last() {
+        Some((last, folders)) => {
+            let stem = match last.rsplit_once('.') {
+                Some((stem, _)) if !stem.is_empty() => stem,
+                _ => last,
+            };
+            folders
+                .iter()
+                .copied()
+                .chain(std::iter::once(stem))
+                .collect::<Vec<_>>()
+                .join("__")
+        }
+        None => String::new(),
+    };
+    let name: String = joined
+        .chars()
+        .map(|c| {
+            if c.is_control() || "<>:\"/\\|?*".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .take(120)
+        .collect();
+    let name = name.trim_matches(|c: char| c == '.' || c.is_whitespace());
+    if name.is_empty() {
+        "document".into()
+    } else {
+        name.to_string()
+    }
+}
+
+/// Distinct, sanitised file stems for the exported documents (a clash gets the document id).
+fn file_stems(set: &ExportSet) -> Vec<String> {
+    let mut seen = std::collections::HashSet::new();
+    set.docs
+        .iter()
+        .map(|d| {
+            let stem = sanitize_file_name(&d.document.path);
+            if seen.insert(stem.to_lowercase()) {
+                stem
+            } else {
+                format!("{stem}-{}", d.document.id)
+            }
+        })
+        .collect()
+}
+
+/// Writes `files` into `folder`, which must be empty (or missing) unless `force` allows
+/// replacing what is there. Each file is written under a temporary name and renamed, so a
+/// reader never sees half a file (without fsync: an export can be run again, a project cannot).
+pub fn write_files(
+    folder: &Path,
+    files: &[ExportFile],
+    force: bool,
+) -> Result<Vec<PathBuf>, ExportError> {
+    let not_empty = std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some());
+    if not_empty && !force {
+        return Err(ExportError::NotEmpty {
+            folder: folder.display().to_string(),
+        });
+    }
+    let mut written = Vec::with_capacity(files.len());
+    for file in files {
+        let path = folder.join(&file.name);
+        let write = || -> std::io::Result<()> {
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)?;
+            }
+            let mut temporary = path.clone().into_os_string();
+            temporary.push(".part");
+            std::fs::write(&temporary, &file.bytes)?;
+            std::fs::rename(&temporary, &path)
+        };
+        write().map_err(|error| ExportError::Write {
+            path: path.display().to_string(),
+            error,
+        })?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_sanitised() {
+        assert_eq!(sanitize_file_name("000_cc14.txt"), "000_cc14");
+        assert_eq!(sanitize_file_name("news/2021/a:b?.txt"), "news__2021__a_b_");
+        assert_eq!(sanitize_file_name("خبر اکو.txt"), "خبر اکو");
+        assert_eq!(sanitize_file_name("../../etc/passwd"), "etc__passwd");
+        assert_eq!(sanitize_file_name("a\\b.txt"), "a__b");
+        assert_eq!(sanitize_file_name("..."), "document");
+    }
+}

@@ -1,0 +1,442 @@
+//! Exports: golden files per format on the bundled sample, offsets checked by slicing in each
+//! format's own unit on a text with characters outside the BMP, scope, round trips through the
+//! tools' formats, and bad input.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::atomic::AtomicBool;
+
+use daftar::export::import::{SourceKind, import_annotations};
+use daftar::export::{ExportFile, ExportOptions, ExportSet, Format, Scope};
+use daftar::model::{DocStatus, Document, Project, ReviewState, Span};
+use daftar::sample::ARTICLES;
+use serde_json::Value;
+
+fn sample_project() -> Project {
+    daftar::store::from_ron(daftar::sample::PROJECT, Path::new("sample")).unwrap()
+}
+
+fn export(
+    project: &Project,
+    scope: Scope,
+    format: Format,
+    texts: &BTreeMap<String, String>,
+) -> Vec<ExportFile> {
+    let read = |d: &Document| {
+        texts
+            .get(&d.path)
+            .cloned()
+            .ok_or_else(|| "missing".to_string())
+    };
+    let set = ExportSet::new(
+        project,
+        scope,
+        read,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    format.files(&set, ExportOptions::default())
+}
+
+fn sample_texts() -> BTreeMap<String, String> {
+    ARTICLES
+        .iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+fn file<'a>(files: &'a [ExportFile], name: &str) -> &'a str {
+    let file = files.iter().find(|f| f.name == name).unwrap_or_else(|| {
+        panic!(
+            "no {name} among {:?}",
+            files.iter().map(|f| &f.name).collect::<Vec<_>>()
+        )
+    });
+    std::str::from_utf8(&file.bytes).unwrap()
+}
+
+#[test]
+fn every_format_matches_its_golden_files_on_the_sample() {
+    let project = sample_project();
+    let golden = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden");
+    let write = std::env::var_os("DAFTAR_WRITE_GOLDEN").is_some();
+    for format in Format::ALL {
+        let files = export(&project, Scope::Reviewed, format, &sample_texts());
+        assert!(!files.is_empty());
+        for file in files {
+            let path = golden.join(format.name()).join(&file.name);
+            if write {
+                std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+                std::fs::write(&path, &file.bytes).unwrap();
+            }
+            let expected = std::fs::read(&path).unwrap_or_else(|_| {
+                panic!(
+                    "no golden file {}: run with DAFTAR_WRITE_GOLDEN=1",
+                    path.display()
+                )
+            });
+            assert!(
+                expected == file.bytes,
+                "{} differs from its golden file (DAFTAR_WRITE_GOLDEN=1 rewrites them after a deliberate change)",
+                path.display()
+            );
+        }
+    }
+}
+
+/// A text with characters outside the Basic Multilingual Plane (two UTF-16 units each) before
+/// and between the spans, so code points and UTF-16 offsets differ.
+const WIDE: &str =
+    "📰 خبر 𝐀𝐁 فوری: 🇮🇷 اسکندر مومنی در تهران 😀 با وزیران دیدار کرد.\nنشست 𝒳 در اسلام‌آباد.";
+
+fn wide_project() -> (Project, BTreeMap<String, String>) {
+    let mut project = Project::new("wide", "corpus");
+    let id = project.new_doc_id();
+    let mut document = daftar::corpus::document_for_text(id, "wide.txt".into(), WIDE, "UTF-8");
+    document.status = DocStatus::Reviewed;
+    for (words, label) in [
+        ("اسکندر مومنی", "PER"),
+        ("تهران", "GPE"),
+        ("اسلام‌آباد", "GPE"),
+        ("𝐀𝐁", "ORG"),
+    ] {
+        let byte = WIDE.find(words).unwrap();
+        let start = WIDE[..byte].chars().count();
+        let span_id = project.new_span_id();
+        let span = Span::quoting(
+            span_id,
+            WIDE,
+            start,
+            start + words.chars().count(),
+            label,
+            "me",
+        )
+        .unwrap();
+        document.spans.push(span);
+    }
+    document.spans.sort_by_key(|s| s.sort_key());
+    project.documents.push(std::sync::Arc::new(document));
+    let texts = BTreeMap::from([("wide.txt".to_string(), WIDE.to_string())]);
+    (project, texts)
+}
+
+fn utf16_slice(text: &str, start: u64, end: u64) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start as usize..end as usize]).unwrap()
+}
+
+fn char_slice(text: &str, start: u64, end: u64) -> String {
+    text.chars()
+        .skip(start as usize)
+        .take((end - start) as usize)
+        .collect()
+}
+
+#[test]
+fn offsets_slice_to_the_quote_in_each_formats_own_unit() {
+    let (project, texts) = wide_project();
+    let quotes: Vec<String> = project.documents[0]
+        .spans
+        .iter()
+        .map(|s| s.quote.clone())
+        .collect();
+    assert!(
+        WIDE.chars().count() < WIDE.encode_utf16().count(),
+        "the units differ here"
+    );
+
+    // JSONL: code points and UTF-16 both given.
+    let files = export(&project, Scope::All, Format::Jsonl, &texts);
+    let line: Value =
+        serde_json::from_str(file(&files, "daftar.jsonl").lines().next().unwrap()).unwrap();
+    let text = line["text"].as_str().unwrap();
+    for span in line["spans"].as_array().unwrap() {
+        let quote = span["quote"].as_str().unwrap();
+        assert_eq!(
+            char_slice(
+                text,
+                span["start"].as_u64().unwrap(),
+                span["end"].as_u64().unwrap()
+            ),
+            quote
+        );
+        assert_eq!(
+            utf16_slice(
+                text,
+                span["start_utf16"].as_u64().unwrap(),
+                span["end_utf16"].as_u64().unwrap()
+            ),
+            quote
+        );
+    }
+
+    // doccano: UTF-16.
+    let files = export(&project, Scope::All, Format::Doccano, &texts);
+    let line: Value =
+        serde_json::from_str(file(&files, "doccano.jsonl").lines().next().unwrap()).unwrap();
+    let got: Vec<String> = line["label"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| utf16_slice(WIDE, l[0].as_u64().unwrap(), l[1].as_u64().unwrap()))
+        .collect();
+    assert_eq!(got, quotes);
+
+    // Label Studio: UTF-16, and value.text agrees.
+    let files = export(&project, Scope::All, Format::LabelStudio, &texts);
+    let tasks: Value = serde_json::from_str(file(&files, "label-studio.json")).unwrap();
+    for result in tasks[0]["annotations"][0]["result"].as_array().unwrap() {
+        let value = &result["value"];
+        let sliced = utf16_slice(
+            WIDE,
+            value["start"].as_u64().unwrap(),
+            value["end"].as_u64().unwrap(),
+        );
+        assert_eq!(sliced, value["text"].as_str().unwrap());
+    }
+
+    // brat: code points of the .txt.
+    let files = export(&project, Scope::All, Format::Brat, &texts);
+    let txt = file(&files, "wide.txt");
+    assert_eq!(txt, WIDE);
+    for line in file(&files, "wide.ann")
+        .lines()
+        .filter(|l| l.starts_with('T'))
+    {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let offsets: Vec<u64> = fields[1]
+            .split(' ')
+            .skip(1)
+            .map(|n| n.parse().unwrap())
+            .collect();
+        assert_eq!(char_slice(txt, offsets[0], offsets[1]), fields[2]);
+    }
+
+    // W3C: TextPositionSelector counts code points; the quote selector's context is adjacent.
+    let files = export(&project, Scope::All, Format::W3c, &texts);
+    let collection: Value = serde_json::from_str(file(&files, "annotations.jsonld")).unwrap();
+    for item in collection["first"]["items"].as_array().unwrap() {
+        let selectors = item["target"]["selector"].as_array().unwrap();
+        let (quote, position) = (&selectors[0], &selectors[1]);
+        let (start, end) = (
+            position["start"].as_u64().unwrap(),
+            position["end"].as_u64().unwrap(),
+        );
+        assert_eq!(
+            char_slice(WIDE, start, end),
+            quote["exact"].as_str().unwrap()
+        );
+        let around = format!(
+            "{}{}{}",
+            quote["prefix"].as_str().unwrap(),
+            quote["exact"].as_str().unwrap(),
+            quote["suffix"].as_str().unwrap()
+        );
+        assert!(WIDE.contains(&around));
+    }
+
+    // CSV spans: code points and UTF-16 columns.
+    let files = export(&project, Scope::All, Format::Csv, &texts);
+    let spans_csv = file(&files, "spans.csv");
+    for row in spans_csv.lines().skip(1) {
+        let cells: Vec<&str> = row.split(',').collect();
+        let n = |i: usize| cells[i].parse::<u64>().unwrap();
+        assert_eq!(char_slice(WIDE, n(4), n(5)), cells[8]);
+        assert_eq!(utf16_slice(WIDE, n(6), n(7)), cells[8]);
+    }
+
+    // CoNLL: the tokens tagged B-/I- are the spans' words.
+    let files = export(&project, Scope::All, Format::Conll, &texts);
+    let mut entities: Vec<String> = Vec::new();
+    for line in file(&files, "daftar.conll").lines() {
+        let cells: Vec<&str> = line.split(' ').collect();
+        match cells.last() {
+            Some(tag) if tag.starts_with("B-") => entities.push(cells[0].to_string()),
+            Some(tag) if tag.starts_with("I-") => {
+                let last = entities.last_mut().unwrap();
+                last.push(' ');
+                last.push_str(cells[0]);
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(entities, ["𝐀𝐁", "اسکندر مومنی", "تهران", "اسلام‌آباد"]);
+}
+
+#[test]
+fn only_reviewed_work_is_exported_unless_everything_is_asked_for() {
+    let mut project = sample_project();
+    // A reviewer rejected one span of the reviewed article.
+    let sco = project.document_by_path(ARTICLES[4].0).unwrap().id;
+    let document = project.document_mut(sco).unwrap();
+    let rejected = document
+        .spans
+        .iter_mut()
+        .find(|s| s.label == "TITLE")
+        .unwrap();
+    rejected.review.state = ReviewState::Rejected;
+    let rejected_quote = rejected.quote.clone();
+    let files = export(&project, Scope::Reviewed, Format::Jsonl, &sample_texts());
+    let lines: Vec<Value> = file(&files, "daftar.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "only the reviewed article");
+    assert_eq!(lines[0]["path"], ARTICLES[4].0);
+    assert!(
+        lines[0]["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["quote"] != rejected_quote.as_str())
+    );
+    assert_eq!(lines[0]["meetings"].as_array().unwrap().len(), 2);
+    assert_eq!(lines[0]["meetings"][0]["codes"]["plover_event"], "CONSULT");
+
+    let everything = export(&project, Scope::All, Format::Jsonl, &sample_texts());
+    let lines: Vec<Value> = file(&everything, "daftar.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    // The ECO meeting, in progress, is exported with both its articles.
+    let meetings_csv = export(&project, Scope::All, Format::Csv, &sample_texts());
+    let meetings = file(&meetings_csv, "meetings.csv");
+    assert_eq!(meetings.lines().count(), 4, "header and three meetings");
+    assert!(meetings.contains("000_cc14a8d638cfba9c.txt;001_fbc263693fc4a0ea.txt"));
+}
+
+/// Spans of a project as (document path, start, end, label), sorted.
+fn span_set(project: &Project) -> Vec<(String, usize, usize, String)> {
+    let mut spans: Vec<_> = project
+        .documents
+        .iter()
+        .flat_map(|d| {
+            d.spans
+                .iter()
+                .map(|s| (d.path.clone(), s.start, s.end, s.label.clone()))
+        })
+        .collect();
+    spans.sort();
+    spans
+}
+
+fn reexport(opened: &daftar::open::OpenedProject, format: Format) -> Vec<ExportFile> {
+    let set = ExportSet::from_corpus(&opened.project, Scope::All, &opened.corpus_root).unwrap();
+    format.files(&set, ExportOptions::default())
+}
+
+#[test]
+fn brat_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("brat");
+    std::fs::create_dir(&collection).unwrap();
+    std::fs::write(collection.join("wide.txt"), WIDE).unwrap();
+    let at = |words: &str| {
+        let byte = WIDE.find(words).unwrap();
+        let start = WIDE[..byte].chars().count();
+        (start, start + words.chars().count())
+    };
+    let (minister, tehran) = (at("اسکندر مومنی"), at("تهران"));
+    // A span across the line break is two fragments in brat.
+    let (before, after) = (at("کرد."), at("نشست"));
+    let ann = format!(
+        "T1\tPER {} {}\tاسکندر مومنی\nT2\tGPE {} {}\tتهران\nT3\tORG {} {};{} {}\tکرد. نشست\nA1\tConfidence T1 high\n#1\tAnnotatorNotes T2\tthe capital\n",
+        minister.0, minister.1, tehran.0, tehran.1, before.0, before.1, after.0, after.1
+    );
+    assert_eq!(after.0, before.1 + 1, "separated by the line break");
+    std::fs::write(collection.join("wide.ann"), &ann).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    assert!(report.rejected.is_empty(), "{report}");
+    assert_eq!(report.spans, 3);
+    let document = &opened.project.documents[0];
+    assert!(
+        document
+            .spans
+            .iter()
+            .all(|s| s.review.state == ReviewState::Pending && s.author == "import:brat")
+    );
+    let files = reexport(&opened, Format::Brat);
+    let out = file(&files, "wide.ann");
+    let text_bound: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with(['T', 'A', '#']))
+        .collect();
+    assert_eq!(text_bound, ann.lines().collect::<Vec<_>>());
+    let crossing = document.spans.iter().find(|s| s.label == "ORG").unwrap();
+    assert_eq!(crossing.quote, "کرد.\nنشست");
+}
+
+#[test]
+fn doccano_round_trips() {
+    let dir = tempfile::tempdir().unwrap();
+    let units = |words: &str| {
+        let byte = WIDE.find(words).unwrap();
+        let start = WIDE[..byte].encode_utf16().count();
+        (start, start + words.encode_utf16().count())
+    };
+    let (a, b) = units("اسکندر مومنی");
+    let (c, d) = units("اسلام‌آباد");
+    let line = serde_json::json!({"text": WIDE, "label": [[a, b, "PER"], [c, d, "GPE"]], "path": "news one.txt"});
+    let source = dir.path().join("data.jsonl");
+    std::fs::write(&source, format!("{line}\n")).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    assert!(report.rejected.is_empty(), "{report}");
+    assert!(
+        dir.path().join("p-corpus/news one.txt").exists(),
+        "the text is written as an article"
+    );
+    let files = reexport(&opened, Format::Doccano);
+    let back: Value =
+        serde_json::from_str(file(&files, "doccano.jsonl").lines().next().unwrap()).unwrap();
+    assert_eq!(back["text"], line["text"]);
+    assert_eq!(back["label"], line["label"]);
+}
+
+#[test]
+fn label_studio_round_trips() {
+    let (project, texts) = wide_project();
+    let exported = export(&project, Scope::All, Format::LabelStudio, &texts);
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("export.json");
+    std::fs::write(&source, file(&exported, "label-studio.json")).unwrap();
+    let target = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::LabelStudio, &target).unwrap();
+    assert!(report.rejected.is_empty(), "{report}");
+    assert_eq!(span_set(&opened.project).len(), 4);
+    let again = reexport(&opened, Format::LabelStudio);
+    let regions = |files: &[ExportFile]| -> Vec<Value> {
+        let tasks: Value = serde_json::from_str(file(files, "label-studio.json")).unwrap();
+        tasks[0]["annotations"][0]["result"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| r["value"].clone())
+            .collect()
+    };
+    assert_eq!(regions(&again), regions(&exported));
+}
+
+#[test]
+fn a_malformed_record_is_named_and_only_it_is_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("data.jsonl");
+    let good = serde_json::json!({"text": "سلام دنیا", "label": [[0, 4, "PER"]]});
+    let past_the_end = serde_json::json!({"text": "کوتاه", "label": [[0, 40, "PER"]]});
+    std::fs::write(&source, format!("{good}\n{{not json\n{past_the_end}\n")).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    assert_eq!(opened.project.documents.len(), 1);
+    assert_eq!(report.rejected.len(), 2);
+    assert_eq!(report.rejected[0].place, "data.jsonl line 2");
+    assert!(report.rejected[0].reason.starts_with("not JSON"));
+    assert_eq!(report.rejected[1].place, "data.jsonl line 3");
+    assert!(
+        report.rejected[1].reason.contains("does not fit"),
+        "{}",
+        report.rejected[1]
+    );
+}
