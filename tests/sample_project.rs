@@ -444,6 +444,12 @@ fn build() -> Project {
     let sco = b.doc(4);
     b.review(sco);
     b.project.annotators = vec![AUTHOR.into(), REVIEWER.into()];
+    for meeting in &mut b.project.meetings {
+        meeting.created = WHEN.into();
+    }
+    for outcome in &mut b.project.outcomes {
+        outcome.created = WHEN.into();
+    }
     for document in &mut b.project.documents {
         for span in &mut std::sync::Arc::make_mut(document).spans {
             span.created = WHEN.into();

@@ -808,3 +808,126 @@ fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_articl
         "عربستان سعودی"
     );
 }
+
+#[test]
+fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_sample(dir.path());
+    let project_path = dir.path().join("sample.daftar.ron");
+    std::fs::copy(common::repo_path("assets/sample.daftar.ron"), &project_path).unwrap();
+    let opened = daftar::open::open_path(&project_path).unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1500.0, 1000.0))
+        .build_ui_state(
+            |ui, app: &mut DaftarApp| app.window_ui(ui),
+            DaftarApp::new(opened),
+        );
+    harness.run();
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    // The annotator hands the Persian ECO article over; the reviewer opens the review page.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Enter);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::R);
+    harness.get_by_label("Ready for review (1)");
+    let spans: Vec<_> = harness
+        .state()
+        .project
+        .document(doc)
+        .unwrap()
+        .spans
+        .iter()
+        .map(|s| s.id)
+        .collect();
+
+    // ] goes to the first item, A accepts it and moves on to the next pending one.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::A);
+    // A comment, then Reject.
+    harness
+        .get_by_label(daftar::ui::review_panel::COMMENT_HINT)
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("نام کامل نیست".into()));
+    harness.run();
+    click_label(&mut harness, "Reject (X)");
+    click_label(&mut harness, daftar::ui::review_panel::FINISH_REVIEWED);
+    {
+        let app = harness.state();
+        let document = app.project.document(doc).unwrap();
+        assert_eq!(document.status, daftar::model::DocStatus::Reviewed);
+        let first = document.span(spans[0]).unwrap();
+        assert_eq!(first.review.state, daftar::model::ReviewState::Accepted);
+        assert_eq!(first.review.reviewer, "annotator");
+        assert!(!first.review.at.is_empty());
+        let second = document.span(spans[1]).unwrap();
+        assert_eq!(second.review.state, daftar::model::ReviewState::Rejected);
+        assert_eq!(second.review.comment, "نام کامل نیست");
+        assert!(
+            document.spans[2..]
+                .iter()
+                .all(|s| s.review.state == daftar::model::ReviewState::Accepted)
+        );
+    }
+    // The status bar counts documents by status.
+    harness
+        .get_by_label("2 new · 1 in progress · 0 ready for review · 2 reviewed · 0 needs changes");
+
+    // Export everything reviewed, in every format, from the window.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
+    let out = dir.path().join("export");
+    harness.state_mut().export.folder = out.display().to_string();
+    harness.run();
+    harness
+        .get_by_label(daftar::ui::export_dialog::EXPORT_BUTTON)
+        .click();
+    // One frame: the export starts on its thread (which asks for repaints until it ends).
+    harness.step();
+    harness.state_mut().wait_for_export();
+    harness.run();
+    let outcome = harness.state().export.outcome.clone().unwrap();
+    assert!(
+        outcome
+            .as_ref()
+            .is_ok_and(|m| m.starts_with("Exported 2 documents")),
+        "{outcome:?}"
+    );
+    let jsonl = std::fs::read_to_string(out.join("jsonl/daftar.jsonl")).unwrap();
+    assert_eq!(jsonl.lines().count(), 2, "the two reviewed articles");
+    let rejected_quote = harness
+        .state()
+        .project
+        .document(doc)
+        .unwrap()
+        .span(spans[1])
+        .unwrap()
+        .quote
+        .clone();
+    let eco_line = jsonl.lines().next().unwrap();
+    let eco: serde_json::Value = serde_json::from_str(eco_line).unwrap();
+    assert!(
+        eco["spans"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|s| s["id"] != spans[1].to_string().as_str()),
+        "{rejected_quote} left out"
+    );
+    for format in [
+        "csv/meetings.csv",
+        "brat/annotation.conf",
+        "conll/daftar.conll",
+        "w3c/annotations.jsonld",
+        "doccano/doccano.jsonl",
+        "label-studio/label-studio.json",
+    ] {
+        assert!(out.join(format).exists(), "{format}");
+    }
+    // Again into the same folder: the window asks first.
+    click_label(&mut harness, daftar::ui::export_dialog::EXPORT_BUTTON);
+    assert!(harness.state().export.confirm_replace);
+    harness
+        .get_by_label(daftar::ui::export_dialog::REPLACE_BUTTON)
+        .click();
+    harness.step();
+    harness.state_mut().wait_for_export();
+    assert!(harness.state().export.outcome.as_ref().unwrap().is_ok());
+}

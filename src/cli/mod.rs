@@ -83,30 +83,30 @@ pub fn export(
     force: bool,
     bom: bool,
 ) -> anyhow::Result<u8> {
-    use crate::export::{ExportOptions, ExportSet, Format, Scope, write_files};
+    use crate::export::{ExportOptions, Format, Scope, export_to_folder};
     let format = Format::from_name(format).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         anyhow!("unknown format {format:?}: one of {}", names.join(", "))
     })?;
     let project = store::load(path)?;
     let scope = if all { Scope::All } else { Scope::Reviewed };
-    let set = ExportSet::from_corpus(&project, scope, &corpus_root(path, &project))?;
-    let files = format.files(&set, ExportOptions { bom });
-    let written = write_files(out, &files, force)?;
-    emit(&format!(
-        "{} documents, {} spans, {} meetings, {} outcomes ({}): {} files in {}\n",
-        set.docs.len(),
-        set.docs.iter().map(|d| d.spans.len()).sum::<usize>(),
-        set.meetings.len(),
-        set.outcomes.len(),
-        if all {
-            "everything but rejected work"
-        } else {
-            "reviewed work"
-        },
-        written.len(),
-        out.display()
-    ));
+    let summary = export_to_folder(
+        &project,
+        &corpus_root(path, &project),
+        &[format],
+        scope,
+        ExportOptions { bom },
+        out,
+        force,
+        &mut |_, _| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    )?;
+    let what = if all {
+        "everything but rejected work"
+    } else {
+        "reviewed work"
+    };
+    emit(&format!("{summary} ({what}) in {}\n", out.display()));
     Ok(OK)
 }
 

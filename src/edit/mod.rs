@@ -3,6 +3,7 @@
 
 pub mod actions;
 mod history;
+pub mod review;
 
 pub use history::History;
 

@@ -58,6 +58,7 @@ fn meeting(project: &mut Project) -> Meeting {
         evidence: vec![],
         note: String::new(),
         author: "tester".into(),
+        created: String::new(),
         review: Review::default(),
     }
 }
@@ -75,6 +76,7 @@ fn outcome(project: &mut Project, meeting: Option<MeetingId>) -> Outcome {
         evidence: vec![],
         note: String::new(),
         author: "tester".into(),
+        created: String::new(),
         review: Review::default(),
     }
 }

@@ -349,6 +349,69 @@ pub fn write_files(
     Ok(written)
 }
 
+/// What an export wrote.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ExportSummary {
+    pub documents: usize,
+    pub spans: usize,
+    pub meetings: usize,
+    pub outcomes: usize,
+    pub files: usize,
+}
+
+/// Exports `formats` (each into a subfolder named after it when there are several) of the
+/// project whose articles are under `corpus_root` into `out`. Reading the articles reports
+/// `progress(done, total)`; `cancel` stops before anything is written.
+#[allow(clippy::too_many_arguments)]
+pub fn export_to_folder(
+    project: &Project,
+    corpus_root: &Path,
+    formats: &[Format],
+    scope: Scope,
+    options: ExportOptions,
+    out: &Path,
+    force: bool,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &AtomicBool,
+) -> Result<ExportSummary, ExportError> {
+    let read = |d: &Document| {
+        crate::corpus::read_document(corpus_root, d)
+            .map(|decoded| decoded.text)
+            .map_err(|reason| reason.to_string())
+    };
+    let set = ExportSet::new(project, scope, read, progress, cancel)?;
+    let mut files = Vec::new();
+    for &format in formats {
+        for mut file in format.files(&set, options) {
+            if formats.len() > 1 {
+                file.name = format!("{}/{}", format.name(), file.name);
+            }
+            files.push(file);
+        }
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ExportError::Cancelled);
+        }
+    }
+    let written = write_files(out, &files, force)?;
+    Ok(ExportSummary {
+        documents: set.docs.len(),
+        spans: set.docs.iter().map(|d| d.spans.len()).sum(),
+        meetings: set.meetings.len(),
+        outcomes: set.outcomes.len(),
+        files: written.len(),
+    })
+}
+
+impl std::fmt::Display for ExportSummary {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{} documents, {} spans, {} meetings, {} outcomes: {} files",
+            self.documents, self.spans, self.meetings, self.outcomes, self.files
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

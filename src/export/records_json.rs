@@ -109,6 +109,7 @@ pub fn meeting(project: &Project, meeting: &Meeting) -> Value {
         "evidence": meeting.evidence.iter().map(|e| evidence(*e)).collect::<Vec<_>>(),
         "note": meeting.note,
         "author": meeting.author,
+        "created": meeting.created,
         "review": review(&meeting.review),
     })
 }
@@ -142,6 +143,7 @@ pub fn outcome(project: &Project, outcome: &Outcome) -> Value {
         "evidence": outcome.evidence.iter().map(|e| evidence(*e)).collect::<Vec<_>>(),
         "note": outcome.note,
         "author": outcome.author,
+        "created": outcome.created,
         "review": review(&outcome.review),
     })
 }

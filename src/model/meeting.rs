@@ -147,6 +147,9 @@ pub struct Meeting {
     pub note: String,
     #[serde(default)]
     pub author: String,
+    /// RFC 3339 creation time.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created: String,
     #[serde(default)]
     pub review: Review,
 }
@@ -198,6 +201,9 @@ pub struct Outcome {
     pub note: String,
     #[serde(default)]
     pub author: String,
+    /// RFC 3339 creation time.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub created: String,
     #[serde(default)]
     pub review: Review,
 }
@@ -239,6 +245,7 @@ impl Meeting {
             evidence: Vec::new(),
             note: String::new(),
             author: author.to_string(),
+            created: super::now_rfc3339(),
             review: Review::default(),
         }
     }
@@ -356,6 +363,7 @@ impl Outcome {
             evidence: Vec::new(),
             note: String::new(),
             author: author.to_string(),
+            created: super::now_rfc3339(),
             review: Review::default(),
         }
     }

@@ -119,6 +119,7 @@ mod tests {
             evidence: vec![],
             note: String::new(),
             author: String::new(),
+            created: String::new(),
             review: Review::default(),
         }
     }
@@ -139,6 +140,7 @@ mod tests {
             evidence: vec![],
             note: String::new(),
             author: String::new(),
+            created: String::new(),
             review: Review::default(),
         });
         let problems = record_problems(&project);

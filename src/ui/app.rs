@@ -143,6 +143,10 @@ pub struct DaftarApp {
     pub panel_tab: PanelTab,
     /// The meetings panel's state.
     pub records: RecordsState,
+    /// The review page's state.
+    pub review: super::review_panel::ReviewPanel,
+    /// The export window's state.
+    pub export: super::export_dialog::ExportDialog,
 }
 
 impl DaftarApp {
@@ -193,6 +197,8 @@ impl DaftarApp {
             report_to_show: None,
             panel_tab: PanelTab::Spans,
             records: RecordsState::default(),
+            review: Default::default(),
+            export: Default::default(),
         };
         app.report_to_show = app.import_report_worth_showing();
         if let Some(first) = app.project.documents.first() {
@@ -266,10 +272,16 @@ impl DaftarApp {
                     .and_then(|l| parse_hex_color(&l.color))
                     .unwrap_or([128, 128, 128]);
                 let name = label.map_or(span.label.as_str(), |l| l.names.en.as_str());
+                let rejected = match span.review.state {
+                    crate::model::ReviewState::Rejected => {
+                        format!(" (rejected: {})", span.review.comment)
+                    }
+                    _ => String::new(),
+                };
                 Some(Highlight {
                     range,
                     color: egui::Color32::from_rgb(r, g, b),
-                    label: format!("{} — {name}", span.label),
+                    label: format!("{} — {name}{rejected}", span.label),
                     id: span.id.0,
                 })
             })
@@ -368,6 +380,15 @@ impl DaftarApp {
         preferences.dark_mode = Some(ctx.theme() == egui::Theme::Dark);
         preferences.remember_project(self.project_path());
         preferences
+    }
+
+    /// Shows `tab`, or the spans again when it is already shown.
+    fn toggle_tab(&mut self, tab: PanelTab) {
+        self.panel_tab = if self.panel_tab == tab {
+            PanelTab::Spans
+        } else {
+            tab
+        };
     }
 
     /// Applies an edit as one undo step.
@@ -646,6 +667,9 @@ impl DaftarApp {
                     self.open_document(target);
                 }
             }
+            Command::NextSpan | Command::PreviousSpan if self.panel_tab == PanelTab::Review => {
+                self.step_review_item(command == Command::NextSpan);
+            }
             Command::NextSpan | Command::PreviousSpan => {
                 let Some(document) = doc.and_then(|d| self.project.document(d)) else {
                     return;
@@ -680,12 +704,18 @@ impl DaftarApp {
             Command::ZoomOut => self.font_size = (self.font_size - 2.0).max(MIN_FONT_SIZE),
             Command::NewMeeting => self.new_meeting_from_selection(now),
             Command::NewOutcome => self.new_outcome_from_selection(now),
-            Command::ShowMeetings => {
-                self.panel_tab = match self.panel_tab {
-                    PanelTab::Spans => PanelTab::Meetings,
-                    PanelTab::Meetings => PanelTab::Spans,
-                }
+            Command::ShowMeetings => self.toggle_tab(PanelTab::Meetings),
+            Command::ShowReview => self.toggle_tab(PanelTab::Review),
+            Command::ReviewAccept | Command::ReviewReject if self.panel_tab == PanelTab::Review => {
+                let state = if command == Command::ReviewAccept {
+                    crate::model::ReviewState::Accepted
+                } else {
+                    crate::model::ReviewState::Rejected
+                };
+                self.decide_current(state, now);
             }
+            Command::ReviewAccept | Command::ReviewReject => {}
+            Command::Export => self.open_export_dialog(),
         }
     }
 
@@ -862,10 +892,12 @@ impl DaftarApp {
                     .show(ui, |ui| match self.panel_tab {
                         PanelTab::Spans => self.annotation_panel_ui(ui),
                         PanelTab::Meetings => self.meetings_panel_ui(ui),
+                        PanelTab::Review => self.review_panel_ui(ui),
                     });
             });
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.import_report_ui(&ctx);
+        self.export_window_ui(&ctx);
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
         }

@@ -20,6 +20,10 @@ pub enum Command {
     NewMeeting,
     NewOutcome,
     ShowMeetings,
+    ShowReview,
+    ReviewAccept,
+    ReviewReject,
+    Export,
 }
 
 pub struct CommandInfo {
@@ -148,6 +152,34 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "Meetings",
         tooltip: "Show the meetings panel (or the spans again)",
         shortcuts: &[key(Modifiers::COMMAND, Key::M)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::ShowReview,
+        text: "Review",
+        tooltip: "Show the review page (or the spans again)",
+        shortcuts: &[key(Modifiers::COMMAND, Key::R)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: Command::ReviewAccept,
+        text: "Accept",
+        tooltip: "Accept the current item and go to the next pending one (review page)",
+        shortcuts: &[key(Modifiers::NONE, Key::A)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::ReviewReject,
+        text: "Reject",
+        tooltip: "Reject the current item with the comment typed, and go on (review page)",
+        shortcuts: &[key(Modifiers::NONE, Key::X)],
+        while_typing: false,
+    },
+    CommandInfo {
+        command: Command::Export,
+        text: "Export…",
+        tooltip: "Export annotations to a folder (reviewed work by default)",
+        shortcuts: &[key(Modifiers::COMMAND, Key::E)],
         while_typing: true,
     },
 ];

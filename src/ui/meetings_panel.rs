@@ -177,6 +177,14 @@ fn evidence_button(ui: &mut egui::Ui, project: &Project, at: SpanRef, actions: &
     }
 }
 
+/// A reviewer's rejection and comment, for the annotator to see.
+fn review_note_ui(ui: &mut egui::Ui, engine: &mut TextEngine, review: &crate::model::Review) {
+    if review.state == crate::model::ReviewState::Rejected {
+        let why = format!("rejected by {}: {}", review.reviewer, review.comment);
+        bidi_label_colored_ui(ui, engine, &why, 13.0, Some(ui.visuals().warn_fg_color));
+    }
+}
+
 fn codes_ui(
     ui: &mut egui::Ui,
     (codes, source): (EventCodes, CodesSource),
@@ -221,6 +229,8 @@ impl DaftarApp {
             ui.selectable_value(&mut self.panel_tab, PanelTab::Spans, "Spans");
             let meetings = label_with_shortcut(Command::ShowMeetings, ui.ctx());
             ui.selectable_value(&mut self.panel_tab, PanelTab::Meetings, meetings);
+            let review = label_with_shortcut(Command::ShowReview, ui.ctx());
+            ui.selectable_value(&mut self.panel_tab, PanelTab::Review, review);
         });
         ui.separator();
     }
@@ -349,6 +359,7 @@ impl DaftarApp {
                 actions.push(Action::DeleteMeeting(meeting.id));
             }
         });
+        review_note_ui(ui, text_engine, &meeting.review);
         for problem in meeting_problems(project, meeting) {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
         }
@@ -586,6 +597,7 @@ impl DaftarApp {
                     actions.push(Action::DeleteOutcome(id));
                 }
             });
+            review_note_ui(ui, text_engine, &outcome.review);
             for problem in outcome_problems(project, outcome) {
                 ui.colored_label(ui.visuals().warn_fg_color, problem);
             }

@@ -5,11 +5,13 @@ pub mod article_view;
 mod background;
 pub mod bidi_label;
 pub mod commands;
+pub mod export_dialog;
 mod glyph_atlas;
 pub mod meetings_panel;
 pub mod panels;
 pub mod preferences;
 pub mod records;
+pub mod review_panel;
 pub mod text_engine;
 pub mod text_input;
 

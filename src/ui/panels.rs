@@ -110,6 +110,7 @@ impl DaftarApp {
                 self.command_button(ui, Command::Redo)
             });
             self.command_button(ui, Command::MarkReadyForReview);
+            self.command_button(ui, Command::Export);
             ui.separator();
             ui.label("Annotator:");
             let text_engine = self
@@ -364,7 +365,6 @@ impl DaftarApp {
             self.apply_label(&key, now);
         }
         ui.separator();
-        ui.heading("Spans");
         let Some(article) = &self.article else { return };
         let Some(document) = self.project.document(article.doc) else {
             return;
@@ -372,6 +372,13 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        if !document.note.is_empty() {
+            // The reviewer's note when a document is sent back, and any other note on it.
+            ui.strong(format!("Note ({})", document.status.name()));
+            bidi_label_ui(ui, text_engine, &document.note, 14.0);
+            ui.separator();
+        }
+        ui.heading("Spans");
         let mut select = None;
         let mut delete = false;
         egui::ScrollArea::vertical()
@@ -401,6 +408,14 @@ impl DaftarApp {
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
                                 bidi_label_ui(ui, text_engine, &span.quote, 15.0);
+                                if span.review.state == crate::model::ReviewState::Rejected {
+                                    let warn = ui.visuals().warn_fg_color;
+                                    let why = format!(
+                                        "rejected by {}: {}",
+                                        span.review.reviewer, span.review.comment
+                                    );
+                                    bidi_label_colored_ui(ui, text_engine, &why, 13.0, Some(warn));
+                                }
                                 if let Some(from) = span.attributes.get(ORPHANED_ATTRIBUTE) {
                                     let warn = ui.visuals().warn_fg_color;
                                     ui.colored_label(
@@ -755,6 +770,13 @@ impl DaftarApp {
                 ));
                 ui.separator();
             }
+            let counts: Vec<String> = crate::edit::review::status_counts(&self.project)
+                .iter()
+                .map(|(status, count)| format!("{count} {}", status.name()))
+                .collect();
+            ui.label(counts.join(" · "))
+                .on_hover_text("Documents by status (filter the list by status above it)");
+            ui.separator();
             if let Some(error) = &self.save_status.error {
                 ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {error}"));
             } else if self.history.is_dirty() {

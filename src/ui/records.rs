@@ -17,6 +17,7 @@ pub enum PanelTab {
     #[default]
     Spans,
     Meetings,
+    Review,
 }
 
 /// The meetings panel's own state.

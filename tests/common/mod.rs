@@ -205,6 +205,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
         evidence: vec![trigger],
         note: "Both sample articles 000 and 001 report this meeting.".into(),
         author: "annotator".into(),
+        created: String::new(),
         review: Review::default(),
     };
     let meeting_id = meeting.id;
@@ -227,6 +228,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
         evidence: vec![next_host],
         note: String::new(),
         author: "annotator".into(),
+        created: String::new(),
         review: Review::default(),
     };
     history
@@ -244,6 +246,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
         evidence: vec![],
         note: String::new(),
         author: "annotator".into(),
+        created: String::new(),
         review: Review::default(),
     };
     history
