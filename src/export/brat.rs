@@ -174,11 +174,7 @@ impl Exporter for Brat {
             }
             let mut next_event = 0;
             let mut meeting_events = HashMap::new();
-            for meeting in set
-                .meetings
-                .iter()
-                .filter(|m| m.evidence_spans().any(|e| e.doc == doc.document.id))
-            {
+            for meeting in set.meetings_of(doc.document.id) {
                 let trigger = meeting
                     .evidence
                     .iter()
@@ -198,11 +194,7 @@ impl Exporter for Brat {
                 }
             }
             let mut r = 0;
-            for outcome in set
-                .outcomes
-                .iter()
-                .filter(|o| o.evidence_spans().any(|e| e.doc == doc.document.id))
-            {
+            for outcome in set.outcomes_of(doc.document.id) {
                 let trigger = outcome
                     .evidence
                     .iter()

@@ -36,11 +36,10 @@ impl Exporter for Conll {
             });
             let mut tag_of: Vec<Option<(usize, &str)>> = vec![None; tokens.len()];
             for (index, span) in spans.iter().enumerate() {
-                let covered: Vec<usize> = tokens
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, t)| t.range.start < span.end && span.start < t.range.end)
-                    .map(|(i, _)| i)
+                // Tokens are in text order: the first that ends after the span starts, then on.
+                let first = tokens.partition_point(|t| t.range.end <= span.start);
+                let covered: Vec<usize> = (first..tokens.len())
+                    .take_while(|&i| tokens[i].range.start < span.end)
                     .collect();
                 let why = if covered.is_empty() {
                     Some("covers no token")
@@ -73,13 +72,17 @@ impl Exporter for Conll {
                 if crosses_line && i > 0 && !out.ends_with("\n\n") {
                     out.push('\n');
                 }
-                let tag = match tag_of[i] {
-                    Some((span, label)) if previous == Some(span) => format!("I-{label}"),
-                    Some((_, label)) => format!("B-{label}"),
-                    None => "O".to_string(),
-                };
+                out.push_str(text);
+                out.push_str(" _ _ ");
+                match tag_of[i] {
+                    Some((span, label)) => {
+                        out.push_str(if previous == Some(span) { "I-" } else { "B-" });
+                        out.push_str(label);
+                    }
+                    None => out.push('O'),
+                }
+                out.push('\n');
                 previous = tag_of[i].map(|(span, _)| span);
-                let _ = writeln!(out, "{text} _ _ {tag}");
                 if token.kind == TokenKind::Punct && ends_sentence(text) {
                     out.push('\n');
                     previous = None;

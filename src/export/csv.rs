@@ -350,17 +350,19 @@ impl Exporter for Csv {
                 "mentions",
             ],
         );
+        let mut in_records = std::collections::HashSet::new();
+        for m in &set.meetings {
+            let fields = [&m.organization, &m.venue, &m.host, &m.chair];
+            in_records.extend(fields.iter().filter_map(|f| f.as_ref().map(|f| f.value)));
+            in_records.extend(m.participants.iter().filter_map(|p| p.entity));
+        }
+        for o in &set.outcomes {
+            in_records.extend(o.attributed_to);
+            in_records.extend(o.actors.iter().map(|a| a.entity));
+        }
         for entity in &project.entities {
             let count = mentions.get(&entity.id).copied().unwrap_or(0);
-            let in_records = set.meetings.iter().any(|m| {
-                [&m.organization, &m.venue, &m.host, &m.chair]
-                    .iter()
-                    .any(|f| f.as_ref().map(|f| f.value) == Some(entity.id))
-                    || m.participants.iter().any(|p| p.entity == Some(entity.id))
-            }) || set.outcomes.iter().any(|o| {
-                o.attributed_to == Some(entity.id) || o.actors.iter().any(|a| a.entity == entity.id)
-            });
-            if count == 0 && !in_records {
+            if count == 0 && !in_records.contains(&entity.id) {
                 continue;
             }
             entities.row([

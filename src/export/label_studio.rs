@@ -1,8 +1,9 @@
-//! Label Studio's JSON export: an array of tasks, `data.text` the article, one annotation per task
-//! whose results are `labels` regions with `value.start`/`value.end` in UTF-16 code units (as the
-//! browser counts) and `value.text` the quoted text, which Label Studio checks them against.
+//! Label Studio's JSON export: an array of tasks (one per line), `data.text` the article, one
+//! annotation per task whose results are `labels` regions with `value.start`/`value.end` in UTF-16
+//! code units (as the browser counts) and `value.text` the quoted text, which Label Studio checks
+//! them against. `label-studio-config.xml` is a labelling config with the project's labels.
 
-use serde_json::json;
+use serde::Serialize;
 
 use super::{ExportFile, ExportOptions, ExportSet, Exporter};
 
@@ -12,38 +13,77 @@ pub struct LabelStudio;
 pub const FROM_NAME: &str = "label";
 pub const TO_NAME: &str = "text";
 
+#[derive(Serialize)]
+struct Value<'a> {
+    start: usize,
+    end: usize,
+    text: &'a str,
+    labels: [&'a str; 1],
+}
+
+#[derive(Serialize)]
+struct Region<'a> {
+    id: String,
+    from_name: &'static str,
+    to_name: &'static str,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    origin: &'static str,
+    value: Value<'a>,
+}
+
+#[derive(Serialize)]
+struct Annotation<'a> {
+    result: Vec<Region<'a>>,
+}
+
+#[derive(Serialize)]
+struct Data<'a> {
+    text: &'a str,
+    path: &'a str,
+}
+
+#[derive(Serialize)]
+struct Task<'a> {
+    id: u64,
+    data: Data<'a>,
+    annotations: [Annotation<'a>; 1],
+}
+
 impl Exporter for LabelStudio {
     fn files(&self, set: &ExportSet, _: ExportOptions) -> Vec<ExportFile> {
-        let tasks: Vec<_> = set
-            .docs
-            .iter()
-            .map(|doc| {
-                let result: Vec<_> = doc
-                    .spans
-                    .iter()
-                    .map(|s| {
-                        json!({
-                            "id": s.id.to_string(),
-                            "from_name": FROM_NAME,
-                            "to_name": TO_NAME,
-                            "type": "labels",
-                            "origin": "manual",
-                            "value": {
-                                "start": doc.utf16(s.start),
-                                "end": doc.utf16(s.end),
-                                "text": doc.slice(s.start, s.end),
-                                "labels": [s.label],
-                            },
-                        })
-                    })
-                    .collect();
-                json!({
-                    "id": doc.document.id.0,
-                    "data": { "text": doc.text, "path": doc.document.path },
-                    "annotations": [{ "result": result }],
+        let mut out = Vec::new();
+        out.push(b'[');
+        for (index, doc) in set.docs.iter().enumerate() {
+            let result = doc
+                .spans
+                .iter()
+                .map(|s| Region {
+                    id: s.id.to_string(),
+                    from_name: FROM_NAME,
+                    to_name: TO_NAME,
+                    kind: "labels",
+                    origin: "manual",
+                    value: Value {
+                        start: doc.utf16(s.start),
+                        end: doc.utf16(s.end),
+                        text: doc.slice(s.start, s.end),
+                        labels: [&s.label],
+                    },
                 })
-            })
-            .collect();
+                .collect();
+            let task = Task {
+                id: doc.document.id.0,
+                data: Data {
+                    text: &doc.text,
+                    path: &doc.document.path,
+                },
+                annotations: [Annotation { result }],
+            };
+            out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
+            serde_json::to_writer(&mut out, &task).expect("JSON serializes");
+        }
+        out.extend_from_slice(b"\n]\n");
         let labels: String = set
             .project
             .schema
@@ -59,10 +99,11 @@ impl Exporter for LabelStudio {
         let config = format!(
             "<View>\n  <Labels name=\"{FROM_NAME}\" toName=\"{TO_NAME}\">\n{labels}  </Labels>\n  <Text name=\"{TO_NAME}\" value=\"$text\"/>\n</View>\n"
         );
-        let mut json = serde_json::to_string_pretty(&tasks).expect("JSON values serialize");
-        json.push('\n');
         vec![
-            ExportFile::text("label-studio.json", json),
+            ExportFile {
+                name: "label-studio.json".into(),
+                bytes: out,
+            },
             ExportFile::text("label-studio-config.xml", config),
         ]
     }

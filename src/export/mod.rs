@@ -17,13 +17,14 @@ mod label_studio;
 mod records_json;
 mod w3c;
 
+use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use thiserror::Error;
 
 use crate::corpus::fingerprint;
-use crate::model::{DocStatus, Document, Meeting, Outcome, Project, ReviewState, Span};
+use crate::model::{DocId, DocStatus, Document, Meeting, Outcome, Project, ReviewState, Span};
 use crate::text::OffsetIndex;
 
 pub use import::{ImportedDocument, ImportedSpan, import_annotations};
@@ -65,6 +66,8 @@ pub struct ExportSet<'a> {
     pub docs: Vec<ExportDoc<'a>>,
     pub meetings: Vec<&'a Meeting>,
     pub outcomes: Vec<&'a Outcome>,
+    /// Per document: indices into `meetings` and `outcomes` of the records it gives evidence for.
+    records_by_doc: HashMap<DocId, (Vec<usize>, Vec<usize>)>,
 }
 
 #[derive(Debug, Error)]
@@ -93,7 +96,7 @@ impl<'a> ExportSet<'a> {
     pub fn new(
         project: &'a Project,
         scope: Scope,
-        mut read: impl FnMut(&Document) -> Result<String, String>,
+        read: impl Fn(&Document) -> Result<String, String> + Sync,
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
     ) -> Result<ExportSet<'a>, ExportError> {
@@ -103,11 +106,12 @@ impl<'a> ExportSet<'a> {
             .map(|d| d.as_ref())
             .filter(|d| in_scope(scope, d))
             .collect();
-        let mut docs = Vec::with_capacity(chosen.len());
-        for (index, document) in chosen.iter().enumerate() {
-            if cancel.load(Ordering::Relaxed) {
-                return Err(ExportError::Cancelled);
-            }
+        // Reading, checking and indexing the articles is most of an export's time: on every
+        // core, the calling thread among them (it reports the progress).
+        let total = chosen.len();
+        let next = AtomicUsize::new(0);
+        let done = AtomicUsize::new(0);
+        let load = |document: &'a Document| -> Result<ExportDoc<'a>, ExportError> {
             let text = read(document).map_err(|reason| ExportError::Article {
                 path: document.path.clone(),
                 reason,
@@ -120,33 +124,97 @@ impl<'a> ExportSet<'a> {
                 .iter()
                 .filter(|s| s.review.state != ReviewState::Rejected && !s.is_empty())
                 .collect();
-            docs.push(ExportDoc {
+            Ok(ExportDoc {
                 document,
                 offsets: OffsetIndex::new(&text),
                 text,
                 spans,
+            })
+        };
+        let work = |report: &mut dyn FnMut(usize)| {
+            let mut mine = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                if index >= total || cancel.load(Ordering::Relaxed) {
+                    break;
+                }
+                let loaded = load(chosen[index]);
+                let failed = loaded.is_err();
+                mine.push((index, loaded));
+                report(done.fetch_add(1, Ordering::Relaxed) + 1);
+                if failed {
+                    // Stop the others early: the export fails anyway.
+                    next.store(total, Ordering::Relaxed);
+                }
+            }
+            mine
+        };
+        let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut loaded: Vec<(usize, Result<ExportDoc<'a>, ExportError>)> =
+            std::thread::scope(|scope| {
+                let helpers: Vec<_> = (1..workers.min(total.max(1)))
+                    .map(|_| scope.spawn(|| work(&mut |_| {})))
+                    .collect();
+                let mut all = work(&mut |d| progress(d, total));
+                for helper in helpers {
+                    all.extend(helper.join().expect("an export thread panicked"));
+                }
+                all
             });
-            progress(index + 1, chosen.len());
+        if cancel.load(Ordering::Relaxed) {
+            return Err(ExportError::Cancelled);
         }
-        let exported = |doc| docs.iter().any(|d: &ExportDoc| d.document.id == doc);
-        let meetings = project
+        loaded.sort_by_key(|(index, _)| *index);
+        progress(total, total);
+        let docs = loaded
+            .into_iter()
+            .map(|(_, doc)| doc)
+            .collect::<Result<Vec<_>, _>>()?;
+        let exported: HashSet<DocId> = docs.iter().map(|d| d.document.id).collect();
+        let meetings: Vec<&Meeting> = project
             .meetings
             .iter()
             .filter(|m| m.review.state != ReviewState::Rejected)
-            .filter(|m| m.evidence_spans().any(|e| exported(e.doc)))
+            .filter(|m| m.evidence_spans().any(|e| exported.contains(&e.doc)))
             .collect();
-        let outcomes = project
+        let outcomes: Vec<&Outcome> = project
             .outcomes
             .iter()
             .filter(|o| o.review.state != ReviewState::Rejected)
-            .filter(|o| o.evidence_spans().any(|e| exported(e.doc)))
+            .filter(|o| o.evidence_spans().any(|e| exported.contains(&e.doc)))
             .collect();
+        let mut records_by_doc: HashMap<DocId, (Vec<usize>, Vec<usize>)> = HashMap::new();
+        for (index, meeting) in meetings.iter().enumerate() {
+            let docs: HashSet<DocId> = meeting.evidence_spans().map(|e| e.doc).collect();
+            for doc in docs {
+                records_by_doc.entry(doc).or_default().0.push(index);
+            }
+        }
+        for (index, outcome) in outcomes.iter().enumerate() {
+            let docs: HashSet<DocId> = outcome.evidence_spans().map(|e| e.doc).collect();
+            for doc in docs {
+                records_by_doc.entry(doc).or_default().1.push(index);
+            }
+        }
         Ok(ExportSet {
             project,
             docs,
             meetings,
             outcomes,
+            records_by_doc,
         })
+    }
+
+    /// The exported meetings `doc` gives evidence for.
+    pub fn meetings_of(&self, doc: DocId) -> impl Iterator<Item = &'a Meeting> + '_ {
+        let indices = self.records_by_doc.get(&doc).map_or(&[][..], |r| &r.0[..]);
+        indices.iter().map(|&i| self.meetings[i])
+    }
+
+    /// The exported outcomes `doc` gives evidence for.
+    pub fn outcomes_of(&self, doc: DocId) -> impl Iterator<Item = &'a Outcome> + '_ {
+        let indices = self.records_by_doc.get(&doc).map_or(&[][..], |r| &r.1[..]);
+        indices.iter().map(|&i| self.outcomes[i])
     }
 
     /// The set for `scope` with the articles read from `corpus_root`.
@@ -315,8 +383,9 @@ fn file_stems(set: &ExportSet) -> Vec<String> {
 }
 
 /// Writes `files` into `folder`, which must be empty (or missing) unless `force` allows
-/// replacing what is there. Each file is written under a temporary name and renamed, so a
-/// reader never sees half a file (without fsync: an export can be run again, a project cannot).
+/// replacing what is there. A file that is replaced is written under a temporary name and
+/// renamed, so it is never left half written (no fsync: an export can be run again, a project
+/// cannot).
 pub fn write_files(
     folder: &Path,
     files: &[ExportFile],
@@ -328,13 +397,16 @@ pub fn write_files(
             folder: folder.display().to_string(),
         });
     }
-    let mut written = Vec::with_capacity(files.len());
-    for file in files {
+    let write = |file: &ExportFile| -> Result<PathBuf, ExportError> {
         let path = folder.join(&file.name);
         let write = || -> std::io::Result<()> {
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)?;
             }
+            if !path.exists() {
+                return std::fs::write(&path, &file.bytes);
+            }
+            // Replacing a file: never leave it half written.
             let mut temporary = path.clone().into_os_string();
             temporary.push(".part");
             std::fs::write(&temporary, &file.bytes)?;
@@ -344,8 +416,24 @@ pub fn write_files(
             path: path.display().to_string(),
             error,
         })?;
-        written.push(path);
-    }
+        Ok(path)
+    };
+    // Thousands of small files (brat writes two per document): on every core.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = files.len().div_ceil(workers).max(1);
+    let written: Vec<PathBuf> = std::thread::scope(|scope| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(write).collect::<Result<Vec<_>, _>>()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an export thread panicked"))
+            .collect::<Result<Vec<_>, _>>()
+    })?
+    .into_iter()
+    .flatten()
+    .collect();
     Ok(written)
 }
 
@@ -380,16 +468,45 @@ pub fn export_to_folder(
             .map_err(|reason| reason.to_string())
     };
     let set = ExportSet::new(project, scope, read, progress, cancel)?;
+    // Formats are independent: build them on every core.
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let built: Vec<Vec<(usize, Vec<ExportFile>)>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers.min(formats.len()))
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut mine = Vec::new();
+                    loop {
+                        let index = next.fetch_add(1, Ordering::Relaxed);
+                        let Some(&format) = formats.get(index) else {
+                            break;
+                        };
+                        if cancel.load(Ordering::Relaxed) {
+                            break;
+                        }
+                        mine.push((index, format.files(&set, options)));
+                    }
+                    mine
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("an export thread panicked"))
+            .collect()
+    });
+    if cancel.load(Ordering::Relaxed) {
+        return Err(ExportError::Cancelled);
+    }
+    let mut by_format: Vec<(usize, Vec<ExportFile>)> = built.into_iter().flatten().collect();
+    by_format.sort_by_key(|(index, _)| *index);
     let mut files = Vec::new();
-    for &format in formats {
-        for mut file in format.files(&set, options) {
+    for (index, format_files) in by_format {
+        for mut file in format_files {
             if formats.len() > 1 {
-                file.name = format!("{}/{}", format.name(), file.name);
+                file.name = format!("{}/{}", formats[index].name(), file.name);
             }
             files.push(file);
-        }
-        if cancel.load(Ordering::Relaxed) {
-            return Err(ExportError::Cancelled);
         }
     }
     let written = write_files(out, &files, force)?;

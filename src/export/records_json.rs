@@ -4,14 +4,24 @@
 
 use serde_json::{Value, json};
 
+use crate::model::ReviewState;
+
 use crate::model::codes::{CodesSource, meeting_codes, outcome_codes};
 use crate::model::{
     ActorRole, DateValue, EntityId, EventCodes, Meeting, Outcome, Project, Review, Sourced, SpanRef,
 };
 
+pub fn state_name(state: ReviewState) -> &'static str {
+    match state {
+        ReviewState::Pending => "pending",
+        ReviewState::Accepted => "accepted",
+        ReviewState::Rejected => "rejected",
+    }
+}
+
 pub fn review(review: &Review) -> Value {
     json!({
-        "state": format!("{:?}", review.state).to_lowercase(),
+        "state": state_name(review.state),
         "comment": review.comment,
         "reviewer": review.reviewer,
         "at": review.at,

@@ -26,7 +26,22 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || is_mark(c)
+    // Fast answers for ASCII and the Arabic block's letters and digits (most of a news text);
+    // the Unicode tables for the rest.
+    match c {
+        'a'..='z' | 'A'..='Z' | '0'..='9' => true,
+        _ if c.is_ascii() => false,
+        '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => true,
+        _ => c.is_alphanumeric() || is_mark(c),
+    }
+}
+
+fn is_digit(c: char) -> bool {
+    match c {
+        '0'..='9' | '\u{0660}'..='\u{0669}' | '\u{06F0}'..='\u{06F9}' => true,
+        _ if c.is_ascii() => false,
+        _ => c.is_numeric(),
+    }
 }
 
 /// Combining marks of Arabic script (harakat and Quranic marks), tatweel, and general combining
@@ -42,6 +57,12 @@ fn is_joiner(c: char) -> bool {
 }
 
 fn is_invisible_separator(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_whitespace() || c == '\u{0B}';
+    }
+    if ('\u{0621}'..='\u{06FF}').contains(&c) {
+        return false;
+    }
     c.is_whitespace()
         || matches!(
             c,
@@ -80,7 +101,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             let next = chars.get(i + 1).copied();
             let prev = (i > start).then(|| chars[i - 1]);
             if is_word_char(c) {
-                all_digits &= c.is_numeric() || is_mark(c);
+                all_digits &= is_digit(c) || is_mark(c);
                 i += 1;
                 continue;
             }
@@ -88,8 +109,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 is_joiner(c) && prev.is_some_and(is_word_char) && next.is_some_and(is_word_char);
             let joins_number = is_number_separator(c)
                 && all_digits
-                && prev.is_some_and(char::is_numeric)
-                && next.is_some_and(char::is_numeric);
+                && prev.is_some_and(is_digit)
+                && next.is_some_and(is_digit);
             if !(joins_word || joins_number) {
                 break;
             }
@@ -157,6 +178,22 @@ mod tests {
         let tokens = tokenize("۷۵امین نشست");
         assert_eq!(tokens[0].range, 0..6);
         assert_eq!(tokens[0].kind, TokenKind::Word);
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_unicode_tables() {
+        for c in (0..0x3000).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric() || is_mark(c), "{c:?}");
+            assert_eq!(is_digit(c), c.is_numeric(), "{c:?}");
+            let separator = c.is_whitespace()
+                || matches!(
+                    c,
+                    '\u{200B}' | '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{FEFF}'
+                )
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                || is_joiner(c);
+            assert_eq!(is_invisible_separator(c), separator, "{c:?}");
+        }
     }
 
     #[test]
