@@ -80,8 +80,7 @@ pub fn record_problems(project: &Project) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::model::{
-        Calendar, DateValue, MeetingId, Outcome, OutcomeId, Participant, Precision, Realis, Review,
-        Sourced,
+        Calendar, DateValue, MeetingId, Outcome, OutcomeId, Participant, Precision, Sourced,
     };
 
     fn date(iso: &str) -> Sourced<DateValue> {
@@ -94,55 +93,30 @@ mod tests {
     }
 
     fn meeting() -> Meeting {
-        Meeting {
-            id: MeetingId(1),
-            organization: None,
-            body: None,
-            level: None,
-            sector: None,
-            ordinal: None,
-            session_type: None,
-            venue: None,
-            host: None,
-            chair: None,
-            start: Some(date("2021-07-14")),
-            end: Some(date("2021-07-13")),
-            participants: vec![Participant {
-                entity: None,
-                count: None,
-                description: String::new(),
-                role: "guest_of_honour".into(),
-                evidence: None,
-            }],
-            realis: Realis::Held,
-            codes: None,
-            evidence: vec![],
-            note: String::new(),
-            author: String::new(),
-            created: String::new(),
-            review: Review::default(),
-        }
+        let mut meeting = Meeting::new(MeetingId(1), "");
+        meeting.start = Some(date("2021-07-14"));
+        meeting.end = Some(date("2021-07-13"));
+        meeting.participants = vec![Participant {
+            entity: None,
+            count: None,
+            description: String::new(),
+            role: "guest_of_honour".into(),
+            evidence: None,
+        }];
+        meeting
     }
 
     #[test]
     fn missing_fields_and_contradictions_are_reported() {
         let mut project = Project::new("p", "c");
         project.meetings.push(meeting());
-        project.outcomes.push(Outcome {
-            id: OutcomeId(2),
-            meeting: None,
-            kind: "declaration_adopted".into(),
-            status: "maybe".into(),
-            title: None,
-            actors: vec![],
-            attributed_to: None,
-            codes: None,
-            evidence: vec![],
-            note: String::new(),
-            author: String::new(),
-            created: String::new(),
-            review: Review::default(),
-        });
+        project.outcomes.push(Outcome::new(
+            OutcomeId(2),
+            None,
+            "declaration_adopted",
+            "maybe",
+            "",
+        ));
         let problems = record_problems(&project);
         for expected in [
             "meeting m1 has no organization (required)",

@@ -5,7 +5,9 @@ use super::RecordError;
 use super::evidence::{ArticleRef, Selection, entity_of, evidence};
 use super::meetings::choice_named_in;
 use crate::edit::Edit;
-use crate::model::{Actor, ActorRole, MeetingId, Outcome, OutcomeId, Project, Sourced};
+use crate::model::{
+    Actor, ActorRole, EntityId, MeetingId, Outcome, OutcomeId, Project, Sourced, SpanRef,
+};
 
 /// The label of the span that reports an outcome.
 pub const OUTCOME_LABEL: &str = "OUTCOME";
@@ -57,11 +59,41 @@ pub fn new_outcome(
     Ok((Edit::Batch(edits), id))
 }
 
-fn outcome_copy(project: &Project, id: OutcomeId) -> Result<Outcome, RecordError> {
-    project
-        .outcome(id)
+/// The edit that changes `outcome` with the span the selection names (made with `label` if
+/// new) and, when `with_entity`, the entity that span names: one undo step.
+#[allow(clippy::too_many_arguments)]
+fn change_with_evidence(
+    project: &mut Project,
+    outcome: OutcomeId,
+    article: ArticleRef,
+    selection: &Selection,
+    label: &str,
+    with_entity: bool,
+    author: &str,
+    change: impl FnOnce(&mut Outcome, SpanRef, Option<EntityId>, &str),
+) -> Result<Edit, RecordError> {
+    let mut changed = project
+        .outcome(outcome)
         .cloned()
-        .ok_or(RecordError::NoOutcome(id))
+        .ok_or(RecordError::NoOutcome(outcome))?;
+    let mut found = evidence(project, article, selection, label, author)?;
+    let (entity, mut edits) = if with_entity {
+        let (entity, edits) = entity_of(project, &mut found);
+        (Some(entity), edits)
+    } else {
+        (None, Vec::new())
+    };
+    change(&mut changed, found.at(), entity, found.quote());
+    edits.extend(found.into_edits(project));
+    edits.push(Edit::ReplaceOutcome(changed));
+    Ok(Edit::Batch(edits))
+}
+
+/// Adds a span to the outcome's evidence, once.
+fn add_evidence(outcome: &mut Outcome, at: SpanRef) {
+    if !outcome.evidence.contains(&at) {
+        outcome.evidence.push(at);
+    }
 }
 
 /// The outcome's title from the selection (a DOC span).
@@ -72,18 +104,21 @@ pub fn set_outcome_title(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = outcome_copy(project, outcome)?;
-    let found = evidence(project, article, selection, TITLE_LABEL, author)?;
-    changed.title = Some(Sourced::with_evidence(
-        found.quote().to_string(),
-        found.at(),
-    ));
-    let mut edits = found.into_edits(project);
-    edits.push(Edit::ReplaceOutcome(changed));
-    Ok(Edit::Batch(edits))
+    change_with_evidence(
+        project,
+        outcome,
+        article,
+        selection,
+        TITLE_LABEL,
+        false,
+        author,
+        |o, at, _, quote| {
+            o.title = Some(Sourced::with_evidence(quote.to_string(), at));
+        },
+    )
 }
 
-/// Adds the entity the selection names as an actor of the outcome in `role`.
+/// Adds the entity the selection names (GPE by default) as an actor of the outcome in `role`.
 pub fn add_actor(
     project: &mut Project,
     outcome: OutcomeId,
@@ -92,17 +127,22 @@ pub fn add_actor(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = outcome_copy(project, outcome)?;
-    let mut found = evidence(project, article, selection, "GPE", author)?;
-    let (entity, mut edits) = entity_of(project, &mut found);
-    changed.actors.push(Actor {
-        entity,
-        role,
-        evidence: Some(found.at()),
-    });
-    edits.extend(found.into_edits(project));
-    edits.push(Edit::ReplaceOutcome(changed));
-    Ok(Edit::Batch(edits))
+    change_with_evidence(
+        project,
+        outcome,
+        article,
+        selection,
+        "GPE",
+        true,
+        author,
+        |o, at, entity, _| {
+            o.actors.push(Actor {
+                entity: entity.expect("asked for the entity"),
+                role,
+                evidence: Some(at),
+            });
+        },
+    )
 }
 
 /// Records who is reported as saying it (the selection names a person, PER by default); the
@@ -114,16 +154,19 @@ pub fn set_attributed_to(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = outcome_copy(project, outcome)?;
-    let mut found = evidence(project, article, selection, "PER", author)?;
-    let (entity, mut edits) = entity_of(project, &mut found);
-    changed.attributed_to = Some(entity);
-    if !changed.evidence.contains(&found.at()) {
-        changed.evidence.push(found.at());
-    }
-    edits.extend(found.into_edits(project));
-    edits.push(Edit::ReplaceOutcome(changed));
-    Ok(Edit::Batch(edits))
+    change_with_evidence(
+        project,
+        outcome,
+        article,
+        selection,
+        "PER",
+        true,
+        author,
+        |o, at, entity, _| {
+            o.attributed_to = entity;
+            add_evidence(o, at);
+        },
+    )
 }
 
 /// Adds the selection (an OUTCOME span) to the outcome's evidence.
@@ -134,12 +177,14 @@ pub fn add_outcome_evidence(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = outcome_copy(project, outcome)?;
-    let found = evidence(project, article, selection, OUTCOME_LABEL, author)?;
-    if !changed.evidence.contains(&found.at()) {
-        changed.evidence.push(found.at());
-    }
-    let mut edits = found.into_edits(project);
-    edits.push(Edit::ReplaceOutcome(changed));
-    Ok(Edit::Batch(edits))
+    change_with_evidence(
+        project,
+        outcome,
+        article,
+        selection,
+        OUTCOME_LABEL,
+        false,
+        author,
+        |o, at, _, _| add_evidence(o, at),
+    )
 }

@@ -19,7 +19,7 @@ use crate::model::{DocId, DocStatus, Project, ReviewState};
 pub const ACCEPT_ALL_REMAINING: &str = "Accept all remaining";
 pub const FINISH_REVIEWED: &str = "Finish: reviewed";
 pub const SEND_BACK: &str = "Send back: needs changes";
-pub const COMMENT_HINT: &str = "Comment on this item";
+pub const COMMENT_HINT: &str = "Comment on this item (Enter rejects with it)";
 pub const NOTE_HINT_REVIEW: &str = "Note for the annotator";
 
 /// The review page's own state.
@@ -200,6 +200,8 @@ impl DaftarApp {
             width,
         );
         self.typing_now |= comment.has_focus();
+        // Typing why and pressing Enter rejects: the comment is the reason.
+        let reject_now = comment.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         let note = bidi_text_edit_ui(
             ui,
             text_engine,
@@ -208,6 +210,9 @@ impl DaftarApp {
             width,
         );
         self.typing_now |= note.has_focus();
+        if reject_now {
+            self.decide_current(ReviewState::Rejected, now);
+        }
         let mut finished = None;
         ui.horizontal_wrapped(|ui| {
             if ui
