@@ -440,3 +440,76 @@ fn a_malformed_record_is_named_and_only_it_is_left_out() {
         report.rejected[1]
     );
 }
+
+#[test]
+fn a_cancelled_export_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("sample");
+    std::fs::create_dir(&corpus).unwrap();
+    for (name, text) in ARTICLES {
+        std::fs::write(corpus.join(name), text).unwrap();
+    }
+    let out = dir.path().join("out");
+    let cancel = AtomicBool::new(true);
+    let result = daftar::export::export_to_folder(
+        &sample_project(),
+        &corpus,
+        &Format::ALL,
+        Scope::All,
+        ExportOptions::default(),
+        &out,
+        false,
+        &mut |_, _| {},
+        &cancel,
+    );
+    assert!(matches!(
+        result,
+        Err(daftar::export::ExportError::Cancelled)
+    ));
+    assert!(!out.exists());
+    // An article changed on disk stops the export, named: its offsets would be wrong.
+    std::fs::write(corpus.join(ARTICLES[4].0), "متن دیگر").unwrap();
+    let changed = daftar::export::export_to_folder(
+        &sample_project(),
+        &corpus,
+        &[Format::Brat],
+        Scope::Reviewed,
+        ExportOptions::default(),
+        &out,
+        false,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    );
+    let error = changed.unwrap_err().to_string();
+    assert!(
+        error.contains(ARTICLES[4].0) && error.contains("re-anchor"),
+        "{error}"
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn a_label_studio_region_whose_text_disagrees_is_refused_with_its_task() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("tasks.json");
+    let tasks = serde_json::json!([
+        {"id": 7, "data": {"text": "اسکندر مومنی در تهران"}, "annotations": [{"result": [
+            {"id": "a", "type": "labels", "value": {"start": 0, "end": 12, "text": "اسکندر مومنی", "labels": ["PER"]}}
+        ]}]},
+        {"id": 8, "data": {"text": "😀 تهران"}, "annotations": [{"result": [
+            {"id": "b", "type": "labels", "value": {"start": 1, "end": 6, "text": "تهران", "labels": ["GPE"]}}
+        ]}]}
+    ]);
+    std::fs::write(&source, tasks.to_string()).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::LabelStudio, &project).unwrap();
+    assert_eq!(opened.project.documents.len(), 1);
+    assert_eq!(report.rejected.len(), 1);
+    // Offset 1 falls inside the emoji's surrogate pair: code points, not UTF-16, were written.
+    assert_eq!(report.rejected[0].place, "tasks.json task 8");
+    assert!(
+        report.rejected[0].reason.contains("splits a character"),
+        "{}",
+        report.rejected[0]
+    );
+}
