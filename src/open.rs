@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::corpus::{
     ImportOptions, ImportReport, import_folder_with_progress, scan::relative_path,
 };
+use crate::export::import::{SourceKind, import_annotations};
 use crate::model::Project;
 use crate::store::ProjectFile;
 
@@ -18,6 +19,8 @@ pub struct OpenedProject {
     pub corpus_root: PathBuf,
     /// Set when a folder was (re-)imported on opening.
     pub import_report: Option<ImportReport>,
+    /// What an import of another tool's annotations did, to show the user.
+    pub annotation_report: Option<String>,
 }
 
 /// The project file that belongs to a corpus folder: `<folder>.daftar.ron` beside it.
@@ -38,8 +41,43 @@ pub fn corpus_root(project_path: &Path, project: &Project) -> PathBuf {
         .fold(base.to_path_buf(), |path, part| path.join(part))
 }
 
-/// Opens a project file, or imports a folder into the project beside it.
+/// The project that another tool's annotations at `source` are imported into: for a brat
+/// folder `<folder>.daftar.ron`, for a JSON file `<file stem>.daftar.ron`, beside it.
+pub fn project_path_for_annotations(source: &Path) -> PathBuf {
+    if source.is_dir() {
+        return project_path_for_folder(source);
+    }
+    let stem = source
+        .file_stem()
+        .map_or("annotations".into(), |s| s.to_string_lossy().into_owned());
+    source.with_file_name(format!("{stem}.daftar.ron"))
+}
+
+/// Imports another tool's annotations (brat folder, doccano JSONL, Label Studio JSON) into the
+/// project beside them, the first time; afterwards that project is opened.
+fn open_annotations(source: &Path, kind: SourceKind) -> anyhow::Result<OpenedProject> {
+    let project_path = project_path_for_annotations(source);
+    if project_path.exists() {
+        return open_path(&project_path);
+    }
+    let (mut opened, report) = import_annotations(source, kind, &project_path)?;
+    opened.import_report = None;
+    opened.annotation_report = Some(format!(
+        "Imported from {}:\n{report}Saved as {}",
+        source.display(),
+        project_path.display()
+    ));
+    Ok(opened)
+}
+
+/// Opens a project file, imports a folder into the project beside it, or imports another
+/// tool's annotations (a brat folder, a doccano `.jsonl`, a Label Studio `.json`).
 pub fn open_path(path: &Path) -> anyhow::Result<OpenedProject> {
+    if let Some(kind) = SourceKind::of(path)
+        && !(path.is_dir() && project_path_for_folder(path).exists())
+    {
+        return open_annotations(path, kind);
+    }
     if path.is_dir() {
         let project_path = project_path_for_folder(path);
         import_into(&project_path, path, ImportOptions::default())
@@ -51,6 +89,7 @@ pub fn open_path(path: &Path) -> anyhow::Result<OpenedProject> {
             project,
             corpus_root,
             import_report: None,
+            annotation_report: None,
         })
     }
 }
@@ -71,7 +110,9 @@ pub fn open_path_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> anyhow::Result<Option<OpenedProject>> {
-    if path.is_dir() {
+    if SourceKind::of(path).is_some() {
+        open_path(path).map(Some)
+    } else if path.is_dir() {
         let project_path = project_path_for_folder(path);
         import_into_with_progress(&project_path, path, ImportOptions::default(), progress)
     } else {
@@ -124,5 +165,6 @@ pub fn import_into_with_progress(
         project,
         corpus_root,
         import_report: Some(report),
+        annotation_report: None,
     }))
 }

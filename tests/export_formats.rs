@@ -513,3 +513,25 @@ fn a_label_studio_region_whose_text_disagrees_is_refused_with_its_task() {
         report.rejected[0]
     );
 }
+
+#[test]
+fn opening_a_doccano_file_imports_it_once_into_a_project_beside_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("batch.jsonl");
+    let line = serde_json::json!({"text": "اسکندر مومنی در تهران", "label": [[0, 12, "PER"]]});
+    std::fs::write(&source, format!("{line}\n")).unwrap();
+    let opened = daftar::open::open_path(&source).unwrap();
+    assert_eq!(opened.file.path(), dir.path().join("batch.daftar.ron"));
+    assert!(
+        opened
+            .annotation_report
+            .as_deref()
+            .unwrap()
+            .contains("1 documents with 1 pre-annotated spans")
+    );
+    drop(opened);
+    // Opening it again opens that project: nothing is imported twice.
+    let again = daftar::open::open_path(&source).unwrap();
+    assert_eq!(again.project.span_count(), 1);
+    assert!(again.annotation_report.is_none());
+}

@@ -87,6 +87,8 @@ pub struct DaftarApp {
     saver: BackgroundSaver,
     pub history: History,
     pub import_report: Option<ImportReport>,
+    /// What an import of another tool's annotations did (shown once, like the import report).
+    pub annotation_report: Option<String>,
     pub save_status: SaveStatus,
     /// egui time of the last change not yet saved.
     last_edit_time: Option<f64>,
@@ -156,6 +158,7 @@ impl DaftarApp {
             project,
             corpus_root,
             import_report,
+            annotation_report,
         } = opened;
         let mut app = DaftarApp {
             project,
@@ -163,6 +166,7 @@ impl DaftarApp {
             saver: BackgroundSaver::new(file),
             history: History::new(),
             import_report,
+            annotation_report,
             save_status: SaveStatus::default(),
             last_edit_time: None,
             text_engine: None,
@@ -302,6 +306,9 @@ impl DaftarApp {
 
     /// The import report, when it has something to say (skipped, changed or re-decoded files).
     fn import_report_worth_showing(&self) -> Option<String> {
+        if let Some(report) = &self.annotation_report {
+            return Some(report.clone());
+        }
         let report = self.import_report.as_ref()?;
         let worth = report.skipped() + report.changed() + report.missing() + report.warned() > 0;
         worth.then(|| report.to_string())

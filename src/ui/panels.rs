@@ -77,6 +77,29 @@ impl DaftarApp {
                     }
                     ui.close();
                 }
+                if ui
+                    .button("Import a brat collection…")
+                    .on_hover_text("A folder of .txt files with .ann files beside them")
+                    .clicked()
+                {
+                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                        self.start_opening(folder, ui.ctx());
+                    }
+                    ui.close();
+                }
+                if ui
+                    .button("Import doccano or Label Studio annotations…")
+                    .on_hover_text("A doccano .jsonl or a Label Studio .json export")
+                    .clicked()
+                {
+                    if let Some(file) = rfd::FileDialog::new()
+                        .add_filter("doccano JSONL, Label Studio JSON", &["jsonl", "json"])
+                        .pick_file()
+                    {
+                        self.start_opening(file, ui.ctx());
+                    }
+                    ui.close();
+                }
                 if ui.button("Open project…").clicked() {
                     if let Some(file) = rfd::FileDialog::new()
                         .add_filter("Daftar project", &["ron"])
