@@ -932,3 +932,39 @@ fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
     harness.state_mut().wait_for_export();
     assert!(harness.state().export.outcome.as_ref().unwrap().is_ok());
 }
+
+#[test]
+fn the_publication_date_is_typed_in_any_calendar_and_stored_as_iso() {
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::M);
+    let doc = harness.state().article.as_ref().unwrap().doc;
+    assert_eq!(
+        harness.state().project.document(doc).unwrap().published,
+        None
+    );
+    harness
+        .get_by_label(daftar::ui::meetings_panel::PUBLISHED_HINT)
+        .click();
+    harness.run();
+    harness.event(egui::Event::Text("۲۲ تیر ۱۴۰۲".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(
+        harness
+            .state()
+            .project
+            .document(doc)
+            .unwrap()
+            .published
+            .as_deref(),
+        Some("2023-07-13")
+    );
+    assert_eq!(harness.state().records.published.text(), "2023-07-13");
+    // One undo step.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(
+        harness.state().project.document(doc).unwrap().published,
+        None
+    );
+}

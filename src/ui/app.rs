@@ -241,6 +241,10 @@ impl DaftarApp {
         self.selection = TextSelection::default();
         self.selected_span = None;
         self.refresh_highlights();
+        let published = self.project.document(doc).and_then(|d| d.published.clone());
+        self.records
+            .published
+            .set_text(&published.unwrap_or_default());
         // The meetings panel follows the article: its first meeting, unless the one being
         // edited is reported here too.
         let here = crate::records::meetings_in(&self.project, doc);

@@ -26,6 +26,7 @@ pub const ADD_GROUP: &str = "Add group";
 pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
 pub const DERIVED_CODES: &str = "Use derived codes";
+pub const PUBLISHED_HINT: &str = "YYYY-MM-DD, or a date as written";
 
 const REALIS: [(Realis, &str); 4] = [
     (Realis::Held, "held"),
@@ -70,6 +71,8 @@ enum Action {
     AddEvidence(OutcomeId),
     RemoveEvidence(OutcomeId, usize),
     DeleteOutcome(OutcomeId),
+    OutcomeMeeting(OutcomeId, MeetingId),
+    SetPublished,
 }
 
 /// Whose codes are being edited by hand.
@@ -268,6 +271,26 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        ui.horizontal(|ui| {
+            ui.label("Published");
+            let field = bidi_text_edit_ui(
+                ui,
+                text_engine,
+                &mut self.records.published,
+                PUBLISHED_HINT,
+                150.0,
+            )
+            .on_hover_text("Dates without a year in this article take it from here");
+            self.typing_now |= field.has_focus();
+            let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if enter {
+                // Done typing: the keys are the shortcuts' again.
+                field.surrender_focus();
+            }
+            if ui.small_button("Set").clicked() || enter {
+                actions.push(Action::SetPublished);
+            }
+        });
         ui.heading("Meetings in this article");
         let here = records::meetings_in(&self.project, doc);
         if here.is_empty() {
@@ -365,13 +388,17 @@ impl DaftarApp {
         }
         for evidence in &meeting.evidence {
             ui.horizontal(|ui| {
-                let quote = project.span(*evidence).map_or("", |s| s.quote.as_str());
+                evidence_button(ui, project, *evidence, actions);
                 let path = project
                     .document(evidence.doc)
                     .map_or("", |d| d.path.as_str());
-                ui.weak(path);
-                evidence_button(ui, project, *evidence, actions);
-                bidi_label_ui(ui, text_engine, quote, 14.0);
+                let weak = Some(ui.visuals().weak_text_color());
+                bidi_label_colored_ui(ui, text_engine, path, 13.0, weak);
+            });
+            // The quote on a line of its own: beside the buttons it would wrap to a column.
+            let quote = project.span(*evidence).map_or("", |s| s.quote.as_str());
+            ui.indent(("evidence", *evidence), |ui| {
+                bidi_label_ui(ui, text_engine, quote, 14.0)
             });
         }
         ui.weak("Select words in the article, then press a field's number or “Use selection”.");
@@ -627,6 +654,17 @@ impl DaftarApp {
                         }
                     });
             });
+            let (current, _) = meeting_summary(project, meeting);
+            egui::ComboBox::new("outcome meeting", "Meeting")
+                .selected_text(current)
+                .show_ui(ui, |ui| {
+                    for other in &project.meetings {
+                        let (facts, _) = meeting_summary(project, other);
+                        if ui.selectable_label(other.id == meeting.id, facts).clicked() {
+                            actions.push(Action::OutcomeMeeting(id, other.id));
+                        }
+                    }
+                });
             ui.horizontal_wrapped(|ui| {
                 ui.strong("Title");
                 if ui
@@ -804,6 +842,11 @@ impl DaftarApp {
                 }
             }),
             Action::DeleteOutcome(id) => self.delete_outcome(id, now),
+            Action::OutcomeMeeting(id, meeting) => {
+                self.change_outcome(id, now, |o| o.meeting = Some(meeting));
+                self.records.meeting = Some(meeting);
+            }
+            Action::SetPublished => self.set_published(now),
             Action::Clear(field) => {
                 if let Some(id) = meeting {
                     self.change_meeting(id, now, |m| m.clear_field(&field));

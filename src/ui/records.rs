@@ -33,6 +33,8 @@ pub struct RecordsState {
     /// Hand-set codes being typed (CAMEO, PLOVER event, mode, contexts), and whose.
     pub codes_text: [String; 4],
     pub codes_editing: Option<super::meetings_panel::CodesTarget>,
+    /// The shown article's publication date, as being typed.
+    pub published: TextEditor,
     /// Meetings the shown article may report: (article, project revision, candidates).
     pub candidates: Option<(DocId, u64, Vec<records::Candidate>)>,
 }
@@ -47,6 +49,7 @@ impl Default for RecordsState {
             group_role: "special_guest".into(),
             codes_text: Default::default(),
             codes_editing: None,
+            published: TextEditor::new("", 14.0),
             candidates: None,
         }
     }
@@ -275,6 +278,41 @@ impl DaftarApp {
         if self.project.outcome(id).is_none() {
             self.records.outcome = None;
         }
+    }
+
+    /// Sets the shown article's publication date from what was typed: an ISO date or any date
+    /// Daftar reads (`۲۲ تیر ۱۴۰۲`), to the day; empty clears it.
+    pub fn set_published(&mut self, now: f64) {
+        let Some(doc) = self.article.as_ref().map(|a| a.doc) else {
+            return;
+        };
+        let Some(document) = self.project.document(doc) else {
+            return;
+        };
+        let typed = self.records.published.text().trim().to_string();
+        let published = if typed.is_empty() {
+            None
+        } else {
+            match crate::text::dates::parse_date(&typed, &document.language, None) {
+                Some(parsed) if parsed.start.precision == crate::model::Precision::Day => {
+                    Some(parsed.start.iso)
+                }
+                _ => {
+                    self.message =
+                        Some(format!("Not done: “{typed}” is not a day Daftar can read."));
+                    return;
+                }
+            }
+        };
+        let mut info = crate::edit::DocumentInfo::of(document);
+        if info.published == published {
+            return;
+        }
+        info.published = published.clone();
+        self.apply_edit(Edit::SetDocumentInfo { doc, info }, now);
+        self.records
+            .published
+            .set_text(&published.unwrap_or_default());
     }
 
     /// The field a number key fills while the meetings panel is open.

@@ -287,11 +287,20 @@ impl DaftarApp {
                 .map(|d| (d.id, d.path.clone()))
                 .collect();
             ui.heading(format!("{heading} ({})", waiting.len()));
+            let shown_doc = self.shown_doc();
+            let text_engine = self
+                .text_engine
+                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
             for (id, path) in waiting {
-                let shown = self.shown_doc() == Some(id);
-                if ui.selectable_label(shown, path).clicked() {
-                    open = Some(id);
-                }
+                // File names may be Persian or Arabic: through our text engine.
+                ui.horizontal(|ui| {
+                    if ui.selectable_label(shown_doc == Some(id), "Open").clicked() {
+                        open = Some(id);
+                    }
+                    if bidi_label_ui(ui, text_engine, &path, 14.0).clicked() {
+                        open = Some(id);
+                    }
+                });
             }
         }
         if let Some(doc) = open {
