@@ -26,7 +26,7 @@ pub const ADD_GROUP: &str = "Add group";
 pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
 pub const DERIVED_CODES: &str = "Use derived codes";
-pub const PUBLISHED_HINT: &str = "YYYY-MM-DD, or a date as written";
+pub const PUBLISHED_HINT: &str = "YYYY-MM-DD or ۲۲ تیر ۱۴۰۲";
 
 const REALIS: [(Realis, &str); 4] = [
     (Realis::Held, "held"),
@@ -278,7 +278,7 @@ impl DaftarApp {
                 text_engine,
                 &mut self.records.published,
                 PUBLISHED_HINT,
-                150.0,
+                200.0,
             )
             .on_hover_text("Dates without a year in this article take it from here");
             self.typing_now |= field.has_focus();

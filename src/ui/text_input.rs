@@ -98,13 +98,23 @@ pub fn bidi_text_edit_ui(
         egui::StrokeKind::Inside,
     );
     if editor.text().is_empty() && !response.has_focus() {
-        painter.text(
-            rect.left_center() + egui::vec2(PADDING.x, 0.0),
-            egui::Align2::LEFT_CENTER,
-            hint,
-            egui::FontId::proportional(14.0),
-            visuals.weak_text_color(),
-        );
+        // The hint may be Persian or Arabic too: through our engine, against the edge its
+        // direction starts from.
+        let TextEngine {
+            engine: layout_engine,
+            cache,
+            atlas,
+        } = &mut *engine;
+        let style = crate::layout::TextStyle::label(14.0);
+        let layout = cache.get(layout_engine, hint, &style, None, ui.pixels_per_point());
+        let x = if crate::text::script::first_strong_is_rtl(hint) == Some(true) {
+            rect.max.x - PADDING.x - layout.content_width()
+        } else {
+            rect.min.x + PADDING.x
+        };
+        let top = egui::pos2(x, rect.center().y - layout.height() / 2.0);
+        let mesh = atlas.mesh_for(layout, top, 0.0, layout.height(), visuals.weak_text_color());
+        painter.add(egui::Shape::mesh(mesh));
     }
     let to_screen = |r: crate::layout::Rect| {
         egui::Rect::from_min_max(
