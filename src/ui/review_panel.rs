@@ -94,7 +94,20 @@ impl DaftarApp {
         self.review.item = Some(item);
         let comment = review_of(&self.project, item).map_or(String::new(), |r| r.comment.clone());
         self.review.comment.set_text(&comment);
-        if let ReviewItem::Span(at) = item {
+        // Show what is being decided on: the span, or a record's first evidence here.
+        let doc = self.shown_doc();
+        let evidence = match item {
+            ReviewItem::Span(at) => Some(at),
+            ReviewItem::Meeting(id) => self
+                .project
+                .meeting(id)
+                .and_then(|m| m.evidence_spans().find(|e| Some(e.doc) == doc)),
+            ReviewItem::Outcome(id) => self
+                .project
+                .outcome(id)
+                .and_then(|o| o.evidence_spans().find(|e| Some(e.doc) == doc)),
+        };
+        if let Some(at) = evidence {
             self.go_to_span(at.doc, at.span);
         }
     }
