@@ -149,6 +149,8 @@ pub struct DaftarApp {
     pub review: super::review_panel::ReviewPanel,
     /// The export window's state.
     pub export: super::export_dialog::ExportDialog,
+    /// What the document list shows, kept between frames.
+    pub(super) document_list: super::document_list::DocumentListCache,
 }
 
 impl DaftarApp {
@@ -203,6 +205,7 @@ impl DaftarApp {
             records: RecordsState::default(),
             review: Default::default(),
             export: Default::default(),
+            document_list: Default::default(),
         };
         app.report_to_show = app.import_report_worth_showing();
         if let Some(first) = app.project.documents.first() {

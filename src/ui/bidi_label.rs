@@ -60,3 +60,33 @@ pub fn bidi_label_colored_ui(
     }
     response
 }
+
+/// Paints `text` on one line inside `rect`, never wrapped: clipped at the far edge, against the
+/// edge its direction starts from (right for Persian and Arabic). For list rows of one height.
+pub fn paint_one_line(
+    ui: &egui::Ui,
+    engine: &mut TextEngine,
+    rect: egui::Rect,
+    text: &str,
+    font_size: f32,
+    color: egui::Color32,
+) {
+    if !ui.is_rect_visible(rect) {
+        return;
+    }
+    let style = TextStyle::label(font_size);
+    let TextEngine {
+        engine: layout_engine,
+        cache,
+        atlas,
+    } = engine;
+    let layout = cache.get(layout_engine, text, &style, None, ui.pixels_per_point());
+    let x = if crate::text::script::first_strong_is_rtl(text) == Some(true) {
+        rect.max.x - layout.content_width()
+    } else {
+        rect.min.x
+    };
+    let top = egui::pos2(x, rect.center().y - layout.height() / 2.0);
+    let mesh = atlas.mesh_for(layout, top, 0.0, layout.height(), color);
+    ui.painter_at(rect).add(egui::Shape::mesh(mesh));
+}

@@ -5,6 +5,7 @@ pub mod article_view;
 mod background;
 pub mod bidi_label;
 pub mod commands;
+mod document_list;
 pub mod export_dialog;
 mod glyph_atlas;
 pub mod meetings_panel;

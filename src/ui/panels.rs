@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::app::{DaftarApp, FILTER_HINT};
 use super::article_view::{ArticleView, TextSelection};
-use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
+use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, paint_one_line};
 use super::commands::{Command, info, label_with_shortcut};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
@@ -217,50 +217,55 @@ impl DaftarApp {
                     ui.selectable_value(&mut self.status_filter, Some(status), status.name());
                 }
             });
-        let status_filter = self.status_filter;
         ui.add_space(4.0);
+        let shown = self.shown_documents(&query);
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut open = None;
         let current = self.article.as_ref().map(|a| a.doc);
-        egui::ScrollArea::vertical().show(ui, |ui| {
-            let shown = self
-                .project
-                .documents
-                .iter()
-                .filter(|d| status_filter.is_none_or(|s| d.status == s));
-            let shown = shown.filter(|d| {
-                query.is_empty()
-                    || MatchKey::new(d.display_name()).as_str().contains(&query)
-                    || d.path.to_lowercase().contains(&query)
-            });
-            for document in shown {
+        // Rows of one height, drawn only when in view: a list of 10,000 documents costs what
+        // the visible rows cost.
+        let title_size = 15.0;
+        let detail_size = 12.5;
+        let margin = egui::vec2(6.0, 4.0);
+        let row_height = title_size * 1.45 + detail_size * 1.45 + 2.0 * margin.y;
+        egui::ScrollArea::vertical().show_rows(ui, row_height, shown.len(), |ui, rows| {
+            for &index in &shown[rows] {
+                let document = &self.project.documents[index];
+                let width = ui.available_width();
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
                 let selected = current == Some(document.id);
-                let fill = if selected {
-                    ui.visuals().selection.bg_fill.gamma_multiply(0.5)
-                } else {
-                    egui::Color32::TRANSPARENT
+                if selected {
+                    let fill = ui.visuals().selection.bg_fill.gamma_multiply(0.5);
+                    ui.painter().rect_filled(rect, 2.0, fill);
+                } else if response.hovered() {
+                    ui.painter()
+                        .rect_filled(rect, 2.0, ui.visuals().faint_bg_color);
+                }
+                let inner = rect.shrink2(margin);
+                let (title_rect, detail_rect) =
+                    inner.split_top_bottom_at_y(inner.min.y + title_size * 1.45);
+                let title = document.display_name();
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
+                let color = ui.visuals().text_color();
+                paint_one_line(ui, text_engine, title_rect, title, title_size, color);
+                let disk = match &document.disk {
+                    DiskState::Unchanged => "",
+                    DiskState::Changed { .. } => " · changed on disk",
+                    DiskState::Missing => " · missing",
+                    DiskState::Unreadable { .. } => " · unreadable",
                 };
-                let frame = egui::Frame::new()
-                    .inner_margin(egui::Margin::symmetric(6, 4))
-                    .fill(fill);
-                let response = frame
-                    .show(ui, |ui| {
-                        ui.set_width(ui.available_width());
-                        bidi_label_ui(ui, text_engine, document.display_name(), 15.0);
-                        let disk = match &document.disk {
-                            DiskState::Unchanged => "",
-                            DiskState::Changed { .. } => " · changed on disk",
-                            DiskState::Missing => " · missing",
-                            DiskState::Unreadable { .. } => " · unreadable",
-                        };
-                        ui.weak(format!(
-                            "{} · {} · {} spans{disk}",
-                            document.path,
-                            document.status.name(),
-                            document.spans.len()
-                        ));
-                    })
-                    .response
-                    .interact(egui::Sense::click());
+                let detail = format!(
+                    "{} · {} · {} spans{disk}",
+                    document.path,
+                    document.status.name(),
+                    document.spans.len()
+                );
+                let weak = ui.visuals().weak_text_color();
+                paint_one_line(ui, text_engine, detail_rect, &detail, detail_size, weak);
+                let response = response.on_hover_text(title);
                 if response.clicked() {
                     open = Some(document.id);
                 }
