@@ -599,7 +599,18 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
     click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
     let entity = harness.state().project.entities[0].id;
 
-    click_label(&mut harness, daftar::ui::panels::TAG_ALL_IN_CORPUS);
+    harness.run();
+    harness
+        .get_by_label(daftar::ui::panels::TAG_ALL_IN_CORPUS)
+        .scroll_to_me();
+    harness.run();
+    harness
+        .get_by_label(daftar::ui::panels::TAG_ALL_IN_CORPUS)
+        .click();
+    harness.step();
+    // The corpus is searched in the background (the status bar shows its progress meanwhile).
+    harness.state_mut().wait_for_suggestions();
+    harness.run();
     let suggestions = harness.state().suggestions.clone();
     let docs: std::collections::BTreeSet<_> = suggestions.iter().map(|s| s.doc).collect();
     assert!(

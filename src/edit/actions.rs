@@ -145,6 +145,45 @@ pub fn suggest_in(
         .collect()
 }
 
+/// What "tag all occurrences" found in several documents: the suggestions, and the texts of
+/// the documents they are in (needed to accept them).
+#[derive(Debug, Default)]
+pub struct CorpusSuggestions {
+    pub suggestions: Vec<Suggestion>,
+    pub texts: std::collections::HashMap<DocId, String>,
+}
+
+/// [`suggest_in`] over the documents `docs`, reading each text with `read` (`None`: not
+/// readable, or changed on disk since it was annotated: left alone). `progress(done, total)` after
+/// each document; `cancel` stops early (with what was found so far).
+#[allow(clippy::too_many_arguments)]
+pub fn suggest_in_documents(
+    project: &Project,
+    docs: &[DocId],
+    read: impl Fn(&crate::model::Document) -> Option<String>,
+    quote: &str,
+    label: &str,
+    entity: Option<crate::model::EntityId>,
+    progress: &mut dyn FnMut(usize, usize),
+    cancel: &std::sync::atomic::AtomicBool,
+) -> CorpusSuggestions {
+    let mut found = CorpusSuggestions::default();
+    for (index, &doc) in docs.iter().enumerate() {
+        if cancel.load(std::sync::atomic::Ordering::Relaxed) {
+            break;
+        }
+        if let Some(text) = project.document(doc).and_then(&read) {
+            let here = suggest_in(project, doc, &text, quote, label, entity);
+            if !here.is_empty() {
+                found.suggestions.extend(here);
+                found.texts.insert(doc, text);
+            }
+        }
+        progress(index + 1, docs.len());
+    }
+    found
+}
+
 /// The edit that accepts suggestions: a span for each, linked to its entity (one undo step).
 /// `text_of` gives each document's article text.
 pub fn accept_suggestions<'t>(
@@ -185,6 +224,45 @@ pub fn accept_suggestions<'t>(
 #[cfg(test)]
 mod suggestion_tests {
     use super::*;
+
+    #[test]
+    fn corpus_search_keeps_only_the_texts_it_found_something_in_and_stops_when_cancelled() {
+        let project = crate::sample::fresh_project();
+        let docs: Vec<DocId> = project.documents.iter().map(|d| d.id).collect();
+        let read = |d: &crate::model::Document| {
+            crate::sample::ARTICLES
+                .iter()
+                .find(|(name, _)| *name == d.path)
+                .map(|(_, text)| text.to_string())
+        };
+        let mut seen = Vec::new();
+        let cancel = std::sync::atomic::AtomicBool::new(false);
+        let found = suggest_in_documents(
+            &project,
+            &docs,
+            read,
+            "سازمان همکاری شانگهای",
+            "ORG",
+            None,
+            &mut |done, total| seen.push((done, total)),
+            &cancel,
+        );
+        assert_eq!(found.texts.len(), 1, "only the SCO article names it");
+        assert!(found.suggestions.len() > 5);
+        assert_eq!(seen.last(), Some(&(5, 5)));
+        cancel.store(true, std::sync::atomic::Ordering::Relaxed);
+        let stopped = suggest_in_documents(
+            &project,
+            &docs,
+            read,
+            "اکو",
+            "ORG",
+            None,
+            &mut |_, _| {},
+            &cancel,
+        );
+        assert!(stopped.suggestions.is_empty());
+    }
 
     #[test]
     fn every_other_occurrence_is_suggested_and_accepted_in_one_step() {

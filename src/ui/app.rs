@@ -13,6 +13,7 @@ use super::background::OpenJob;
 use super::commands::{COMMANDS, Command, label_key};
 use super::preferences::{Preferences, STORAGE_KEY};
 use super::records::{PanelTab, RecordsState};
+use super::suggest_job::SuggestJob;
 use super::text_engine::TextEngine;
 use crate::corpus::reanchor::{ReanchorPlan, plan_reanchor, reanchor_edit};
 use crate::corpus::{ImportReport, fingerprint, read_document};
@@ -139,6 +140,8 @@ pub struct DaftarApp {
     pub suggestions: Vec<Suggestion>,
     /// The article texts the suggestions point into.
     suggestion_texts: HashMap<DocId, String>,
+    /// "Tag all occurrences" over the corpus, running in the background.
+    pub(super) suggest_job: Option<SuggestJob>,
     /// The import report of the last folder opened, while the user reads it.
     pub(super) report_to_show: Option<String>,
     /// What the right-hand panel shows.
@@ -200,6 +203,7 @@ impl DaftarApp {
             attribute_value: TextEditor::new("", 14.0),
             suggestions: Vec::new(),
             suggestion_texts: HashMap::new(),
+            suggest_job: None,
             report_to_show: None,
             panel_tab: PanelTab::Spans,
             records: RecordsState::default(),
@@ -509,36 +513,64 @@ impl DaftarApp {
         else {
             return;
         };
-        let current = article.doc;
-        let mut texts = HashMap::new();
-        for document in &self.project.documents {
-            if !whole_corpus && document.id != current {
-                continue;
-            }
-            // Articles changed on disk are left alone until their spans are re-anchored.
-            if let Ok(decoded) = read_document(&self.corpus_root, document)
-                && fingerprint(&decoded.text) == document.fingerprint
+        if whole_corpus {
+            // Reading every article takes a while on a large corpus: in the background.
+            if self.suggest_job.is_none()
+                && let Some(ctx) = &self.ctx
             {
-                texts.insert(document.id, decoded.text);
+                let snapshot = self.project.clone();
+                let job = SuggestJob::start(snapshot, self.corpus_root.clone(), &span, ctx);
+                self.suggest_job = Some(job);
             }
+            return;
         }
-        let mut suggestions = Vec::new();
-        for document in &self.project.documents {
-            if let Some(text) = texts.get(&document.id) {
-                suggestions.extend(actions::suggest_in(
-                    &self.project,
-                    document.id,
-                    text,
-                    &span.quote,
-                    &span.label,
-                    span.entity,
-                ));
-            }
-        }
-        self.suggestions = suggestions;
-        self.suggestion_texts = texts;
+        let doc = article.doc;
+        let read = |document: &crate::model::Document| {
+            read_document(&self.corpus_root, document)
+                .ok()
+                .map(|decoded| decoded.text)
+                .filter(|text| fingerprint(text) == document.fingerprint)
+        };
+        let found = actions::suggest_in_documents(
+            &self.project,
+            &[doc],
+            read,
+            &span.quote,
+            &span.label,
+            span.entity,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        self.take_suggestions(found, &span.quote);
+    }
+
+    /// Shows what "tag all occurrences" found.
+    fn take_suggestions(&mut self, found: actions::CorpusSuggestions, quote: &str) {
+        self.suggestions = found.suggestions;
+        self.suggestion_texts = found.texts;
         if self.suggestions.is_empty() {
-            self.message = Some(format!("No other occurrence of «{}».", span.quote));
+            self.message = Some(format!("No other occurrence of «{quote}»."));
+        }
+    }
+
+    /// Takes the result of a finished search over the corpus.
+    pub(super) fn finish_suggesting(&mut self) {
+        if self
+            .suggest_job
+            .as_ref()
+            .is_some_and(SuggestJob::is_finished)
+        {
+            let job = self.suggest_job.take().expect("checked above");
+            let quote = job.quote.clone();
+            self.take_suggestions(job.finish(), &quote);
+        }
+    }
+
+    /// Waits for a search over the corpus (tests use it).
+    pub fn wait_for_suggestions(&mut self) {
+        if let Some(job) = self.suggest_job.take() {
+            let quote = job.quote.clone();
+            self.take_suggestions(job.finish(), &quote);
         }
     }
 
@@ -876,6 +908,7 @@ impl DaftarApp {
         let ctx = ui.ctx().clone();
         self.ctx.get_or_insert_with(|| ctx.clone());
         self.finish_opening();
+        self.finish_suggesting();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
                 .dropped_files

@@ -13,6 +13,7 @@ pub mod panels;
 pub mod preferences;
 pub mod records;
 pub mod review_panel;
+mod suggest_job;
 pub mod text_engine;
 pub mod text_input;
 

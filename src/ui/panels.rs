@@ -782,6 +782,24 @@ impl DaftarApp {
                 }
                 ui.separator();
             }
+            if let Some(job) = &self.suggest_job {
+                let (done, total) = job.progress();
+                let fraction = if total == 0 {
+                    0.0
+                } else {
+                    done as f32 / total as f32
+                };
+                ui.label("Finding occurrences");
+                ui.add(
+                    egui::ProgressBar::new(fraction)
+                        .desired_width(160.0)
+                        .show_percentage(),
+                );
+                if ui.button("Cancel").clicked() {
+                    job.cancel();
+                }
+                ui.separator();
+            }
             if let Some(article) = &self.article {
                 let documents = &self.project.documents;
                 let position = documents
