@@ -153,7 +153,9 @@ pub struct DaftarApp {
     /// The export window's state.
     pub export: super::export_dialog::ExportDialog,
     /// What the document list shows, kept between frames.
-    pub(super) document_list: super::document_list::DocumentListCache,
+    pub(super) document_list: super::list_cache::DocumentListCache,
+    /// The entities' folded names, kept between frames.
+    pub(super) entity_names: super::list_cache::EntityNamesCache,
 }
 
 impl DaftarApp {
@@ -210,6 +212,7 @@ impl DaftarApp {
             review: Default::default(),
             export: Default::default(),
             document_list: Default::default(),
+            entity_names: Default::default(),
         };
         app.report_to_show = app.import_report_worth_showing();
         if let Some(first) = app.project.documents.first() {

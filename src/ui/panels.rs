@@ -530,18 +530,10 @@ impl DaftarApp {
         .as_str()
         .trim()
         .to_string();
-        let matches: Vec<(EntityId, String)> = self
-            .project
-            .entities
-            .iter()
-            .filter(|e| e.kind == span.label)
-            .filter(|e| {
-                e.names()
-                    .any(|n| MatchKey::new(n).as_str().contains(&query))
-            })
-            .take(8)
-            .map(|e| (e.id, e.name.clone()))
-            .collect();
+        let matches: Vec<(EntityId, String)> = self.find_entities(&span.label, &query, 8);
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut link = None;
         for (id, name) in &matches {
             let response =

@@ -1,8 +1,9 @@
-//! Which documents the list shows, for a filter and a status: folded titles and the result are
-//! kept until the project or the filter changes, so a frame does not fold 10,000 titles.
+//! Lists searched through the match key, kept folded between frames: which documents the list
+//! shows for a filter and a status, and the entities' names for the entity search. Folded text is
+//! kept until the project changes, so a frame does not fold 10,000 titles or names.
 
 use super::app::DaftarApp;
-use crate::model::DocStatus;
+use crate::model::{DocStatus, EntityId};
 use crate::text::MatchKey;
 
 /// The document list's folded names and last result.
@@ -50,5 +51,48 @@ impl DaftarApp {
             cache.result_for = Some(wanted);
         }
         cache.shown.clone()
+    }
+}
+
+/// Every entity's names through the match key, for the entity search.
+#[derive(Default)]
+pub struct EntityNamesCache {
+    built_for: Option<(u64, usize)>,
+    /// Per entity: id, label kind, folded names.
+    folded: Vec<(EntityId, String, Vec<String>)>,
+}
+
+impl DaftarApp {
+    /// Up to `limit` entities of `kind` one of whose names contains `query` (already folded).
+    pub(super) fn find_entities(
+        &mut self,
+        kind: &str,
+        query: &str,
+        limit: usize,
+    ) -> Vec<(EntityId, String)> {
+        let key = (self.history.revision(), self.project.entities.len());
+        let cache = &mut self.entity_names;
+        if cache.built_for != Some(key) {
+            cache.folded = self
+                .project
+                .entities
+                .iter()
+                .map(|e| {
+                    let names = e
+                        .names()
+                        .map(|n| MatchKey::new(n).as_str().to_string())
+                        .collect();
+                    (e.id, e.kind.clone(), names)
+                })
+                .collect();
+            cache.built_for = Some(key);
+        }
+        cache
+            .folded
+            .iter()
+            .filter(|(_, k, names)| k == kind && names.iter().any(|n| n.contains(query)))
+            .take(limit)
+            .filter_map(|(id, _, _)| self.project.entity(*id).map(|e| (*id, e.name.clone())))
+            .collect()
     }
 }
