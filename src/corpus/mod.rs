@@ -48,6 +48,15 @@ pub fn read_document(corpus_root: &Path, document: &Document) -> Result<Decoded,
     decode(&bytes, encoding_for_label(&document.encoding))
 }
 
+/// A document's article text, if it can be read and is still the text that was annotated
+/// (`None` for an article changed on disk since: its offsets are for another text).
+pub fn read_unchanged(corpus_root: &Path, document: &Document) -> Option<String> {
+    read_document(corpus_root, document)
+        .ok()
+        .map(|decoded| decoded.text)
+        .filter(|text| fingerprint(text) == document.fingerprint)
+}
+
 /// The first line as a title, when it reads like one: short and not ending a sentence.
 pub fn guess_title(text: &str) -> Option<String> {
     let first = text.lines().map(str::trim).find(|l| !l.is_empty())?;

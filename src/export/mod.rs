@@ -223,11 +223,7 @@ impl<'a> ExportSet<'a> {
         scope: Scope,
         corpus_root: &Path,
     ) -> Result<ExportSet<'a>, ExportError> {
-        let read = |d: &Document| {
-            crate::corpus::read_document(corpus_root, d)
-                .map(|decoded| decoded.text)
-                .map_err(|reason| reason.to_string())
-        };
+        let read = |d: &Document| read_article(corpus_root, d);
         ExportSet::new(
             project,
             scope,
@@ -236,6 +232,13 @@ impl<'a> ExportSet<'a> {
             &AtomicBool::new(false),
         )
     }
+}
+
+/// A document's article from the corpus, or why it cannot be read.
+fn read_article(corpus_root: &Path, document: &Document) -> Result<String, String> {
+    crate::corpus::read_document(corpus_root, document)
+        .map(|decoded| decoded.text)
+        .map_err(|reason| reason.to_string())
 }
 
 /// One file an export writes, relative to the output folder.
@@ -462,11 +465,7 @@ pub fn export_to_folder(
     progress: &mut dyn FnMut(usize, usize),
     cancel: &AtomicBool,
 ) -> Result<ExportSummary, ExportError> {
-    let read = |d: &Document| {
-        crate::corpus::read_document(corpus_root, d)
-            .map(|decoded| decoded.text)
-            .map_err(|reason| reason.to_string())
-    };
+    let read = |d: &Document| read_article(corpus_root, d);
     let set = ExportSet::new(project, scope, read, progress, cancel)?;
     // Formats are independent: build them on every core.
     let workers = std::thread::available_parallelism().map_or(1, |n| n.get());

@@ -120,6 +120,22 @@ pub(super) fn evidence(
     })
 }
 
+/// Evidence for a selection that may be absent (a record made from scratch): where it is, its
+/// quote, and the edits that put it on the article.
+pub(super) fn optional_evidence(
+    project: &mut Project,
+    article: Option<(ArticleRef, Selection)>,
+    label: &str,
+    author: &str,
+) -> Result<(Option<SpanRef>, String, Vec<Edit>), RecordError> {
+    let Some((article, selection)) = article else {
+        return Ok((None, String::new(), Vec::new()));
+    };
+    let found = evidence(project, article, &selection, label, author)?;
+    let (at, quote) = (found.at(), found.quote().to_string());
+    Ok((Some(at), quote, found.into_edits(project)))
+}
+
 /// The entity the evidence names: the one it links to, else one whose name or alias reads the
 /// same through the match key, else a new entity named by the quote. The span is linked to it.
 /// Returns the entity and the edits that create it (if new).

@@ -2,7 +2,7 @@
 //! selection (value and evidence together), more evidence from another article.
 
 use super::RecordError;
-use super::evidence::{ArticleRef, Selection, entity_of, evidence};
+use super::evidence::{ArticleRef, Selection, entity_of, evidence, optional_evidence};
 use crate::edit::Edit;
 use crate::model::{Choice, FieldKind, Meeting, MeetingId, Participant, Project, Schema, Sourced};
 use crate::text::MatchKey;
@@ -19,18 +19,19 @@ pub fn new_meeting(
     article: Option<(ArticleRef, Selection)>,
     author: &str,
 ) -> Result<(Edit, MeetingId), RecordError> {
-    let mut edits = Vec::new();
-    let mut evidence_at = None;
-    if let Some((article, selection)) = article {
-        let found = evidence(project, article, &selection, MEETING_LABEL, author)?;
-        evidence_at = Some(found.at());
-        edits.extend(found.into_edits(project));
-    }
+    let (evidence_at, _, mut edits) = optional_evidence(project, article, MEETING_LABEL, author)?;
     let mut meeting = Meeting::new(project.new_meeting_id(), author);
     meeting.evidence.extend(evidence_at);
     let id = meeting.id;
     edits.push(Edit::InsertMeeting(meeting));
     Ok((Edit::Batch(edits), id))
+}
+
+fn meeting_copy(project: &Project, id: MeetingId) -> Result<Meeting, RecordError> {
+    project
+        .meeting(id)
+        .cloned()
+        .ok_or(RecordError::NoMeeting(id))
 }
 
 /// Adds the selection as evidence that this article reports `meeting` (one meeting, many
@@ -42,10 +43,7 @@ pub fn attach_meeting_evidence(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = project
-        .meeting(meeting)
-        .ok_or(RecordError::NoMeeting(meeting))?
-        .clone();
+    let mut changed = meeting_copy(project, meeting)?;
     let found = evidence(project, article, selection, MEETING_LABEL, author)?;
     if !changed.evidence.contains(&found.at()) {
         changed.evidence.push(found.at());
@@ -109,10 +107,7 @@ pub fn fill_field(
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = project
-        .meeting(meeting)
-        .ok_or(RecordError::NoMeeting(meeting))?
-        .clone();
+    let mut changed = meeting_copy(project, meeting)?;
     let kind = field_kind(&project.schema, field)?;
     if kind == FieldKind::Realis {
         return Err(RecordError::NotFromText(field.to_string()));
@@ -221,17 +216,8 @@ pub fn add_unnamed_participant(
     article: Option<(ArticleRef, Selection)>,
     author: &str,
 ) -> Result<Edit, RecordError> {
-    let mut changed = project
-        .meeting(meeting)
-        .ok_or(RecordError::NoMeeting(meeting))?
-        .clone();
-    let mut edits = Vec::new();
-    let mut at = None;
-    if let Some((article, selection)) = article {
-        let found = evidence(project, article, &selection, MEETING_LABEL, author)?;
-        at = Some(found.at());
-        edits.extend(found.into_edits(project));
-    }
+    let mut changed = meeting_copy(project, meeting)?;
+    let (at, _, mut edits) = optional_evidence(project, article, MEETING_LABEL, author)?;
     changed.participants.push(Participant {
         entity: None,
         count: Some(count),

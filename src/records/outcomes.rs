@@ -2,7 +2,7 @@
 //! said it, more evidence. Each call is one undo step.
 
 use super::RecordError;
-use super::evidence::{ArticleRef, Selection, entity_of, evidence};
+use super::evidence::{ArticleRef, Selection, entity_of, evidence, optional_evidence};
 use super::meetings::choice_named_in;
 use crate::edit::Edit;
 use crate::model::{
@@ -30,22 +30,12 @@ pub fn new_outcome(
             .meeting(meeting)
             .ok_or(RecordError::NoMeeting(meeting))?;
     }
-    let mut edits = Vec::new();
-    let mut at = None;
-    let mut kind = project
-        .schema
-        .outcome_types
-        .first()
+    let (at, quote, mut edits) = optional_evidence(project, article, OUTCOME_LABEL, author)?;
+    let types = &project.schema.outcome_types;
+    let kind = choice_named_in(types, &quote)
+        .or(types.first())
         .map(|c| c.key.clone())
         .unwrap_or_default();
-    if let Some((article, selection)) = article {
-        let found = evidence(project, article, &selection, OUTCOME_LABEL, author)?;
-        if let Some(named) = choice_named_in(&project.schema.outcome_types, found.quote()) {
-            kind = named.key.clone();
-        }
-        at = Some(found.at());
-        edits.extend(found.into_edits(project));
-    }
     let mut outcome = Outcome::new(
         project.new_outcome_id(),
         meeting,

@@ -528,16 +528,10 @@ impl DaftarApp {
             return;
         }
         let doc = article.doc;
-        let read = |document: &crate::model::Document| {
-            read_document(&self.corpus_root, document)
-                .ok()
-                .map(|decoded| decoded.text)
-                .filter(|text| fingerprint(text) == document.fingerprint)
-        };
         let found = actions::suggest_in_documents(
             &self.project,
             &[doc],
-            read,
+            |document| crate::corpus::read_unchanged(&self.corpus_root, document),
             &span.quote,
             &span.label,
             span.entity,
@@ -561,19 +555,16 @@ impl DaftarApp {
         if self
             .suggest_job
             .as_ref()
-            .is_some_and(SuggestJob::is_finished)
+            .is_some_and(|s| s.job.is_finished())
         {
-            let job = self.suggest_job.take().expect("checked above");
-            let quote = job.quote.clone();
-            self.take_suggestions(job.finish(), &quote);
+            self.wait_for_suggestions();
         }
     }
 
     /// Waits for a search over the corpus (tests use it).
     pub fn wait_for_suggestions(&mut self) {
-        if let Some(job) = self.suggest_job.take() {
-            let quote = job.quote.clone();
-            self.take_suggestions(job.finish(), &quote);
+        if let Some(search) = self.suggest_job.take() {
+            self.take_suggestions(search.job.finish(), &search.quote);
         }
     }
 

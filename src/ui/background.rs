@@ -1,4 +1,6 @@
-//! Opening a project or importing a folder on a background thread, with progress and cancel.
+//! Work on a background thread that reports progress and can be cancelled: opening a project or
+//! importing a folder, "tag all occurrences" over the corpus, exporting. The window polls the job
+//! each frame and shows a progress bar with Cancel.
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -10,52 +12,60 @@ use eframe::egui;
 use crate::corpus::ImportOptions;
 use crate::open::{OpenedProject, import_into_with_progress, open_path_with_progress};
 
-pub struct OpenJob {
-    pub path: PathBuf,
+/// What the work on the thread reports through.
+pub struct Progress {
     done: Arc<AtomicUsize>,
     total: Arc<AtomicUsize>,
     cancel: Arc<AtomicBool>,
-    handle: JoinHandle<anyhow::Result<Option<OpenedProject>>>,
+    ctx: egui::Context,
 }
 
-impl OpenJob {
-    /// Starts opening `path`; asks egui to repaint as it goes.
-    pub fn start(path: PathBuf, ctx: &egui::Context) -> Self {
-        Self::start_with(path, None, ctx)
+impl Progress {
+    /// `done` of `total` steps are done; the window repaints to show it.
+    pub fn report(&self, done: usize, total: usize) {
+        self.done.store(done, Ordering::Relaxed);
+        self.total.store(total, Ordering::Relaxed);
+        self.ctx.request_repaint();
     }
 
-    /// Starts importing the folder `source` into the project file `project` (new or existing).
-    pub fn start_import(source: PathBuf, project: PathBuf, ctx: &egui::Context) -> Self {
-        Self::start_with(source, Some(project), ctx)
+    /// Set when the user pressed Cancel.
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
     }
 
-    fn start_with(path: PathBuf, project: Option<PathBuf>, ctx: &egui::Context) -> Self {
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let handle = {
-            let (done, total, cancel) = (done.clone(), total.clone(), cancel.clone());
-            let (path, ctx) = (path.clone(), ctx.clone());
-            std::thread::spawn(move || {
-                let mut progress = |d, t| {
-                    done.store(d, Ordering::Relaxed);
-                    total.store(t, Ordering::Relaxed);
-                    ctx.request_repaint();
-                    !cancel.load(Ordering::Relaxed)
-                };
-                let result = match &project {
-                    Some(project) => {
-                        let options = ImportOptions::default();
-                        import_into_with_progress(project, &path, options, &mut progress)
-                    }
-                    None => open_path_with_progress(&path, &mut progress),
-                };
-                ctx.request_repaint();
-                result
-            })
+    pub fn is_cancelled(&self) -> bool {
+        self.cancel.load(Ordering::Relaxed)
+    }
+}
+
+/// A job running on its own thread, producing a `T`.
+pub struct Job<T> {
+    done: Arc<AtomicUsize>,
+    total: Arc<AtomicUsize>,
+    cancel: Arc<AtomicBool>,
+    handle: JoinHandle<T>,
+}
+
+impl<T: Send + 'static> Job<T> {
+    /// Starts `work` on a new thread; the window repaints when it reports and when it ends.
+    pub fn spawn(ctx: &egui::Context, work: impl FnOnce(&Progress) -> T + Send + 'static) -> Self {
+        let progress = Progress {
+            done: Arc::new(AtomicUsize::new(0)),
+            total: Arc::new(AtomicUsize::new(0)),
+            cancel: Arc::new(AtomicBool::new(false)),
+            ctx: ctx.clone(),
         };
-        OpenJob {
-            path,
+        let (done, total, cancel) = (
+            progress.done.clone(),
+            progress.total.clone(),
+            progress.cancel.clone(),
+        );
+        let handle = std::thread::spawn(move || {
+            let result = work(&progress);
+            progress.ctx.request_repaint();
+            result
+        });
+        Job {
             done,
             total,
             cancel,
@@ -63,7 +73,7 @@ impl OpenJob {
         }
     }
 
-    /// Files read so far, and how many there are (0 while scanning).
+    /// Steps done, and how many there are (0 while not yet known).
     pub fn progress(&self) -> (usize, usize) {
         (
             self.done.load(Ordering::Relaxed),
@@ -79,8 +89,71 @@ impl OpenJob {
         self.handle.is_finished()
     }
 
+    /// Waits for the result.
+    pub fn finish(self) -> T {
+        self.handle.join().expect("a background job does not panic")
+    }
+
+    /// A progress bar and a Cancel button.
+    pub fn progress_ui(&self, ui: &mut egui::Ui) {
+        let (done, total) = self.progress();
+        let fraction = if total == 0 {
+            0.0
+        } else {
+            done as f32 / total as f32
+        };
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .desired_width(160.0)
+                .show_percentage(),
+        );
+        if ui.button("Cancel").clicked() {
+            self.cancel();
+        }
+    }
+}
+
+/// Opening a project, or importing a folder, in the background.
+pub struct OpenJob {
+    pub path: PathBuf,
+    pub job: Job<anyhow::Result<Option<OpenedProject>>>,
+}
+
+impl OpenJob {
+    /// Starts opening `path`.
+    pub fn start(path: PathBuf, ctx: &egui::Context) -> Self {
+        Self::start_with(path, None, ctx)
+    }
+
+    /// Starts importing the folder `source` into the project file `project` (new or existing).
+    pub fn start_import(source: PathBuf, project: PathBuf, ctx: &egui::Context) -> Self {
+        Self::start_with(source, Some(project), ctx)
+    }
+
+    fn start_with(path: PathBuf, project: Option<PathBuf>, ctx: &egui::Context) -> Self {
+        let source = path.clone();
+        let job = Job::spawn(ctx, move |progress| {
+            let mut report = |done, total| {
+                progress.report(done, total);
+                !progress.is_cancelled()
+            };
+            match &project {
+                Some(project) => {
+                    let options = ImportOptions::default();
+                    import_into_with_progress(project, &source, options, &mut report)
+                }
+                None => open_path_with_progress(&source, &mut report),
+            }
+        });
+        OpenJob { path, job }
+    }
+
+    pub fn is_finished(&self) -> bool {
+        self.job.is_finished()
+    }
+
     /// The result, once finished: `Ok(None)` when cancelled.
     pub fn finish(self) -> anyhow::Result<Option<OpenedProject>> {
-        self.handle.join().expect("the open thread does not panic")
+        self.job.finish()
     }
 }

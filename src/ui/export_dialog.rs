@@ -3,13 +3,11 @@
 //! asks before writing into a folder that is not empty.
 
 use std::path::PathBuf;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::thread::JoinHandle;
 
 use eframe::egui;
 
 use super::app::DaftarApp;
+use super::background::Job;
 use crate::export::{ExportError, ExportOptions, ExportSummary, Format, Scope, export_to_folder};
 
 /// Texts of the window's controls (also what tests click).
@@ -17,14 +15,6 @@ pub const EXPORT_WINDOW: &str = "Export";
 pub const EXPORT_BUTTON: &str = "Export now";
 pub const REPLACE_BUTTON: &str = "Replace files";
 pub const EVERY_FORMAT: &str = "every format";
-
-/// An export running on its own thread.
-pub struct ExportJob {
-    done: Arc<AtomicUsize>,
-    total: Arc<AtomicUsize>,
-    cancel: Arc<AtomicBool>,
-    handle: JoinHandle<Result<ExportSummary, ExportError>>,
-}
 
 /// The export window's state.
 #[derive(Default)]
@@ -37,7 +27,7 @@ pub struct ExportDialog {
     pub folder: String,
     /// Set when the folder is not empty and the user has to say whether to replace files.
     pub confirm_replace: bool,
-    pub job: Option<ExportJob>,
+    pub job: Option<Job<Result<ExportSummary, ExportError>>>,
     /// What the last export did, or why it failed.
     pub outcome: Option<Result<String, String>>,
 }
@@ -91,46 +81,26 @@ impl DaftarApp {
         // A snapshot: documents are shared, so this copies one pointer per document.
         let project = self.project.clone();
         let corpus_root = self.corpus_root.clone();
-        let done = Arc::new(AtomicUsize::new(0));
-        let total = Arc::new(AtomicUsize::new(0));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let handle = {
-            let (done, total, cancel, ctx) =
-                (done.clone(), total.clone(), cancel.clone(), ctx.clone());
-            std::thread::spawn(move || {
-                let mut progress = |d, t| {
-                    done.store(d, Ordering::Relaxed);
-                    total.store(t, Ordering::Relaxed);
-                    ctx.request_repaint();
-                };
-                let result = export_to_folder(
-                    &project,
-                    &corpus_root,
-                    &formats,
-                    scope,
-                    options,
-                    &out,
-                    force,
-                    &mut progress,
-                    &cancel,
-                );
-                ctx.request_repaint();
-                result
-            })
-        };
-        self.export.job = Some(ExportJob {
-            done,
-            total,
-            cancel,
-            handle,
+        let job = Job::spawn(ctx, move |progress| {
+            export_to_folder(
+                &project,
+                &corpus_root,
+                &formats,
+                scope,
+                options,
+                &out,
+                force,
+                &mut |done, total| progress.report(done, total),
+                progress.cancel_flag(),
+            )
         });
+        self.export.job = Some(job);
     }
 
     /// Waits for a running export (tests use it).
     pub fn wait_for_export(&mut self) {
         if let Some(job) = self.export.job.take() {
-            let result = job.handle.join().unwrap_or(Err(ExportError::Cancelled));
-            self.finish_export(result);
+            self.finish_export(job.finish());
         }
     }
 
@@ -144,12 +114,7 @@ impl DaftarApp {
     }
 
     pub(super) fn export_window_ui(&mut self, ctx: &egui::Context) {
-        if self
-            .export
-            .job
-            .as_ref()
-            .is_some_and(|job| job.handle.is_finished())
-        {
+        if self.export.job.as_ref().is_some_and(Job::is_finished) {
             self.wait_for_export();
         }
         if !self.export.open {
@@ -186,25 +151,7 @@ impl DaftarApp {
                     }
                 });
                 if let Some(job) = &dialog.job {
-                    let (done, total) = (
-                        job.done.load(Ordering::Relaxed),
-                        job.total.load(Ordering::Relaxed),
-                    );
-                    ui.horizontal(|ui| {
-                        let fraction = if total == 0 {
-                            0.0
-                        } else {
-                            done as f32 / total as f32
-                        };
-                        ui.add(
-                            egui::ProgressBar::new(fraction)
-                                .desired_width(200.0)
-                                .show_percentage(),
-                        );
-                        if ui.button("Cancel").clicked() {
-                            job.cancel.store(true, Ordering::Relaxed);
-                        }
-                    });
+                    ui.horizontal(|ui| job.progress_ui(ui));
                 } else if dialog.confirm_replace {
                     ui.colored_label(
                         ui.visuals().warn_fg_color,

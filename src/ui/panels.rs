@@ -756,40 +756,14 @@ impl DaftarApp {
 
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
-            if let Some(job) = &self.open_job {
-                let (done, total) = job.progress();
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
-                ui.label(format!("Opening {}", job.path.display()));
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(160.0)
-                        .show_percentage(),
-                );
-                if ui.button("Cancel").clicked() {
-                    job.cancel();
-                }
+            if let Some(opening) = &self.open_job {
+                ui.label(format!("Opening {}", opening.path.display()));
+                opening.job.progress_ui(ui);
                 ui.separator();
             }
-            if let Some(job) = &self.suggest_job {
-                let (done, total) = job.progress();
-                let fraction = if total == 0 {
-                    0.0
-                } else {
-                    done as f32 / total as f32
-                };
+            if let Some(search) = &self.suggest_job {
                 ui.label("Finding occurrences");
-                ui.add(
-                    egui::ProgressBar::new(fraction)
-                        .desired_width(160.0)
-                        .show_percentage(),
-                );
-                if ui.button("Cancel").clicked() {
-                    job.cancel();
-                }
+                search.job.progress_ui(ui);
                 ui.separator();
             }
             if let Some(article) = &self.article {

@@ -109,18 +109,29 @@ impl DaftarApp {
         self.apply_record(built, now)
     }
 
+    /// Runs `build` on the selection if there is one (records that can also be made from
+    /// scratch).
+    fn with_optional_selection<T>(
+        &mut self,
+        build: impl FnOnce(
+            &mut Project,
+            Option<(ArticleRef, Selection)>,
+            &str,
+        ) -> Result<T, RecordError>,
+    ) -> Result<T, RecordError> {
+        let selected = self.record_selection();
+        let article = selected
+            .as_ref()
+            .map(|(doc, text, selection)| (ArticleRef { doc: *doc, text }, selection.clone()));
+        let annotator = self.annotator.clone();
+        build(&mut self.project, article, &annotator)
+    }
+
     /// A new meeting from the selected words (or empty, with nothing selected), made current.
     pub fn new_meeting_from_selection(&mut self, now: f64) {
-        let selected = self.record_selection();
-        let annotator = self.annotator.clone();
-        let built = match &selected {
-            Some((doc, text, selection)) => records::new_meeting(
-                &mut self.project,
-                Some((ArticleRef { doc: *doc, text }, selection.clone())),
-                &annotator,
-            ),
-            None => records::new_meeting(&mut self.project, None, &annotator),
-        };
+        let built = self.with_optional_selection(|project, article, author| {
+            records::new_meeting(project, article, author)
+        });
         match built {
             Ok((edit, id)) => {
                 if self.apply_record(Ok(edit), now) {
@@ -139,17 +150,9 @@ impl DaftarApp {
             self.message = Some("Not done: choose or create a meeting first.".into());
             return;
         };
-        let selected = self.record_selection();
-        let annotator = self.annotator.clone();
-        let built = match &selected {
-            Some((doc, text, selection)) => records::new_outcome(
-                &mut self.project,
-                Some(meeting),
-                Some((ArticleRef { doc: *doc, text }, selection.clone())),
-                &annotator,
-            ),
-            None => records::new_outcome(&mut self.project, Some(meeting), None, &annotator),
-        };
+        let built = self.with_optional_selection(|project, article, author| {
+            records::new_outcome(project, Some(meeting), article, author)
+        });
         match built {
             Ok((edit, id)) => {
                 if self.apply_record(Ok(edit), now) {
@@ -191,28 +194,17 @@ impl DaftarApp {
             self.records.group_description.text(),
             self.records.group_role.clone(),
         );
-        let selected = self.record_selection();
-        let annotator = self.annotator.clone();
-        let built = match &selected {
-            Some((doc, text, selection)) => records::add_unnamed_participant(
-                &mut self.project,
+        let built = self.with_optional_selection(|project, article, author| {
+            records::add_unnamed_participant(
+                project,
                 meeting,
                 count,
                 &description,
                 &role,
-                Some((ArticleRef { doc: *doc, text }, selection.clone())),
-                &annotator,
-            ),
-            None => records::add_unnamed_participant(
-                &mut self.project,
-                meeting,
-                count,
-                &description,
-                &role,
-                None,
-                &annotator,
-            ),
-        };
+                article,
+                author,
+            )
+        });
         if self.apply_record(built, now) {
             self.records.group_description.set_text("");
         }
