@@ -724,6 +724,9 @@ fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_articl
     press(&mut harness, egui::Modifiers::ALT, egui::Key::M);
     let meeting_id = harness.state().records.meeting.expect("a current meeting");
     harness.get_by_label(&format!("Meeting {meeting_id}"));
+    // The empty record's problems are shown in the panel until its fields are filled.
+    let missing_start = format!("meeting {meeting_id} has no start date (required)");
+    harness.get_by_label(&missing_start);
     // Field keys: 5 is the start date, 1 the organization.
     select_words(&mut harness, SCO, "13 الی 14 ژوئیه");
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Num5);
@@ -759,6 +762,24 @@ fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_articl
             .unwrap();
         assert_eq!(org.name, "سازمان همکاری شانگهای");
     }
+    assert!(
+        harness.query_by_label(&missing_start).is_none(),
+        "filled: no longer a problem"
+    );
+    // Derived codes are shown, and can be set by hand.
+    harness.get_by_label("CAMEO 040 · PLOVER CONSULT · mode multilateral");
+    click_label(&mut harness, daftar::ui::meetings_panel::EDIT_CODES);
+    harness.state_mut().records.codes_text[0] = "046".into();
+    click_label(&mut harness, daftar::ui::meetings_panel::APPLY_CODES);
+    let codes = harness
+        .state()
+        .project
+        .meeting(meeting_id)
+        .unwrap()
+        .codes
+        .clone();
+    assert_eq!(codes.and_then(|c| c.cameo).as_deref(), Some("046"));
+    harness.get_by_label("(set by hand)");
     // The normalised date and its original text are shown.
     harness.get_by_label("2021-07-13 · Gregorian · Day");
     assert_eq!(
