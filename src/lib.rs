@@ -1,8 +1,10 @@
 //! Daftar: annotate Persian and Arabic news articles with entities, the diplomatic meetings they
 //! report and the outcomes of those meetings; review; export.
 //!
-//! Everything but `ui` is free of egui, so it can be tested without a window.
+//! Everything but `ui` is free of egui: `app` is the whole application without a window, so it
+//! is tested without one, and the command line builds without the `gui` feature.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod edit;
@@ -14,4 +16,5 @@ pub mod records;
 pub mod sample;
 pub mod store;
 pub mod text;
+#[cfg(feature = "gui")]
 pub mod ui;

@@ -82,6 +82,19 @@ enum Command {
     },
 }
 
+#[cfg(feature = "gui")]
+fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
+    daftar::ui::run(path).map(|()| daftar::cli::OK)
+}
+
+#[cfg(not(feature = "gui"))]
+fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
+    anyhow::bail!(
+        "this daftar was built without its window (the `gui` feature): use a subcommand \
+         (import, export, check, stats, layout); see daftar --help"
+    )
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
@@ -106,7 +119,7 @@ fn main() -> ExitCode {
             font_size,
             json,
         }) => daftar::cli::layout(&file, width, font_size, json),
-        None => daftar::ui::run(cli.path).map(|()| daftar::cli::OK),
+        None => open_window(cli.path),
     };
     match result {
         Ok(code) => ExitCode::from(code),

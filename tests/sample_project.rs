@@ -63,7 +63,7 @@ impl Builder {
         let Selection::Range(range) = self.at(doc, words) else {
             unreachable!()
         };
-        let (edit, id) = daftar::edit::actions::tag_selection(
+        let (edit, id) = daftar::edit::tagging::tag_selection(
             &mut self.project,
             doc,
             text,
@@ -90,6 +90,7 @@ impl Builder {
     }
 
     fn fill(&mut self, meeting: MeetingId, field: &str, doc: DocId, words: &str) {
+        let field = daftar::model::MeetingField::from_key(field).expect("a meeting field");
         let text = self.text(doc);
         let selection = self.at(doc, words);
         let edit = records::fill_field(
@@ -221,7 +222,7 @@ fn annotate_sco(b: &mut Builder) {
     b.fill(meeting, "participants", doc, "سراج الدین مهرالدین");
     b.fill(meeting, "participants", doc, "جمهوری تاجیکستان");
     b.change_meeting(meeting, |m| {
-        m.set_choice_field("session_type", "regular");
+        m.set_choice(daftar::model::MeetingField::SessionType, "regular");
         m.participants[0].role = "chair".into();
         m.participants[1].role = "host".into();
         m.note = "The ministers met President Emomali Rahmon before the session.".into();
@@ -320,7 +321,7 @@ fn annotate_sco(b: &mut Builder) {
     b.change_meeting(summit, |m| {
         m.realis = Realis::Planned;
         m.level = Some(daftar::model::Sourced::new("summit".into()));
-        m.set_choice_field("session_type", "anniversary");
+        m.set_choice(daftar::model::MeetingField::SessionType, "anniversary");
         m.venue = Some(daftar::model::Sourced::new(dushanbe));
     });
     b.outcome(

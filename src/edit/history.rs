@@ -3,70 +3,147 @@
 //! Every applied step gets a revision number that is never reused, so "are there unsaved
 //! changes?" is just "is the current revision the one that was saved?", and stays right after
 //! undoing past a save or redoing back to it. Steps are never merged: one user action, one step.
+//!
+//! A step can carry a mark `M` from before and after it (the window keeps its selection and
+//! current record there, as helix keeps selections with its transactions): undo hands back the
+//! mark from before, redo the one from after.
+
+use thiserror::Error;
 
 use super::{Edit, EditError};
 use crate::model::Project;
 
 #[derive(Debug)]
-struct Step {
+struct Step<M> {
     /// Re-applies the step (redo).
     forward: Edit,
     /// Undoes the step.
     inverse: Edit,
     /// Revision the project is at once this step is applied.
     revision: u64,
+    /// Marks from before and after the step.
+    before: M,
+    after: M,
 }
 
-#[derive(Debug, Default)]
-pub struct History {
-    done: Vec<Step>,
-    undone: Vec<Step>,
+/// Undo or redo could not be applied: the history does not fit the project any more. The
+/// project is left as it was and the step stays where it was.
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("cannot {action} “{step}”: {error}")]
+pub struct HistoryError {
+    pub action: &'static str,
+    pub step: String,
+    pub error: EditError,
+}
+
+#[derive(Debug)]
+pub struct History<M = ()> {
+    done: Vec<Step<M>>,
+    undone: Vec<Step<M>>,
     last_revision: u64,
     saved_revision: u64,
 }
 
-impl History {
+impl<M> Default for History<M> {
+    fn default() -> Self {
+        History {
+            done: Vec::new(),
+            undone: Vec::new(),
+            last_revision: 0,
+            saved_revision: 0,
+        }
+    }
+}
+
+impl History<()> {
     pub fn new() -> Self {
         Self::default()
     }
 
     /// Applies `edit` to `project` as a new undoable step. Clears the redo list.
     pub fn apply(&mut self, project: &mut Project, edit: Edit) -> Result<(), EditError> {
+        self.apply_marked(project, edit, ())
+    }
+}
+
+impl<M: Clone> History<M> {
+    /// Applies `edit` as a new undoable step, with the mark from before it (also the mark after
+    /// it until [`History::mark_after`] says otherwise). Clears the redo list.
+    pub fn apply_marked(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        before: M,
+    ) -> Result<(), EditError> {
         let inverse = edit.clone().apply(project)?;
         self.last_revision += 1;
         self.done.push(Step {
             forward: edit,
             inverse,
             revision: self.last_revision,
+            after: before.clone(),
+            before,
         });
         self.undone.clear();
         Ok(())
     }
 
-    /// Undoes the last step; returns its description, or `None` if there is nothing to undo.
-    pub fn undo(&mut self, project: &mut Project) -> Option<String> {
-        let step = self.done.pop()?;
-        let description = step.forward.describe();
-        step.inverse
-            .clone()
-            .apply(project)
-            .expect("an inverse applies to the state its edit produced");
-        self.undone.push(step);
-        Some(description)
+    /// Sets the mark from after the last step.
+    pub fn mark_after(&mut self, after: M) {
+        if let Some(step) = self.done.last_mut() {
+            step.after = after;
+        }
     }
 
-    /// Redoes the last undone step; returns its description.
-    pub fn redo(&mut self, project: &mut Project) -> Option<String> {
-        let step = self.undone.pop()?;
-        let description = step.forward.describe();
-        step.forward
-            .clone()
-            .apply(project)
-            .expect("an undone edit applies again");
-        self.done.push(step);
-        Some(description)
+    /// Undoes the last step: its description and the mark from before it, or `None` when there
+    /// is nothing to undo.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<(String, M)>, HistoryError> {
+        let Some(step) = self.done.pop() else {
+            return Ok(None);
+        };
+        match step.inverse.clone().apply(project) {
+            Ok(_) => {
+                let result = (step.forward.describe(), step.before.clone());
+                self.undone.push(step);
+                Ok(Some(result))
+            }
+            Err(error) => {
+                let step_name = step.forward.describe();
+                self.done.push(step);
+                Err(HistoryError {
+                    action: "undo",
+                    step: step_name,
+                    error,
+                })
+            }
+        }
     }
 
+    /// Redoes the last undone step: its description and the mark from after it.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<(String, M)>, HistoryError> {
+        let Some(step) = self.undone.pop() else {
+            return Ok(None);
+        };
+        match step.forward.clone().apply(project) {
+            Ok(_) => {
+                let result = (step.forward.describe(), step.after.clone());
+                self.done.push(step);
+                Ok(Some(result))
+            }
+            Err(error) => {
+                let step_name = step.forward.describe();
+                self.undone.push(step);
+                Err(HistoryError {
+                    action: "redo",
+                    step: step_name,
+                    error,
+                })
+            }
+        }
+    }
+}
+
+impl<M> History<M> {
     pub fn can_undo(&self) -> bool {
         !self.done.is_empty()
     }

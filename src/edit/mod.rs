@@ -1,11 +1,11 @@
 //! Every change to a project is an [`Edit`]. Applying an edit returns its inverse, which is what
 //! undo applies; [`History`] keeps both and numbers revisions so "unsaved changes" is a comparison.
 
-pub mod actions;
 mod history;
 pub mod review;
+pub mod tagging;
 
-pub use history::History;
+pub use history::{History, HistoryError};
 
 use thiserror::Error;
 
@@ -114,6 +114,10 @@ pub enum EditError {
     DuplicateId(String),
     #[error("{what} is still referred to by {by}")]
     InUse { what: String, by: String },
+    /// Part of a batch was applied, failed, and could not be taken back: the project holds part
+    /// of the batch. Cannot happen while every edit's inverse applies; reported, never a panic.
+    #[error("{error}, and undoing the part already done failed too ({rollback})")]
+    RollbackFailed { error: String, rollback: String },
 }
 
 impl Edit {
@@ -261,9 +265,12 @@ impl Edit {
                         Err(error) => {
                             // Roll back what was applied so the project is unchanged.
                             for inverse in inverses.into_iter().rev() {
-                                inverse
-                                    .apply(project)
-                                    .expect("the inverse of an applied edit applies");
+                                if let Err(rollback) = inverse.apply(project) {
+                                    return Err(EditError::RollbackFailed {
+                                        error: error.to_string(),
+                                        rollback: rollback.to_string(),
+                                    });
+                                }
                             }
                             return Err(error);
                         }

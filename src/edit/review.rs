@@ -47,6 +47,18 @@ pub fn review_of(project: &Project, item: ReviewItem) -> Option<&Review> {
     }
 }
 
+/// The first item still pending after `from` in `doc`'s review order, going round to the start;
+/// `from` itself last. `None` when nothing is pending.
+pub fn next_pending(project: &Project, doc: DocId, from: ReviewItem) -> Option<ReviewItem> {
+    let items = review_items(project, doc);
+    let at = items.iter().position(|x| *x == from).map_or(0, |i| i + 1);
+    items[at..]
+        .iter()
+        .chain(&items[..at])
+        .find(|item| review_of(project, **item).is_some_and(Review::is_pending))
+        .copied()
+}
+
 /// The edit that records a decision on `item`.
 pub fn decide(
     project: &Project,
@@ -205,7 +217,7 @@ mod tests {
             (items.len() - 1, 1, 0),
             "the rest accepted, the rejection kept"
         );
-        history.undo(&mut project);
+        history.undo(&mut project).unwrap();
         assert_eq!(
             decision_counts(&project, doc),
             (0, 1, items.len() - 1),
@@ -218,6 +230,31 @@ mod tests {
         assert_eq!(document.status, DocStatus::NeedsChanges);
         assert!(document.note.starts_with("Review by rev ("));
         assert!(document.note.ends_with("): Tag the venue."));
+    }
+
+    #[test]
+    fn the_next_pending_item_comes_after_the_current_one_and_goes_round() {
+        let (mut project, doc) = sample();
+        let items = review_items(&project, doc);
+        assert_eq!(next_pending(&project, doc, items[0]), Some(items[1]));
+        let last = *items.last().unwrap();
+        assert_eq!(
+            next_pending(&project, doc, last),
+            Some(items[0]),
+            "round to the start"
+        );
+        // Decided items are passed over.
+        for item in &items[1..3] {
+            decide(&project, *item, ReviewState::Accepted, "", "rev")
+                .unwrap()
+                .apply(&mut project)
+                .unwrap();
+        }
+        assert_eq!(next_pending(&project, doc, items[0]), Some(items[3]));
+        accept_remaining(&project, doc, "rev")
+            .apply(&mut project)
+            .unwrap();
+        assert_eq!(next_pending(&project, doc, items[0]), None);
     }
 
     #[test]

@@ -359,11 +359,11 @@ fn dirty_flag_follows_revisions_across_save_undo_and_redo() {
         .unwrap();
     history.mark_saved(history.revision());
     assert!(!history.is_dirty());
-    history.undo(&mut project);
+    history.undo(&mut project).unwrap();
     assert!(history.is_dirty(), "undone past the save");
-    history.redo(&mut project);
+    history.redo(&mut project).unwrap();
     assert!(!history.is_dirty(), "back at the saved revision");
-    history.undo(&mut project);
+    history.undo(&mut project).unwrap();
     let c = span(&mut project, 13, 19, "TITLE");
     history
         .apply(&mut project, Edit::InsertSpan { doc, span: c })
@@ -389,7 +389,7 @@ fn each_action_is_its_own_undo_step() {
             .apply(&mut project, Edit::InsertSpan { doc, span: s })
             .unwrap();
     }
-    history.undo(&mut project);
+    history.undo(&mut project).unwrap();
     assert_eq!(
         project.document(doc).unwrap().spans.len(),
         2,

@@ -68,9 +68,8 @@ fn capitalised(key: &str) -> String {
 
 /// Arguments of a meeting event: (role, span) for evidence in this document.
 fn meeting_arguments(meeting: &Meeting) -> Vec<(String, SpanRef)> {
-    let mut arguments: Vec<(String, SpanRef)> = crate::model::MEETING_FIELDS_WITH_EVIDENCE
-        .iter()
-        .filter_map(|key| Some((capitalised(key), meeting.field_evidence(key)?)))
+    let mut arguments: Vec<(String, SpanRef)> = crate::model::MeetingField::single_valued()
+        .filter_map(|field| Some((capitalised(field.key()), meeting.evidence_of(field)?)))
         .collect();
     arguments.extend(
         meeting
@@ -255,9 +254,8 @@ fn annotation_conf(
         let _ = writeln!(conf, "{label}");
     }
     conf.push_str("\n[relations]\nOutcomeOf\tArg1:OUTCOME, Arg2:MEETING\n<OVERLAP>\tArg1:<ANY>, Arg2:<ANY>, <OVL-TYPE>:<ANY>\n\n[events]\n");
-    let meeting_roles: Vec<String> = crate::model::MEETING_FIELDS_WITH_EVIDENCE
-        .iter()
-        .map(|k| format!("{}?:{any}", capitalised(k)))
+    let meeting_roles: Vec<String> = crate::model::MeetingField::single_valued()
+        .map(|field| format!("{}?:{any}", capitalised(field.key())))
         .chain(std::iter::once(format!("Participant*:{any}")))
         .collect();
     let _ = writeln!(conf, "MEETING\t{}", meeting_roles.join(", "));

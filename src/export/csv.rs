@@ -6,7 +6,10 @@
 use super::records_json::actor_role;
 use super::{ExportFile, ExportOptions, ExportSet, Exporter};
 use crate::model::codes::{CodesSource, meeting_codes, outcome_codes};
-use crate::model::{DateValue, EntityId, EventCodes, Project, Sourced, SpanRef};
+use crate::model::{
+    DateValue, EntityId, EventCodes, FieldValue, FieldValueKind, Meeting, MeetingField, Project,
+    SpanRef,
+};
 
 pub struct Csv;
 
@@ -16,7 +19,7 @@ struct Table {
 }
 
 impl Table {
-    fn new(bom: bool, header: &[&str]) -> Self {
+    fn new<H: AsRef<str>>(bom: bool, header: &[H]) -> Self {
         let mut table = Table {
             out: if bom {
                 "\u{feff}".into()
@@ -24,7 +27,7 @@ impl Table {
                 String::new()
             },
         };
-        table.row(header.iter().map(|h| h.to_string()));
+        table.row(header.iter().map(|h| h.as_ref().to_string()));
         table
     }
 
@@ -62,24 +65,38 @@ fn name_of(project: &Project, id: Option<EntityId>) -> [String; 2] {
     }
 }
 
-fn entity_field(project: &Project, field: &Option<Sourced<EntityId>>) -> [String; 2] {
-    name_of(project, field.as_ref().map(|f| f.value))
-}
-
-fn text_field(field: &Option<Sourced<String>>) -> String {
-    field.as_ref().map(|f| f.value.clone()).unwrap_or_default()
-}
-
-fn date_fields(field: &Option<Sourced<DateValue>>) -> [String; 4] {
-    match field {
-        Some(f) => [
-            f.value.iso.clone(),
-            f.value.original.clone(),
-            format!("{:?}", f.value.calendar),
-            format!("{:?}", f.value.precision).to_lowercase(),
-        ],
-        None => Default::default(),
+/// The columns a single-valued meeting field takes: an entity its id and name, a date its ISO
+/// form, original text, calendar and precision, others their value.
+fn field_columns(field: MeetingField) -> Vec<String> {
+    let column = field.info().column;
+    match field.value_kind() {
+        FieldValueKind::Entity => vec![format!("{column}_id"), column.to_string()],
+        FieldValueKind::Date => ["", "_original", "_calendar", "_precision"]
+            .iter()
+            .map(|suffix| format!("{column}{suffix}"))
+            .collect(),
+        _ => vec![column.to_string()],
     }
+}
+
+/// The cells of [`field_columns`] for one meeting (empty cells when the field is empty).
+fn field_cells(project: &Project, meeting: &Meeting, field: MeetingField) -> Vec<String> {
+    match meeting.value(field) {
+        Some(FieldValue::Entity(f)) => name_of(project, Some(f.value)).to_vec(),
+        Some(FieldValue::Text(f)) => vec![f.value.clone()],
+        Some(FieldValue::Ordinal(f)) => vec![f.value.to_string()],
+        Some(FieldValue::Date(f)) => date_cells(&f.value).to_vec(),
+        None => vec![String::new(); field_columns(field).len()],
+    }
+}
+
+fn date_cells(date: &DateValue) -> [String; 4] {
+    [
+        date.iso.clone(),
+        date.original.clone(),
+        format!("{:?}", date.calendar),
+        format!("{:?}", date.precision).to_lowercase(),
+    ]
 }
 
 fn code_fields(codes: &EventCodes, source: CodesSource) -> [String; 5] {
@@ -116,32 +133,11 @@ impl Exporter for Csv {
     fn files(&self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile> {
         let project = set.project;
         let bom = options.bom;
-        let mut meetings = Table::new(
-            bom,
-            &[
-                "meeting_id",
-                "organization_id",
-                "organization",
-                "body",
-                "level",
-                "sector",
-                "ordinal",
-                "session_type",
-                "venue_id",
-                "venue",
-                "host_id",
-                "host",
-                "chair_id",
-                "chair",
-                "start",
-                "start_original",
-                "start_calendar",
-                "start_precision",
-                "end",
-                "end_original",
-                "end_calendar",
-                "end_precision",
-                "realis",
+        let mut meeting_columns = vec!["meeting_id".to_string()];
+        meeting_columns.extend(MeetingField::single_valued().flat_map(field_columns));
+        meeting_columns.push(MeetingField::Realis.info().column.to_string());
+        meeting_columns.extend(
+            [
                 "cameo",
                 "plover_event",
                 "plover_mode",
@@ -152,8 +148,10 @@ impl Exporter for Csv {
                 "reviewer",
                 "author",
                 "note",
-            ],
+            ]
+            .map(String::from),
         );
+        let mut meetings = Table::new(bom, &meeting_columns);
         let mut participants = Table::new(
             bom,
             &[
@@ -171,23 +169,9 @@ impl Exporter for Csv {
         for meeting in &set.meetings {
             let (codes, source) = meeting_codes(&project.schema, meeting);
             let mut row = vec![meeting.id.to_string()];
-            row.extend(entity_field(project, &meeting.organization));
-            row.push(text_field(&meeting.body));
-            row.push(text_field(&meeting.level));
-            row.push(text_field(&meeting.sector));
-            row.push(
-                meeting
-                    .ordinal
-                    .as_ref()
-                    .map(|o| o.value.to_string())
-                    .unwrap_or_default(),
-            );
-            row.push(text_field(&meeting.session_type));
-            row.extend(entity_field(project, &meeting.venue));
-            row.extend(entity_field(project, &meeting.host));
-            row.extend(entity_field(project, &meeting.chair));
-            row.extend(date_fields(&meeting.start));
-            row.extend(date_fields(&meeting.end));
+            for field in MeetingField::single_valued() {
+                row.extend(field_cells(project, meeting, field));
+            }
             row.push(format!("{:?}", meeting.realis).to_lowercase());
             row.extend(code_fields(&codes, source));
             row.push(documents_of(project, meeting.evidence_spans()));
@@ -264,7 +248,11 @@ impl Exporter for Csv {
                 meeting_id.clone(),
                 outcome.kind.clone(),
                 outcome.status.clone(),
-                text_field(&outcome.title),
+                outcome
+                    .title
+                    .as_ref()
+                    .map(|t| t.value.clone())
+                    .unwrap_or_default(),
             ];
             row.extend(name_of(project, outcome.attributed_to));
             row.extend(code_fields(&codes, source));

@@ -17,3 +17,30 @@ pub use text_layout::{
     Cluster, Direction, GlyphRun, LayoutEngine, LineInfo, PositionedGlyph, Rect, TextAlign,
     TextLayout, TextStyle,
 };
+
+/// An article's base direction from most of its letters: left to right when most are Latin,
+/// else right to left (also for a text with no letters at all).
+pub fn detected_direction(text: &str) -> Direction {
+    match crate::text::script::mostly_rtl(text) {
+        Some(false) => Direction::Ltr,
+        _ => Direction::Rtl,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_article_reads_right_to_left_unless_most_of_its_letters_are_latin() {
+        assert_eq!(
+            detected_direction("نشست وزیران ECO در تهران"),
+            Direction::Rtl
+        );
+        assert_eq!(
+            detected_direction("The ECO ministers met in تهران"),
+            Direction::Ltr
+        );
+        assert_eq!(detected_direction("2021-07-13"), Direction::Rtl);
+    }
+}

@@ -3,7 +3,7 @@
 //! contexts "future" or "hypothetical"; an outcome's type gives its event code and it inherits
 //! its meeting's contexts. A record's own `codes` (set by hand) win over the derived ones.
 
-use super::{EventCodes, Meeting, Outcome, Realis, Schema};
+use super::{EventCodes, Meeting, MeetingField, Outcome, Realis, Schema};
 
 /// Where a record's codes come from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -12,12 +12,38 @@ pub enum CodesSource {
     SetByHand,
 }
 
+/// Codes typed by hand: a CAMEO code, a PLOVER event and mode, and PLOVER contexts separated by
+/// commas. Blanks around each part are dropped; a blank part is no code.
+pub fn codes_from_typed(cameo: &str, event: &str, mode: &str, contexts: &str) -> EventCodes {
+    let some = |s: &str| (!s.trim().is_empty()).then(|| s.trim().to_string());
+    EventCodes {
+        cameo: some(cameo),
+        plover_event: some(event),
+        plover_mode: some(mode),
+        plover_contexts: contexts
+            .split([',', '،'])
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect(),
+    }
+}
+
+/// The parts [`codes_from_typed`] reads, as an analyst would type them back.
+pub fn codes_as_typed(codes: &EventCodes) -> [String; 4] {
+    [
+        codes.cameo.clone().unwrap_or_default(),
+        codes.plover_event.clone().unwrap_or_default(),
+        codes.plover_mode.clone().unwrap_or_default(),
+        codes.plover_contexts.join(", "),
+    ]
+}
+
 /// PLOVER contexts of a meeting: its sector's, then what its realis says.
 fn meeting_contexts(schema: &Schema, meeting: &Meeting) -> Vec<String> {
     let mut contexts: Vec<String> = meeting
         .sector
         .as_ref()
-        .and_then(|s| schema.field_choice("sector", &s.value))
+        .and_then(|s| schema.field_choice(MeetingField::Sector, &s.value))
         .and_then(|c| c.plover_context.clone())
         .into_iter()
         .collect();
@@ -34,7 +60,7 @@ pub fn derived_meeting_codes(schema: &Schema, meeting: &Meeting) -> EventCodes {
     let level = meeting
         .level
         .as_ref()
-        .and_then(|l| schema.field_choice("level", &l.value));
+        .and_then(|l| schema.field_choice(MeetingField::Level, &l.value));
     EventCodes {
         cameo: level.and_then(|c| c.cameo.clone()),
         plover_event: level.and_then(|c| c.plover.clone()),
@@ -86,6 +112,21 @@ pub fn outcome_codes(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn codes_typed_by_hand_are_trimmed_and_blank_parts_dropped() {
+        let codes = codes_from_typed(" 046 ", "CONSULT", "  ", "diplomatic ، security, ,");
+        assert_eq!(codes.cameo.as_deref(), Some("046"));
+        assert_eq!(codes.plover_event.as_deref(), Some("CONSULT"));
+        assert_eq!(codes.plover_mode, None);
+        assert_eq!(codes.plover_contexts, ["diplomatic", "security"]);
+        assert_eq!(codes_from_typed("", "", "", ""), EventCodes::default());
+        let typed = codes_as_typed(&codes);
+        assert_eq!(
+            codes_from_typed(&typed[0], &typed[1], &typed[2], &typed[3]),
+            codes
+        );
+    }
     use crate::model::{MeetingId, OutcomeId, Sourced};
 
     #[test]
@@ -138,7 +179,7 @@ mod tests {
                 kind.key
             );
         }
-        for level in schema.field_choices("level") {
+        for level in schema.field_choices(MeetingField::Level) {
             assert!(
                 level.cameo.is_some() && level.plover.is_some(),
                 "{}",

@@ -208,20 +208,181 @@ pub struct Outcome {
     pub review: Review,
 }
 
-/// The single-valued meeting fields, in schema order.
-pub const MEETING_FIELDS_WITH_EVIDENCE: [&str; 11] = [
-    "organization",
-    "body",
-    "level",
-    "sector",
-    "ordinal",
-    "session_type",
-    "venue",
-    "host",
-    "chair",
-    "start",
-    "end",
-];
+/// A field of a meeting record. In the schema and the project file it is written as its key
+/// (`"organization"`); a key that names no field is an error when the schema is loaded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum MeetingField {
+    Organization,
+    Body,
+    Level,
+    Sector,
+    Ordinal,
+    SessionType,
+    Venue,
+    Host,
+    Chair,
+    Start,
+    End,
+    Participants,
+    Realis,
+}
+
+/// What a meeting field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FieldValueKind {
+    /// A link to an entity of the registry.
+    Entity,
+    /// The words themselves (the body that met).
+    Text,
+    /// A key of one of the schema's closed lists.
+    Choice,
+    Ordinal,
+    Date,
+    Participants,
+    Realis,
+}
+
+/// One row of [`MEETING_FIELDS`]: everything that is fixed about a field. Its display names,
+/// whether it is required and its shortcut are the schema's (a project may change those).
+#[derive(Debug)]
+pub struct MeetingFieldInfo {
+    pub field: MeetingField,
+    /// The key in the schema, the project file, JSON exports and brat role names.
+    pub key: &'static str,
+    pub value: FieldValueKind,
+    /// The CSV column (entity fields add `<column>_id`, dates `<column>_original`…).
+    pub column: &'static str,
+}
+
+const fn row(
+    field: MeetingField,
+    key: &'static str,
+    value: FieldValueKind,
+    column: &'static str,
+) -> MeetingFieldInfo {
+    MeetingFieldInfo {
+        field,
+        key,
+        value,
+        column,
+    }
+}
+
+/// Every meeting field, in schema order: the one table that says what each field is.
+pub const MEETING_FIELDS: [MeetingFieldInfo; 13] = {
+    use FieldValueKind as K;
+    use MeetingField as F;
+    [
+        row(F::Organization, "organization", K::Entity, "organization"),
+        row(F::Body, "body", K::Text, "body"),
+        row(F::Level, "level", K::Choice, "level"),
+        row(F::Sector, "sector", K::Choice, "sector"),
+        row(F::Ordinal, "ordinal", K::Ordinal, "ordinal"),
+        row(F::SessionType, "session_type", K::Choice, "session_type"),
+        row(F::Venue, "venue", K::Entity, "venue"),
+        row(F::Host, "host", K::Entity, "host"),
+        row(F::Chair, "chair", K::Entity, "chair"),
+        row(F::Start, "start", K::Date, "start"),
+        row(F::End, "end", K::Date, "end"),
+        row(
+            F::Participants,
+            "participants",
+            K::Participants,
+            "participants",
+        ),
+        row(F::Realis, "realis", K::Realis, "realis"),
+    ]
+};
+
+impl MeetingField {
+    /// Every field, in schema order.
+    pub const ALL: [MeetingField; 13] = {
+        let mut all = [MeetingField::Organization; 13];
+        let mut i = 0;
+        while i < MEETING_FIELDS.len() {
+            all[i] = MEETING_FIELDS[i].field;
+            i += 1;
+        }
+        all
+    };
+
+    /// The fields that hold one value read from one span of text.
+    pub fn single_valued() -> impl Iterator<Item = MeetingField> {
+        Self::ALL.into_iter().filter(|f| f.is_single_valued())
+    }
+
+    pub fn info(self) -> &'static MeetingFieldInfo {
+        &MEETING_FIELDS[self as usize]
+    }
+
+    pub fn key(self) -> &'static str {
+        self.info().key
+    }
+
+    pub fn value_kind(self) -> FieldValueKind {
+        self.info().value
+    }
+
+    pub fn is_single_valued(self) -> bool {
+        !matches!(
+            self.value_kind(),
+            FieldValueKind::Participants | FieldValueKind::Realis
+        )
+    }
+
+    pub fn from_key(key: &str) -> Option<MeetingField> {
+        MEETING_FIELDS
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.field)
+    }
+}
+
+impl std::fmt::Display for MeetingField {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.key().replace('_', " "))
+    }
+}
+
+impl Serialize for MeetingField {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.key())
+    }
+}
+
+impl<'de> Deserialize<'de> for MeetingField {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        MeetingField::from_key(&key).ok_or_else(|| {
+            let known: Vec<&str> = MEETING_FIELDS.iter().map(|f| f.key).collect();
+            serde::de::Error::custom(format!(
+                "unknown meeting field `{key}`, expected one of {}",
+                known.join(", ")
+            ))
+        })
+    }
+}
+
+/// The value of a single-valued field, borrowed from the meeting.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FieldValue<'a> {
+    Entity(&'a Sourced<EntityId>),
+    /// The body's words, or a choice's schema key.
+    Text(&'a Sourced<String>),
+    Ordinal(&'a Sourced<u32>),
+    Date(&'a Sourced<DateValue>),
+}
+
+impl FieldValue<'_> {
+    pub fn evidence(&self) -> Option<SpanRef> {
+        match self {
+            FieldValue::Entity(f) => f.evidence,
+            FieldValue::Text(f) => f.evidence,
+            FieldValue::Ordinal(f) => f.evidence,
+            FieldValue::Date(f) => f.evidence,
+        }
+    }
+}
 
 impl Meeting {
     /// An empty record (held, nothing filled in yet).
@@ -250,93 +411,137 @@ impl Meeting {
         }
     }
 
-    /// Whether the field (a schema key) has a value.
-    pub fn has_field(&self, key: &str) -> bool {
-        match key {
-            "organization" => self.organization.is_some(),
-            "body" => self.body.is_some(),
-            "level" => self.level.is_some(),
-            "sector" => self.sector.is_some(),
-            "ordinal" => self.ordinal.is_some(),
-            "session_type" => self.session_type.is_some(),
-            "venue" => self.venue.is_some(),
-            "host" => self.host.is_some(),
-            "chair" => self.chair.is_some(),
-            "start" => self.start.is_some(),
-            "end" => self.end.is_some(),
-            "participants" => !self.participants.is_empty(),
-            "realis" => true,
-            _ => false,
+    /// The value of a single-valued field (`None` when empty, and for participants and realis).
+    pub fn value(&self, field: MeetingField) -> Option<FieldValue<'_>> {
+        use MeetingField as F;
+        match field {
+            F::Organization | F::Venue | F::Host | F::Chair => {
+                self.entity_slot(field)?.as_ref().map(FieldValue::Entity)
+            }
+            F::Body | F::Level | F::Sector | F::SessionType => {
+                self.text_slot(field)?.as_ref().map(FieldValue::Text)
+            }
+            F::Ordinal => self.ordinal.as_ref().map(FieldValue::Ordinal),
+            F::Start | F::End => self.date_slot(field)?.as_ref().map(FieldValue::Date),
+            F::Participants | F::Realis => None,
         }
     }
 
-    /// The evidence span of a field (a schema key), if it has one.
-    pub fn field_evidence(&self, key: &str) -> Option<SpanRef> {
-        match key {
-            "organization" => self.organization.as_ref()?.evidence,
-            "body" => self.body.as_ref()?.evidence,
-            "level" => self.level.as_ref()?.evidence,
-            "sector" => self.sector.as_ref()?.evidence,
-            "ordinal" => self.ordinal.as_ref()?.evidence,
-            "session_type" => self.session_type.as_ref()?.evidence,
-            "venue" => self.venue.as_ref()?.evidence,
-            "host" => self.host.as_ref()?.evidence,
-            "chair" => self.chair.as_ref()?.evidence,
-            "start" => self.start.as_ref()?.evidence,
-            "end" => self.end.as_ref()?.evidence,
-            _ => None,
+    /// Whether the field has a value (realis always has one).
+    pub fn has(&self, field: MeetingField) -> bool {
+        match field {
+            MeetingField::Participants => !self.participants.is_empty(),
+            MeetingField::Realis => true,
+            _ => self.value(field).is_some(),
         }
     }
 
-    /// Empties a field (a schema key). Its evidence span stays on the article.
-    pub fn clear_field(&mut self, key: &str) {
-        match key {
-            "organization" => self.organization = None,
-            "body" => self.body = None,
-            "level" => self.level = None,
-            "sector" => self.sector = None,
-            "ordinal" => self.ordinal = None,
-            "session_type" => self.session_type = None,
-            "venue" => self.venue = None,
-            "host" => self.host = None,
-            "chair" => self.chair = None,
-            "start" => self.start = None,
-            "end" => self.end = None,
-            "participants" => self.participants.clear(),
-            _ => {}
+    /// The evidence span of a single-valued field, if it has one.
+    pub fn evidence_of(&self, field: MeetingField) -> Option<SpanRef> {
+        self.value(field)?.evidence()
+    }
+
+    /// Empties a field. Its evidence span stays on the article.
+    pub fn clear(&mut self, field: MeetingField) {
+        use MeetingField as F;
+        match field {
+            F::Organization | F::Venue | F::Host | F::Chair => {
+                if let Some(slot) = self.entity_slot_mut(field) {
+                    *slot = None;
+                }
+            }
+            F::Body | F::Level | F::Sector | F::SessionType => {
+                if let Some(slot) = self.text_slot_mut(field) {
+                    *slot = None;
+                }
+            }
+            F::Ordinal => self.ordinal = None,
+            F::Start => self.start = None,
+            F::End => self.end = None,
+            F::Participants => self.participants.clear(),
+            F::Realis => self.realis = Realis::default(),
         }
     }
 
     /// The value of a closed-list field (level, sector, session type), as its schema key.
-    pub fn choice_field(&self, key: &str) -> Option<&str> {
-        match key {
-            "level" => self.level.as_ref().map(|f| f.value.as_str()),
-            "sector" => self.sector.as_ref().map(|f| f.value.as_str()),
-            "session_type" => self.session_type.as_ref().map(|f| f.value.as_str()),
+    pub fn choice(&self, field: MeetingField) -> Option<&str> {
+        if field.value_kind() != FieldValueKind::Choice {
+            return None;
+        }
+        self.text_slot(field)?.as_ref().map(|f| f.value.as_str())
+    }
+
+    /// Sets a closed-list field to `value`, keeping its evidence. Other fields are left alone.
+    pub fn set_choice(&mut self, field: MeetingField, value: &str) {
+        if field.value_kind() != FieldValueKind::Choice {
+            return;
+        }
+        if let Some(slot) = self.text_slot_mut(field) {
+            let evidence = slot.as_ref().and_then(|f| f.evidence);
+            *slot = Some(Sourced {
+                value: value.to_string(),
+                evidence,
+            });
+        }
+    }
+
+    /// The slot of an entity field (organization, venue, host, chair).
+    pub fn entity_slot_mut(
+        &mut self,
+        field: MeetingField,
+    ) -> Option<&mut Option<Sourced<EntityId>>> {
+        match field {
+            MeetingField::Organization => Some(&mut self.organization),
+            MeetingField::Venue => Some(&mut self.venue),
+            MeetingField::Host => Some(&mut self.host),
+            MeetingField::Chair => Some(&mut self.chair),
             _ => None,
         }
     }
 
-    /// Sets a closed-list field to `value`, keeping its evidence.
-    pub fn set_choice_field(&mut self, key: &str, value: &str) {
-        let slot = match key {
-            "level" => &mut self.level,
-            "sector" => &mut self.sector,
-            "session_type" => &mut self.session_type,
-            _ => return,
-        };
-        let evidence = slot.as_ref().and_then(|f| f.evidence);
-        *slot = Some(Sourced {
-            value: value.to_string(),
-            evidence,
-        });
+    fn entity_slot(&self, field: MeetingField) -> Option<&Option<Sourced<EntityId>>> {
+        match field {
+            MeetingField::Organization => Some(&self.organization),
+            MeetingField::Venue => Some(&self.venue),
+            MeetingField::Host => Some(&self.host),
+            MeetingField::Chair => Some(&self.chair),
+            _ => None,
+        }
+    }
+
+    /// The slot of a text or closed-list field (body, level, sector, session type).
+    pub fn text_slot_mut(&mut self, field: MeetingField) -> Option<&mut Option<Sourced<String>>> {
+        match field {
+            MeetingField::Body => Some(&mut self.body),
+            MeetingField::Level => Some(&mut self.level),
+            MeetingField::Sector => Some(&mut self.sector),
+            MeetingField::SessionType => Some(&mut self.session_type),
+            _ => None,
+        }
+    }
+
+    fn text_slot(&self, field: MeetingField) -> Option<&Option<Sourced<String>>> {
+        match field {
+            MeetingField::Body => Some(&self.body),
+            MeetingField::Level => Some(&self.level),
+            MeetingField::Sector => Some(&self.sector),
+            MeetingField::SessionType => Some(&self.session_type),
+            _ => None,
+        }
+    }
+
+    fn date_slot(&self, field: MeetingField) -> Option<&Option<Sourced<DateValue>>> {
+        match field {
+            MeetingField::Start => Some(&self.start),
+            MeetingField::End => Some(&self.end),
+            _ => None,
+        }
     }
 
     /// Every span the record points at (its fields' evidence, participants', its own).
     pub fn evidence_spans(&self) -> impl Iterator<Item = SpanRef> + '_ {
-        MEETING_FIELDS_WITH_EVIDENCE
-            .iter()
-            .filter_map(|key| self.field_evidence(key))
+        MeetingField::single_valued()
+            .filter_map(|field| self.evidence_of(field))
             .chain(self.participants.iter().filter_map(|p| p.evidence))
             .chain(self.evidence.iter().copied())
     }

@@ -14,8 +14,8 @@ pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span, now_rfc3339};
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
 pub use meeting::{
-    Actor, ActorRole, Calendar, DateValue, EventCodes, MEETING_FIELDS_WITH_EVIDENCE, Meeting,
-    Outcome, Participant, Precision, Realis, Sourced,
+    Actor, ActorRole, Calendar, DateValue, EventCodes, FieldValue, FieldValueKind, MEETING_FIELDS,
+    Meeting, MeetingField, MeetingFieldInfo, Outcome, Participant, Precision, Realis, Sourced,
 };
 pub(crate) use project::sorted_insertion_index;
 pub use project::{FORMAT_VERSION, Project};

@@ -4,6 +4,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::meeting::{FieldValueKind, MeetingField};
+
 /// A name in the three languages the UI can show labels in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Names {
@@ -82,9 +84,28 @@ pub enum FieldKind {
     Realis,
 }
 
+impl FieldKind {
+    /// The kind of value this schema kind describes.
+    pub fn value_kind(&self) -> FieldValueKind {
+        match self {
+            FieldKind::Entity(_) => FieldValueKind::Entity,
+            FieldKind::Text => FieldValueKind::Text,
+            FieldKind::Date => FieldValueKind::Date,
+            FieldKind::Ordinal => FieldValueKind::Ordinal,
+            FieldKind::Choice(_) => FieldValueKind::Choice,
+            FieldKind::Participants => FieldValueKind::Participants,
+            FieldKind::Realis => FieldValueKind::Realis,
+        }
+    }
+}
+
+/// A meeting field as a project's schema presents it: its names, whether it is required, its key
+/// and, for entity and closed-list fields, which labels or choices it takes. Its `kind` must be the
+/// kind of value the field holds ([`MeetingField::value_kind`]): loading refuses one that is not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "FieldDefInFile")]
 pub struct FieldDef {
-    pub key: String,
+    pub key: MeetingField,
     pub names: Names,
     pub kind: FieldKind,
     #[serde(default)]
@@ -92,6 +113,40 @@ pub struct FieldDef {
     /// The key that fills this field from the selection while the meetings panel is open.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub shortcut: Option<String>,
+}
+
+/// [`FieldDef`] as written in a file, before its kind is checked against its field.
+#[derive(Deserialize)]
+struct FieldDefInFile {
+    key: MeetingField,
+    names: Names,
+    kind: FieldKind,
+    #[serde(default)]
+    required: bool,
+    #[serde(default)]
+    shortcut: Option<String>,
+}
+
+impl TryFrom<FieldDefInFile> for FieldDef {
+    type Error = String;
+
+    fn try_from(field: FieldDefInFile) -> Result<Self, String> {
+        let expected = field.key.value_kind();
+        if field.kind.value_kind() != expected {
+            return Err(format!(
+                "meeting field `{}` holds a value of kind {expected:?}, not {:?}",
+                field.key.key(),
+                field.kind.value_kind()
+            ));
+        }
+        Ok(FieldDef {
+            key: field.key,
+            names: field.names,
+            kind: field.kind,
+            required: field.required,
+            shortcut: field.shortcut,
+        })
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -127,12 +182,12 @@ impl Schema {
         self.outcome_types.iter().find(|c| c.key == key)
     }
 
-    pub fn meeting_field(&self, key: &str) -> Option<&FieldDef> {
-        self.meeting_fields.iter().find(|f| f.key == key)
+    pub fn meeting_field(&self, field: MeetingField) -> Option<&FieldDef> {
+        self.meeting_fields.iter().find(|f| f.key == field)
     }
 
     /// The options of a meeting field that is a closed list (empty for other fields).
-    pub fn field_choices(&self, field: &str) -> &[Choice] {
+    pub fn field_choices(&self, field: MeetingField) -> &[Choice] {
         match self.meeting_field(field).map(|f| &f.kind) {
             Some(FieldKind::Choice(choices)) => choices,
             _ => &[],
@@ -140,7 +195,7 @@ impl Schema {
     }
 
     /// One option of a closed-list meeting field.
-    pub fn field_choice(&self, field: &str, key: &str) -> Option<&Choice> {
+    pub fn field_choice(&self, field: MeetingField, key: &str) -> Option<&Choice> {
         self.field_choices(field).iter().find(|c| c.key == key)
     }
 
@@ -176,6 +231,15 @@ impl Schema {
                 problems.push(format!(
                     "label {} has colour {:?}, not #rrggbb",
                     label.key, label.color
+                ));
+            }
+        }
+        let mut seen_fields = std::collections::BTreeSet::new();
+        for field in &self.meeting_fields {
+            if !seen_fields.insert(field.key) {
+                problems.push(format!(
+                    "meeting field {} is defined twice",
+                    field.key.key()
                 ));
             }
         }

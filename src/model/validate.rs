@@ -9,7 +9,7 @@ pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
     let mut problems = Vec::new();
     let id = meeting.id;
     for field in project.schema.meeting_fields.iter().filter(|f| f.required) {
-        let missing = !meeting.has_field(&field.key);
+        let missing = !meeting.has(field.key);
         if missing {
             problems.push(format!(
                 "meeting {id} has no {} (required)",

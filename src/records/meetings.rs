@@ -4,7 +4,10 @@
 use super::RecordError;
 use super::evidence::{ArticleRef, Selection, entity_of, evidence, optional_evidence};
 use crate::edit::Edit;
-use crate::model::{Choice, FieldKind, Meeting, MeetingId, Participant, Project, Schema, Sourced};
+use crate::model::{
+    Choice, FieldKind, FieldValueKind, Meeting, MeetingField, MeetingId, Participant, Project,
+    Schema, Sourced,
+};
 use crate::text::MatchKey;
 use crate::text::dates::parse_date;
 use crate::text::ordinals::parse_ordinal;
@@ -88,117 +91,103 @@ fn ordinal_in(quote: &str) -> Option<u32> {
     })
 }
 
-fn field_kind(schema: &Schema, field: &str) -> Result<FieldKind, RecordError> {
+fn field_kind(schema: &Schema, field: MeetingField) -> Result<FieldKind, RecordError> {
     schema
         .meeting_field(field)
         .map(|f| f.kind.clone())
-        .ok_or_else(|| RecordError::NoField(field.to_string()))
+        .ok_or(RecordError::NoField(field))
 }
 
-/// Fills the meeting field `field` (a schema key) from the selection: the value is read from the
-/// text (an entity, a normalised date, an ordinal, a choice named in it, the words themselves)
-/// and the span it came from is kept as its evidence. A date range filling `start` also fills an
-/// empty `end`. Participants are added (role "member", changeable in the panel). One undo step.
+/// Fills the meeting field `field` from the selection: the value is read from the text (an
+/// entity, a normalised date, an ordinal, a choice named in it, the words themselves) and the
+/// span it came from is kept as its evidence. A date range filling the start also fills an empty
+/// end. Participants are added (role "member", changeable in the panel). One undo step.
 pub fn fill_field(
     project: &mut Project,
     meeting: MeetingId,
-    field: &str,
+    field: MeetingField,
     article: ArticleRef,
     selection: &Selection,
     author: &str,
 ) -> Result<Edit, RecordError> {
     let mut changed = meeting_copy(project, meeting)?;
     let kind = field_kind(&project.schema, field)?;
-    if kind == FieldKind::Realis {
-        return Err(RecordError::NotFromText(field.to_string()));
+    if field == MeetingField::Realis {
+        return Err(RecordError::NotFromText(field));
     }
     let mut found = evidence(project, article, selection, evidence_label(&kind), author)?;
     let at = found.at();
     let quote = found.quote().to_string();
     let mut edits = Vec::new();
-    match kind {
-        FieldKind::Entity(_) | FieldKind::Participants => {
+    match field.value_kind() {
+        FieldValueKind::Entity => {
             let (entity, new_entity) = entity_of(project, &mut found);
             edits.extend(new_entity);
-            let value = Sourced::with_evidence(entity, at);
-            match field {
-                "organization" => changed.organization = Some(value),
-                "venue" => changed.venue = Some(value),
-                "host" => changed.host = Some(value),
-                "chair" => changed.chair = Some(value),
-                _ if kind == FieldKind::Participants => {
-                    if changed
-                        .participants
-                        .iter()
-                        .any(|p| p.entity == Some(entity))
-                    {
-                        return Err(RecordError::AlreadyParticipant(quote));
-                    }
-                    changed.participants.push(Participant {
-                        entity: Some(entity),
-                        count: None,
-                        description: String::new(),
-                        role: "member".into(),
-                        evidence: Some(at),
-                    });
-                }
-                _ => return Err(RecordError::NoField(field.to_string())),
+            if let Some(slot) = changed.entity_slot_mut(field) {
+                *slot = Some(Sourced::with_evidence(entity, at));
             }
         }
-        FieldKind::Date => {
+        FieldValueKind::Participants => {
+            let (entity, new_entity) = entity_of(project, &mut found);
+            edits.extend(new_entity);
+            if changed
+                .participants
+                .iter()
+                .any(|p| p.entity == Some(entity))
+            {
+                return Err(RecordError::AlreadyParticipant(quote));
+            }
+            changed.participants.push(Participant {
+                entity: Some(entity),
+                count: None,
+                description: String::new(),
+                role: "member".into(),
+                evidence: Some(at),
+            });
+        }
+        FieldValueKind::Date => {
             let document = project.document(article.doc);
             let language = document.map_or("und", |d| d.language.as_str());
             let published = document.and_then(|d| d.published.as_deref());
             let parsed = parse_date(&quote, language, published)
                 .ok_or_else(|| RecordError::NotADate(quote.clone()))?;
-            match field {
-                "end" => {
-                    changed.end = Some(Sourced::with_evidence(
-                        parsed.end.unwrap_or(parsed.start),
-                        at,
-                    ))
+            if field == MeetingField::End {
+                let end = parsed.end.unwrap_or(parsed.start);
+                changed.end = Some(Sourced::with_evidence(end, at));
+            } else {
+                if let Some(end) = parsed.end
+                    && changed.end.is_none()
+                {
+                    changed.end = Some(Sourced::with_evidence(end, at));
                 }
-                _ => {
-                    if let Some(end) = parsed.end
-                        && changed.end.is_none()
-                    {
-                        changed.end = Some(Sourced::with_evidence(end, at));
-                    }
-                    changed.start = Some(Sourced::with_evidence(parsed.start, at));
-                }
+                changed.start = Some(Sourced::with_evidence(parsed.start, at));
             }
         }
-        FieldKind::Ordinal => {
+        FieldValueKind::Ordinal => {
             let value =
                 ordinal_in(&quote).ok_or_else(|| RecordError::NotAnOrdinal(quote.clone()))?;
             changed.ordinal = Some(Sourced::with_evidence(value, at));
         }
-        FieldKind::Text => {
-            if field != "body" {
-                return Err(RecordError::NoField(field.to_string()));
+        FieldValueKind::Text => {
+            if let Some(slot) = changed.text_slot_mut(field) {
+                *slot = Some(Sourced::with_evidence(quote.clone(), at));
             }
-            changed.body = Some(Sourced::with_evidence(quote.clone(), at));
         }
-        FieldKind::Choice(choices) => {
-            let current = match field {
-                "level" => &mut changed.level,
-                "sector" => &mut changed.sector,
-                "session_type" => &mut changed.session_type,
-                _ => return Err(RecordError::NoField(field.to_string())),
+        FieldValueKind::Choice => {
+            let choices = match &kind {
+                FieldKind::Choice(choices) => choices.as_slice(),
+                _ => &[],
             };
-            let value = match (choice_named_in(&choices, &quote), current.as_ref()) {
+            let value = match (choice_named_in(choices, &quote), changed.choice(field)) {
                 (Some(choice), _) => choice.key.clone(),
-                (None, Some(existing)) => existing.value.clone(),
-                (None, None) => {
-                    return Err(RecordError::NoMatchingChoice {
-                        field: field.replace('_', " "),
-                        quote,
-                    });
-                }
+                (None, Some(existing)) => existing.to_string(),
+                (None, None) => return Err(RecordError::NoMatchingChoice { field, quote }),
             };
-            *current = Some(Sourced::with_evidence(value, at));
+            if let Some(slot) = changed.text_slot_mut(field) {
+                *slot = Some(Sourced::with_evidence(value, at));
+            }
         }
-        FieldKind::Realis => unreachable!("refused above"),
+        FieldValueKind::Realis => return Err(RecordError::NotFromText(field)),
     }
     edits.extend(found.into_edits(project));
     edits.push(Edit::ReplaceMeeting(changed));

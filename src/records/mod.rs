@@ -16,7 +16,7 @@ pub use outcomes::{
 
 use thiserror::Error;
 
-use crate::model::{MeetingId, OutcomeId, SpanId};
+use crate::model::{MeetingField, MeetingId, OutcomeId, SpanId};
 
 /// Why a record could not be built from the selection.
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -32,15 +32,15 @@ pub enum RecordError {
     #[error("no outcome {0}")]
     NoOutcome(OutcomeId),
     #[error("the schema has no meeting field {0}")]
-    NoField(String),
+    NoField(MeetingField),
     #[error("“{0}” is not a date Daftar can read")]
     NotADate(String),
     #[error("“{0}” is not an ordinal number Daftar can read")]
     NotAnOrdinal(String),
     #[error("“{quote}” names no {field} of the schema: choose one first")]
-    NoMatchingChoice { field: String, quote: String },
+    NoMatchingChoice { field: MeetingField, quote: String },
     #[error("{0} is not filled from the text: choose it in the panel")]
-    NotFromText(String),
+    NotFromText(MeetingField),
     #[error("{0} already takes part in this meeting")]
     AlreadyParticipant(String),
 }

@@ -1,5 +1,6 @@
 use super::*;
 use crate::edit::History;
+use crate::model::MeetingField;
 use crate::model::{ActorRole, Calendar, DocId, Entity, Precision, Project};
 use crate::sample::ARTICLES;
 
@@ -44,13 +45,13 @@ fn a_meeting_from_the_sco_article_with_dates_ordinal_and_entities() {
     let before_fields = project.clone();
 
     for (field, words) in [
-        ("organization", "سازمان همکاری شانگهای"),
-        ("body", "شورای وزیران خارجه"),
-        ("level", "وزیران خارجه"),
-        ("sector", "وزیران امور خارجه"),
-        ("start", "13 الی 14 ژوئیه"),
-        ("chair", "سراج الدین مهرالدین"),
-        ("venue", "دوشنبه"),
+        (MeetingField::Organization, "سازمان همکاری شانگهای"),
+        (MeetingField::Body, "شورای وزیران خارجه"),
+        (MeetingField::Level, "وزیران خارجه"),
+        (MeetingField::Sector, "وزیران امور خارجه"),
+        (MeetingField::Start, "13 الی 14 ژوئیه"),
+        (MeetingField::Chair, "سراج الدین مهرالدین"),
+        (MeetingField::Venue, "دوشنبه"),
     ] {
         let edit = fill_field(&mut project, id, field, at, &find(text, words), "me")
             .unwrap_or_else(|e| panic!("{field}: {e}"));
@@ -114,7 +115,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = fill_field(
         &mut project,
         id,
-        "ordinal",
+        MeetingField::Ordinal,
         at,
         &find(text, "چهارمین نشست"),
         "me",
@@ -128,7 +129,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = fill_field(
         &mut project,
         id,
-        "organization",
+        MeetingField::Organization,
         at,
         &find(text, "سازمان همکاری اقتصادی اکو"),
         "me",
@@ -138,7 +139,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = fill_field(
         &mut project,
         id,
-        "participants",
+        MeetingField::Participants,
         at,
         &find(text, "ایران"),
         "me",
@@ -149,7 +150,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
         fill_field(
             &mut project,
             id,
-            "participants",
+            MeetingField::Participants,
             at,
             &find(text, "ایران"),
             "me"
@@ -250,7 +251,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = fill_field(
         &mut project,
         id,
-        "participants",
+        MeetingField::Participants,
         at,
         &find(text, "اسکندر مومنی"),
         "me",
@@ -268,7 +269,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = fill_field(
         &mut project,
         id,
-        "chair",
+        MeetingField::Chair,
         arabic,
         &find(text1, "إسكندر مؤمني"),
         "me",
@@ -364,7 +365,7 @@ fn outcomes_with_title_actors_attribution_and_evidence() {
     // A span that is evidence cannot be deleted out from under the record.
     let trigger = record.evidence[0];
     assert!(
-        crate::edit::actions::delete_span(trigger.doc, trigger.span)
+        crate::edit::tagging::delete_span(trigger.doc, trigger.span)
             .apply(&mut project)
             .is_err()
     );
@@ -381,18 +382,25 @@ fn what_cannot_be_read_is_refused_and_changes_nothing() {
     let not_a_date = fill_field(
         &mut project,
         id,
-        "start",
+        MeetingField::Start,
         at,
         &find(text, "سراج الدین"),
         "me",
     );
     assert_eq!(not_a_date, Err(RecordError::NotADate("سراج الدین".into())));
-    let not_ordinal = fill_field(&mut project, id, "ordinal", at, &find(text, "دوشنبه"), "me");
+    let not_ordinal = fill_field(
+        &mut project,
+        id,
+        MeetingField::Ordinal,
+        at,
+        &find(text, "دوشنبه"),
+        "me",
+    );
     assert!(matches!(not_ordinal, Err(RecordError::NotAnOrdinal(_))));
     let no_choice = fill_field(
         &mut project,
         id,
-        "session_type",
+        MeetingField::SessionType,
         at,
         &find(text, "دوشنبه"),
         "me",
@@ -402,11 +410,25 @@ fn what_cannot_be_read_is_refused_and_changes_nothing() {
         Err(RecordError::NoMatchingChoice { .. })
     ));
     assert_eq!(
-        fill_field(&mut project, id, "realis", at, &find(text, "دوشنبه"), "me"),
-        Err(RecordError::NotFromText("realis".into()))
+        fill_field(
+            &mut project,
+            id,
+            MeetingField::Realis,
+            at,
+            &find(text, "دوشنبه"),
+            "me"
+        ),
+        Err(RecordError::NotFromText(MeetingField::Realis))
     );
     assert_eq!(
-        fill_field(&mut project, id, "venue", at, &Selection::Range(5..5), "me"),
+        fill_field(
+            &mut project,
+            id,
+            MeetingField::Venue,
+            at,
+            &Selection::Range(5..5),
+            "me"
+        ),
         Err(RecordError::NothingSelected)
     );
     // Only ids were handed out.

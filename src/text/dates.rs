@@ -178,6 +178,20 @@ pub fn parse_date(original: &str, language: &str, publication: Option<&str>) -> 
         .or_else(|| parse_worded(&folded, original, publication))
 }
 
+/// A publication date as an analyst types it: an ISO date or any day Daftar reads
+/// (`۲۲ تیر ۱۴۰۲`), normalised to `YYYY-MM-DD`; blank clears it (`Ok(None)`). A month or a year
+/// alone is refused: a publication date is a day.
+pub fn parse_publication_date(typed: &str, language: &str) -> Result<Option<String>, String> {
+    let typed = typed.trim();
+    if typed.is_empty() {
+        return Ok(None);
+    }
+    match parse_date(typed, language, None) {
+        Some(parsed) if parsed.start.precision == Precision::Day => Ok(Some(parsed.start.iso)),
+        _ => Err(format!("“{typed}” is not a day Daftar can read")),
+    }
+}
+
 /// `1402/04/22`, `2021-07-16`, `16.07.2021`, `16/07/2021`.
 fn parse_numeric(folded: &str, original: &str, language: &str) -> Option<ParsedDate> {
     let token = folded
@@ -265,6 +279,24 @@ fn parse_worded(folded: &str, original: &str, publication: Option<&str>) -> Opti
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_publication_date_is_a_day_in_any_calendar_or_nothing() {
+        assert_eq!(
+            parse_publication_date(" ۲۲ تیر ۱۴۰۲ ", "fa"),
+            Ok(Some("2023-07-13".into()))
+        );
+        assert_eq!(
+            parse_publication_date("2021-07-16", "und"),
+            Ok(Some("2021-07-16".into()))
+        );
+        assert_eq!(parse_publication_date("  ", "fa"), Ok(None));
+        assert!(
+            parse_publication_date("تیر ۱۴۰۲", "fa").is_err(),
+            "a month is not a day"
+        );
+        assert!(parse_publication_date("فردا", "fa").is_err());
+    }
 
     fn iso(
         text: &str,

@@ -10,4 +10,4 @@ pub mod tokenize;
 
 pub use fold::{MatchKey, fold_char};
 pub use offsets::OffsetIndex;
-pub use tokenize::{Token, TokenKind, tokenize};
+pub use tokenize::{Token, TokenKind, snap_to_words, tokenize};

@@ -128,9 +128,41 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Widens a code point range to the tokens it touches, so a selection that starts or ends inside
+/// a word takes the whole word. Whitespace at its ends is dropped; a range touching no token
+/// (spaces only) stays as it is.
+pub fn snap_to_words(text: &str, chars: Range<usize>) -> Range<usize> {
+    let tokens = tokenize(text);
+    let mut touched = tokens
+        .iter()
+        .filter(|t| t.range.start < chars.end && chars.start < t.range.end);
+    let Some(first) = touched.next() else {
+        return chars;
+    };
+    let last = touched.next_back().unwrap_or(first);
+    first.range.start..last.range.end
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn snapping_widens_a_selection_to_whole_words() {
+        let text = "به گزارش خبرنگار ایلنا اسکندر مومنی در چهارمین نشست";
+        // From inside "گزارش" to inside "خبرنگار".
+        let snapped = snap_to_words(text, 5..12);
+        let words: String = text
+            .chars()
+            .skip(snapped.start)
+            .take(snapped.len())
+            .collect();
+        assert_eq!(words, "گزارش خبرنگار");
+        // Spaces alone touch no token: the range stays.
+        assert_eq!(snap_to_words(text, 2..3), 2..3);
+        // A range already on word boundaries stays.
+        assert_eq!(snap_to_words(text, 3..8), 3..8);
+    }
 
     fn texts(text: &str) -> Vec<String> {
         tokenize(text)

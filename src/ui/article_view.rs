@@ -21,21 +21,7 @@ pub struct Highlight {
     pub id: u64,
 }
 
-/// The selection, in byte offsets: `anchor` where it started, `focus` where it ends.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct TextSelection {
-    pub anchor: usize,
-    pub focus: usize,
-}
-
-impl TextSelection {
-    pub fn range(&self) -> Range<usize> {
-        self.anchor.min(self.focus)..self.anchor.max(self.focus)
-    }
-    pub fn is_empty(&self) -> bool {
-        self.anchor == self.focus
-    }
-}
+pub use crate::app::TextSelection;
 
 /// What happened in the article view this frame.
 #[derive(Default)]

@@ -89,9 +89,12 @@ impl<T: Send + 'static> Job<T> {
         self.handle.is_finished()
     }
 
-    /// Waits for the result.
+    /// Waits for the result. A job that panicked is a bug: its panic goes on here.
     pub fn finish(self) -> T {
-        self.handle.join().expect("a background job does not panic")
+        match self.handle.join() {
+            Ok(result) => result,
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     }
 
     /// A progress bar and a Cancel button.
@@ -120,17 +123,9 @@ pub struct OpenJob {
 }
 
 impl OpenJob {
-    /// Starts opening `path`.
-    pub fn start(path: PathBuf, ctx: &egui::Context) -> Self {
-        Self::start_with(path, None, ctx)
-    }
-
-    /// Starts importing the folder `source` into the project file `project` (new or existing).
-    pub fn start_import(source: PathBuf, project: PathBuf, ctx: &egui::Context) -> Self {
-        Self::start_with(source, Some(project), ctx)
-    }
-
-    fn start_with(path: PathBuf, project: Option<PathBuf>, ctx: &egui::Context) -> Self {
+    /// Starts opening `path`, or importing the folder `path` into the project file `project`
+    /// (new or existing) when one is given.
+    pub fn start(path: PathBuf, project: Option<PathBuf>, ctx: &egui::Context) -> Self {
         let source = path.clone();
         let job = Job::spawn(ctx, move |progress| {
             let mut report = |done, total| {

@@ -1,122 +1,129 @@
 //! The export window: format (or every format), scope (reviewed work by default), destination
-//! folder, a byte order mark for Excel; runs in the background with progress and cancel, and
-//! asks before writing into a folder that is not empty.
+//! folder, a byte order mark for Excel. "Export now" pushes an export command; the session
+//! refuses a folder in use until the user says to replace its files, and the export itself runs
+//! in the background with progress and cancel.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use eframe::egui;
 
 use super::app::DaftarApp;
 use super::background::Job;
-use crate::export::{ExportError, ExportOptions, ExportSummary, Format, Scope, export_to_folder};
+use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
+use super::text_engine::TextEngine;
+use super::text_input::bidi_text_edit_ui;
+use crate::app::{AppCommand, ExportJob, ExportRequest};
+use crate::export::{ExportError, ExportOptions, ExportSummary, Format, Scope};
+use crate::layout::TextEditor;
 
 /// Texts of the window's controls (also what tests click).
 pub const EXPORT_WINDOW: &str = "Export";
 pub const EXPORT_BUTTON: &str = "Export now";
 pub const REPLACE_BUTTON: &str = "Replace files";
 pub const EVERY_FORMAT: &str = "every format";
+/// Placeholder (and accessible name) of the folder field.
+pub const FOLDER_HINT: &str = "Folder to export into";
 
 /// The export window's state.
-#[derive(Default)]
 pub struct ExportDialog {
     pub open: bool,
     /// `None`: every format, each into its own subfolder.
     pub format: Option<Format>,
     pub everything: bool,
     pub bom: bool,
-    pub folder: String,
+    /// The folder, as typed (a Persian or Arabic path too).
+    pub folder: TextEditor,
     /// Set when the folder is not empty and the user has to say whether to replace files.
     pub confirm_replace: bool,
     pub job: Option<Job<Result<ExportSummary, ExportError>>>,
+    /// The folder the running export writes into.
+    writing_into: PathBuf,
     /// What the last export did, or why it failed.
     pub outcome: Option<Result<String, String>>,
 }
 
-impl DaftarApp {
-    pub fn open_export_dialog(&mut self) {
-        let project = self.project_path();
-        let dialog = &mut self.export;
-        dialog.open = true;
-        if dialog.folder.is_empty() {
-            let stem = project
+impl Default for ExportDialog {
+    fn default() -> Self {
+        ExportDialog {
+            open: false,
+            format: None,
+            everything: false,
+            bom: false,
+            folder: TextEditor::new("", 14.0),
+            confirm_replace: false,
+            job: None,
+            writing_into: PathBuf::new(),
+            outcome: None,
+        }
+    }
+}
+
+impl ExportDialog {
+    /// Opens the window; the folder starts as `<project>-export` beside the project.
+    pub fn show(&mut self, project: &Path) {
+        self.open = true;
+        if self.folder.text().trim().is_empty() {
+            let name = project
                 .file_name()
                 .map_or("project".into(), |n| n.to_string_lossy().into_owned());
-            let stem = stem
-                .strip_suffix(".daftar.ron")
-                .unwrap_or(&stem)
-                .to_string();
-            dialog.folder = project
-                .with_file_name(format!("{stem}-export"))
-                .display()
-                .to_string();
+            let stem = name.strip_suffix(".daftar.ron").unwrap_or(&name);
+            let folder = project.with_file_name(format!("{stem}-export"));
+            self.folder.set_text(&folder.display().to_string());
         }
     }
 
-    /// Starts the export as set in the window (`force`: replace files in a folder in use).
-    pub fn start_export(&mut self, force: bool, ctx: &egui::Context) {
-        let out = PathBuf::from(self.export.folder.trim());
-        if out.as_os_str().is_empty() {
-            self.export.outcome = Some(Err("Choose a folder to export into.".into()));
-            return;
+    /// The export the window is set up for (`replace`: files in a folder in use may go).
+    pub fn request(&self, replace: bool) -> ExportRequest {
+        ExportRequest {
+            formats: match self.format {
+                Some(format) => vec![format],
+                None => Format::ALL.to_vec(),
+            },
+            scope: if self.everything {
+                Scope::All
+            } else {
+                Scope::Reviewed
+            },
+            options: ExportOptions { bom: self.bom },
+            folder: PathBuf::from(self.folder.text().trim()),
+            replace,
         }
-        let not_empty = std::fs::read_dir(&out).is_ok_and(|mut d| d.next().is_some());
-        if not_empty && !force {
-            self.export.confirm_replace = true;
-            return;
-        }
-        self.export.confirm_replace = false;
-        self.export.outcome = None;
-        let formats: Vec<Format> = match self.export.format {
-            Some(format) => vec![format],
-            None => Format::ALL.to_vec(),
-        };
-        let scope = if self.export.everything {
-            Scope::All
-        } else {
-            Scope::Reviewed
-        };
-        let options = ExportOptions {
-            bom: self.export.bom,
-        };
-        // A snapshot: documents are shared, so this copies one pointer per document.
-        let project = self.project.clone();
-        let corpus_root = self.corpus_root.clone();
-        let job = Job::spawn(ctx, move |progress| {
-            export_to_folder(
-                &project,
-                &corpus_root,
-                &formats,
-                scope,
-                options,
-                &out,
-                force,
+    }
+
+    /// Runs the export the session prepared, in the background.
+    pub fn start(&mut self, job: ExportJob, ctx: &egui::Context) {
+        self.confirm_replace = false;
+        self.outcome = None;
+        self.writing_into = job.request.folder.clone();
+        self.job = Some(Job::spawn(ctx, move |progress| {
+            job.run(
                 &mut |done, total| progress.report(done, total),
                 progress.cancel_flag(),
             )
-        });
-        self.export.job = Some(job);
+        }));
+    }
+
+    /// Takes the result of a finished export.
+    pub fn poll(&mut self) {
+        if self.job.as_ref().is_some_and(Job::is_finished) {
+            self.wait_for_export();
+        }
     }
 
     /// Waits for a running export (tests use it).
     pub fn wait_for_export(&mut self) {
-        if let Some(job) = self.export.job.take() {
-            self.finish_export(job.finish());
-        }
-    }
-
-    fn finish_export(&mut self, result: Result<ExportSummary, ExportError>) {
-        let folder = self.export.folder.clone();
-        self.export.outcome = Some(match result {
+        let Some(job) = self.job.take() else { return };
+        let folder = self.writing_into.display();
+        self.outcome = Some(match job.finish() {
             Ok(summary) => Ok(format!("Exported {summary} into {folder}.")),
             Err(ExportError::Cancelled) => Err("Export cancelled: nothing was written.".into()),
             Err(error) => Err(format!("Not exported: {error}.")),
         });
     }
+}
 
+impl DaftarApp {
     pub(super) fn export_window_ui(&mut self, ctx: &egui::Context) {
-        if self.export.job.as_ref().is_some_and(Job::is_finished) {
-            self.wait_for_export();
-        }
         if !self.export.open {
             return;
         }
@@ -127,6 +134,9 @@ impl DaftarApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
                 let dialog = &mut self.export;
                 let format_name = dialog.format.map_or(EVERY_FORMAT, |f| f.name());
                 egui::ComboBox::new("export format", "Format")
@@ -141,13 +151,13 @@ impl DaftarApp {
                 ui.radio_value(&mut dialog.everything, true, "Everything but rejected work");
                 ui.checkbox(&mut dialog.bom, "CSV for Excel (byte order mark)");
                 ui.horizontal(|ui| {
-                    let label = ui.label("Folder");
-                    ui.add(egui::TextEdit::singleline(&mut dialog.folder).desired_width(320.0))
-                        .labelled_by(label.id);
+                    ui.label("Folder");
+                    bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, FOLDER_HINT, 320.0);
                     if ui.button("Choose…").clicked()
                         && let Some(folder) = rfd::FileDialog::new().pick_folder()
                     {
-                        dialog.folder = folder.display().to_string();
+                        dialog.folder.set_text(&folder.display().to_string());
+                        dialog.confirm_replace = false;
                     }
                 });
                 if let Some(job) = &dialog.job {
@@ -168,18 +178,21 @@ impl DaftarApp {
                 } else if ui.button(EXPORT_BUTTON).clicked() {
                     start = Some(false);
                 }
+                // Messages name the folder, which may be Persian or Arabic: our text engine.
                 match &dialog.outcome {
                     Some(Ok(done)) => {
-                        ui.label(done);
+                        bidi_label_ui(ui, text_engine, done, 14.0);
                     }
                     Some(Err(error)) => {
-                        ui.colored_label(ui.visuals().warn_fg_color, error);
+                        let warn = Some(ui.visuals().warn_fg_color);
+                        bidi_label_colored_ui(ui, text_engine, error, 14.0, warn);
                     }
                     None => {}
                 }
             });
-        if let Some(force) = start {
-            self.start_export(force, ctx);
+        if let Some(replace) = start {
+            let request = self.export.request(replace);
+            self.push(AppCommand::Export(request));
         }
         self.export.open = open;
     }

@@ -4,17 +4,20 @@
 
 use eframe::egui;
 
-use super::app::DaftarApp;
+use super::app::{AfterSuccess, DaftarApp};
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
-use super::commands::{Command, info, label_with_shortcut};
-use super::records::PanelTab;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
-use crate::model::codes::{CodesSource, meeting_codes, outcome_codes};
+use super::ui_command::{UiCommand, info, label_with_shortcut};
+use crate::app::{AppCommand, CodesTarget};
+use crate::layout::TextEditor;
+use crate::model::codes::{
+    CodesSource, codes_as_typed, codes_from_typed, meeting_codes, outcome_codes,
+};
 use crate::model::validate::{meeting_problems, outcome_problems};
 use crate::model::{
-    ActorRole, Choice, EventCodes, FieldDef, FieldKind, LabelLanguage, Meeting, MeetingId, Outcome,
-    OutcomeId, Project, Realis, SpanRef,
+    ActorRole, Choice, DocId, EventCodes, FieldDef, FieldKind, FieldValue, LabelLanguage, Meeting,
+    MeetingField, Outcome, Project, Realis, SpanRef,
 };
 use crate::records::{self, ArticleRef};
 
@@ -27,6 +30,16 @@ pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
 pub const DERIVED_CODES: &str = "Use derived codes";
 pub const PUBLISHED_HINT: &str = "YYYY-MM-DD or ۲۲ تیر ۱۴۰۲";
+/// Placeholders (and accessible names) of the unnamed group's fields.
+pub const GROUP_COUNT_LABEL: &str = "How many";
+pub const GROUP_DESCRIPTION_HINT: &str = "who (e.g. countries)";
+/// Placeholders (and accessible names) of the codes fields.
+pub const CODES_HINTS: [&str; 4] = [
+    "CAMEO code",
+    "PLOVER event",
+    "PLOVER mode",
+    "PLOVER contexts, comma separated",
+];
 
 const REALIS: [(Realis, &str); 4] = [
     (Realis::Held, "held"),
@@ -42,44 +55,39 @@ const ACTOR_ROLES: [(ActorRole, &str); 4] = [
     (ActorRole::ApprovingBody, "approving body"),
 ];
 
-/// What a click in the panel asks for; done after drawing (the panel borrows the project).
-enum Action {
-    Select(MeetingId),
-    SelectOutcome(Option<OutcomeId>),
-    Attach(MeetingId),
-    Fill(String),
-    Clear(String),
-    SetChoice(String, String),
-    SetRealis(Realis),
-    SetRole(usize, String),
-    RemoveParticipant(usize),
-    AddGroup,
-    GoTo(SpanRef),
-    EditCodes(CodesTarget, EventCodes),
-    ApplyCodes,
-    DerivedCodes(CodesTarget),
-    DeleteMeeting(MeetingId),
-    OutcomeKind(OutcomeId, String),
-    OutcomeStatus(OutcomeId, String),
-    Title(OutcomeId),
-    ClearTitle(OutcomeId),
-    AddActor(OutcomeId, ActorRole),
-    ActorRole(OutcomeId, usize, ActorRole),
-    RemoveActor(OutcomeId, usize),
-    Attribution(OutcomeId),
-    ClearAttribution(OutcomeId),
-    AddEvidence(OutcomeId),
-    RemoveEvidence(OutcomeId, usize),
-    DeleteOutcome(OutcomeId),
-    OutcomeMeeting(OutcomeId, MeetingId),
-    SetPublished,
+/// A command the page asks for, and what to do in the window once it is done.
+type Queued = (AppCommand, Option<AfterSuccess>);
+
+/// The text fields and lists of the meetings page.
+pub struct MeetingsPanel {
+    /// The shown article's publication date as being typed, and which document and project
+    /// revision it was last filled from.
+    pub published: TextEditor,
+    published_for: Option<(DocId, u64)>,
+    /// An unnamed group of participants being added: how many, who, in what role.
+    pub group_count: u32,
+    pub group_description: TextEditor,
+    pub group_role: String,
+    /// Codes being typed by hand (CAMEO, PLOVER event, mode, contexts), and whose.
+    pub codes_text: [TextEditor; 4],
+    pub codes_editing: Option<CodesTarget>,
+    /// Meetings the shown article may report: (article, project revision, candidates).
+    candidates: Option<(DocId, u64, Vec<records::Candidate>)>,
 }
 
-/// Whose codes are being edited by hand.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CodesTarget {
-    Meeting(MeetingId),
-    Outcome(OutcomeId),
+impl Default for MeetingsPanel {
+    fn default() -> Self {
+        MeetingsPanel {
+            published: TextEditor::new("", 14.0),
+            published_for: None,
+            group_count: 2,
+            group_description: TextEditor::new("", 14.0),
+            group_role: "special_guest".into(),
+            codes_text: std::array::from_fn(|_| TextEditor::new("", 14.0)),
+            codes_editing: None,
+            candidates: None,
+        }
+    }
 }
 
 fn entity_name(project: &Project, entity: crate::model::EntityId) -> String {
@@ -167,16 +175,24 @@ fn field_name_ui(
 }
 
 /// A button that jumps to the evidence span, with its quote as tooltip.
-fn evidence_button(ui: &mut egui::Ui, project: &Project, at: SpanRef, actions: &mut Vec<Action>) {
+fn evidence_button(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    project: &Project,
+    at: SpanRef,
+    commands: &mut Vec<Queued>,
+) {
     let quote = project
         .span(at)
-        .map_or("(missing span)", |s| s.quote.as_str());
-    if ui
-        .small_button("Show")
-        .on_hover_text(format!("Show the evidence: {quote}"))
-        .clicked()
-    {
-        actions.push(Action::GoTo(at));
+        .map_or("(missing span)", |s| s.quote.as_str())
+        .to_string();
+    // The quote is Persian or Arabic: its tooltip goes through our text engine.
+    let response = ui.small_button("Show").on_hover_ui(|ui| {
+        ui.label("Show the evidence:");
+        bidi_label_ui(ui, engine, &quote, 14.0);
+    });
+    if response.clicked() {
+        commands.push((AppCommand::GoToSpan(at), None));
     }
 }
 
@@ -190,11 +206,11 @@ fn review_note_ui(ui: &mut egui::Ui, engine: &mut TextEngine, review: &crate::mo
 
 fn codes_ui(
     ui: &mut egui::Ui,
+    engine: &mut TextEngine,
     (codes, source): (EventCodes, CodesSource),
     target: CodesTarget,
-    editing: bool,
-    texts: &mut [String; 4],
-    actions: &mut Vec<Action>,
+    panel: &mut MeetingsPanel,
+    commands: &mut Vec<Queued>,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label(codes_text(&codes));
@@ -203,125 +219,129 @@ fn codes_ui(
             CodesSource::SetByHand => "(set by hand)",
         });
     });
+    let editing = panel.codes_editing == Some(target);
     if editing {
-        for (text, hint) in texts.iter_mut().zip([
-            "CAMEO code",
-            "PLOVER event",
-            "PLOVER mode",
-            "PLOVER contexts, comma separated",
-        ]) {
-            ui.add(egui::TextEdit::singleline(text).hint_text(hint));
+        let width = ui.available_width();
+        for (field, hint) in panel.codes_text.iter_mut().zip(CODES_HINTS) {
+            bidi_text_edit_ui(ui, engine, field, hint, width);
         }
         if ui.button(APPLY_CODES).clicked() {
-            actions.push(Action::ApplyCodes);
+            let [cameo, event, mode, contexts] = panel.codes_text.each_ref().map(|t| t.text());
+            let codes = codes_from_typed(&cameo, &event, &mode, &contexts);
+            let command = AppCommand::SetCodes {
+                target,
+                codes: Some(codes),
+            };
+            commands.push((command, Some(AfterSuccess::StopEditingCodes)));
         }
     }
     ui.horizontal(|ui| {
         if !editing && ui.small_button(EDIT_CODES).clicked() {
-            actions.push(Action::EditCodes(target, codes.clone()));
+            for (field, typed) in panel.codes_text.iter_mut().zip(codes_as_typed(&codes)) {
+                field.set_text(&typed);
+            }
+            panel.codes_editing = Some(target);
         }
         if source == CodesSource::SetByHand && ui.small_button(DERIVED_CODES).clicked() {
-            actions.push(Action::DerivedCodes(target));
+            let command = AppCommand::SetCodes {
+                target,
+                codes: None,
+            };
+            commands.push((command, Some(AfterSuccess::StopEditingCodes)));
         }
     });
 }
 
 impl DaftarApp {
-    pub(super) fn panel_tabs_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal(|ui| {
-            ui.selectable_value(&mut self.panel_tab, PanelTab::Spans, "Spans");
-            let meetings = label_with_shortcut(Command::ShowMeetings, ui.ctx());
-            ui.selectable_value(&mut self.panel_tab, PanelTab::Meetings, meetings);
-            let review = label_with_shortcut(Command::ShowReview, ui.ctx());
-            ui.selectable_value(&mut self.panel_tab, PanelTab::Review, review);
-        });
-        ui.separator();
-    }
-
-    pub(super) fn meetings_panel_ui(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
+    pub(super) fn meetings_page_ui(&mut self, ui: &mut egui::Ui) {
+        let mut commands: Vec<Queued> = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            for command in [Command::NewMeeting, Command::NewOutcome] {
+            for command in [UiCommand::NewMeeting, UiCommand::NewOutcome] {
                 let text = label_with_shortcut(command, ui.ctx());
                 if ui
                     .button(text)
                     .on_hover_text(info(command).tooltip)
                     .clicked()
+                    && let Some(command) = self.command_for(command)
                 {
-                    self.requested.push(command);
+                    commands.push((command, None));
                 }
             }
         });
-        let mut actions = Vec::new();
-        self.article_meetings_ui(ui, &mut actions);
+        self.article_meetings_ui(ui, &mut commands);
         ui.separator();
-        self.current_meeting_ui(ui, &mut actions);
-        for action in actions {
-            self.do_action(action, now);
+        self.current_meeting_ui(ui, &mut commands);
+        for (command, after) in commands {
+            match after {
+                Some(after) => self.push_then(command, after),
+                None => self.push(command),
+            }
         }
     }
 
-    /// This article's meetings, and other articles' meetings it may report.
-    fn article_meetings_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let Some(article) = &self.article else {
+    /// The publication date, this article's meetings, and other articles' meetings it may report.
+    fn article_meetings_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Queued>) {
+        let session = &self.session;
+        let Some(article) = session.article() else {
             ui.weak("Open an article to record its meetings.");
             return;
         };
         let doc = article.doc;
+        let project = session.project();
+        let revision = session.history().revision();
+        let panel = &mut self.meetings_panel;
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         ui.horizontal(|ui| {
             ui.label("Published");
-            let field = bidi_text_edit_ui(
-                ui,
-                text_engine,
-                &mut self.records.published,
-                PUBLISHED_HINT,
-                200.0,
-            )
-            .on_hover_text("Dates without a year in this article take it from here");
-            self.typing_now |= field.has_focus();
+            let field =
+                bidi_text_edit_ui(ui, text_engine, &mut panel.published, PUBLISHED_HINT, 200.0)
+                    .on_hover_text("Dates without a year in this article take it from here");
+            // Shows what is stored, unless the analyst is typing in it.
+            if panel.published_for != Some((doc, revision)) && !field.has_focus() {
+                let stored = project.document(doc).and_then(|d| d.published.clone());
+                panel.published.set_text(&stored.unwrap_or_default());
+                panel.published_for = Some((doc, revision));
+            }
             let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if enter {
                 // Done typing: the keys are the shortcuts' again.
                 field.surrender_focus();
             }
             if ui.small_button("Set").clicked() || enter {
-                actions.push(Action::SetPublished);
+                panel.published_for = None;
+                commands.push((AppCommand::SetPublished(panel.published.text()), None));
             }
         });
         ui.heading("Meetings in this article");
-        let here = records::meetings_in(&self.project, doc);
+        let here = records::meetings_in(project, doc);
         if here.is_empty() {
             ui.weak("None yet. Select the words that report a meeting and press Alt+M.");
         }
+        let current = session.cursor().meeting;
         for id in here {
-            let Some(meeting) = self.project.meeting(id) else {
+            let Some(meeting) = project.meeting(id) else {
                 continue;
             };
-            let selected = self.records.meeting == Some(id);
-            let (facts, names) = meeting_summary(&self.project, meeting);
-            if ui.selectable_label(selected, facts).clicked() {
-                actions.push(Action::Select(id));
+            let (facts, names) = meeting_summary(project, meeting);
+            if ui.selectable_label(current == Some(id), facts).clicked() {
+                commands.push((AppCommand::SelectMeeting(id), None));
             }
             ui.indent(("names", id), |ui| {
                 bidi_label_ui(ui, text_engine, &names, 14.0)
             });
         }
         // Candidates change only with the project or the article: computed once per revision.
-        let revision = self.history.revision();
-        let stale =
-            self.records.candidates.as_ref().map(|(d, r, _)| (*d, *r)) != Some((doc, revision));
-        if stale && let Ok(text) = &article.text {
-            let found = records::meeting_candidates(&self.project, ArticleRef { doc, text });
-            self.records.candidates = Some((doc, revision, found));
+        let stale = panel.candidates.as_ref().map(|(d, r, _)| (*d, *r)) != Some((doc, revision));
+        if stale && let Some(text) = article.text() {
+            let found = records::meeting_candidates(project, ArticleRef { doc, text });
+            panel.candidates = Some((doc, revision, found));
         }
-        let candidates = self
-            .records
+        let candidates = panel
             .candidates
             .as_ref()
-            .map(|(_, _, c)| c.clone())
+            .map(|(_, _, c)| c.as_slice())
             .unwrap_or_default();
         if candidates.is_empty() {
             return;
@@ -329,21 +349,16 @@ impl DaftarApp {
         ui.heading("Recorded from other articles");
         ui.weak("This article may report one of these: select its words and attach them.");
         for candidate in candidates {
-            let Some(meeting) = self.project.meeting(candidate.meeting) else {
+            let Some(meeting) = project.meeting(candidate.meeting) else {
                 continue;
             };
-            let (facts, names) = meeting_summary(&self.project, meeting);
+            let (facts, names) = meeting_summary(project, meeting);
             ui.group(|ui| {
                 ui.label(facts);
                 bidi_label_ui(ui, text_engine, &names, 14.0);
                 for reason in &candidate.reasons {
-                    bidi_label_colored_ui(
-                        ui,
-                        text_engine,
-                        reason,
-                        13.0,
-                        Some(ui.visuals().weak_text_color()),
-                    );
+                    let weak = Some(ui.visuals().weak_text_color());
+                    bidi_label_colored_ui(ui, text_engine, reason, 13.0, weak);
                 }
                 ui.horizontal(|ui| {
                     if ui
@@ -351,10 +366,10 @@ impl DaftarApp {
                         .on_hover_text("Attach the selected words as evidence of this meeting")
                         .clicked()
                     {
-                        actions.push(Action::Attach(candidate.meeting));
+                        commands.push((AppCommand::AttachToMeeting(candidate.meeting), None));
                     }
                     if ui.small_button("Edit").clicked() {
-                        actions.push(Action::Select(candidate.meeting));
+                        commands.push((AppCommand::SelectMeeting(candidate.meeting), None));
                     }
                 });
             });
@@ -362,13 +377,14 @@ impl DaftarApp {
     }
 
     /// Every field of the current meeting, its participants, codes, problems and outcomes.
-    fn current_meeting_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let Some(meeting) = self.records.meeting.and_then(|id| self.project.meeting(id)) else {
+    fn current_meeting_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Queued>) {
+        let session = &self.session;
+        let project = session.project();
+        let Some(meeting) = session.cursor().meeting.and_then(|id| project.meeting(id)) else {
             ui.weak("No meeting chosen.");
             return;
         };
-        let project = &self.project;
-        let language = self.label_language;
+        let language = session.view().label_language;
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
@@ -379,7 +395,7 @@ impl DaftarApp {
                 .on_hover_text("Delete this record (its outcomes must be deleted first)")
                 .clicked()
             {
-                actions.push(Action::DeleteMeeting(meeting.id));
+                commands.push((AppCommand::DeleteMeeting(meeting.id), None));
             }
         });
         review_note_ui(ui, text_engine, &meeting.review);
@@ -388,7 +404,7 @@ impl DaftarApp {
         }
         for evidence in &meeting.evidence {
             ui.horizontal(|ui| {
-                evidence_button(ui, project, *evidence, actions);
+                evidence_button(ui, text_engine, project, *evidence, commands);
                 let path = project
                     .document(evidence.doc)
                     .map_or("", |d| d.path.as_str());
@@ -406,6 +422,7 @@ impl DaftarApp {
             if field.kind == FieldKind::Participants {
                 continue;
             }
+            let key = field.key;
             ui.horizontal_wrapped(|ui| {
                 let has_combo = matches!(field.kind, FieldKind::Choice(_) | FieldKind::Realis);
                 if !has_combo || language != LabelLanguage::English {
@@ -413,18 +430,17 @@ impl DaftarApp {
                 }
                 match &field.kind {
                     FieldKind::Choice(choices) => {
-                        let current = meeting.choice_field(&field.key);
+                        let current = meeting.choice(key);
                         let shown = current.map_or("—".to_string(), |c| choice_name(choices, c));
-                        egui::ComboBox::new(("choice", &field.key), &field.names.en)
+                        egui::ComboBox::new(("choice", key.key()), &field.names.en)
                             .selected_text(shown)
                             .show_ui(ui, |ui| {
                                 for choice in choices {
                                     let chosen = current == Some(choice.key.as_str());
                                     if ui.selectable_label(chosen, &choice.names.en).clicked() {
-                                        actions.push(Action::SetChoice(
-                                            field.key.clone(),
-                                            choice.key.clone(),
-                                        ));
+                                        let command =
+                                            AppCommand::SetMeetingChoice(key, choice.key.clone());
+                                        commands.push((command, None));
                                     }
                                 }
                             });
@@ -442,7 +458,7 @@ impl DaftarApp {
                                         .selectable_label(meeting.realis == realis, name)
                                         .clicked()
                                     {
-                                        actions.push(Action::SetRealis(realis));
+                                        commands.push((AppCommand::SetRealis(realis), None));
                                     }
                                 }
                             });
@@ -455,20 +471,20 @@ impl DaftarApp {
                         .on_hover_text(format!("Fill {} from the selected words", field.names.en))
                         .clicked()
                 {
-                    actions.push(Action::Fill(field.key.clone()));
+                    commands.push((AppCommand::FillMeetingField(key), None));
                 }
-                if let Some(at) = meeting.field_evidence(&field.key) {
-                    evidence_button(ui, project, at, actions);
+                if let Some(at) = meeting.evidence_of(key) {
+                    evidence_button(ui, text_engine, project, at, commands);
                 }
                 if field.kind != FieldKind::Realis
-                    && meeting.has_field(&field.key)
+                    && meeting.has(key)
                     && ui.small_button("Remove").on_hover_text("Clear").clicked()
                 {
-                    actions.push(Action::Clear(field.key.clone()));
+                    commands.push((AppCommand::ClearMeetingField(key), None));
                 }
             });
-            if let Some((facts, words)) = field_value_text(project, meeting, &field.key) {
-                ui.indent(("value", &field.key), |ui| {
+            if let Some((facts, words)) = field_value_text(project, meeting, key) {
+                ui.indent(("value", key.key()), |ui| {
                     if !facts.is_empty() {
                         ui.label(facts);
                     }
@@ -478,43 +494,58 @@ impl DaftarApp {
                 });
             }
         }
-        self.participants_ui(ui, actions);
-        let Some(meeting) = self.records.meeting.and_then(|id| self.project.meeting(id)) else {
+        let id = meeting.id;
+        self.participants_ui(ui, id, commands);
+        let session = &self.session;
+        let project = session.project();
+        let Some(meeting) = project.meeting(id) else {
             return;
         };
-        ui.strong("Codes");
-        let target = CodesTarget::Meeting(meeting.id);
-        codes_ui(
-            ui,
-            meeting_codes(&self.project.schema, meeting),
-            target,
-            self.records.codes_editing == Some(target),
-            &mut self.records.codes_text,
-            actions,
-        );
-        ui.separator();
-        self.outcomes_ui(ui, actions);
-    }
-
-    fn participants_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let Some(meeting) = self.records.meeting.and_then(|id| self.project.meeting(id)) else {
-            return;
-        };
-        let project = &self.project;
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let field = project.schema.meeting_field("participants");
+        ui.strong("Codes");
+        codes_ui(
+            ui,
+            text_engine,
+            meeting_codes(&project.schema, meeting),
+            CodesTarget::Meeting(meeting.id),
+            &mut self.meetings_panel,
+            commands,
+        );
+        ui.separator();
+        self.outcomes_ui(ui, meeting.id, commands);
+    }
+
+    fn participants_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        meeting: crate::model::MeetingId,
+        commands: &mut Vec<Queued>,
+    ) {
+        let session = &self.session;
+        let project = session.project();
+        let Some(meeting) = project.meeting(meeting) else {
+            return;
+        };
+        let panel = &mut self.meetings_panel;
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let field = project.schema.meeting_field(MeetingField::Participants);
         ui.horizontal(|ui| {
             if let Some(field) = field {
-                field_name_ui(ui, text_engine, field, self.label_language);
+                field_name_ui(ui, text_engine, field, session.view().label_language);
             }
             if ui
                 .small_button(ADD_FROM_SELECTION)
                 .on_hover_text("Add the entity the selected words name as a participant")
                 .clicked()
             {
-                actions.push(Action::Fill("participants".into()));
+                commands.push((
+                    AppCommand::FillMeetingField(MeetingField::Participants),
+                    None,
+                ));
             }
         });
         let roles = &project.schema.participant_roles;
@@ -528,15 +559,17 @@ impl DaftarApp {
                                 .selectable_label(participant.role == role.key, &role.names.en)
                                 .clicked()
                             {
-                                actions.push(Action::SetRole(index, role.key.clone()));
+                                let role = role.key.clone();
+                                commands
+                                    .push((AppCommand::SetParticipantRole { index, role }, None));
                             }
                         }
                     });
                 if let Some(at) = participant.evidence {
-                    evidence_button(ui, project, at, actions);
+                    evidence_button(ui, text_engine, project, at, commands);
                 }
                 if ui.small_button("Remove").on_hover_text("Remove").clicked() {
-                    actions.push(Action::RemoveParticipant(index));
+                    commands.push((AppCommand::RemoveParticipant(index), None));
                 }
                 let who = match (participant.entity, participant.count) {
                     (Some(entity), _) => entity_name(project, entity),
@@ -548,50 +581,62 @@ impl DaftarApp {
         }
         ui.horizontal_wrapped(|ui| {
             let label = ui.label("Unnamed:");
-            ui.add(egui::DragValue::new(&mut self.records.group_count).range(1..=999))
-                .labelled_by(label.id);
-            let field = bidi_text_edit_ui(
+            ui.add(egui::DragValue::new(&mut panel.group_count).range(1..=999))
+                .labelled_by(label.id)
+                .on_hover_text(GROUP_COUNT_LABEL);
+            bidi_text_edit_ui(
                 ui,
                 text_engine,
-                &mut self.records.group_description,
-                "who (e.g. countries)",
+                &mut panel.group_description,
+                GROUP_DESCRIPTION_HINT,
                 120.0,
             );
-            self.typing_now |= field.has_focus();
             egui::ComboBox::new("group role", "role ")
-                .selected_text(choice_name(roles, &self.records.group_role))
+                .selected_text(choice_name(roles, &panel.group_role))
                 .show_ui(ui, |ui| {
                     for role in roles {
                         ui.selectable_value(
-                            &mut self.records.group_role,
+                            &mut panel.group_role,
                             role.key.clone(),
                             &role.names.en,
                         );
                     }
                 });
             if ui.small_button(ADD_GROUP).clicked() {
-                actions.push(Action::AddGroup);
+                let command = AppCommand::AddParticipantGroup {
+                    count: panel.group_count,
+                    description: panel.group_description.text(),
+                    role: panel.group_role.clone(),
+                };
+                commands.push((command, Some(AfterSuccess::ClearGroupDescription)));
             }
         });
     }
 
     /// The current meeting's outcomes, and the current outcome's fields.
-    fn outcomes_ui(&mut self, ui: &mut egui::Ui, actions: &mut Vec<Action>) {
-        let Some(meeting) = self.records.meeting.and_then(|id| self.project.meeting(id)) else {
+    fn outcomes_ui(
+        &mut self,
+        ui: &mut egui::Ui,
+        meeting: crate::model::MeetingId,
+        commands: &mut Vec<Queued>,
+    ) {
+        let session = &self.session;
+        let project = session.project();
+        let Some(meeting) = project.meeting(meeting) else {
             return;
         };
-        let project = &self.project;
         let schema = &project.schema;
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let outcomes: Vec<&Outcome> = project.outcomes_of(meeting.id).collect();
+        let current = session.cursor().outcome;
         ui.heading(format!("Outcomes ({})", outcomes.len()));
         if outcomes.is_empty() {
             ui.weak("Select the words that report what it decided and press Alt+O.");
         }
         for outcome in &outcomes {
-            let selected = self.records.outcome == Some(outcome.id);
+            let selected = current == Some(outcome.id);
             ui.horizontal_wrapped(|ui| {
                 let text = format!(
                     "{} · {} · {}",
@@ -600,7 +645,8 @@ impl DaftarApp {
                     choice_name(&schema.outcome_statuses, &outcome.status)
                 );
                 if ui.selectable_label(selected, text).clicked() {
-                    actions.push(Action::SelectOutcome((!selected).then_some(outcome.id)));
+                    let chosen = (!selected).then_some(outcome.id);
+                    commands.push((AppCommand::SelectOutcome(chosen), None));
                 }
             });
             if let Some(title) = &outcome.title {
@@ -609,19 +655,16 @@ impl DaftarApp {
                 });
             }
         }
-        let Some(outcome) = self
-            .records
-            .outcome
-            .and_then(|id| outcomes.iter().find(|o| o.id == id))
-        else {
+        let Some(outcome) = current.and_then(|id| outcomes.iter().find(|o| o.id == id)) else {
             return;
         };
         let id = outcome.id;
+        let panel = &mut self.meetings_panel;
         ui.group(|ui| {
             ui.horizontal(|ui| {
                 ui.strong(format!("Outcome {id}"));
                 if ui.small_button("Delete outcome").clicked() {
-                    actions.push(Action::DeleteOutcome(id));
+                    commands.push((AppCommand::DeleteOutcome(id), None));
                 }
             });
             review_note_ui(ui, text_engine, &outcome.review);
@@ -637,7 +680,8 @@ impl DaftarApp {
                                 .selectable_label(outcome.kind == kind.key, &kind.names.en)
                                 .clicked()
                             {
-                                actions.push(Action::OutcomeKind(id, kind.key.clone()));
+                                commands
+                                    .push((AppCommand::SetOutcomeKind(id, kind.key.clone()), None));
                             }
                         }
                     });
@@ -649,19 +693,20 @@ impl DaftarApp {
                                 .selectable_label(outcome.status == status.key, &status.names.en)
                                 .clicked()
                             {
-                                actions.push(Action::OutcomeStatus(id, status.key.clone()));
+                                let command = AppCommand::SetOutcomeStatus(id, status.key.clone());
+                                commands.push((command, None));
                             }
                         }
                     });
             });
-            let (current, _) = meeting_summary(project, meeting);
+            let (current_meeting, _) = meeting_summary(project, meeting);
             egui::ComboBox::new("outcome meeting", "Meeting")
-                .selected_text(current)
+                .selected_text(current_meeting)
                 .show_ui(ui, |ui| {
                     for other in &project.meetings {
                         let (facts, _) = meeting_summary(project, other);
                         if ui.selectable_label(other.id == meeting.id, facts).clicked() {
-                            actions.push(Action::OutcomeMeeting(id, other.id));
+                            commands.push((AppCommand::MoveOutcome(id, other.id), None));
                         }
                     }
                 });
@@ -672,13 +717,13 @@ impl DaftarApp {
                     .on_hover_text("The document's title")
                     .clicked()
                 {
-                    actions.push(Action::Title(id));
+                    commands.push((AppCommand::SetOutcomeTitle(id), None));
                 }
                 if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
-                    evidence_button(ui, project, at, actions);
+                    evidence_button(ui, text_engine, project, at, commands);
                 }
                 if outcome.title.is_some() && ui.small_button("Remove").clicked() {
-                    actions.push(Action::ClearTitle(id));
+                    commands.push((AppCommand::ClearOutcomeTitle(id), None));
                 }
             });
             ui.strong("Actors");
@@ -693,15 +738,21 @@ impl DaftarApp {
                         .show_ui(ui, |ui| {
                             for (role, name) in ACTOR_ROLES {
                                 if ui.selectable_label(actor.role == role, name).clicked() {
-                                    actions.push(Action::ActorRole(id, index, role));
+                                    let command = AppCommand::SetActorRole {
+                                        outcome: id,
+                                        index,
+                                        role,
+                                    };
+                                    commands.push((command, None));
                                 }
                             }
                         });
                     if let Some(at) = actor.evidence {
-                        evidence_button(ui, project, at, actions);
+                        evidence_button(ui, text_engine, project, at, commands);
                     }
                     if ui.small_button("Remove").clicked() {
-                        actions.push(Action::RemoveActor(id, index));
+                        let command = AppCommand::RemoveActor { outcome: id, index };
+                        commands.push((command, None));
                     }
                     bidi_label_ui(ui, text_engine, &entity_name(project, actor.entity), 14.0);
                 });
@@ -710,7 +761,7 @@ impl DaftarApp {
                 ui.label("Add from selection:");
                 for (role, name) in ACTOR_ROLES {
                     if ui.small_button(name).clicked() {
-                        actions.push(Action::AddActor(id, role));
+                        commands.push((AppCommand::AddOutcomeActor(id, role), None));
                     }
                 }
             });
@@ -721,11 +772,11 @@ impl DaftarApp {
                     .on_hover_text("Who is reported as saying it")
                     .clicked()
                 {
-                    actions.push(Action::Attribution(id));
+                    commands.push((AppCommand::SetAttribution(id), None));
                 }
                 if let Some(entity) = outcome.attributed_to {
                     if ui.small_button("Remove").clicked() {
-                        actions.push(Action::ClearAttribution(id));
+                        commands.push((AppCommand::ClearAttribution(id), None));
                     }
                     bidi_label_ui(ui, text_engine, &entity_name(project, entity), 14.0);
                 }
@@ -733,189 +784,53 @@ impl DaftarApp {
             ui.horizontal(|ui| {
                 ui.strong("Evidence");
                 if ui.small_button(ADD_FROM_SELECTION).clicked() {
-                    actions.push(Action::AddEvidence(id));
+                    commands.push((AppCommand::AddOutcomeEvidence(id), None));
                 }
             });
             for (index, at) in outcome.evidence.iter().enumerate() {
                 ui.horizontal_wrapped(|ui| {
-                    evidence_button(ui, project, *at, actions);
+                    evidence_button(ui, text_engine, project, *at, commands);
                     if ui.small_button("Remove").clicked() {
-                        actions.push(Action::RemoveEvidence(id, index));
+                        let command = AppCommand::RemoveOutcomeEvidence { outcome: id, index };
+                        commands.push((command, None));
                     }
                     let quote = project.span(*at).map_or("", |s| s.quote.as_str());
                     bidi_label_ui(ui, text_engine, quote, 14.0);
                 });
             }
             ui.strong("Codes");
-            let target = CodesTarget::Outcome(id);
             codes_ui(
                 ui,
+                text_engine,
                 outcome_codes(schema, outcome, Some(meeting)),
-                target,
-                self.records.codes_editing == Some(target),
-                &mut self.records.codes_text,
-                actions,
+                CodesTarget::Outcome(id),
+                panel,
+                commands,
             );
         });
-    }
-
-    fn do_action(&mut self, action: Action, now: f64) {
-        let meeting = self.records.meeting;
-        match action {
-            Action::Select(id) => {
-                self.records.meeting = Some(id);
-                self.records.outcome = None;
-                self.records.codes_editing = None;
-            }
-            Action::SelectOutcome(id) => {
-                self.records.outcome = id;
-                self.records.codes_editing = None;
-            }
-            Action::Attach(id) => self.attach_to_meeting(id, now),
-            Action::Fill(field) => self.fill_meeting_field(&field, now),
-            Action::GoTo(at) => self.go_to_span(at.doc, at.span),
-            Action::AddGroup => self.add_participant_group(now),
-            Action::EditCodes(target, codes) => {
-                self.records.codes_text = [
-                    codes.cameo.unwrap_or_default(),
-                    codes.plover_event.unwrap_or_default(),
-                    codes.plover_mode.unwrap_or_default(),
-                    codes.plover_contexts.join(", "),
-                ];
-                self.records.codes_editing = Some(target);
-            }
-            Action::ApplyCodes => {
-                let [cameo, event, mode, contexts] = self.records.codes_text.clone();
-                let some = |s: String| (!s.trim().is_empty()).then(|| s.trim().to_string());
-                let codes = EventCodes {
-                    cameo: some(cameo),
-                    plover_event: some(event),
-                    plover_mode: some(mode),
-                    plover_contexts: contexts
-                        .split(',')
-                        .map(|c| c.trim().to_string())
-                        .filter(|c| !c.is_empty())
-                        .collect(),
-                };
-                match self.records.codes_editing.take() {
-                    Some(CodesTarget::Meeting(id)) => {
-                        self.change_meeting(id, now, |m| m.codes = Some(codes))
-                    }
-                    Some(CodesTarget::Outcome(id)) => {
-                        self.change_outcome(id, now, |o| o.codes = Some(codes))
-                    }
-                    None => {}
-                }
-            }
-            Action::DerivedCodes(CodesTarget::Meeting(id)) => {
-                self.change_meeting(id, now, |m| m.codes = None)
-            }
-            Action::DerivedCodes(CodesTarget::Outcome(id)) => {
-                self.change_outcome(id, now, |o| o.codes = None)
-            }
-            Action::DeleteMeeting(id) => self.delete_meeting(id, now),
-            Action::OutcomeKind(id, kind) => self.change_outcome(id, now, |o| o.kind = kind),
-            Action::OutcomeStatus(id, status) => {
-                self.change_outcome(id, now, |o| o.status = status)
-            }
-            Action::Title(id) => self.set_outcome_title(id, now),
-            Action::ClearTitle(id) => self.change_outcome(id, now, |o| o.title = None),
-            Action::AddActor(id, role) => self.add_outcome_actor(id, role, now),
-            Action::ActorRole(id, index, role) => self.change_outcome(id, now, |o| {
-                if let Some(actor) = o.actors.get_mut(index) {
-                    actor.role = role;
-                }
-            }),
-            Action::RemoveActor(id, index) => self.change_outcome(id, now, |o| {
-                if index < o.actors.len() {
-                    o.actors.remove(index);
-                }
-            }),
-            Action::Attribution(id) => self.set_outcome_attribution(id, now),
-            Action::ClearAttribution(id) => {
-                self.change_outcome(id, now, |o| o.attributed_to = None)
-            }
-            Action::AddEvidence(id) => self.add_outcome_evidence(id, now),
-            Action::RemoveEvidence(id, index) => self.change_outcome(id, now, |o| {
-                if index < o.evidence.len() {
-                    o.evidence.remove(index);
-                }
-            }),
-            Action::DeleteOutcome(id) => self.delete_outcome(id, now),
-            Action::OutcomeMeeting(id, meeting) => {
-                self.change_outcome(id, now, |o| o.meeting = Some(meeting));
-                self.records.meeting = Some(meeting);
-            }
-            Action::SetPublished => self.set_published(now),
-            Action::Clear(field) => {
-                if let Some(id) = meeting {
-                    self.change_meeting(id, now, |m| m.clear_field(&field));
-                }
-            }
-            Action::SetChoice(field, value) => {
-                if let Some(id) = meeting {
-                    self.change_meeting(id, now, |m| m.set_choice_field(&field, &value));
-                }
-            }
-            Action::SetRealis(realis) => {
-                if let Some(id) = meeting {
-                    self.change_meeting(id, now, |m| m.realis = realis);
-                }
-            }
-            Action::SetRole(index, role) => {
-                if let Some(id) = meeting {
-                    self.change_meeting(id, now, |m| {
-                        if let Some(p) = m.participants.get_mut(index) {
-                            p.role = role;
-                        }
-                    });
-                }
-            }
-            Action::RemoveParticipant(index) => {
-                if let Some(id) = meeting {
-                    self.change_meeting(id, now, |m| {
-                        if index < m.participants.len() {
-                            m.participants.remove(index);
-                        }
-                    });
-                }
-            }
-        }
     }
 }
 
 /// A field's value to show under its name, as a line of Latin facts and a line in the
-/// article's script (`None` when empty or shown by a combo box).
-fn field_value_text(project: &Project, meeting: &Meeting, key: &str) -> Option<(String, String)> {
-    let entity = |field: &Option<crate::model::Sourced<crate::model::EntityId>>| {
-        field
-            .as_ref()
-            .map(|f| (String::new(), entity_name(project, f.value)))
-    };
-    let date = |field: &Option<crate::model::Sourced<crate::model::DateValue>>| {
-        field.as_ref().map(|f| {
+/// article's script (`None` when empty, and for fields shown by a combo box).
+fn field_value_text(
+    project: &Project,
+    meeting: &Meeting,
+    field: MeetingField,
+) -> Option<(String, String)> {
+    if field.value_kind() == crate::model::FieldValueKind::Choice {
+        return None;
+    }
+    Some(match meeting.value(field)? {
+        FieldValue::Entity(f) => (String::new(), entity_name(project, f.value)),
+        FieldValue::Text(f) => (String::new(), f.value.clone()),
+        FieldValue::Ordinal(f) => (f.value.to_string(), String::new()),
+        FieldValue::Date(f) => {
             let facts = format!(
                 "{} · {:?} · {:?}",
                 f.value.iso, f.value.calendar, f.value.precision
             );
             (facts, f.value.original.clone())
-        })
-    };
-    match key {
-        "organization" => entity(&meeting.organization),
-        "venue" => entity(&meeting.venue),
-        "host" => entity(&meeting.host),
-        "chair" => entity(&meeting.chair),
-        "body" => meeting
-            .body
-            .as_ref()
-            .map(|b| (String::new(), b.value.clone())),
-        "ordinal" => meeting
-            .ordinal
-            .as_ref()
-            .map(|o| (o.value.to_string(), String::new())),
-        "start" => date(&meeting.start),
-        "end" => date(&meeting.end),
-        _ => None,
-    }
+        }
+    })
 }

@@ -4,24 +4,22 @@ mod app;
 pub mod article_view;
 mod background;
 pub mod bidi_label;
-pub mod commands;
 pub mod export_dialog;
 mod glyph_atlas;
-mod list_cache;
+pub mod input;
 pub mod meetings_panel;
 pub mod panels;
 pub mod preferences;
-pub mod records;
 pub mod review_panel;
-mod suggest_job;
 pub mod text_engine;
 pub mod text_input;
+pub mod ui_command;
 
 use std::path::PathBuf;
 
 use crate::open::open_path;
 
-pub use app::{DaftarApp, FILTER_HINT, snap_to_tokens};
+pub use app::{AfterSuccess, DaftarApp, FILTER_HINT};
 
 /// Opens the window on `path` (a folder or a project file), or on the bundled sample.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
@@ -87,7 +85,7 @@ impl OpenErrorApp {
             ui.add_space(8.0);
             ui.colored_label(ui.visuals().error_fg_color, &self.message);
             ui.add_space(8.0);
-            ui.label("Nothing was written: the file is exactly as it was. Fix it (the line and column above say where) or restore its backup (.bak beside it), then open it again.");
+            ui.label("Nothing was written: the file is exactly as it was. Restore its backup (the .bak file beside it), or ask whoever looks after your projects to repair it, then open it again.");
         });
     }
 }

@@ -1,17 +1,18 @@
-//! The window's panels: toolbar, document list, article, annotations, status bar. They read the
-//! app's state and ask for changes through its methods and commands.
+//! The window's panels: toolbar, document list, article, the spans page, status bar. They read
+//! the session and push commands; nothing here changes the project.
 
 use eframe::egui;
 
-use super::app::{DaftarApp, FILTER_HINT};
-use super::article_view::{ArticleView, TextSelection};
+use super::app::{AfterSuccess, DaftarApp, FILTER_HINT};
+use super::article_view::ArticleView;
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, paint_one_line};
-use super::commands::{Command, info, label_with_shortcut};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use super::ui_command::{UiCommand, info, label_with_shortcut};
+use crate::app::{AppCommand, Page};
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
-use crate::layout::{Direction, TextStyle};
-use crate::model::{DiskState, DocStatus, EntityId, LabelLanguage, SpanId, parse_hex_color};
+use crate::layout::{Direction, TextEditor, TextStyle};
+use crate::model::{DiskState, DocId, DocStatus, LabelLanguage, SpanId, SpanRef, parse_hex_color};
 
 /// The language's name, in English (egui's own fonts have no Arabic script).
 fn language_name(language: LabelLanguage) -> &'static str {
@@ -26,6 +27,10 @@ fn language_name(language: LabelLanguage) -> &'static str {
 pub const ATTRIBUTE_KEY_HINT: &str = "Attribute";
 pub const ATTRIBUTE_VALUE_HINT: &str = "Value";
 pub const ADD_ATTRIBUTE: &str = "Add";
+/// Placeholder (and accessible name) of the annotator's name in the toolbar.
+pub const ANNOTATOR_HINT: &str = "Your name";
+/// The button that moves the spans of an article changed on disk.
+pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
 /// Placeholder (and accessible name) of the span note field.
 pub const NOTE_HINT: &str = "Note on this span";
 /// Buttons of "tag all occurrences".
@@ -36,18 +41,43 @@ pub const ACCEPT_ALL: &str = "Accept all";
 pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
 /// The button that makes a new entity from the selected span.
 pub const NEW_ENTITY_BUTTON: &str = "New entity from this span";
-use crate::text::MatchKey;
+
+/// The text fields of the spans page.
+pub struct SpansPanel {
+    /// The selected span's note as being edited, and whose it is.
+    pub note: TextEditor,
+    note_of: Option<(DocId, SpanId)>,
+    /// A new attribute of the selected span, as being typed.
+    pub attribute_key: TextEditor,
+    pub attribute_value: TextEditor,
+    pub entity_search: TextEditor,
+}
+
+impl Default for SpansPanel {
+    fn default() -> Self {
+        SpansPanel {
+            note: TextEditor::new("", 14.0),
+            note_of: None,
+            attribute_key: TextEditor::new("", 14.0),
+            attribute_value: TextEditor::new("", 14.0),
+            entity_search: TextEditor::new("", 14.0),
+        }
+    }
+}
 
 impl DaftarApp {
-    fn command_button(&mut self, ui: &mut egui::Ui, command: Command) {
+    /// A toolbar button for a command of the table, with its shortcut in the tooltip.
+    pub(super) fn command_button(&mut self, ui: &mut egui::Ui, command: UiCommand) {
         let text = info(command).text;
         let tooltip = format!(
             "{} — {}",
             label_with_shortcut(command, ui.ctx()),
             info(command).tooltip
         );
-        if ui.button(text).on_hover_text(tooltip).clicked() {
-            self.requested.push(command);
+        if ui.button(text).on_hover_text(tooltip).clicked()
+            && let Some(command) = self.command_for(command)
+        {
+            self.push(command);
         }
     }
 
@@ -56,7 +86,7 @@ impl DaftarApp {
             ui.menu_button("Project", |ui| {
                 if ui.button("Open folder of articles…").clicked() {
                     if let Some(folder) = rfd::FileDialog::new().pick_folder() {
-                        self.start_opening(folder, ui.ctx());
+                        self.push(AppCommand::Open(folder));
                     }
                     ui.close();
                 }
@@ -73,7 +103,7 @@ impl DaftarApp {
                             .save_file()
                     });
                     if let (Some(folder), Some(project)) = (folder, project) {
-                        self.start_import(folder, project, ui.ctx());
+                        self.push(AppCommand::ImportFolder { folder, project });
                     }
                     ui.close();
                 }
@@ -83,7 +113,7 @@ impl DaftarApp {
                     .clicked()
                 {
                     if let Some(folder) = rfd::FileDialog::new().pick_folder() {
-                        self.start_opening(folder, ui.ctx());
+                        self.push(AppCommand::Open(folder));
                     }
                     ui.close();
                 }
@@ -96,7 +126,7 @@ impl DaftarApp {
                         .add_filter("doccano JSONL, Label Studio JSON", &["jsonl", "json"])
                         .pick_file()
                     {
-                        self.start_opening(file, ui.ctx());
+                        self.push(AppCommand::Open(file));
                     }
                     ui.close();
                 }
@@ -105,35 +135,49 @@ impl DaftarApp {
                         .add_filter("Daftar project", &["ron"])
                         .pick_file()
                     {
-                        self.start_opening(file, ui.ctx());
+                        self.push(AppCommand::Open(file));
                     }
                     ui.close();
                 }
                 ui.separator();
                 ui.weak("Recent projects");
-                let current = self.project_path();
+                let current = self.session.project_path();
                 let recent: Vec<_> = self
                     .recent_projects()
                     .into_iter()
                     .filter(|p| *p != current)
                     .collect();
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let mut chosen = None;
                 for path in recent {
-                    if ui.button(path.display().to_string()).clicked() {
-                        self.start_opening(path, ui.ctx());
-                        ui.close();
+                    // Paths may be Persian or Arabic: through our text engine.
+                    let name = path.display().to_string();
+                    if ui
+                        .scope(|ui| bidi_label_ui(ui, text_engine, &name, 14.0))
+                        .inner
+                        .on_hover_text("Open this project")
+                        .clicked()
+                    {
+                        chosen = Some(path);
                     }
+                }
+                if let Some(path) = chosen {
+                    self.push(AppCommand::Open(path));
+                    ui.close();
                 }
             });
             ui.separator();
-            self.command_button(ui, Command::Save);
-            ui.add_enabled_ui(self.history.can_undo(), |ui| {
-                self.command_button(ui, Command::Undo)
-            });
-            ui.add_enabled_ui(self.history.can_redo(), |ui| {
-                self.command_button(ui, Command::Redo)
-            });
-            self.command_button(ui, Command::MarkReadyForReview);
-            self.command_button(ui, Command::Export);
+            self.command_button(ui, UiCommand::Save);
+            let (can_undo, can_redo) = {
+                let history = self.session.history();
+                (history.can_undo(), history.can_redo())
+            };
+            ui.add_enabled_ui(can_undo, |ui| self.command_button(ui, UiCommand::Undo));
+            ui.add_enabled_ui(can_redo, |ui| self.command_button(ui, UiCommand::Redo));
+            self.command_button(ui, UiCommand::MarkReadyForReview);
+            self.command_button(ui, UiCommand::Export);
             ui.separator();
             ui.label("Annotator:");
             let text_engine = self
@@ -143,10 +187,12 @@ impl DaftarApp {
                 ui,
                 text_engine,
                 &mut self.annotator_field,
-                "Your name",
+                ANNOTATOR_HINT,
                 110.0,
             );
-            self.typing_now |= field.has_focus();
+            if field.changed() {
+                self.push(AppCommand::SetAnnotator(self.annotator_field.text()));
+            }
             ui.separator();
             let dark = ui.visuals().dark_mode;
             if ui.selectable_label(!dark, "Light").clicked() {
@@ -156,26 +202,35 @@ impl DaftarApp {
                 ui.ctx().set_theme(egui::Theme::Dark);
             }
             ui.separator();
-            self.command_button(ui, Command::ZoomOut);
-            ui.label(format!("{:.0}", self.font_size));
-            self.command_button(ui, Command::ZoomIn);
+            self.command_button(ui, UiCommand::ZoomOut);
+            let view = self.session.view().clone();
+            ui.label(format!("{:.0}", view.font_size));
+            self.command_button(ui, UiCommand::ZoomIn);
             egui::ComboBox::from_label("Label names")
-                .selected_text(language_name(self.label_language))
+                .selected_text(language_name(view.label_language))
                 .show_ui(ui, |ui| {
                     for language in [
                         LabelLanguage::English,
                         LabelLanguage::Persian,
                         LabelLanguage::Arabic,
                     ] {
-                        ui.selectable_value(
-                            &mut self.label_language,
-                            language,
-                            language_name(language),
-                        );
+                        let chosen = view.label_language == language;
+                        if ui
+                            .selectable_label(chosen, language_name(language))
+                            .clicked()
+                        {
+                            self.push(AppCommand::SetLabelLanguage(language));
+                        }
                     }
                 });
-            ui.checkbox(&mut self.snap_to_words, "Snap to words")
-                .on_hover_text("Widen a selection to whole words before tagging it");
+            let mut snap = view.snap_to_words;
+            if ui
+                .checkbox(&mut snap, "Snap to words")
+                .on_hover_text("Widen a selection to whole words before tagging it")
+                .changed()
+            {
+                self.push(AppCommand::SetSnapToWords(snap));
+            }
             ui.separator();
             ui.label("Direction:");
             for (choice, name) in [
@@ -184,46 +239,49 @@ impl DaftarApp {
                 (Some(Direction::Ltr), "left to right"),
             ] {
                 if ui
-                    .selectable_label(self.direction_override == choice, name)
+                    .selectable_label(view.direction == choice, name)
                     .clicked()
                 {
-                    self.direction_override = choice;
+                    self.push(AppCommand::SetDirection(choice));
                 }
             }
         });
     }
 
     pub(super) fn documents_panel_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading(&self.project.name);
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        // The project's name may be Persian or Arabic.
+        bidi_label_ui(ui, text_engine, &self.session.project().name, 18.0);
         let width = ui.available_width();
         let filter = bidi_text_edit_ui(ui, text_engine, &mut self.filter, FILTER_HINT, width);
         if std::mem::take(&mut self.focus_filter) {
             filter.request_focus();
         }
-        self.typing_now |= filter.has_focus();
-        let query = MatchKey::new(&self.filter.text())
-            .as_str()
-            .trim()
-            .to_string();
-        let status_name = self.status_filter.map_or("all statuses", |s| s.name());
+        if filter.changed() {
+            self.push(AppCommand::SetDocumentFilter(self.filter.text()));
+        }
+        let status = self.session.documents().status();
+        let status_name = status.map_or("all statuses", |s| s.name());
         egui::ComboBox::from_label("Status")
             .selected_text(status_name)
             .show_ui(ui, |ui| {
-                ui.selectable_value(&mut self.status_filter, None, "all statuses");
-                for status in DocStatus::ALL {
-                    ui.selectable_value(&mut self.status_filter, Some(status), status.name());
+                for choice in std::iter::once(None).chain(DocStatus::ALL.map(Some)) {
+                    let name = choice.map_or("all statuses", |s| s.name());
+                    if ui.selectable_label(status == choice, name).clicked() {
+                        self.push(AppCommand::SetStatusFilter(choice));
+                    }
                 }
             });
         ui.add_space(4.0);
-        let shown = self.shown_documents(&query);
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let session = &self.session;
+        let shown = session.documents().shown();
         let mut open = None;
-        let current = self.article.as_ref().map(|a| a.doc);
+        let current = session.doc();
         // Rows of one height, drawn only when in view: a list of 10,000 documents costs what
         // the visible rows cost.
         let title_size = 15.0;
@@ -232,7 +290,7 @@ impl DaftarApp {
         let row_height = title_size * 1.45 + detail_size * 1.45 + 2.0 * margin.y;
         egui::ScrollArea::vertical().show_rows(ui, row_height, shown.len(), |ui, rows| {
             for &index in &shown[rows] {
-                let document = &self.project.documents[index];
+                let document = &session.project().documents[index];
                 let width = ui.available_width();
                 let (rect, response) =
                     ui.allocate_exact_size(egui::vec2(width, row_height), egui::Sense::click());
@@ -272,18 +330,24 @@ impl DaftarApp {
             }
         });
         if let Some(doc) = open {
-            self.open_document(doc);
+            self.push(AppCommand::OpenDocument(doc));
         }
     }
 
     pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
-        let Some(article) = &self.article else {
+        let reveal = self.session.take_reveal();
+        let session = &self.session;
+        let Some(article) = session.article() else {
             ui.label("No document in this project.");
             return;
         };
         let text = match &article.text {
             Err(message) => {
-                ui.colored_label(ui.visuals().error_fg_color, message);
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let error = Some(ui.visuals().error_fg_color);
+                bidi_label_colored_ui(ui, text_engine, message, 14.0, error);
                 return;
             }
             Ok(text) => text,
@@ -300,48 +364,51 @@ impl DaftarApp {
             let mut apply = false;
             ui.group(|ui| {
                 ui.colored_label(ui.visuals().warn_fg_color, message);
-                apply = ui.button("Re-anchor the spans").clicked();
+                apply = ui.button(REANCHOR_BUTTON).clicked();
             });
             if apply {
-                let now = ui.input(|i| i.time);
-                self.apply_reanchor(now);
+                self.push(AppCommand::Reanchor);
                 return;
             }
         }
+        let view_options = session.view();
         let view = ArticleView {
             text,
             style: TextStyle {
-                direction: self.direction_override.unwrap_or(article.direction),
-                ..TextStyle::article(self.font_size)
+                direction: view_options.direction.unwrap_or(article.direction),
+                ..TextStyle::article(view_options.font_size)
             },
-            highlights: &article.highlights,
-            selected_highlight: self.selected_span.map(|s| s.0),
-            scroll_to: self.scroll_to.take(),
+            highlights: &self.highlights.items,
+            selected_highlight: session.cursor().span.map(|s| s.0),
+            scroll_to: reveal,
         };
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let mut clicked = None;
+        let mut selection = session.cursor().selection;
+        let mut changed = None;
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                let response = view.ui(ui, text_engine, &mut self.selection);
+                let response = view.ui(ui, text_engine, &mut selection);
                 if response.selection_changed || response.clicked_highlight.is_some() {
-                    clicked = Some(response.clicked_highlight.map(SpanId));
+                    changed = Some(response.clicked_highlight.map(SpanId));
                 }
             });
-        if let Some(span) = clicked {
-            self.selected_span = span;
+        if let Some(span) = changed {
+            self.push(AppCommand::Select { selection, span });
         }
     }
 
-    pub(super) fn annotation_panel_ui(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
+    /// The spans page: the label palette, this document's spans, the selected span's note,
+    /// attributes, "tag all occurrences" and entity, and the project's entities.
+    pub(super) fn spans_page_ui(&mut self, ui: &mut egui::Ui) {
         ui.heading("Labels");
         ui.weak("Select text, then press a label's key or click it.");
-        let language = self.label_language;
+        let language = self.session.view().label_language;
         let labels: Vec<_> = self
-            .project
+            .session
+            .project()
             .schema
             .labels
             .iter()
@@ -390,13 +457,28 @@ impl DaftarApp {
             }
         }
         if let Some(key) = clicked {
-            self.apply_label(&key, now);
+            self.push(AppCommand::ApplyLabel(key));
         }
         ui.separator();
-        let Some(article) = &self.article else { return };
-        let Some(document) = self.project.document(article.doc) else {
+        self.spans_list_ui(ui);
+        ui.separator();
+        self.note_ui(ui);
+        ui.separator();
+        self.suggestions_ui(ui);
+        ui.separator();
+        self.entity_link_ui(ui);
+        ui.separator();
+        self.entities_ui(ui);
+    }
+
+    /// The shown document's note and spans, by label.
+    fn spans_list_ui(&mut self, ui: &mut egui::Ui) {
+        let session = &self.session;
+        let Some(document) = session.doc().and_then(|d| session.project().document(d)) else {
             return;
         };
+        let language = session.view().label_language;
+        let selected_span = session.cursor().span;
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
@@ -412,7 +494,7 @@ impl DaftarApp {
         egui::ScrollArea::vertical()
             .id_salt("spans")
             .show(ui, |ui| {
-                for label in &self.project.schema.labels {
+                for label in &session.project().schema.labels {
                     let spans: Vec<_> = document
                         .spans
                         .iter()
@@ -421,11 +503,10 @@ impl DaftarApp {
                     if spans.is_empty() {
                         continue;
                     }
-                    let heading =
-                        format!("{} ({})", label.names.get(self.label_language), spans.len());
+                    let heading = format!("{} ({})", label.names.get(language), spans.len());
                     bidi_label_ui(ui, text_engine, &heading, 15.0);
                     for span in spans {
-                        let selected = self.selected_span == Some(span.id);
+                        let selected = selected_span == Some(span.id);
                         let response = egui::Frame::new()
                             .inner_margin(egui::Margin::symmetric(6, 2))
                             .fill(if selected {
@@ -464,36 +545,28 @@ impl DaftarApp {
                 }
             });
         if let Some(span) = select {
-            self.select_span(span);
-            self.selection = TextSelection::default();
+            self.push(AppCommand::SelectSpan(span));
         }
         if delete {
-            self.requested.push(Command::DeleteSpan);
+            self.push(AppCommand::DeleteSpan);
         }
-        ui.separator();
-        self.note_ui(ui);
-        ui.separator();
-        self.suggestions_ui(ui);
-        ui.separator();
-        self.entity_link_ui(ui);
-        ui.separator();
-        self.entities_ui(ui);
     }
 
     /// The selected span's entity: shown, searched for, linked, or made new.
     fn entity_link_ui(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
-        let Some(article) = &self.article else { return };
-        let Some(span) = self
-            .selected_span
-            .and_then(|s| self.project.document(article.doc)?.span(s))
+        let session = &self.session;
+        let Some(span) = session
+            .cursor()
+            .span
+            .zip(session.doc())
+            .and_then(|(s, d)| session.project().document(d)?.span(s))
             .cloned()
         else {
             ui.weak("Select a span to link it to an entity.");
             return;
         };
-        let linkable = self
-            .project
+        let linkable = session
+            .project()
             .schema
             .label(&span.label)
             .is_some_and(|l| l.linkable);
@@ -505,35 +578,28 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        if let Some(entity) = span.entity.and_then(|e| self.project.entity(e)) {
+        if let Some(entity) = span.entity.and_then(|e| session.project().entity(e)) {
             bidi_label_ui(ui, text_engine, &entity.name, 15.0);
             if ui.small_button("Unlink").clicked() {
-                self.link_selected_span(None, now);
+                self.push(AppCommand::LinkSpan(None));
             }
             return;
         }
         let width = ui.available_width();
-        let search = bidi_text_edit_ui(
+        bidi_text_edit_ui(
             ui,
             text_engine,
-            &mut self.entity_search,
+            &mut self.spans_panel.entity_search,
             ENTITY_SEARCH_HINT,
             width,
         );
-        self.typing_now |= search.has_focus();
-        let typed = self.entity_search.text();
-        let query = MatchKey::new(if typed.trim().is_empty() {
-            &span.quote
+        let typed = self.spans_panel.entity_search.text();
+        let query = if typed.trim().is_empty() {
+            span.quote.as_str()
         } else {
-            &typed
-        })
-        .as_str()
-        .trim()
-        .to_string();
-        let matches: Vec<(EntityId, String)> = self.find_entities(&span.label, &query, 8);
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            typed.as_str()
+        };
+        let matches = session.find_entities(&span.label, query, 8);
         let mut link = None;
         for (id, name) in &matches {
             let response =
@@ -543,46 +609,55 @@ impl DaftarApp {
             }
         }
         if let Some(id) = link {
-            self.link_selected_span(Some(id), now);
-            self.entity_search.set_text("");
+            self.push_then(
+                AppCommand::LinkSpan(Some(id)),
+                AfterSuccess::ClearEntitySearch,
+            );
         }
         if ui.button(NEW_ENTITY_BUTTON).clicked() {
-            self.new_entity_from_selected_span(now);
+            self.push(AppCommand::NewEntityFromSpan);
         }
     }
 
-    /// The selected span's note: saved when the field loses the keyboard or on Enter.
+    /// The selected span's note: stored when the field loses the keyboard or on Enter.
     fn note_ui(&mut self, ui: &mut egui::Ui) {
-        self.sync_note_editor();
-        if self.selected_span.is_none() {
+        let session = &self.session;
+        let selected = session.doc().zip(session.cursor().span);
+        let Some(span) = selected
+            .and_then(|(d, s)| session.project().document(d)?.span(s))
+            .cloned()
+        else {
             return;
+        };
+        if self.spans_panel.note_of != selected {
+            self.spans_panel.note_of = selected;
+            self.spans_panel.note.set_text(&span.note);
         }
         ui.label("Note");
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let width = ui.available_width();
-        let field = bidi_text_edit_ui(ui, text_engine, &mut self.note_editor, NOTE_HINT, width);
-        self.typing_now |= field.has_focus();
+        let field = bidi_text_edit_ui(
+            ui,
+            text_engine,
+            &mut self.spans_panel.note,
+            NOTE_HINT,
+            width,
+        );
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let now = ui.input(|i| i.time);
-        if field.lost_focus() || enter {
-            self.save_note(now);
+        if enter {
+            // Done typing: the keys are the shortcuts' again.
+            field.surrender_focus();
         }
-        self.attributes_ui(ui, now);
+        if field.lost_focus() || enter {
+            self.push(AppCommand::SetSpanNote(self.spans_panel.note.text()));
+        }
+        self.attributes_ui(ui, &span);
     }
 
     /// The selected span's attributes: listed, removed, added.
-    fn attributes_ui(&mut self, ui: &mut egui::Ui, now: f64) {
-        let Some(span) = self
-            .article
-            .as_ref()
-            .zip(self.selected_span)
-            .and_then(|(a, s)| self.project.document(a.doc)?.span(s))
-            .cloned()
-        else {
-            return;
-        };
+    fn attributes_ui(&mut self, ui: &mut egui::Ui, span: &crate::model::Span) {
         ui.label("Attributes");
         let text_engine = self
             .text_engine
@@ -603,132 +678,143 @@ impl DaftarApp {
         // Two fields and the Add button, with room to spare: a row wider than the panel would
         // widen the panel, frame after frame.
         let half = ((ui.available_width() - 80.0) / 2.0).max(40.0);
+        let panel = &mut self.spans_panel;
         let mut add = false;
         ui.horizontal(|ui| {
             let key = bidi_text_edit_ui(
                 ui,
                 text_engine,
-                &mut self.attribute_key,
+                &mut panel.attribute_key,
                 ATTRIBUTE_KEY_HINT,
                 half,
             );
             let value = bidi_text_edit_ui(
                 ui,
                 text_engine,
-                &mut self.attribute_value,
+                &mut panel.attribute_value,
                 ATTRIBUTE_VALUE_HINT,
                 half,
             );
-            self.typing_now |= key.has_focus() || value.has_focus();
-            add = ui.small_button(ADD_ATTRIBUTE).clicked();
+            // Enter in either field adds the attribute, as the button does.
+            let enter = (key.has_focus() || value.has_focus())
+                && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            add = ui.small_button(ADD_ATTRIBUTE).clicked() || enter;
         });
         if let Some(key) = remove {
-            self.set_attribute(&key, None, now);
+            self.push(AppCommand::SetSpanAttribute { key, value: None });
         }
         if add {
-            let (key, value) = (self.attribute_key.text(), self.attribute_value.text());
-            self.set_attribute(&key, Some(value), now);
-            self.attribute_key.set_text("");
-            self.attribute_value.set_text("");
+            let key = self.spans_panel.attribute_key.text();
+            let value = Some(self.spans_panel.attribute_value.text());
+            let command = AppCommand::SetSpanAttribute { key, value };
+            self.push_then(command, AfterSuccess::ClearAttributeFields);
         }
     }
 
     /// "Tag all occurrences" and the suggestions it made.
     fn suggestions_ui(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
-        if self.selected_span.is_some() {
+        if self.session.cursor().span.is_some() {
             ui.horizontal_wrapped(|ui| {
                 ui.label("Tag all occurrences:");
                 if ui.button(TAG_ALL_IN_DOCUMENT).clicked() {
-                    self.suggest_occurrences(false);
+                    self.push(AppCommand::FindOccurrences {
+                        whole_corpus: false,
+                    });
                 }
                 if ui.button(TAG_ALL_IN_CORPUS).clicked() {
-                    self.suggest_occurrences(true);
+                    self.push(AppCommand::FindOccurrences { whole_corpus: true });
                 }
             });
         }
-        if self.suggestions.is_empty() {
+        let session = &self.session;
+        let suggestions = session.suggestions();
+        if suggestions.is_empty() {
             return;
         }
-        ui.strong(format!("{} suggestions", self.suggestions.len()));
+        let mut commands = Vec::new();
+        ui.strong(format!("{} suggestions", suggestions.len()));
         ui.horizontal(|ui| {
             if ui.button(ACCEPT_ALL).clicked() {
-                self.accept_suggestions(None, now);
+                commands.push(AppCommand::AcceptSuggestions(None));
             }
             if ui.button("Reject all").clicked() {
-                self.suggestions.clear();
+                commands.push(AppCommand::RejectAllSuggestions);
             }
         });
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let mut accept = None;
-        let mut reject = None;
         egui::ScrollArea::vertical()
             .id_salt("suggestions")
             .max_height(200.0)
             .show(ui, |ui| {
-                for (i, suggestion) in self.suggestions.iter().enumerate() {
-                    let path = self
-                        .project
+                for (i, suggestion) in suggestions.iter().enumerate() {
+                    let path = session
+                        .project()
                         .document(suggestion.doc)
                         .map_or("", |d| d.path.as_str());
                     ui.horizontal(|ui| {
                         if ui.small_button("Accept").clicked() {
-                            accept = Some(i);
+                            commands.push(AppCommand::AcceptSuggestions(Some(vec![i])));
                         }
                         if ui.small_button("Reject").clicked() {
-                            reject = Some(i);
+                            commands.push(AppCommand::RejectSuggestion(i));
                         }
-                        ui.weak(format!(
+                        let place = format!(
                             "{path} {}..{}",
                             suggestion.chars.start, suggestion.chars.end
-                        ));
+                        );
+                        let weak = Some(ui.visuals().weak_text_color());
+                        bidi_label_colored_ui(ui, text_engine, &place, 13.0, weak);
                     });
                     bidi_label_ui(ui, text_engine, &suggestion.quote, 14.0);
                 }
             });
-        if let Some(i) = accept {
-            self.accept_suggestions(Some(&[i]), now);
-        } else if let Some(i) = reject {
-            self.reject_suggestion(i);
+        // One decision per frame: indices shift once one is taken.
+        if let Some(command) = commands.into_iter().next() {
+            self.push(command);
         }
     }
 
     /// Every entity of the project with its mentions across documents.
     fn entities_ui(&mut self, ui: &mut egui::Ui) {
+        let session = &self.session;
+        let project = session.project();
         let mut go_to = None;
-        egui::CollapsingHeader::new(format!("Entities ({})", self.project.entities.len()))
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        egui::CollapsingHeader::new(format!("Entities ({})", project.entities.len()))
             .id_salt("entities")
             .show(ui, |ui| {
-                let text_engine = self
-                    .text_engine
-                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                for entity in &self.project.entities {
+                for entity in &project.entities {
                     bidi_label_ui(ui, text_engine, &entity.name, 15.0);
                     if !entity.aliases.is_empty() {
                         let aliases = entity.aliases.join("، ");
-                        bidi_label_colored_ui(
-                            ui,
-                            text_engine,
-                            &aliases,
-                            13.0,
-                            Some(ui.visuals().weak_text_color()),
-                        );
+                        let weak = Some(ui.visuals().weak_text_color());
+                        bidi_label_colored_ui(ui, text_engine, &aliases, 13.0, weak);
                     }
                     ui.horizontal_wrapped(|ui| {
                         ui.weak(entity.kind.as_str());
-                        for (document, span) in self.project.mentions_of(entity.id) {
+                        for (document, span) in project.mentions_of(entity.id) {
                             let name = document.path.rsplit('/').next().unwrap_or(&document.path);
-                            if ui.small_button(name).on_hover_text(&span.quote).clicked() {
-                                go_to = Some((document.id, span.id));
+                            // File names may be Persian or Arabic: through our text engine.
+                            let response = ui
+                                .scope(|ui| bidi_label_ui(ui, text_engine, name, 13.0))
+                                .inner
+                                .on_hover_text("Show this mention");
+                            if response.clicked() {
+                                go_to = Some(SpanRef {
+                                    doc: document.id,
+                                    span: span.id,
+                                });
                             }
                         }
                     });
                 }
             });
-        if let Some((doc, span)) = go_to {
-            self.go_to_span(doc, span);
+        if let Some(at) = go_to {
+            self.push(AppCommand::GoToSpan(at));
         }
     }
 
@@ -737,6 +823,7 @@ impl DaftarApp {
         let Some(report) = &self.report_to_show else {
             return;
         };
+        let text_engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
         let mut open = true;
         egui::Window::new("Import report")
             .open(&mut open)
@@ -746,7 +833,10 @@ impl DaftarApp {
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
-                        ui.monospace(report.as_str());
+                        // One line a file: file names may be Persian or Arabic.
+                        for line in report.lines() {
+                            bidi_label_ui(ui, text_engine, line, 13.0);
+                        }
                     });
             });
         if !open {
@@ -755,9 +845,14 @@ impl DaftarApp {
     }
 
     pub(super) fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let session = &self.session;
         ui.horizontal(|ui| {
             if let Some(opening) = &self.open_job {
-                ui.label(format!("Opening {}", opening.path.display()));
+                let what = format!("Opening {}", opening.path.display());
+                bidi_label_ui(ui, text_engine, &what, 14.0);
                 opening.job.progress_ui(ui);
                 ui.separator();
             }
@@ -766,15 +861,15 @@ impl DaftarApp {
                 search.job.progress_ui(ui);
                 ui.separator();
             }
-            if let Some(article) = &self.article {
-                let documents = &self.project.documents;
+            if let Some(doc) = session.doc() {
+                let documents = &session.project().documents;
                 let position = documents
                     .iter()
-                    .position(|d| d.id == article.doc)
+                    .position(|d| d.id == doc)
                     .map_or(0, |i| i + 1);
-                let status = self
-                    .project
-                    .document(article.doc)
+                let status = session
+                    .project()
+                    .document(doc)
                     .map_or("", |d| d.status.name());
                 ui.label(format!(
                     "Document {position} of {} · {status}",
@@ -782,34 +877,63 @@ impl DaftarApp {
                 ));
                 ui.separator();
             }
-            let counts: Vec<String> = crate::edit::review::status_counts(&self.project)
+            let counts: Vec<String> = crate::edit::review::status_counts(session.project())
                 .iter()
                 .map(|(status, count)| format!("{count} {}", status.name()))
                 .collect();
             ui.label(counts.join(" · "))
                 .on_hover_text("Documents by status (filter the list by status above it)");
             ui.separator();
-            if let Some(error) = &self.save_status.error {
-                ui.colored_label(ui.visuals().error_fg_color, format!("Not saved: {error}"));
-            } else if self.history.is_dirty() {
+            let save = session.save_status();
+            if let Some(error) = &save.error {
+                let error = format!("Not saved: {error}");
+                let color = Some(ui.visuals().error_fg_color);
+                bidi_label_colored_ui(ui, text_engine, &error, 14.0, color);
+            } else if session.history().is_dirty() {
                 ui.label("Unsaved changes");
-            } else if let Some(saved) = self.save_status.last_saved {
+            } else if let Some(saved) = save.last_saved {
                 let time = humantime::format_rfc3339_seconds(saved).to_string();
                 ui.label(format!("Saved {}", &time[11..19]));
             } else {
                 ui.label("Saved");
             }
-            if let Some(range) = self.selection_in_chars().filter(|r| !r.is_empty()) {
+            if let Some(range) = session.selection_in_chars().filter(|r| !r.is_empty()) {
                 ui.separator();
                 ui.label(format!(
                     "Selected characters {}..{}",
                     range.start, range.end
                 ));
             }
-            if let Some(message) = &self.message {
+            if let Some(message) = session.message() {
                 ui.separator();
-                ui.colored_label(ui.visuals().warn_fg_color, message);
+                // Messages quote the article's words and name files: our text engine.
+                let warn = Some(ui.visuals().warn_fg_color);
+                bidi_label_colored_ui(ui, text_engine, message, 14.0, warn);
             }
         });
+    }
+
+    /// The tabs of the right-hand panel.
+    pub(super) fn page_tabs_ui(&mut self, ui: &mut egui::Ui) {
+        let page = self.session.page();
+        ui.horizontal(|ui| {
+            let tabs = [
+                (Page::Spans, "Spans".to_string()),
+                (
+                    Page::Meetings,
+                    label_with_shortcut(UiCommand::ShowMeetings, ui.ctx()),
+                ),
+                (
+                    Page::Review,
+                    label_with_shortcut(UiCommand::ShowReview, ui.ctx()),
+                ),
+            ];
+            for (tab, name) in tabs {
+                if ui.selectable_label(page == tab, name).clicked() {
+                    self.push(AppCommand::ShowPage(tab));
+                }
+            }
+        });
+        ui.separator();
     }
 }

@@ -4,14 +4,13 @@
 
 use eframe::egui;
 
-use super::app::DaftarApp;
-use super::bidi_label::bidi_label_ui;
-use super::commands::{Command, label_with_shortcut};
+use super::app::{AfterSuccess, DaftarApp};
+use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
-use crate::edit::review::{
-    ReviewItem, accept_remaining, decide, decision_counts, finish, review_items, review_of,
-};
+use super::ui_command::{UiCommand, label_with_shortcut};
+use crate::app::AppCommand;
+use crate::edit::review::{ReviewItem, decision_counts, review_items, review_of};
 use crate::layout::TextEditor;
 use crate::model::{DocId, DocStatus, Project, ReviewState};
 
@@ -22,19 +21,20 @@ pub const SEND_BACK: &str = "Send back: needs changes";
 pub const COMMENT_HINT: &str = "Comment on this item (Enter rejects with it)";
 pub const NOTE_HINT_REVIEW: &str = "Note for the annotator";
 
-/// The review page's own state.
+/// The review page's text fields.
 pub struct ReviewPanel {
-    /// The item being decided on.
-    pub item: Option<ReviewItem>,
+    /// The comment on the current item, as being typed, and which item it was filled from.
     pub comment: TextEditor,
+    comment_for: Option<ReviewItem>,
+    /// The note for the annotator, as being typed.
     pub note: TextEditor,
 }
 
 impl Default for ReviewPanel {
     fn default() -> Self {
         ReviewPanel {
-            item: None,
             comment: TextEditor::new("", 14.0),
+            comment_for: None,
             note: TextEditor::new("", 14.0),
         }
     }
@@ -85,181 +85,90 @@ fn state_color(ui: &egui::Ui, state: ReviewState) -> egui::Color32 {
 }
 
 impl DaftarApp {
-    fn shown_doc(&self) -> Option<DocId> {
-        self.article.as_ref().map(|a| a.doc)
-    }
-
-    /// Makes `item` current: a span is also selected in the article.
-    pub fn select_review_item(&mut self, item: ReviewItem) {
-        self.review.item = Some(item);
-        let comment = review_of(&self.project, item).map_or(String::new(), |r| r.comment.clone());
-        self.review.comment.set_text(&comment);
-        // Show what is being decided on: the span, or a record's first evidence here.
-        let doc = self.shown_doc();
-        let evidence = match item {
-            ReviewItem::Span(at) => Some(at),
-            ReviewItem::Meeting(id) => self
-                .project
-                .meeting(id)
-                .and_then(|m| m.evidence_spans().find(|e| Some(e.doc) == doc)),
-            ReviewItem::Outcome(id) => self
-                .project
-                .outcome(id)
-                .and_then(|o| o.evidence_spans().find(|e| Some(e.doc) == doc)),
-        };
-        if let Some(at) = evidence {
-            self.go_to_span(at.doc, at.span);
-        }
-    }
-
-    /// Moves to the next (or previous) item of the shown document.
-    pub fn step_review_item(&mut self, forward: bool) {
-        let Some(doc) = self.shown_doc() else { return };
-        let items = review_items(&self.project, doc);
-        let current = self
-            .review
-            .item
-            .and_then(|i| items.iter().position(|x| *x == i));
-        let next = match (current, forward) {
-            (Some(i), true) => items.get(i + 1),
-            (Some(i), false) if i > 0 => items.get(i - 1),
-            (None, true) => items.first(),
-            (None, false) => items.last(),
-            _ => None,
-        };
-        if let Some(&item) = next {
-            self.select_review_item(item);
-        }
-    }
-
-    /// Accepts or rejects the current item with the comment typed, then moves to the next
-    /// pending one.
-    pub fn decide_current(&mut self, state: ReviewState, now: f64) {
-        let Some(item) = self.review.item else {
-            self.message = Some("Not done: choose an item to review first.".into());
-            return;
-        };
-        let comment = self.review.comment.text();
-        if let Some(edit) = decide(&self.project, item, state, &comment, &self.annotator) {
-            self.apply_edit(edit, now);
-        }
-        let Some(doc) = self.shown_doc() else { return };
-        let items = review_items(&self.project, doc);
-        let at = items.iter().position(|x| *x == item).unwrap_or(0);
-        let next_pending = items[at..]
-            .iter()
-            .chain(&items[..at])
-            .find(|i| review_of(&self.project, **i).is_some_and(|r| r.is_pending()))
-            .copied();
-        match next_pending {
-            Some(next) => self.select_review_item(next),
-            None => self.review.comment.set_text(&comment),
-        }
-    }
-
-    pub fn accept_all_remaining(&mut self, now: f64) {
-        if let Some(doc) = self.shown_doc() {
-            let edit = accept_remaining(&self.project, doc, &self.annotator);
-            self.apply_edit(edit, now);
-        }
-    }
-
-    /// Finishes the shown document's review (reviewed, or sent back with the note).
-    pub fn finish_review(&mut self, reviewed: bool, now: f64) {
-        let Some(doc) = self.shown_doc() else { return };
-        let note = self.review.note.text();
-        if !reviewed && note.trim().is_empty() {
-            self.message = Some("Not done: say what needs changing in the note first.".into());
-            return;
-        }
-        if let Some(edit) = finish(&self.project, doc, reviewed, &note, &self.annotator) {
-            self.apply_edit(edit, now);
-            self.review.note.set_text("");
-        }
-    }
-
-    pub(super) fn review_panel_ui(&mut self, ui: &mut egui::Ui) {
-        let now = ui.input(|i| i.time);
+    pub(super) fn review_page_ui(&mut self, ui: &mut egui::Ui) {
         self.review_queue_ui(ui);
         ui.separator();
-        let Some(doc) = self.shown_doc() else { return };
-        let (accepted, rejected, pending) = decision_counts(&self.project, doc);
+        let session = &self.session;
+        let Some(doc) = session.doc() else { return };
+        let project = session.project();
+        let current = session.cursor().review_item;
+        // The comment field shows the current item's comment when the item changes.
+        if self.review_panel.comment_for != current {
+            self.review_panel.comment_for = current;
+            let comment = current
+                .and_then(|item| review_of(project, item))
+                .map_or(String::new(), |r| r.comment.clone());
+            self.review_panel.comment.set_text(&comment);
+        }
+        let (accepted, rejected, pending) = decision_counts(project, doc);
         ui.heading("This document");
         ui.label(format!(
             "{accepted} accepted · {rejected} rejected · {pending} pending"
         ));
+        let mut commands = Vec::new();
         ui.horizontal_wrapped(|ui| {
-            for (command, state) in [
-                (Command::ReviewAccept, ReviewState::Accepted),
-                (Command::ReviewReject, ReviewState::Rejected),
-            ] {
-                if ui.button(label_with_shortcut(command, ui.ctx())).clicked() {
-                    self.decide_current(state, now);
+            for command in [UiCommand::ReviewAccept, UiCommand::ReviewReject] {
+                if ui.button(label_with_shortcut(command, ui.ctx())).clicked()
+                    && let Some(command) = self.command_for(command)
+                {
+                    commands.push((command, None));
                 }
             }
             if ui.button(ACCEPT_ALL_REMAINING).clicked() {
-                self.accept_all_remaining(now);
+                commands.push((AppCommand::AcceptAllRemaining, None));
             }
         });
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let panel = &mut self.review_panel;
         let width = ui.available_width();
-        let comment = bidi_text_edit_ui(
-            ui,
-            text_engine,
-            &mut self.review.comment,
-            COMMENT_HINT,
-            width,
-        );
-        self.typing_now |= comment.has_focus();
-        // Typing why and pressing Enter rejects: the comment is the reason.
-        let reject_now = comment.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        let note = bidi_text_edit_ui(
-            ui,
-            text_engine,
-            &mut self.review.note,
-            NOTE_HINT_REVIEW,
-            width,
-        );
-        self.typing_now |= note.has_focus();
-        if reject_now {
-            self.decide_current(ReviewState::Rejected, now);
+        let comment = bidi_text_edit_ui(ui, text_engine, &mut panel.comment, COMMENT_HINT, width);
+        // Typing why and pressing Enter rejects: the comment is the reason. The keyboard goes
+        // back to the shortcuts, for the next item.
+        if comment.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+            comment.surrender_focus();
+            let command = AppCommand::Decide {
+                state: ReviewState::Rejected,
+                comment: panel.comment.text(),
+            };
+            commands.push((command, None));
         }
-        let mut finished = None;
+        bidi_text_edit_ui(ui, text_engine, &mut panel.note, NOTE_HINT_REVIEW, width);
         ui.horizontal_wrapped(|ui| {
+            let note = panel.note.text();
             if ui
                 .button(FINISH_REVIEWED)
                 .on_hover_text("Accept what is still pending and mark the document reviewed")
                 .clicked()
             {
-                finished = Some(true);
+                let command = AppCommand::FinishReview {
+                    reviewed: true,
+                    note: note.clone(),
+                };
+                commands.push((command, Some(AfterSuccess::ClearReviewNote)));
             }
             if ui
                 .button(SEND_BACK)
                 .on_hover_text("Send the document back to its annotator with the note")
                 .clicked()
             {
-                finished = Some(false);
+                let command = AppCommand::FinishReview {
+                    reviewed: false,
+                    note,
+                };
+                commands.push((command, Some(AfterSuccess::ClearReviewNote)));
             }
         });
-        if let Some(reviewed) = finished {
-            self.finish_review(reviewed, now);
-        }
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         ui.separator();
-        let items = review_items(&self.project, doc);
-        let mut chosen = None;
-        for item in items {
-            let (what, words) = describe(&self.project, item);
-            let review = review_of(&self.project, item).cloned().unwrap_or_default();
-            let selected = self.review.item == Some(item);
+        for item in review_items(project, doc) {
+            let (what, words) = describe(project, item);
+            let review = review_of(project, item).cloned().unwrap_or_default();
+            let selected = current == Some(item);
             ui.horizontal_wrapped(|ui| {
                 ui.colored_label(state_color(ui, review.state), state_text(review.state));
                 if ui.selectable_label(selected, what).clicked() {
-                    chosen = Some(item);
+                    commands.push((AppCommand::SelectReviewItem(item), None));
                 }
             });
             if !words.is_empty() {
@@ -270,55 +179,53 @@ impl DaftarApp {
             if !review.comment.is_empty() {
                 ui.indent(("review comment", format!("{item:?}")), |ui| {
                     let color = Some(state_color(ui, review.state));
-                    super::bidi_label::bidi_label_colored_ui(
-                        ui,
-                        text_engine,
-                        &format!("{}: {}", review.reviewer, review.comment),
-                        13.0,
-                        color,
-                    )
+                    let said = format!("{}: {}", review.reviewer, review.comment);
+                    bidi_label_colored_ui(ui, text_engine, &said, 13.0, color)
                 });
             }
         }
-        if let Some(item) = chosen {
-            self.select_review_item(item);
+        for (command, after) in commands {
+            match after {
+                Some(after) => self.push_then(command, after),
+                None => self.push(command),
+            }
         }
     }
 
     /// Documents waiting for review, and those sent back.
     fn review_queue_ui(&mut self, ui: &mut egui::Ui) {
+        let session = &self.session;
+        let shown_doc = session.doc();
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut open = None;
         for (status, heading) in [
             (DocStatus::ReadyForReview, "Ready for review"),
             (DocStatus::NeedsChanges, "Sent back"),
         ] {
-            let waiting: Vec<(DocId, String)> = self
-                .project
+            let waiting: Vec<(DocId, &str)> = session
+                .project()
                 .documents
                 .iter()
                 .filter(|d| d.status == status)
-                .map(|d| (d.id, d.path.clone()))
+                .map(|d| (d.id, d.path.as_str()))
                 .collect();
             ui.heading(format!("{heading} ({})", waiting.len()));
-            let shown_doc = self.shown_doc();
-            let text_engine = self
-                .text_engine
-                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
             for (id, path) in waiting {
                 // File names may be Persian or Arabic: through our text engine.
                 ui.horizontal(|ui| {
                     if ui.selectable_label(shown_doc == Some(id), "Open").clicked() {
                         open = Some(id);
                     }
-                    if bidi_label_ui(ui, text_engine, &path, 14.0).clicked() {
+                    if bidi_label_ui(ui, text_engine, path, 14.0).clicked() {
                         open = Some(id);
                     }
                 });
             }
         }
         if let Some(doc) = open {
-            self.open_document(doc);
-            self.review.item = None;
+            self.push(AppCommand::OpenForReview(doc));
         }
     }
 }

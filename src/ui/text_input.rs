@@ -23,6 +23,7 @@ pub fn bidi_text_edit_ui(
     let height = text_height.max(line_height) + 2.0 * PADDING.y;
     let (rect, mut response) =
         ui.allocate_exact_size(Vec2::new(width, height), Sense::click_and_drag());
+    super::input::mark_text_field(ui.ctx(), response.id);
     let value = editor.text();
     response.widget_info(|| {
         let mut info = egui::WidgetInfo::text_edit(true, value.clone(), value.clone(), hint);

@@ -1,17 +1,20 @@
-//! Every user action with a shortcut, in one table: the menus, tooltips and the keyboard all
-//! read it, and a test fails when two shortcuts clash (with each other or with a label key).
+//! The window's keyboard and toolbar vocabulary: every action with a shortcut or a toolbar
+//! button, in one table that the menus, tooltips and the keyboard all read. A test fails when two
+//! shortcuts clash (with each other, a label key or a meeting field key). `input.rs` turns a
+//! [`UiCommand`] into the [`crate::app::AppCommand`] it stands for on the page shown.
 
 use eframe::egui::{Key, KeyboardShortcut, Modifiers};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Command {
+pub enum UiCommand {
     Save,
     Undo,
     Redo,
     NextDocument,
     PreviousDocument,
-    NextSpan,
-    PreviousSpan,
+    /// The next span, or the next item on the review page.
+    NextItem,
+    PreviousItem,
     DeleteSpan,
     MarkReadyForReview,
     FocusFilter,
@@ -27,7 +30,7 @@ pub enum Command {
 }
 
 pub struct CommandInfo {
-    pub command: Command,
+    pub command: UiCommand,
     pub text: &'static str,
     pub tooltip: &'static str,
     /// The first one is shown in menus.
@@ -44,56 +47,56 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo {
-        command: Command::Save,
+        command: UiCommand::Save,
         text: "Save",
         tooltip: "Save the project now (it also saves itself a moment after each change)",
         shortcuts: &[key(Modifiers::COMMAND, Key::S)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::Undo,
+        command: UiCommand::Undo,
         text: "Undo",
         tooltip: "Undo the last change",
         shortcuts: &[key(Modifiers::COMMAND, Key::Z)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::Redo,
+        command: UiCommand::Redo,
         text: "Redo",
         tooltip: "Redo what was undone",
         shortcuts: &[key(CTRL_SHIFT, Key::Z), key(Modifiers::COMMAND, Key::Y)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::NextDocument,
+        command: UiCommand::NextDocument,
         text: "Next document",
         tooltip: "Open the next document of the list",
         shortcuts: &[key(Modifiers::ALT, Key::ArrowDown)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::PreviousDocument,
+        command: UiCommand::PreviousDocument,
         text: "Previous document",
         tooltip: "Open the previous document of the list",
         shortcuts: &[key(Modifiers::ALT, Key::ArrowUp)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::NextSpan,
+        command: UiCommand::NextItem,
         text: "Next span",
-        tooltip: "Select the next span in reading order",
+        tooltip: "Select the next span in reading order (the next item on the review page)",
         shortcuts: &[key(Modifiers::NONE, Key::CloseBracket)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::PreviousSpan,
+        command: UiCommand::PreviousItem,
         text: "Previous span",
-        tooltip: "Select the previous span in reading order",
+        tooltip: "Select the previous span in reading order (the previous item on the review page)",
         shortcuts: &[key(Modifiers::NONE, Key::OpenBracket)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::DeleteSpan,
+        command: UiCommand::DeleteSpan,
         text: "Delete span",
         tooltip: "Delete the selected span",
         shortcuts: &[
@@ -103,21 +106,21 @@ pub const COMMANDS: &[CommandInfo] = &[
         while_typing: false,
     },
     CommandInfo {
-        command: Command::MarkReadyForReview,
+        command: UiCommand::MarkReadyForReview,
         text: "Ready for review",
         tooltip: "Mark this document ready for review",
         shortcuts: &[key(Modifiers::COMMAND, Key::Enter)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::FocusFilter,
+        command: UiCommand::FocusFilter,
         text: "Find document",
         tooltip: "Type to filter the document list",
         shortcuts: &[key(Modifiers::COMMAND, Key::F)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::ZoomIn,
+        command: UiCommand::ZoomIn,
         text: "Larger text",
         tooltip: "Make the article text larger",
         shortcuts: &[
@@ -127,56 +130,56 @@ pub const COMMANDS: &[CommandInfo] = &[
         while_typing: true,
     },
     CommandInfo {
-        command: Command::ZoomOut,
+        command: UiCommand::ZoomOut,
         text: "Smaller text",
         tooltip: "Make the article text smaller",
         shortcuts: &[key(Modifiers::COMMAND, Key::Minus)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::NewMeeting,
+        command: UiCommand::NewMeeting,
         text: "New meeting",
         tooltip: "Record a new meeting; the selected words become its evidence",
         shortcuts: &[key(Modifiers::ALT, Key::M)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::NewOutcome,
+        command: UiCommand::NewOutcome,
         text: "New outcome",
         tooltip: "Record an outcome of the current meeting; the selected words become its evidence",
         shortcuts: &[key(Modifiers::ALT, Key::O)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::ShowMeetings,
+        command: UiCommand::ShowMeetings,
         text: "Meetings",
         tooltip: "Show the meetings panel (or the spans again)",
         shortcuts: &[key(Modifiers::COMMAND, Key::M)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::ShowReview,
+        command: UiCommand::ShowReview,
         text: "Review",
         tooltip: "Show the review page (or the spans again)",
         shortcuts: &[key(Modifiers::COMMAND, Key::R)],
         while_typing: true,
     },
     CommandInfo {
-        command: Command::ReviewAccept,
+        command: UiCommand::ReviewAccept,
         text: "Accept",
         tooltip: "Accept the current item and go to the next pending one (review page)",
         shortcuts: &[key(Modifiers::NONE, Key::A)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::ReviewReject,
+        command: UiCommand::ReviewReject,
         text: "Reject",
         tooltip: "Reject the current item with the comment typed, and go on (review page)",
         shortcuts: &[key(Modifiers::NONE, Key::X)],
         while_typing: false,
     },
     CommandInfo {
-        command: Command::Export,
+        command: UiCommand::Export,
         text: "Export…",
         tooltip: "Export annotations to a folder (reviewed work by default)",
         shortcuts: &[key(Modifiers::COMMAND, Key::E)],
@@ -184,7 +187,7 @@ pub const COMMANDS: &[CommandInfo] = &[
     },
 ];
 
-pub fn info(command: Command) -> &'static CommandInfo {
+pub fn info(command: UiCommand) -> &'static CommandInfo {
     COMMANDS
         .iter()
         .find(|c| c.command == command)
@@ -192,7 +195,7 @@ pub fn info(command: Command) -> &'static CommandInfo {
 }
 
 /// "Undo (Ctrl+Z)" for buttons and tooltips.
-pub fn label_with_shortcut(command: Command, ctx: &eframe::egui::Context) -> String {
+pub fn label_with_shortcut(command: UiCommand, ctx: &eframe::egui::Context) -> String {
     let info = info(command);
     match info.shortcuts.first() {
         Some(shortcut) => format!("{} ({})", info.text, ctx.format_shortcut(shortcut)),

@@ -1,11 +1,12 @@
-//! Edits for what annotators do, built from the current state: tagging a selection, deleting a
-//! span. Each returns one [`Edit`] (one undo step) that also moves a new document to
-//! "in progress" on its first annotation.
+//! Edits for what annotators do to spans, built from the current state: tagging a selection
+//! (which also moves a new document to "in progress"), relabelling, deleting, linking to an
+//! entity, notes and attributes, and "tag all occurrences". Each returns one [`Edit`], one undo
+//! step.
 
 use std::ops::Range;
 
 use super::Edit;
-use crate::model::{DocId, DocStatus, Project, Span, SpanId};
+use crate::model::{DocId, DocStatus, Entity, EntityId, Project, Span, SpanId};
 
 /// Tags `chars` (code points of `text`, the document's article) with `label`.
 /// `None` when the range is empty or does not fit the text, or the document does not exist.
@@ -45,6 +46,88 @@ pub fn delete_span(doc: DocId, span: SpanId) -> Edit {
     Edit::RemoveSpan { doc, span }
 }
 
+/// Links the span to `entity` (`None` unlinks it). A spelling the entity does not know yet
+/// becomes one of its aliases, in the same step, so the match key finds it next time.
+pub fn link_span(
+    project: &Project,
+    doc: DocId,
+    span: SpanId,
+    entity: Option<EntityId>,
+) -> Option<Edit> {
+    let mut changed = project.document(doc)?.span(span)?.clone();
+    changed.entity = entity;
+    let quote = changed.quote.trim().to_string();
+    let mut edits = vec![Edit::ReplaceSpan { doc, span: changed }];
+    if let Some(entity) = entity {
+        let known = project.entity(entity)?;
+        if !quote.is_empty() && !known.names().any(|n| n == quote) {
+            let mut with_alias = known.clone();
+            with_alias.aliases.push(quote);
+            edits.push(Edit::ReplaceEntity(with_alias));
+        }
+    }
+    Some(Edit::Batch(edits))
+}
+
+/// A new entity named after the span (its kind the span's label), linked to it: one step.
+pub fn new_entity_from_span(
+    project: &mut Project,
+    doc: DocId,
+    span: SpanId,
+) -> Option<(Edit, EntityId)> {
+    let mut changed = project.document(doc)?.span(span)?.clone();
+    let entity = Entity {
+        id: project.new_entity_id(),
+        name: changed.quote.trim().to_string(),
+        aliases: Vec::new(),
+        kind: changed.label.clone(),
+        subtype: None,
+        external_id: None,
+        note: String::new(),
+    };
+    let id = entity.id;
+    changed.entity = Some(id);
+    let edit = Edit::Batch(vec![
+        Edit::InsertEntity(entity),
+        Edit::ReplaceSpan { doc, span: changed },
+    ]);
+    Some((edit, id))
+}
+
+/// Sets the span's note; `None` when the span is missing or the note is the same.
+pub fn set_note(project: &Project, doc: DocId, span: SpanId, note: &str) -> Option<Edit> {
+    let mut changed = project.document(doc)?.span(span)?.clone();
+    if changed.note == note {
+        return None;
+    }
+    changed.note = note.to_string();
+    Some(Edit::ReplaceSpan { doc, span: changed })
+}
+
+/// Sets (`Some`) or removes (`None`) an attribute of the span. The key is trimmed; a blank key
+/// is no attribute, and a change that changes nothing is no edit.
+pub fn set_attribute(
+    project: &Project,
+    doc: DocId,
+    span: SpanId,
+    key: &str,
+    value: Option<&str>,
+) -> Option<Edit> {
+    let key = key.trim();
+    if key.is_empty() {
+        return None;
+    }
+    let mut changed = project.document(doc)?.span(span)?.clone();
+    let before = changed.attributes.clone();
+    match value {
+        Some(value) => changed
+            .attributes
+            .insert(key.to_string(), value.to_string()),
+        None => changed.attributes.remove(key),
+    };
+    (changed.attributes != before).then_some(Edit::ReplaceSpan { doc, span: changed })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -67,12 +150,12 @@ mod tests {
         let document = project.document(doc).unwrap();
         assert_eq!(document.span(id).unwrap().quote, "اسکندر مومنی");
         assert_eq!(document.status, DocStatus::InProgress);
-        history.undo(&mut project);
+        history.undo(&mut project).unwrap();
         let document = project.document(doc).unwrap();
         assert!(document.spans.is_empty());
         assert_eq!(document.status, DocStatus::New, "one undo step for both");
         // A second tag on a document in progress does not touch the status.
-        history.redo(&mut project);
+        history.redo(&mut project).unwrap();
         let (edit, _) = tag_selection(&mut project, doc, text, 39..46, "ORDINAL", "me").unwrap();
         assert!(matches!(&edit, Edit::Batch(edits) if edits.len() == 1));
     }
@@ -82,6 +165,75 @@ mod tests {
         let (mut project, doc, text) = sample_project();
         assert!(tag_selection(&mut project, doc, text, 5..5, "PER", "me").is_none());
         assert!(tag_selection(&mut project, doc, text, 5..100_000, "PER", "me").is_none());
+    }
+
+    #[test]
+    fn linking_a_new_spelling_adds_it_as_an_alias_in_the_same_step() {
+        let (mut project, doc, text) = sample_project();
+        let (edit, span) = tag_selection(&mut project, doc, text, 23..35, "PER", "me").unwrap();
+        edit.apply(&mut project).unwrap();
+        let (edit, entity) = new_entity_from_span(&mut project, doc, span).unwrap();
+        edit.apply(&mut project).unwrap();
+        assert_eq!(project.entity(entity).unwrap().name, "اسکندر مومنی");
+        // Its own name: no alias.
+        let edit = link_span(&project, doc, span, Some(entity)).unwrap();
+        assert!(matches!(&edit, Edit::Batch(edits) if edits.len() == 1));
+        // Another spelling becomes an alias.
+        let mut renamed = project.entity(entity).unwrap().clone();
+        renamed.name = "Eskandar Momeni".into();
+        Edit::ReplaceEntity(renamed).apply(&mut project).unwrap();
+        link_span(&project, doc, span, Some(entity))
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert_eq!(project.entity(entity).unwrap().aliases, ["اسکندر مومنی"]);
+        // Unlinking touches the span only.
+        link_span(&project, doc, span, None)
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert_eq!(
+            project.document(doc).unwrap().span(span).unwrap().entity,
+            None
+        );
+        assert!(link_span(&project, doc, SpanId(999_999), None).is_none());
+    }
+
+    #[test]
+    fn notes_and_attributes_change_only_when_they_change() {
+        let (mut project, doc, text) = sample_project();
+        let (edit, span) = tag_selection(&mut project, doc, text, 23..35, "PER", "me").unwrap();
+        edit.apply(&mut project).unwrap();
+        assert!(set_note(&project, doc, span, "").is_none(), "same note");
+        set_note(&project, doc, span, "وزیر")
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert!(set_attribute(&project, doc, span, "  ", Some("x")).is_none());
+        set_attribute(&project, doc, span, " role ", Some("وزیر کشور"))
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        let stored = project.document(doc).unwrap().span(span).unwrap().clone();
+        assert_eq!(stored.note, "وزیر");
+        assert_eq!(
+            stored.attributes.get("role").map(String::as_str),
+            Some("وزیر کشور")
+        );
+        assert!(set_attribute(&project, doc, span, "other", None).is_none());
+        set_attribute(&project, doc, span, "role", None)
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+        assert!(
+            project
+                .document(doc)
+                .unwrap()
+                .span(span)
+                .unwrap()
+                .attributes
+                .is_empty()
+        );
     }
 
     #[test]
@@ -288,7 +440,7 @@ mod suggestion_tests {
             before + suggestions.len()
         );
         assert!(suggest_in(&project, doc, text, "اسکندر مومنی", "PER", None).is_empty());
-        history.undo(&mut project);
+        history.undo(&mut project).unwrap();
         assert_eq!(
             project.document(doc).unwrap().spans.len(),
             before,

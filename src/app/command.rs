@@ -1,0 +1,265 @@
+//! Every user action as one [`AppCommand`], what applying one can ask of the window
+//! ([`Effect`]), and why one may be refused ([`Refusal`]).
+
+use std::path::PathBuf;
+
+use thiserror::Error;
+
+use super::article::TextSelection;
+use crate::edit::review::ReviewItem;
+use crate::edit::{EditError, HistoryError};
+use crate::export::{ExportOptions, Format, Scope};
+use crate::layout::Direction;
+use crate::model::{
+    ActorRole, DocId, DocStatus, EntityId, EventCodes, LabelLanguage, MeetingField, MeetingId,
+    OutcomeId, Realis, ReviewState, SpanId, SpanRef,
+};
+use crate::records::RecordError;
+
+/// Which page the right-hand panel shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    Spans,
+    Meetings,
+    Review,
+}
+
+/// Whose codes are set by hand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CodesTarget {
+    Meeting(MeetingId),
+    Outcome(OutcomeId),
+}
+
+/// What the export window asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExportRequest {
+    /// One format, or several (each into its own subfolder).
+    pub formats: Vec<Format>,
+    pub scope: Scope,
+    pub options: ExportOptions,
+    pub folder: PathBuf,
+    /// Replace files in a folder that is not empty.
+    pub replace: bool,
+}
+
+/// One user action. Keys, buttons, menus and the article view all turn into these, and
+/// [`super::Session::apply`] is the one place they change anything. Actions that act on "the
+/// selection" or "the current meeting" take them from the session.
+#[derive(Clone, Debug, PartialEq)]
+pub enum AppCommand {
+    // The project.
+    Save,
+    Undo,
+    Redo,
+
+    // Documents and the document list.
+    OpenDocument(DocId),
+    /// The next document of the list as shown (its filter and order).
+    NextDocument,
+    PreviousDocument,
+    /// Filters the list by title or file name, through the match key.
+    SetDocumentFilter(String),
+    SetStatusFilter(Option<DocStatus>),
+    MarkReadyForReview,
+    /// The shown article's publication date as typed (any calendar; blank clears it).
+    SetPublished(String),
+    /// Moves the spans of an article changed on disk to its new text.
+    Reanchor,
+
+    // The selection in the article.
+    /// A selection made in the article view (byte offsets), and the span clicked, if any.
+    Select {
+        selection: TextSelection,
+        span: Option<SpanId>,
+    },
+    SelectSpan(SpanId),
+    /// Opens a span's document and selects it.
+    GoToSpan(SpanRef),
+    NextSpan,
+    PreviousSpan,
+
+    // Spans.
+    /// Tags the selection with the label (its key), or relabels the selected span.
+    ApplyLabel(String),
+    DeleteSpan,
+    SetSpanNote(String),
+    SetSpanAttribute {
+        key: String,
+        value: Option<String>,
+    },
+    /// Links the selected span to an entity (`None` unlinks it).
+    LinkSpan(Option<EntityId>),
+    NewEntityFromSpan,
+    /// "Tag all occurrences" of the selected span, in its document or in every document.
+    FindOccurrences {
+        whole_corpus: bool,
+    },
+    /// Accepts the suggestions at these indices (all with `None`) as one step.
+    AcceptSuggestions(Option<Vec<usize>>),
+    RejectSuggestion(usize),
+    RejectAllSuggestions,
+
+    // Meetings and outcomes (of the current meeting, from the selection where words are needed).
+    NewMeeting,
+    NewOutcome,
+    SelectMeeting(MeetingId),
+    SelectOutcome(Option<OutcomeId>),
+    /// This article reports the meeting: the selection becomes its evidence.
+    AttachToMeeting(MeetingId),
+    FillMeetingField(MeetingField),
+    ClearMeetingField(MeetingField),
+    SetMeetingChoice(MeetingField, String),
+    SetRealis(Realis),
+    SetParticipantRole {
+        index: usize,
+        role: String,
+    },
+    RemoveParticipant(usize),
+    AddParticipantGroup {
+        count: u32,
+        description: String,
+        role: String,
+    },
+    /// Codes set by hand; `None` goes back to the derived ones.
+    SetCodes {
+        target: CodesTarget,
+        codes: Option<EventCodes>,
+    },
+    DeleteMeeting(MeetingId),
+    SetOutcomeKind(OutcomeId, String),
+    SetOutcomeStatus(OutcomeId, String),
+    MoveOutcome(OutcomeId, MeetingId),
+    SetOutcomeTitle(OutcomeId),
+    ClearOutcomeTitle(OutcomeId),
+    AddOutcomeActor(OutcomeId, ActorRole),
+    SetActorRole {
+        outcome: OutcomeId,
+        index: usize,
+        role: ActorRole,
+    },
+    RemoveActor {
+        outcome: OutcomeId,
+        index: usize,
+    },
+    SetAttribution(OutcomeId),
+    ClearAttribution(OutcomeId),
+    AddOutcomeEvidence(OutcomeId),
+    RemoveOutcomeEvidence {
+        outcome: OutcomeId,
+        index: usize,
+    },
+    DeleteOutcome(OutcomeId),
+
+    // Review.
+    /// Opens a document of the review queue.
+    OpenForReview(DocId),
+    SelectReviewItem(ReviewItem),
+    NextReviewItem,
+    PreviousReviewItem,
+    /// Accepts or rejects the current item with the comment, then goes to the next pending one.
+    Decide {
+        state: ReviewState,
+        comment: String,
+    },
+    AcceptAllRemaining,
+    /// Finishes the shown document as reviewed, or sends it back with the note.
+    FinishReview {
+        reviewed: bool,
+        note: String,
+    },
+
+    // What the window shows.
+    ShowPage(Page),
+    /// Shows the page, or the spans when it is already shown.
+    TogglePage(Page),
+    ZoomIn,
+    ZoomOut,
+    /// The article's base direction; `None` detects it.
+    SetDirection(Option<Direction>),
+    SetLabelLanguage(LabelLanguage),
+    SetSnapToWords(bool),
+    /// The name recorded on new annotations and decisions.
+    SetAnnotator(String),
+    FocusDocumentFilter,
+
+    // Work the window does elsewhere.
+    OpenExportDialog,
+    Export(ExportRequest),
+    /// Opens a folder of articles, a project file or another tool's annotations.
+    Open(PathBuf),
+    /// Imports a folder of articles into a project file of the user's choosing.
+    ImportFolder {
+        folder: PathBuf,
+        project: PathBuf,
+    },
+}
+
+/// What applying a command asks of the window, beyond what the session holds.
+#[derive(Debug)]
+pub enum Effect {
+    FocusDocumentFilter,
+    OpenExportDialog,
+    /// Runs a search over every article on a background thread; its result goes back through
+    /// [`super::Session::take_suggestions`].
+    FindOccurrencesInCorpus(Box<super::jobs::CorpusSearch>),
+    /// Writes an export on a background thread.
+    Export(Box<super::jobs::ExportJob>),
+    /// Opens (or imports) in the background; the window then starts a new session on it.
+    Open {
+        path: PathBuf,
+        /// A project file to import a folder into, when the user chose one.
+        into: Option<PathBuf>,
+    },
+}
+
+/// What a command did.
+#[must_use]
+#[derive(Debug, Default)]
+pub struct Applied {
+    /// The project changed (one undo step was recorded, or one was undone or redone).
+    pub changed: bool,
+    pub effects: Vec<Effect>,
+}
+
+/// Why a command changed nothing.
+#[derive(Debug, Error, PartialEq)]
+pub enum Refusal {
+    #[error("{0}")]
+    Record(#[from] RecordError),
+    #[error("{0}")]
+    Edit(#[from] EditError),
+    #[error("{0}")]
+    History(#[from] HistoryError),
+    #[error("open a document first")]
+    NoDocument,
+    #[error("this article cannot be read")]
+    Unreadable,
+    #[error("select a span first")]
+    NoSpanSelected,
+    #[error("select some text or a span first")]
+    NothingSelected,
+    #[error("the schema has no label {0}")]
+    NoLabel(String),
+    #[error("{0} spans are not linked to entities")]
+    NotLinkable(String),
+    #[error("choose or create a meeting first")]
+    NoMeeting,
+    #[error("no outcome {0}")]
+    NoOutcome(OutcomeId),
+    #[error("choose an item to review first")]
+    NoReviewItem,
+    #[error("say what needs changing in the note first")]
+    NoteNeeded,
+    #[error("{0}")]
+    NotADay(String),
+    #[error("the article has not changed on disk: its spans are where they were")]
+    NothingToReanchor,
+    #[error("choose a folder to export into")]
+    NoExportFolder,
+    #[error("choose at least one format")]
+    NoFormat,
+    #[error("{} is not empty: files with the same names would be replaced", .0.display())]
+    FolderInUse(PathBuf),
+}

@@ -1,0 +1,72 @@
+//! Work a command hands to a background thread, with everything it needs (a snapshot of the
+//! project: documents are shared, so it costs a pointer per document). The window runs it with
+//! progress and a cancel flag; tests run it directly.
+
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
+
+use super::command::ExportRequest;
+use crate::corpus::read_unchanged;
+use crate::edit::tagging::{CorpusSuggestions, suggest_in_documents};
+use crate::export::{ExportError, ExportSummary, export_to_folder};
+use crate::model::{DocId, EntityId, Project};
+
+/// "Tag all occurrences in all documents": every article searched for a span's words.
+#[derive(Debug)]
+pub struct CorpusSearch {
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    /// The words looked for, their label and entity.
+    pub quote: String,
+    pub label: String,
+    pub entity: Option<EntityId>,
+}
+
+impl CorpusSearch {
+    pub fn run(
+        &self,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> CorpusSuggestions {
+        let docs: Vec<DocId> = self.project.documents.iter().map(|d| d.id).collect();
+        suggest_in_documents(
+            &self.project,
+            &docs,
+            |document| read_unchanged(&self.corpus_root, document),
+            &self.quote,
+            &self.label,
+            self.entity,
+            progress,
+            cancel,
+        )
+    }
+}
+
+/// An export as the user asked for it.
+#[derive(Debug)]
+pub struct ExportJob {
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    pub request: ExportRequest,
+}
+
+impl ExportJob {
+    pub fn run(
+        &self,
+        progress: &mut dyn FnMut(usize, usize),
+        cancel: &AtomicBool,
+    ) -> Result<ExportSummary, ExportError> {
+        let request = &self.request;
+        export_to_folder(
+            &self.project,
+            &self.corpus_root,
+            &request.formats,
+            request.scope,
+            request.options,
+            &request.folder,
+            request.replace,
+            progress,
+            cancel,
+        )
+    }
+}

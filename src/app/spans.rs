@@ -1,0 +1,248 @@
+//! What the session does to spans and documents: tagging, relabelling, deleting, notes,
+//! attributes, entity links, "tag all occurrences", the publication date, re-anchoring, export.
+
+use super::article::TextSelection;
+use super::command::{Applied, Effect, ExportRequest, Refusal};
+use super::jobs::{CorpusSearch, ExportJob};
+use super::session::{Session, Suggestions};
+use crate::corpus::reanchor::reanchor_edit;
+use crate::edit::tagging::{self, CorpusSuggestions};
+use crate::edit::{DocumentInfo, Edit};
+use crate::model::{DocId, EntityId, Span, SpanId};
+use crate::text::dates::parse_publication_date;
+use crate::text::snap_to_words;
+
+impl Session {
+    /// The shown document and the selected span.
+    fn selected_span(&self) -> Result<(DocId, SpanId), Refusal> {
+        let doc = self.doc().ok_or(Refusal::NoDocument)?;
+        let span = self.cursor.span.ok_or(Refusal::NoSpanSelected)?;
+        Ok((doc, span))
+    }
+
+    fn selected_span_copy(&self) -> Result<(DocId, Span), Refusal> {
+        let (doc, span) = self.selected_span()?;
+        let span = self
+            .project
+            .document(doc)
+            .and_then(|d| d.span(span))
+            .ok_or(Refusal::NoSpanSelected)?;
+        Ok((doc, span.clone()))
+    }
+
+    /// The selected text in code points, widened to whole words when the analyst wants that.
+    pub(super) fn selected_chars(&self) -> Option<std::ops::Range<usize>> {
+        let chars = self.selection_in_chars().filter(|r| !r.is_empty())?;
+        let text = self.article.as_ref()?.text()?;
+        Some(if self.view.snap_to_words {
+            snap_to_words(text, chars)
+        } else {
+            chars
+        })
+    }
+
+    pub(super) fn apply_label(&mut self, label: &str) -> Result<Applied, Refusal> {
+        if self.project.schema.label(label).is_none() {
+            return Err(Refusal::NoLabel(label.to_string()));
+        }
+        let doc = self.doc().ok_or(Refusal::NoDocument)?;
+        if let Some(chars) = self.selected_chars() {
+            let article = self.article.as_ref().ok_or(Refusal::NoDocument)?;
+            let text = article.text().ok_or(Refusal::Unreadable)?.to_string();
+            let author = self.annotator.clone();
+            let (edit, id) =
+                tagging::tag_selection(&mut self.project, doc, &text, chars, label, &author)
+                    .ok_or(Refusal::NothingSelected)?;
+            self.commit(edit)?;
+            self.cursor.span = Some(id);
+            self.cursor.selection = TextSelection::default();
+        } else {
+            let (doc, span) = self.selected_span().map_err(|_| Refusal::NothingSelected)?;
+            let edit =
+                tagging::relabel(&self.project, doc, span, label).ok_or(Refusal::NoSpanSelected)?;
+            self.commit(edit)?;
+        }
+        Ok(Applied::default())
+    }
+
+    pub(super) fn delete_span(&mut self) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span()?;
+        self.commit(tagging::delete_span(doc, span))?;
+        self.cursor.span = None;
+        Ok(Applied::default())
+    }
+
+    pub(super) fn set_span_note(&mut self, note: &str) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span()?;
+        if let Some(edit) = tagging::set_note(&self.project, doc, span, note) {
+            self.commit(edit)?;
+        }
+        Ok(Applied::default())
+    }
+
+    pub(super) fn set_span_attribute(
+        &mut self,
+        key: &str,
+        value: Option<&str>,
+    ) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span()?;
+        if let Some(edit) = tagging::set_attribute(&self.project, doc, span, key, value) {
+            self.commit(edit)?;
+        }
+        Ok(Applied::default())
+    }
+
+    fn linkable(&self, span: &Span) -> Result<(), Refusal> {
+        let linkable = self
+            .project
+            .schema
+            .label(&span.label)
+            .is_some_and(|l| l.linkable);
+        if linkable {
+            Ok(())
+        } else {
+            Err(Refusal::NotLinkable(span.label.clone()))
+        }
+    }
+
+    pub(super) fn link_span(&mut self, entity: Option<EntityId>) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span_copy()?;
+        if let Some(entity) = entity {
+            self.linkable(&span)?;
+            self.project
+                .entity(entity)
+                .ok_or(crate::edit::EditError::NoEntity(entity))?;
+        }
+        let edit = tagging::link_span(&self.project, doc, span.id, entity)
+            .ok_or(Refusal::NoSpanSelected)?;
+        self.commit(edit)?;
+        Ok(Applied::default())
+    }
+
+    pub(super) fn new_entity_from_span(&mut self) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span_copy()?;
+        self.linkable(&span)?;
+        let (edit, _) = tagging::new_entity_from_span(&mut self.project, doc, span.id)
+            .ok_or(Refusal::NoSpanSelected)?;
+        self.commit(edit)?;
+        Ok(Applied::default())
+    }
+
+    /// "Tag all occurrences": in the shown document at once; in the whole corpus on a thread.
+    pub(super) fn find_occurrences(&mut self, whole_corpus: bool) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span_copy()?;
+        if whole_corpus {
+            let search = CorpusSearch {
+                project: self.project.clone(),
+                corpus_root: self.corpus_root.clone(),
+                quote: span.quote.clone(),
+                label: span.label.clone(),
+                entity: span.entity,
+            };
+            return Ok(Applied {
+                changed: false,
+                effects: vec![Effect::FindOccurrencesInCorpus(Box::new(search))],
+            });
+        }
+        let found = tagging::suggest_in_documents(
+            &self.project,
+            &[doc],
+            |document| crate::corpus::read_unchanged(&self.corpus_root, document),
+            &span.quote,
+            &span.label,
+            span.entity,
+            &mut |_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        );
+        self.take_suggestions(found, &span.quote);
+        Ok(Applied::default())
+    }
+
+    /// Shows what "tag all occurrences" found (also the result of a search over the corpus).
+    pub fn take_suggestions(&mut self, found: CorpusSuggestions, quote: &str) {
+        if found.suggestions.is_empty() {
+            self.message = Some(format!("No other occurrence of «{quote}»."));
+        }
+        self.suggestions = Suggestions {
+            items: found.suggestions,
+            texts: found.texts,
+        };
+    }
+
+    pub(super) fn accept_suggestions(
+        &mut self,
+        indices: Option<&[usize]>,
+    ) -> Result<Applied, Refusal> {
+        let chosen: Vec<_> = match indices {
+            Some(indices) => indices
+                .iter()
+                .filter_map(|&i| self.suggestions.items.get(i).cloned())
+                .collect(),
+            None => self.suggestions.items.clone(),
+        };
+        if chosen.is_empty() {
+            return Ok(Applied::default());
+        }
+        let texts = &self.suggestions.texts;
+        let edit = tagging::accept_suggestions(
+            &mut self.project,
+            &chosen,
+            |doc| texts.get(&doc).map(String::as_str),
+            &self.annotator,
+        );
+        self.commit(edit)?;
+        self.suggestions.items.retain(|s| !chosen.contains(s));
+        Ok(Applied::default())
+    }
+
+    pub(super) fn set_published(&mut self, typed: &str) -> Result<Applied, Refusal> {
+        let doc = self.doc().ok_or(Refusal::NoDocument)?;
+        let document = self.project.document(doc).ok_or(Refusal::NoDocument)?;
+        let published =
+            parse_publication_date(typed, &document.language).map_err(Refusal::NotADay)?;
+        let mut info = DocumentInfo::of(document);
+        if info.published != published {
+            info.published = published;
+            self.commit(Edit::SetDocumentInfo { doc, info })?;
+        }
+        Ok(Applied::default())
+    }
+
+    pub(super) fn reanchor(&mut self) -> Result<Applied, Refusal> {
+        let article = self.article.as_ref().ok_or(Refusal::NoDocument)?;
+        let plan = article
+            .reanchor
+            .as_ref()
+            .ok_or(Refusal::NothingToReanchor)?;
+        let text = article.text().ok_or(Refusal::Unreadable)?;
+        let document = self
+            .project
+            .document(article.doc)
+            .ok_or(Refusal::NoDocument)?;
+        let edit = reanchor_edit(document, text, plan);
+        self.commit(edit)?;
+        Ok(Applied::default())
+    }
+
+    pub(super) fn export(&mut self, request: ExportRequest) -> Result<Applied, Refusal> {
+        if request.folder.as_os_str().is_empty() {
+            return Err(Refusal::NoExportFolder);
+        }
+        if request.formats.is_empty() {
+            return Err(Refusal::NoFormat);
+        }
+        let in_use = std::fs::read_dir(&request.folder).is_ok_and(|mut d| d.next().is_some());
+        if in_use && !request.replace {
+            return Err(Refusal::FolderInUse(request.folder));
+        }
+        let job = ExportJob {
+            project: self.project.clone(),
+            corpus_root: self.corpus_root.clone(),
+            request,
+        };
+        Ok(Applied {
+            changed: false,
+            effects: vec![Effect::Export(Box::new(job))],
+        })
+    }
+}

@@ -1,0 +1,140 @@
+//! The keyboard boundary: egui's key events become [`AppCommand`]s here, and only here. Whether a
+//! key is typing or a shortcut is decided from egui's own focus, never from flags set by the
+//! panels: while a text field has the keyboard it owns plain letters, digits, brackets,
+//! Backspace and Delete, and only shortcuts with Ctrl or Alt that are safe while typing fire.
+//! Escape leaves a text field (egui drops the focus) and gives the keys back to the article.
+
+use eframe::egui;
+
+use super::app::DaftarApp;
+use super::ui_command::{COMMANDS, UiCommand, label_key};
+use crate::app::{AppCommand, Page};
+use crate::model::ReviewState;
+
+/// Left in egui's memory under a text field's id by the field itself, so that the focus tells
+/// whether the keyboard belongs to a text field ([`text_field_has_keyboard`]).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct TextFieldMark;
+
+/// Marks the widget `id` as a text field (done by every text input of the window).
+pub fn mark_text_field(ctx: &egui::Context, id: egui::Id) {
+    ctx.data_mut(|d| d.insert_temp(id, TextFieldMark));
+}
+
+/// Whether the widget with the keyboard focus takes typed text: one of our bidi text inputs or
+/// an egui `TextEdit` (a `DragValue` being typed into is one too).
+pub fn text_field_has_keyboard(ctx: &egui::Context) -> bool {
+    let Some(focused) = ctx.memory(|m| m.focused()) else {
+        return false;
+    };
+    ctx.text_edit_focused() || ctx.data(|d| d.get_temp::<TextFieldMark>(focused).is_some())
+}
+
+fn modifier_count(m: egui::Modifiers) -> usize {
+    [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
+        .iter()
+        .filter(|&&b| b)
+        .count()
+}
+
+impl DaftarApp {
+    /// The command a table entry stands for on the page shown (`None`: nothing to do there).
+    pub(super) fn command_for(&self, command: UiCommand) -> Option<AppCommand> {
+        let review = self.session.page() == Page::Review;
+        Some(match command {
+            UiCommand::Save => AppCommand::Save,
+            UiCommand::Undo => AppCommand::Undo,
+            UiCommand::Redo => AppCommand::Redo,
+            UiCommand::NextDocument => AppCommand::NextDocument,
+            UiCommand::PreviousDocument => AppCommand::PreviousDocument,
+            UiCommand::NextItem if review => AppCommand::NextReviewItem,
+            UiCommand::PreviousItem if review => AppCommand::PreviousReviewItem,
+            UiCommand::NextItem => AppCommand::NextSpan,
+            UiCommand::PreviousItem => AppCommand::PreviousSpan,
+            UiCommand::DeleteSpan => AppCommand::DeleteSpan,
+            UiCommand::MarkReadyForReview => AppCommand::MarkReadyForReview,
+            UiCommand::FocusFilter => AppCommand::FocusDocumentFilter,
+            UiCommand::ZoomIn => AppCommand::ZoomIn,
+            UiCommand::ZoomOut => AppCommand::ZoomOut,
+            UiCommand::NewMeeting => AppCommand::NewMeeting,
+            UiCommand::NewOutcome => AppCommand::NewOutcome,
+            UiCommand::ShowMeetings => AppCommand::TogglePage(Page::Meetings),
+            UiCommand::ShowReview => AppCommand::TogglePage(Page::Review),
+            UiCommand::ReviewAccept | UiCommand::ReviewReject if review => AppCommand::Decide {
+                state: if command == UiCommand::ReviewAccept {
+                    ReviewState::Accepted
+                } else {
+                    ReviewState::Rejected
+                },
+                comment: self.review_panel.comment.text(),
+            },
+            UiCommand::ReviewAccept | UiCommand::ReviewReject => return None,
+            UiCommand::Export => AppCommand::OpenExportDialog,
+        })
+    }
+
+    /// This frame's keys as commands: the table's shortcuts, then, unless a text field has the
+    /// keyboard, label keys (by physical key, so they work with a Persian or Arabic layout too)
+    /// and, on the meetings page, the field keys 1–9.
+    pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let typing = text_field_has_keyboard(ctx);
+        // egui matches shortcuts ignoring an extra Shift: try those with more modifiers first,
+        // or Ctrl+Z would swallow Ctrl+Shift+Z.
+        let mut shortcuts: Vec<_> = COMMANDS
+            .iter()
+            .filter(|c| c.while_typing || !typing)
+            .flat_map(|c| c.shortcuts.iter().map(move |s| (s, c.command)))
+            .collect();
+        shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
+        let mut pressed = Vec::new();
+        ctx.input_mut(|input| {
+            for (shortcut, command) in shortcuts {
+                if input.consume_shortcut(shortcut) {
+                    pressed.push(command);
+                }
+            }
+        });
+        let mut commands: Vec<AppCommand> = pressed
+            .into_iter()
+            .filter_map(|c| self.command_for(c))
+            .collect();
+        if typing {
+            return commands;
+        }
+        let keys: Vec<egui::Key> = ctx.input(|input| {
+            input
+                .events
+                .iter()
+                .filter_map(|event| match event {
+                    egui::Event::Key {
+                        key,
+                        physical_key,
+                        pressed: true,
+                        repeat: false,
+                        modifiers,
+                    } if modifiers.is_none() || *modifiers == egui::Modifiers::SHIFT => {
+                        Some(physical_key.unwrap_or(*key))
+                    }
+                    _ => None,
+                })
+                .collect()
+        });
+        let session = &self.session;
+        let schema = &session.project().schema;
+        for key in keys {
+            let field = (session.page() == Page::Meetings)
+                .then(|| session.field_for_shortcut(key.name()))
+                .flatten();
+            if let Some(field) = field {
+                commands.push(AppCommand::FillMeetingField(field));
+            } else if let Some(label) = schema
+                .labels
+                .iter()
+                .find(|l| label_key(&l.shortcut) == Some(key))
+            {
+                commands.push(AppCommand::ApplyLabel(label.key.clone()));
+            }
+        }
+        commands
+    }
+}
