@@ -1,1 +1,1250 @@
+//! Every [`AppCommand`] applied to a session on the bundled sample, without a window: what it
+//! changes, what undo puts back, and what it refuses (changing nothing).
 
+use super::*;
+use crate::edit::review::{ReviewItem, review_items, review_of};
+use crate::export::{ExportOptions, Format, Scope};
+use crate::layout::Direction;
+use crate::model::{
+    ActorRole, DocId, DocStatus, EventCodes, LabelLanguage, MeetingField, MeetingId, Realis,
+    ReviewState, SpanId,
+};
+
+const PERSIAN_ECO: &str = "000_cc14a8d638cfba9c.txt";
+const ARABIC_ECO: &str = "001_fbc263693fc4a0ea.txt";
+const SCO: &str = "004_ead77181adac0951.txt";
+
+/// A session on a copy of the bundled sample (the Persian ECO article shown first).
+fn session() -> (tempfile::TempDir, Session) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::sample::install(dir.path()).unwrap();
+    let opened = crate::open::open_path(&path).unwrap();
+    (dir, Session::from_opened(opened))
+}
+
+/// Applies a command that must be carried out, and what it asks of the window.
+fn applied(session: &mut Session, command: AppCommand) -> Applied {
+    let described = format!("{command:?}");
+    session
+        .apply(command)
+        .unwrap_or_else(|refusal| panic!("{described} refused: {refusal}"))
+}
+
+/// Applies a command that must be carried out with nothing for the window to do.
+fn ok(session: &mut Session, command: AppCommand) {
+    let described = format!("{command:?}");
+    let done = applied(session, command);
+    assert!(
+        done.effects.is_empty(),
+        "{described} asked the window for more"
+    );
+}
+
+/// Applies a command that must be refused, and checks that it changed nothing.
+fn refused(session: &mut Session, command: AppCommand) -> Refusal {
+    let before = (session.project().clone(), session.cursor().clone());
+    let revision = session.history().revision();
+    let described = format!("{command:?}");
+    let Err(refusal) = session.apply(command) else {
+        panic!("{described} was not refused");
+    };
+    assert!(
+        session.project() == &before.0,
+        "{described} changed the project"
+    );
+    assert_eq!(session.cursor(), &before.1, "{described} moved the cursor");
+    assert_eq!(session.history().revision(), revision);
+    assert_eq!(
+        session.message(),
+        Some(format!("Not done: {refusal}.").as_str())
+    );
+    refusal
+}
+
+fn doc_id(session: &Session, path: &str) -> DocId {
+    session.project().document_by_path(path).unwrap().id
+}
+
+fn show(session: &mut Session, path: &str) {
+    let doc = doc_id(session, path);
+    ok(session, AppCommand::OpenDocument(doc));
+}
+
+/// Selects the first occurrence of `words` in the shown article, as the article view does.
+fn select(session: &mut Session, words: &str) {
+    let text = session.article().unwrap().text().unwrap();
+    let start = text
+        .find(words)
+        .unwrap_or_else(|| panic!("{words} not shown"));
+    let selection = TextSelection {
+        anchor: start,
+        focus: start + words.len(),
+    };
+    ok(
+        session,
+        AppCommand::Select {
+            selection,
+            span: None,
+        },
+    );
+}
+
+fn spans_of(session: &Session) -> Vec<crate::model::Span> {
+    let doc = session.doc().unwrap();
+    session.project().document(doc).unwrap().spans.clone()
+}
+
+fn span_quoting(session: &Session, quote: &str) -> SpanId {
+    spans_of(session)
+        .iter()
+        .find(|s| s.quote == quote)
+        .unwrap_or_else(|| panic!("no span {quote}"))
+        .id
+}
+
+/// Tags `words` with `label`; the new span is selected.
+fn tag(session: &mut Session, words: &str, label: &str) -> SpanId {
+    select(session, words);
+    ok(session, AppCommand::ApplyLabel(label.into()));
+    session.cursor().span.unwrap()
+}
+
+fn eco_meeting(session: &Session) -> MeetingId {
+    let doc = doc_id(session, PERSIAN_ECO);
+    crate::records::meetings_in(session.project(), doc)[0]
+}
+
+fn meeting(session: &Session, id: MeetingId) -> crate::model::Meeting {
+    session.project().meeting(id).unwrap().clone()
+}
+
+fn undo(session: &mut Session) {
+    ok(session, AppCommand::Undo);
+}
+
+#[test]
+fn save_writes_the_project_and_it_is_no_longer_dirty() {
+    let (dir, mut session) = session();
+    ok(&mut session, AppCommand::MarkReadyForReview);
+    assert!(session.history().is_dirty());
+    ok(&mut session, AppCommand::Save);
+    session.wait_for_save();
+    assert!(!session.history().is_dirty());
+    let saved = crate::store::load(&dir.path().join(crate::sample::PROJECT_FILE)).unwrap();
+    assert!(saved == *session.project());
+}
+
+#[test]
+fn undo_and_redo_bring_back_the_project_and_where_the_analyst_was() {
+    let (_dir, mut session) = session();
+    select(&mut session, "ایلنا");
+    let selected = session.cursor().clone();
+    ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
+    let span = session.cursor().span.unwrap();
+    let tagged = session.project().clone();
+    undo(&mut session);
+    assert!(spans_of(&session).iter().all(|s| s.id != span));
+    assert_eq!(session.cursor(), &selected, "the selection comes back");
+    // Undo from another document goes back to the document of the step.
+    show(&mut session, SCO);
+    ok(&mut session, AppCommand::Redo);
+    assert!(*session.project() == tagged);
+    assert_eq!(session.doc(), Some(doc_id(&session, PERSIAN_ECO)));
+    assert_eq!(session.cursor().span, Some(span), "redo selects the span");
+    assert!(session.cursor().selection.is_empty());
+    // Nothing left to redo: nothing happens.
+    let revision = session.history().revision();
+    ok(&mut session, AppCommand::Redo);
+    assert_eq!(session.history().revision(), revision);
+}
+
+#[test]
+fn open_document_shows_it_and_an_unknown_one_is_refused() {
+    let (_dir, mut session) = session();
+    show(&mut session, SCO);
+    let article = session.article().unwrap();
+    assert_eq!(article.doc, doc_id(&session, SCO));
+    assert!(article.text().unwrap().contains("شانگهای"));
+    // The meetings panel follows: the SCO article's first meeting is current.
+    let here = crate::records::meetings_in(session.project(), article.doc);
+    assert_eq!(session.cursor().meeting, here.first().copied());
+    refused(&mut session, AppCommand::OpenDocument(DocId(9999)));
+}
+
+#[test]
+fn next_and_previous_document_follow_the_list_as_filtered() {
+    let (_dir, mut session) = session();
+    ok(&mut session, AppCommand::NextDocument);
+    assert_eq!(session.doc(), Some(doc_id(&session, ARABIC_ECO)));
+    ok(&mut session, AppCommand::PreviousDocument);
+    assert_eq!(session.doc(), Some(doc_id(&session, PERSIAN_ECO)));
+    // At the start of the list: stays.
+    ok(&mut session, AppCommand::PreviousDocument);
+    assert_eq!(session.doc(), Some(doc_id(&session, PERSIAN_ECO)));
+    // Only new documents listed: next skips those the list does not show.
+    ok(
+        &mut session,
+        AppCommand::SetStatusFilter(Some(DocStatus::New)),
+    );
+    ok(&mut session, AppCommand::NextDocument);
+    assert_eq!(
+        session.doc(),
+        Some(doc_id(&session, "002_2da234dc36597399.txt"))
+    );
+    ok(&mut session, AppCommand::NextDocument);
+    assert_eq!(
+        session.doc(),
+        Some(doc_id(&session, "003_02ac5757cc1509ab.txt"))
+    );
+    ok(&mut session, AppCommand::NextDocument);
+    assert_eq!(
+        session.doc(),
+        Some(doc_id(&session, "003_02ac5757cc1509ab.txt")),
+        "the last one shown"
+    );
+}
+
+#[test]
+fn the_document_filter_folds_spelling() {
+    let (_dir, mut session) = session();
+    assert_eq!(session.documents().shown().len(), 5);
+    // Arabic yeh and kaf find the Persian title.
+    ok(
+        &mut session,
+        AppCommand::SetDocumentFilter("شانگهاي".into()),
+    );
+    let shown: Vec<&str> = session
+        .documents()
+        .shown()
+        .iter()
+        .map(|&i| session.project().documents[i].path.as_str())
+        .collect();
+    assert_eq!(shown, [SCO]);
+    assert_eq!(session.documents().filter(), "شانگهاي");
+    ok(&mut session, AppCommand::SetDocumentFilter(String::new()));
+    assert_eq!(session.documents().shown().len(), 5);
+}
+
+#[test]
+fn the_status_filter_lists_documents_of_one_status_and_follows_changes() {
+    let (_dir, mut session) = session();
+    let ready = Some(DocStatus::ReadyForReview);
+    ok(&mut session, AppCommand::SetStatusFilter(ready));
+    assert!(session.documents().shown().is_empty());
+    ok(&mut session, AppCommand::MarkReadyForReview);
+    assert_eq!(
+        session.documents().shown(),
+        [0],
+        "the list follows the change"
+    );
+    assert_eq!(session.documents().status(), ready);
+}
+
+#[test]
+fn mark_ready_for_review_is_one_undo_step() {
+    let (_dir, mut session) = session();
+    let doc = session.doc().unwrap();
+    ok(&mut session, AppCommand::MarkReadyForReview);
+    let status = |s: &Session| s.project().document(doc).unwrap().status;
+    assert_eq!(status(&session), DocStatus::ReadyForReview);
+    undo(&mut session);
+    assert_eq!(status(&session), DocStatus::InProgress);
+}
+
+#[test]
+fn set_published_reads_any_calendar_and_refuses_what_is_not_a_day() {
+    let (_dir, mut session) = session();
+    let doc = session.doc().unwrap();
+    let published = |s: &Session| s.project().document(doc).unwrap().published.clone();
+    ok(&mut session, AppCommand::SetPublished("۲۲ تیر ۱۴۰۲".into()));
+    assert_eq!(published(&session).as_deref(), Some("2023-07-13"));
+    let refusal = refused(&mut session, AppCommand::SetPublished("تیر".into()));
+    assert!(matches!(refusal, Refusal::NotADay(_)));
+    ok(&mut session, AppCommand::SetPublished(" ".into()));
+    assert_eq!(published(&session), None, "blank clears it");
+}
+
+#[test]
+fn reanchor_moves_the_spans_of_a_changed_article_and_undo_flags_it_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = crate::sample::install(dir.path()).unwrap();
+    let article = dir.path().join("sample").join(PERSIAN_ECO);
+    let text = std::fs::read_to_string(&article).unwrap();
+    std::fs::write(&article, format!("تیتر تازه\n{text}")).unwrap();
+    let mut session = Session::from_opened(crate::open::open_path(&path).unwrap());
+    assert!(session.article().unwrap().reanchor.is_some());
+    let before = spans_of(&session);
+    ok(&mut session, AppCommand::Reanchor);
+    assert!(session.article().unwrap().reanchor.is_none());
+    let shift = "تیتر تازه\n".chars().count();
+    for (old, new) in before.iter().zip(spans_of(&session)) {
+        assert_eq!(new.start, old.start + shift);
+    }
+    undo(&mut session);
+    assert!(session.article().unwrap().reanchor.is_some());
+    // An unchanged article has nothing to re-anchor.
+    show(&mut session, SCO);
+    refused(&mut session, AppCommand::Reanchor);
+}
+
+#[test]
+fn select_keeps_a_selection_inside_the_text() {
+    let (_dir, mut session) = session();
+    select(&mut session, "اسکندر مومنی");
+    assert_eq!(session.selection_in_chars(), Some(23..35));
+    let len = session.article().unwrap().text().unwrap().len();
+    let beyond = TextSelection {
+        anchor: len + 10,
+        focus: 1,
+    };
+    ok(
+        &mut session,
+        AppCommand::Select {
+            selection: beyond,
+            span: Some(SpanId(9999)),
+        },
+    );
+    // Past the end comes back to it; inside a letter goes to the start; no such span.
+    assert_eq!(session.cursor().selection.anchor, len);
+    assert_eq!(session.cursor().selection.focus, 0);
+    assert_eq!(session.cursor().span, None);
+}
+
+#[test]
+fn select_span_selects_it_and_brings_it_into_view() {
+    let (_dir, mut session) = session();
+    let span = span_quoting(&session, "پاکستان");
+    ok(&mut session, AppCommand::SelectSpan(span));
+    assert_eq!(session.cursor().span, Some(span));
+    let text = session.article().unwrap().text().unwrap().to_string();
+    let at = session.take_reveal().unwrap();
+    assert!(text[at..].starts_with("پاکستان"));
+    assert_eq!(session.take_reveal(), None, "once");
+    refused(&mut session, AppCommand::SelectSpan(SpanId(9999)));
+}
+
+#[test]
+fn go_to_span_opens_its_document() {
+    let (_dir, mut session) = session();
+    let arabic = doc_id(&session, ARABIC_ECO);
+    let span = session
+        .project()
+        .document(arabic)
+        .unwrap()
+        .spans
+        .iter()
+        .find(|s| s.quote == "طهران")
+        .unwrap()
+        .id;
+    let at = crate::model::SpanRef { doc: arabic, span };
+    ok(&mut session, AppCommand::GoToSpan(at));
+    assert_eq!(session.doc(), Some(arabic));
+    assert_eq!(session.cursor().span, Some(span));
+    let missing = crate::model::SpanRef {
+        doc: arabic,
+        span: SpanId(9999),
+    };
+    refused(&mut session, AppCommand::GoToSpan(missing));
+}
+
+#[test]
+fn next_and_previous_span_go_in_reading_order() {
+    let (_dir, mut session) = session();
+    let ids: Vec<SpanId> = spans_of(&session).iter().map(|s| s.id).collect();
+    ok(&mut session, AppCommand::NextSpan);
+    assert_eq!(session.cursor().span, Some(ids[0]));
+    ok(&mut session, AppCommand::NextSpan);
+    assert_eq!(session.cursor().span, Some(ids[1]));
+    ok(&mut session, AppCommand::PreviousSpan);
+    assert_eq!(session.cursor().span, Some(ids[0]));
+    ok(&mut session, AppCommand::PreviousSpan);
+    assert_eq!(session.cursor().span, Some(ids[0]), "stays on the first");
+}
+
+#[test]
+fn apply_label_tags_the_selection_widened_to_words_or_relabels_the_span() {
+    let (_dir, mut session) = session();
+    // From inside «ایلنا» to its end: snapped to the word.
+    let text = session.article().unwrap().text().unwrap().to_string();
+    let start = text.find("ایلنا").unwrap() + "ای".len();
+    let selection = TextSelection {
+        anchor: start,
+        focus: start + "لنا".len(),
+    };
+    let select = AppCommand::Select {
+        selection,
+        span: None,
+    };
+    ok(&mut session, select);
+    ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
+    let span = session.cursor().span.unwrap();
+    let tagged = spans_of(&session)
+        .into_iter()
+        .find(|s| s.id == span)
+        .unwrap();
+    assert_eq!(
+        (tagged.quote.as_str(), tagged.label.as_str()),
+        ("ایلنا", "ORG")
+    );
+    assert_eq!(tagged.author, "annotator");
+    assert!(session.cursor().selection.is_empty());
+    // With no text selected, the key relabels the selected span.
+    ok(&mut session, AppCommand::ApplyLabel("GPE".into()));
+    let relabelled = spans_of(&session)
+        .into_iter()
+        .find(|s| s.id == span)
+        .unwrap();
+    assert_eq!(relabelled.label, "GPE");
+    refused(&mut session, AppCommand::ApplyLabel("NOPE".into()));
+    ok(
+        &mut session,
+        AppCommand::Select {
+            selection: TextSelection::default(),
+            span: None,
+        },
+    );
+    refused(&mut session, AppCommand::ApplyLabel("PER".into()));
+}
+
+#[test]
+fn delete_span_removes_the_selected_one_unless_a_record_rests_on_it() {
+    let (_dir, mut session) = session();
+    let span = tag(&mut session, "ایلنا", "ORG");
+    ok(&mut session, AppCommand::DeleteSpan);
+    assert!(spans_of(&session).iter().all(|s| s.id != span));
+    assert_eq!(session.cursor().span, None);
+    refused(&mut session, AppCommand::DeleteSpan);
+    // The ECO meeting's trigger words are its evidence.
+    let trigger = span_quoting(&session, "نشست وزیران کشور");
+    ok(&mut session, AppCommand::SelectSpan(trigger));
+    let refusal = refused(&mut session, AppCommand::DeleteSpan);
+    assert!(matches!(refusal, Refusal::Edit(_)), "{refusal}");
+}
+
+#[test]
+fn set_span_note_and_attributes() {
+    let (_dir, mut session) = session();
+    let span = tag(&mut session, "ایلنا", "ORG");
+    let stored = |s: &Session| spans_of(s).into_iter().find(|x| x.id == span).unwrap();
+    ok(&mut session, AppCommand::SetSpanNote("خبرگزاری".into()));
+    assert_eq!(stored(&session).note, "خبرگزاری");
+    let set = |key: &str, value: Option<&str>| AppCommand::SetSpanAttribute {
+        key: key.into(),
+        value: value.map(String::from),
+    };
+    ok(&mut session, set("kind", Some("news agency")));
+    assert_eq!(
+        stored(&session).attributes.get("kind").map(String::as_str),
+        Some("news agency")
+    );
+    let revision = session.history().revision();
+    ok(&mut session, set(" ", Some("x")));
+    assert_eq!(
+        session.history().revision(),
+        revision,
+        "a blank key: no step"
+    );
+    ok(&mut session, set("kind", None));
+    assert!(stored(&session).attributes.is_empty());
+    ok(
+        &mut session,
+        AppCommand::Select {
+            selection: TextSelection::default(),
+            span: None,
+        },
+    );
+    refused(&mut session, AppCommand::SetSpanNote("x".into()));
+    refused(&mut session, set("kind", Some("x")));
+}
+
+#[test]
+fn link_span_adds_the_new_spelling_as_an_alias_and_unlinks() {
+    let (_dir, mut session) = session();
+    show(&mut session, ARABIC_ECO);
+    let minister = span_quoting(&session, "إسكندر مؤمني");
+    let persian = session
+        .project()
+        .entities
+        .iter()
+        .find(|e| e.name == "اسکندر مومنی")
+        .unwrap()
+        .id;
+    ok(&mut session, AppCommand::SelectSpan(minister));
+    ok(&mut session, AppCommand::LinkSpan(None));
+    assert_eq!(
+        spans_of(&session)
+            .iter()
+            .find(|s| s.id == minister)
+            .unwrap()
+            .entity,
+        None
+    );
+    // Found by the match key through its other spelling.
+    let found = session.find_entities("PER", "إسكندر مؤمني", 8);
+    assert_eq!(found.first().map(|(id, _)| *id), Some(persian));
+    ok(&mut session, AppCommand::LinkSpan(Some(persian)));
+    let entity = session.project().entity(persian).unwrap();
+    assert!(entity.aliases.iter().any(|a| a == "إسكندر مؤمني"));
+    refused(
+        &mut session,
+        AppCommand::LinkSpan(Some(crate::model::EntityId(9999))),
+    );
+    // A trigger span is not linked to entities.
+    let trigger = span_quoting(&session, "اجتماع وزراء الدول الأعضاء");
+    ok(&mut session, AppCommand::SelectSpan(trigger));
+    let refusal = refused(&mut session, AppCommand::LinkSpan(Some(persian)));
+    assert!(matches!(refusal, Refusal::NotLinkable(_)));
+}
+
+#[test]
+fn new_entity_from_span_names_it_after_the_span() {
+    let (_dir, mut session) = session();
+    let span = tag(&mut session, "ایلنا", "ORG");
+    let before = session.project().entities.len();
+    ok(&mut session, AppCommand::NewEntityFromSpan);
+    assert_eq!(session.project().entities.len(), before + 1);
+    let linked = spans_of(&session)
+        .into_iter()
+        .find(|s| s.id == span)
+        .unwrap();
+    let entity = session.project().entity(linked.entity.unwrap()).unwrap();
+    assert_eq!(
+        (entity.name.as_str(), entity.kind.as_str()),
+        ("ایلنا", "ORG")
+    );
+    undo(&mut session);
+    assert_eq!(session.project().entities.len(), before, "one step");
+}
+
+#[test]
+fn find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread() {
+    let (_dir, mut session) = session();
+    tag(&mut session, "ایران", "GPE");
+    ok(
+        &mut session,
+        AppCommand::FindOccurrences {
+            whole_corpus: false,
+        },
+    );
+    let here = session.suggestions().to_vec();
+    assert_eq!(here.len(), 4, "{here:?}");
+    assert!(here.iter().all(|s| s.quote == "ایران"));
+    let done = applied(
+        &mut session,
+        AppCommand::FindOccurrences { whole_corpus: true },
+    );
+    let [Effect::FindOccurrencesInCorpus(search)] = done.effects.as_slice() else {
+        panic!("a search for the window to run: {:?}", done.effects);
+    };
+    let found = search.run(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false));
+    session.take_suggestions(found, &search.quote);
+    let docs: std::collections::BTreeSet<_> = session.suggestions().iter().map(|s| s.doc).collect();
+    // Three Persian articles name ایران, the Arabic one إيران: one name through the match key.
+    assert_eq!(docs.len(), 4);
+    assert!(session.suggestions().iter().any(|s| s.quote == "إيران"));
+    ok(&mut session, AppCommand::RejectAllSuggestions);
+    assert!(session.suggestions().is_empty());
+    // Nothing selected: nothing to look for.
+    ok(
+        &mut session,
+        AppCommand::Select {
+            selection: TextSelection::default(),
+            span: None,
+        },
+    );
+    refused(
+        &mut session,
+        AppCommand::FindOccurrences { whole_corpus: true },
+    );
+}
+
+#[test]
+fn suggestions_are_accepted_in_one_step_or_rejected() {
+    let (_dir, mut session) = session();
+    tag(&mut session, "ایران", "GPE");
+    let find = AppCommand::FindOccurrences {
+        whole_corpus: false,
+    };
+    ok(&mut session, find.clone());
+    let count = session.suggestions().len();
+    assert_eq!(count, 4);
+    ok(&mut session, AppCommand::RejectSuggestion(0));
+    assert_eq!(session.suggestions().len(), count - 1);
+    let spans = spans_of(&session).len();
+    ok(&mut session, AppCommand::AcceptSuggestions(Some(vec![0])));
+    assert_eq!(spans_of(&session).len(), spans + 1);
+    assert_eq!(session.suggestions().len(), count - 2);
+    ok(&mut session, AppCommand::AcceptSuggestions(None));
+    assert_eq!(spans_of(&session).len(), spans + count - 1);
+    assert!(session.suggestions().is_empty());
+    undo(&mut session);
+    assert_eq!(
+        spans_of(&session).len(),
+        spans + 1,
+        "all of them in one step"
+    );
+    ok(&mut session, find);
+    ok(&mut session, AppCommand::RejectAllSuggestions);
+    assert!(session.suggestions().is_empty());
+}
+
+#[test]
+fn new_meeting_and_outcome_from_the_selection_become_current() {
+    let (_dir, mut session) = session();
+    show(&mut session, SCO);
+    select(&mut session, "جلسه شورای وزیران خارجه");
+    ok(&mut session, AppCommand::NewMeeting);
+    let id = session.cursor().meeting.unwrap();
+    assert_eq!(session.page(), Page::Meetings);
+    let trigger = meeting(&session, id).evidence[0];
+    assert_eq!(
+        session.project().span(trigger).unwrap().quote,
+        "جلسه شورای وزیران خارجه"
+    );
+    select(&mut session, "برنامه عملیاتی مشترکی را تصویب کردند");
+    ok(&mut session, AppCommand::NewOutcome);
+    let outcome = session.cursor().outcome.unwrap();
+    assert_eq!(
+        session.project().outcome(outcome).unwrap().meeting,
+        Some(id)
+    );
+    // Undo both: the records go, and the cursor with them.
+    undo(&mut session);
+    assert_eq!(session.cursor().outcome, None);
+    undo(&mut session);
+    assert!(session.project().meeting(id).is_none());
+    assert_ne!(session.cursor().meeting, Some(id));
+    // Without a meeting, no outcome.
+    show(&mut session, "003_02ac5757cc1509ab.txt");
+    assert_eq!(session.cursor().meeting, None);
+    refused(&mut session, AppCommand::NewOutcome);
+}
+
+#[test]
+fn select_meeting_and_outcome() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let sco = MeetingId(7);
+    ok(&mut session, AppCommand::SelectMeeting(sco));
+    assert_eq!(session.cursor().meeting, Some(sco));
+    let outcome = session.project().outcomes_of(eco).next().unwrap().id;
+    ok(&mut session, AppCommand::SelectOutcome(Some(outcome)));
+    assert_eq!(session.cursor().outcome, Some(outcome));
+    assert_eq!(session.cursor().meeting, Some(eco), "its meeting with it");
+    ok(&mut session, AppCommand::SelectOutcome(None));
+    assert_eq!(session.cursor().outcome, None);
+    refused(&mut session, AppCommand::SelectMeeting(MeetingId(9999)));
+    refused(
+        &mut session,
+        AppCommand::SelectOutcome(Some(crate::model::OutcomeId(9999))),
+    );
+}
+
+#[test]
+fn attach_to_meeting_adds_this_articles_words_as_evidence() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    show(&mut session, "002_2da234dc36597399.txt");
+    let text = session.article().unwrap().text().unwrap().to_string();
+    let words = text
+        .split_whitespace()
+        .take(3)
+        .collect::<Vec<_>>()
+        .join(" ");
+    refused(&mut session, AppCommand::AttachToMeeting(eco));
+    select(&mut session, &words);
+    let before = meeting(&session, eco).evidence.len();
+    ok(&mut session, AppCommand::AttachToMeeting(eco));
+    assert_eq!(meeting(&session, eco).evidence.len(), before + 1);
+    assert_eq!(session.cursor().meeting, Some(eco));
+}
+
+#[test]
+fn fill_meeting_field_reads_the_value_and_keeps_its_evidence() {
+    let (_dir, mut session) = session();
+    show(&mut session, SCO);
+    select(&mut session, "جلسه شورای وزیران خارجه");
+    ok(&mut session, AppCommand::NewMeeting);
+    let id = session.cursor().meeting.unwrap();
+    refused(
+        &mut session,
+        AppCommand::FillMeetingField(MeetingField::Venue),
+    );
+    select(&mut session, "13 الی 14 ژوئیه");
+    ok(
+        &mut session,
+        AppCommand::FillMeetingField(MeetingField::Start),
+    );
+    let filled = meeting(&session, id);
+    assert_eq!(filled.start.unwrap().value.iso, "2021-07-13");
+    assert_eq!(filled.end.unwrap().value.iso, "2021-07-14");
+    select(&mut session, "دوشنبه");
+    let refusal = refused(
+        &mut session,
+        AppCommand::FillMeetingField(MeetingField::Start),
+    );
+    assert!(matches!(refusal, Refusal::Record(_)), "not a date");
+    ok(
+        &mut session,
+        AppCommand::FillMeetingField(MeetingField::Venue),
+    );
+    assert!(meeting(&session, id).venue.is_some());
+}
+
+#[test]
+fn clear_meeting_field_choice_and_realis_change_the_current_meeting() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    assert_eq!(session.cursor().meeting, Some(eco));
+    ok(
+        &mut session,
+        AppCommand::ClearMeetingField(MeetingField::Ordinal),
+    );
+    assert!(meeting(&session, eco).ordinal.is_none());
+    ok(
+        &mut session,
+        AppCommand::SetMeetingChoice(MeetingField::Level, "summit".into()),
+    );
+    assert_eq!(
+        meeting(&session, eco).choice(MeetingField::Level),
+        Some("summit")
+    );
+    ok(&mut session, AppCommand::SetRealis(Realis::Planned));
+    assert_eq!(meeting(&session, eco).realis, Realis::Planned);
+    // The same value again is no step.
+    let revision = session.history().revision();
+    ok(&mut session, AppCommand::SetRealis(Realis::Planned));
+    assert_eq!(session.history().revision(), revision);
+    show(&mut session, "003_02ac5757cc1509ab.txt");
+    refused(&mut session, AppCommand::SetRealis(Realis::Held));
+}
+
+#[test]
+fn participants_change_role_go_and_come_as_groups() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    ok(
+        &mut session,
+        AppCommand::SetParticipantRole {
+            index: 0,
+            role: "chair".into(),
+        },
+    );
+    assert_eq!(meeting(&session, eco).participants[0].role, "chair");
+    select(&mut session, "دو کشور");
+    ok(
+        &mut session,
+        AppCommand::AddParticipantGroup {
+            count: 2,
+            description: "کشور".into(),
+            role: "special_guest".into(),
+        },
+    );
+    let group = meeting(&session, eco).participants[1].clone();
+    assert_eq!((group.count, group.entity), (Some(2), None));
+    assert_eq!(
+        session
+            .project()
+            .span(group.evidence.unwrap())
+            .unwrap()
+            .quote,
+        "دو کشور"
+    );
+    ok(&mut session, AppCommand::RemoveParticipant(0));
+    assert_eq!(meeting(&session, eco).participants.len(), 1);
+}
+
+#[test]
+fn set_codes_by_hand_and_back_to_the_derived_ones() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let codes = EventCodes {
+        cameo: Some("046".into()),
+        ..Default::default()
+    };
+    let target = CodesTarget::Meeting(eco);
+    ok(
+        &mut session,
+        AppCommand::SetCodes {
+            target,
+            codes: Some(codes.clone()),
+        },
+    );
+    assert_eq!(meeting(&session, eco).codes, Some(codes.clone()));
+    ok(
+        &mut session,
+        AppCommand::SetCodes {
+            target,
+            codes: None,
+        },
+    );
+    assert_eq!(meeting(&session, eco).codes, None);
+    let outcome = session.project().outcomes_of(eco).next().unwrap().id;
+    let target = CodesTarget::Outcome(outcome);
+    let codes = Some(codes);
+    ok(&mut session, AppCommand::SetCodes { target, codes });
+    assert!(session.project().outcome(outcome).unwrap().codes.is_some());
+}
+
+#[test]
+fn delete_meeting_is_refused_while_outcomes_belong_to_it() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    refused(&mut session, AppCommand::DeleteMeeting(eco));
+    let outcomes: Vec<_> = session.project().outcomes_of(eco).map(|o| o.id).collect();
+    for outcome in outcomes {
+        ok(&mut session, AppCommand::DeleteOutcome(outcome));
+    }
+    ok(&mut session, AppCommand::DeleteMeeting(eco));
+    assert!(session.project().meeting(eco).is_none());
+    assert_eq!(session.cursor().meeting, None);
+    undo(&mut session);
+    assert_eq!(session.cursor().meeting, Some(eco), "back with the undo");
+}
+
+#[test]
+fn an_outcome_is_changed_field_by_field() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let id = session.project().outcomes_of(eco).next().unwrap().id;
+    let outcome = |s: &Session| s.project().outcome(id).unwrap().clone();
+    ok(
+        &mut session,
+        AppCommand::SetOutcomeKind(id, "commitment".into()),
+    );
+    ok(
+        &mut session,
+        AppCommand::SetOutcomeStatus(id, "agreed".into()),
+    );
+    assert_eq!(
+        (
+            outcome(&session).kind.as_str(),
+            outcome(&session).status.as_str()
+        ),
+        ("commitment", "agreed")
+    );
+    select(&mut session, "بیانیه پایانی");
+    ok(&mut session, AppCommand::SetOutcomeTitle(id));
+    assert_eq!(outcome(&session).title.unwrap().value, "بیانیه پایانی");
+    ok(&mut session, AppCommand::ClearOutcomeTitle(id));
+    assert!(outcome(&session).title.is_none());
+    select(&mut session, "اسکندر مومنی");
+    ok(
+        &mut session,
+        AppCommand::AddOutcomeActor(id, ActorRole::Proposer),
+    );
+    let actors = outcome(&session).actors.len();
+    ok(
+        &mut session,
+        AppCommand::SetActorRole {
+            outcome: id,
+            index: actors - 1,
+            role: ActorRole::Adopter,
+        },
+    );
+    assert_eq!(
+        outcome(&session).actors[actors - 1].role,
+        ActorRole::Adopter
+    );
+    ok(
+        &mut session,
+        AppCommand::RemoveActor {
+            outcome: id,
+            index: actors - 1,
+        },
+    );
+    assert_eq!(outcome(&session).actors.len(), actors - 1);
+    select(&mut session, "اسکندر مومنی");
+    ok(&mut session, AppCommand::SetAttribution(id));
+    assert!(outcome(&session).attributed_to.is_some());
+    ok(&mut session, AppCommand::ClearAttribution(id));
+    assert!(outcome(&session).attributed_to.is_none());
+    let evidence = outcome(&session).evidence.len();
+    select(&mut session, "مورد تصویب قرار گرفت");
+    ok(&mut session, AppCommand::AddOutcomeEvidence(id));
+    assert_eq!(outcome(&session).evidence.len(), evidence + 1);
+    ok(
+        &mut session,
+        AppCommand::RemoveOutcomeEvidence {
+            outcome: id,
+            index: evidence,
+        },
+    );
+    assert_eq!(outcome(&session).evidence.len(), evidence);
+    // Without words selected, what needs words is refused.
+    refused(&mut session, AppCommand::SetOutcomeTitle(id));
+    let missing = crate::model::OutcomeId(9999);
+    refused(
+        &mut session,
+        AppCommand::SetOutcomeKind(missing, "x".into()),
+    );
+    refused(&mut session, AppCommand::AddOutcomeEvidence(missing));
+}
+
+#[test]
+fn move_outcome_to_another_meeting_makes_that_meeting_current() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let id = session.project().outcomes_of(eco).next().unwrap().id;
+    ok(&mut session, AppCommand::MoveOutcome(id, MeetingId(7)));
+    assert_eq!(
+        session.project().outcome(id).unwrap().meeting,
+        Some(MeetingId(7))
+    );
+    assert_eq!(session.cursor().meeting, Some(MeetingId(7)));
+    assert_eq!(session.cursor().outcome, Some(id));
+    refused(&mut session, AppCommand::MoveOutcome(id, MeetingId(9999)));
+}
+
+#[test]
+fn delete_outcome_removes_it_and_its_cursor() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let id = session.project().outcomes_of(eco).next().unwrap().id;
+    ok(&mut session, AppCommand::SelectOutcome(Some(id)));
+    ok(&mut session, AppCommand::DeleteOutcome(id));
+    assert!(session.project().outcome(id).is_none());
+    assert_eq!(session.cursor().outcome, None);
+    refused(&mut session, AppCommand::DeleteOutcome(id));
+}
+
+/// The review items of the shown document.
+fn items(session: &Session) -> Vec<ReviewItem> {
+    review_items(session.project(), session.doc().unwrap())
+}
+
+fn state_of(session: &Session, item: ReviewItem) -> ReviewState {
+    review_of(session.project(), item).unwrap().state
+}
+
+#[test]
+fn open_for_review_and_step_through_the_items() {
+    let (_dir, mut session) = session();
+    ok(&mut session, AppCommand::NextReviewItem);
+    let items_here = items(&session);
+    assert_eq!(session.cursor().review_item, Some(items_here[0]));
+    ok(&mut session, AppCommand::NextReviewItem);
+    assert_eq!(session.cursor().review_item, Some(items_here[1]));
+    ok(&mut session, AppCommand::PreviousReviewItem);
+    assert_eq!(session.cursor().review_item, Some(items_here[0]));
+    // A span item selects its span in the article.
+    let ReviewItem::Span(at) = items_here[0] else {
+        panic!("spans come first")
+    };
+    assert_eq!(session.cursor().span, Some(at.span));
+    // A meeting item shows its evidence here.
+    let meeting = items_here
+        .iter()
+        .copied()
+        .find(|i| matches!(i, ReviewItem::Meeting(_)))
+        .unwrap();
+    ok(&mut session, AppCommand::SelectReviewItem(meeting));
+    assert!(session.cursor().span.is_some());
+    let sco = doc_id(&session, SCO);
+    ok(&mut session, AppCommand::OpenForReview(sco));
+    assert_eq!(session.doc(), Some(sco));
+    assert_eq!(session.cursor().review_item, None);
+    // An item of another document is not this document's to decide.
+    refused(&mut session, AppCommand::SelectReviewItem(items_here[0]));
+    refused(&mut session, AppCommand::OpenForReview(DocId(9999)));
+}
+
+#[test]
+fn decide_records_the_reviewer_and_moves_to_the_next_pending_item() {
+    let (_dir, mut session) = session();
+    refused(
+        &mut session,
+        AppCommand::Decide {
+            state: ReviewState::Accepted,
+            comment: String::new(),
+        },
+    );
+    ok(&mut session, AppCommand::SetAnnotator("رضا".into()));
+    ok(&mut session, AppCommand::NextReviewItem);
+    let all = items(&session);
+    ok(
+        &mut session,
+        AppCommand::Decide {
+            state: ReviewState::Rejected,
+            comment: " نام کامل نیست ".into(),
+        },
+    );
+    let review = review_of(session.project(), all[0]).unwrap();
+    assert_eq!(review.state, ReviewState::Rejected);
+    assert_eq!(
+        (review.comment.as_str(), review.reviewer.as_str()),
+        ("نام کامل نیست", "رضا")
+    );
+    assert_eq!(session.cursor().review_item, Some(all[1]));
+    // Undo takes the decision back and the reviewer back to the item.
+    undo(&mut session);
+    assert_eq!(state_of(&session, all[0]), ReviewState::Pending);
+    assert_eq!(session.cursor().review_item, Some(all[0]));
+}
+
+#[test]
+fn accept_all_remaining_and_finish_the_review() {
+    let (_dir, mut session) = session();
+    ok(&mut session, AppCommand::AcceptAllRemaining);
+    assert!(
+        items(&session)
+            .iter()
+            .all(|i| state_of(&session, *i) == ReviewState::Accepted)
+    );
+    let send_back = |note: &str| AppCommand::FinishReview {
+        reviewed: false,
+        note: note.into(),
+    };
+    let refusal = refused(&mut session, send_back("  "));
+    assert_eq!(refusal, Refusal::NoteNeeded);
+    ok(&mut session, send_back("محل نشست را برچسب بزنید"));
+    let doc = session.doc().unwrap();
+    let document = session.project().document(doc).unwrap();
+    assert_eq!(document.status, DocStatus::NeedsChanges);
+    assert!(document.note.ends_with("محل نشست را برچسب بزنید"));
+    ok(
+        &mut session,
+        AppCommand::FinishReview {
+            reviewed: true,
+            note: String::new(),
+        },
+    );
+    assert_eq!(
+        session.project().document(doc).unwrap().status,
+        DocStatus::Reviewed
+    );
+}
+
+#[test]
+fn pages_zoom_direction_language_and_snapping_are_the_views() {
+    let (_dir, mut session) = session();
+    ok(&mut session, AppCommand::ShowPage(Page::Review));
+    assert_eq!(session.page(), Page::Review);
+    ok(&mut session, AppCommand::TogglePage(Page::Review));
+    assert_eq!(session.page(), Page::Spans);
+    ok(&mut session, AppCommand::TogglePage(Page::Meetings));
+    assert_eq!(session.page(), Page::Meetings);
+    let size = session.view().font_size;
+    ok(&mut session, AppCommand::ZoomIn);
+    assert_eq!(session.view().font_size, size + 2.0);
+    for _ in 0..40 {
+        ok(&mut session, AppCommand::ZoomOut);
+    }
+    assert_eq!(session.view().font_size, MIN_FONT_SIZE);
+    for _ in 0..40 {
+        ok(&mut session, AppCommand::ZoomIn);
+    }
+    assert_eq!(session.view().font_size, MAX_FONT_SIZE);
+    ok(&mut session, AppCommand::SetDirection(Some(Direction::Ltr)));
+    assert_eq!(session.view().direction, Some(Direction::Ltr));
+    ok(
+        &mut session,
+        AppCommand::SetLabelLanguage(LabelLanguage::Arabic),
+    );
+    assert_eq!(session.view().label_language, LabelLanguage::Arabic);
+    // Without snapping, the selection is tagged as it is.
+    ok(&mut session, AppCommand::SetSnapToWords(false));
+    let text = session.article().unwrap().text().unwrap().to_string();
+    let start = text.find("ایلنا").unwrap();
+    let selection = TextSelection {
+        anchor: start,
+        focus: start + "ایل".len(),
+    };
+    let select = AppCommand::Select {
+        selection,
+        span: None,
+    };
+    ok(&mut session, select);
+    ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
+    let span = session.cursor().span.unwrap();
+    let quote = spans_of(&session)
+        .into_iter()
+        .find(|s| s.id == span)
+        .unwrap()
+        .quote;
+    assert_eq!(quote, "ایل");
+    // None of these is an undo step.
+    undo(&mut session);
+    assert_eq!(session.view().font_size, MAX_FONT_SIZE);
+}
+
+#[test]
+fn set_annotator_names_new_work_and_a_blank_name_is_no_name() {
+    let (_dir, mut session) = session();
+    ok(&mut session, AppCommand::SetAnnotator("  مریم ".into()));
+    assert_eq!(session.annotator(), "مریم");
+    ok(&mut session, AppCommand::SetAnnotator("   ".into()));
+    assert_eq!(session.annotator(), "مریم");
+    let span = tag(&mut session, "ایلنا", "ORG");
+    let author = spans_of(&session)
+        .into_iter()
+        .find(|s| s.id == span)
+        .unwrap()
+        .author;
+    assert_eq!(author, "مریم");
+}
+
+#[test]
+fn window_work_is_handed_back_as_effects() {
+    let (_dir, mut session) = session();
+    let one = |applied: Applied| {
+        assert!(!applied.changed);
+        assert_eq!(applied.effects.len(), 1);
+        applied.effects.into_iter().next().unwrap()
+    };
+    let focus = applied(&mut session, AppCommand::FocusDocumentFilter);
+    assert!(matches!(one(focus), Effect::FocusDocumentFilter));
+    let dialog = applied(&mut session, AppCommand::OpenExportDialog);
+    assert!(matches!(one(dialog), Effect::OpenExportDialog));
+    let path = std::path::PathBuf::from("/tmp/somewhere");
+    let open = applied(&mut session, AppCommand::Open(path.clone()));
+    assert!(matches!(one(open), Effect::Open { path: p, into: None } if p == path));
+    let import = applied(
+        &mut session,
+        AppCommand::ImportFolder {
+            folder: path.clone(),
+            project: path.join("p.daftar.ron"),
+        },
+    );
+    assert!(matches!(one(import), Effect::Open { into: Some(_), .. }));
+}
+
+#[test]
+fn export_refuses_a_folder_in_use_until_told_to_replace_and_writes_what_was_asked() {
+    let (dir, mut session) = session();
+    let out = dir.path().join("export");
+    let request = |replace: bool, folder: &std::path::Path| ExportRequest {
+        formats: vec![Format::Jsonl],
+        scope: Scope::Reviewed,
+        options: ExportOptions::default(),
+        folder: folder.to_path_buf(),
+        replace,
+    };
+    let refusal = refused(
+        &mut session,
+        AppCommand::Export(request(false, "".as_ref())),
+    );
+    assert_eq!(refusal, Refusal::NoExportFolder);
+    let mut none = request(false, &out);
+    none.formats.clear();
+    assert_eq!(
+        refused(&mut session, AppCommand::Export(none)),
+        Refusal::NoFormat
+    );
+    let done = applied(&mut session, AppCommand::Export(request(false, &out)));
+    let [Effect::Export(job)] = done.effects.as_slice() else {
+        panic!("an export for the window to run");
+    };
+    let summary = job
+        .run(&mut |_, _| {}, &std::sync::atomic::AtomicBool::new(false))
+        .unwrap();
+    assert!(summary.to_string().starts_with("1 document"), "{summary}");
+    assert!(out.join("daftar.jsonl").exists());
+    let refusal = refused(&mut session, AppCommand::Export(request(false, &out)));
+    assert!(matches!(refusal, Refusal::FolderInUse(_)));
+    let again = applied(&mut session, AppCommand::Export(request(true, &out)));
+    assert!(matches!(again.effects.as_slice(), [Effect::Export(_)]));
+}
+
+/// The test that covers each command: a new command cannot be added without naming one here,
+/// and the name must be a test of this file.
+#[test]
+fn every_command_has_a_test() {
+    fn test_of(command: &AppCommand) -> &'static str {
+        use AppCommand as C;
+        match command {
+            C::Save => "save_writes_the_project_and_it_is_no_longer_dirty",
+            C::Undo | C::Redo => "undo_and_redo_bring_back_the_project_and_where_the_analyst_was",
+            C::OpenDocument(_) => "open_document_shows_it_and_an_unknown_one_is_refused",
+            C::NextDocument | C::PreviousDocument => {
+                "next_and_previous_document_follow_the_list_as_filtered"
+            }
+            C::SetDocumentFilter(_) => "the_document_filter_folds_spelling",
+            C::SetStatusFilter(_) => {
+                "the_status_filter_lists_documents_of_one_status_and_follows_changes"
+            }
+            C::MarkReadyForReview => "mark_ready_for_review_is_one_undo_step",
+            C::SetPublished(_) => "set_published_reads_any_calendar_and_refuses_what_is_not_a_day",
+            C::Reanchor => "reanchor_moves_the_spans_of_a_changed_article_and_undo_flags_it_again",
+            C::Select { .. } => "select_keeps_a_selection_inside_the_text",
+            C::SelectSpan(_) => "select_span_selects_it_and_brings_it_into_view",
+            C::GoToSpan(_) => "go_to_span_opens_its_document",
+            C::NextSpan | C::PreviousSpan => "next_and_previous_span_go_in_reading_order",
+            C::ApplyLabel(_) => {
+                "apply_label_tags_the_selection_widened_to_words_or_relabels_the_span"
+            }
+            C::DeleteSpan => "delete_span_removes_the_selected_one_unless_a_record_rests_on_it",
+            C::SetSpanNote(_) | C::SetSpanAttribute { .. } => "set_span_note_and_attributes",
+            C::LinkSpan(_) => "link_span_adds_the_new_spelling_as_an_alias_and_unlinks",
+            C::NewEntityFromSpan => "new_entity_from_span_names_it_after_the_span",
+            C::FindOccurrences { .. } => {
+                "find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread"
+            }
+            C::AcceptSuggestions(_) | C::RejectSuggestion(_) | C::RejectAllSuggestions => {
+                "suggestions_are_accepted_in_one_step_or_rejected"
+            }
+            C::NewMeeting | C::NewOutcome => {
+                "new_meeting_and_outcome_from_the_selection_become_current"
+            }
+            C::SelectMeeting(_) | C::SelectOutcome(_) => "select_meeting_and_outcome",
+            C::AttachToMeeting(_) => "attach_to_meeting_adds_this_articles_words_as_evidence",
+            C::FillMeetingField(_) => "fill_meeting_field_reads_the_value_and_keeps_its_evidence",
+            C::ClearMeetingField(_) | C::SetMeetingChoice(..) | C::SetRealis(_) => {
+                "clear_meeting_field_choice_and_realis_change_the_current_meeting"
+            }
+            C::SetParticipantRole { .. }
+            | C::RemoveParticipant(_)
+            | C::AddParticipantGroup { .. } => "participants_change_role_go_and_come_as_groups",
+            C::SetCodes { .. } => "set_codes_by_hand_and_back_to_the_derived_ones",
+            C::DeleteMeeting(_) => "delete_meeting_is_refused_while_outcomes_belong_to_it",
+            C::SetOutcomeKind(..)
+            | C::SetOutcomeStatus(..)
+            | C::SetOutcomeTitle(_)
+            | C::ClearOutcomeTitle(_)
+            | C::AddOutcomeActor(..)
+            | C::SetActorRole { .. }
+            | C::RemoveActor { .. }
+            | C::SetAttribution(_)
+            | C::ClearAttribution(_)
+            | C::AddOutcomeEvidence(_)
+            | C::RemoveOutcomeEvidence { .. } => "an_outcome_is_changed_field_by_field",
+            C::MoveOutcome(..) => "move_outcome_to_another_meeting_makes_that_meeting_current",
+            C::DeleteOutcome(_) => "delete_outcome_removes_it_and_its_cursor",
+            C::OpenForReview(_)
+            | C::SelectReviewItem(_)
+            | C::NextReviewItem
+            | C::PreviousReviewItem => "open_for_review_and_step_through_the_items",
+            C::Decide { .. } => "decide_records_the_reviewer_and_moves_to_the_next_pending_item",
+            C::AcceptAllRemaining | C::FinishReview { .. } => {
+                "accept_all_remaining_and_finish_the_review"
+            }
+            C::ShowPage(_)
+            | C::TogglePage(_)
+            | C::ZoomIn
+            | C::ZoomOut
+            | C::SetDirection(_)
+            | C::SetLabelLanguage(_)
+            | C::SetSnapToWords(_) => "pages_zoom_direction_language_and_snapping_are_the_views",
+            C::SetAnnotator(_) => "set_annotator_names_new_work_and_a_blank_name_is_no_name",
+            C::FocusDocumentFilter | C::OpenExportDialog | C::Open(_) | C::ImportFolder { .. } => {
+                "window_work_is_handed_back_as_effects"
+            }
+            C::Export(_) => {
+                "export_refuses_a_folder_in_use_until_told_to_replace_and_writes_what_was_asked"
+            }
+        }
+    }
+    // The match is exhaustive: a new command does not compile without a test named for it.
+    let _ = test_of;
+    // And every name it gives is a test of this file.
+    let source = include_str!("tests.rs");
+    let body = &source[source.find("fn test_of").unwrap()..source.find("let _ = test_of").unwrap()];
+    let names: Vec<&str> = body.split('"').skip(1).step_by(2).collect();
+    assert!(names.len() > 30);
+    for name in names {
+        assert!(
+            source.contains(&format!("fn {name}() {{")),
+            "{name} is not a test"
+        );
+    }
+}

@@ -313,6 +313,43 @@ mod tests {
     }
 
     #[test]
+    fn the_meeting_field_table_is_in_the_order_of_the_fields() {
+        for (index, row) in crate::model::MEETING_FIELDS.iter().enumerate() {
+            assert_eq!(row.field as usize, index, "{}", row.key);
+            assert_eq!(MeetingField::from_key(row.key), Some(row.field));
+        }
+        // The default schema lists every field, with the kind of value each holds.
+        let schema = Schema::default();
+        let listed: Vec<MeetingField> = schema.meeting_fields.iter().map(|f| f.key).collect();
+        assert_eq!(listed, MeetingField::ALL);
+    }
+
+    #[test]
+    fn a_schema_naming_an_unknown_field_or_the_wrong_kind_is_refused() {
+        let misspelt = DEFAULT_SCHEMA_RON.replacen(
+            "key: \"host\", names: (en: \"Host\"",
+            "key: \"hoct\", names: (en: \"Host\"",
+            1,
+        );
+        assert_ne!(misspelt, DEFAULT_SCHEMA_RON);
+        let error = ron::from_str::<Schema>(&misspelt).unwrap_err().to_string();
+        assert!(error.contains("unknown meeting field `hoct`"), "{error}");
+        let wrong_kind = DEFAULT_SCHEMA_RON.replacen(
+            "kind: Entity([\"ORG\"]), required: true",
+            "kind: Date, required: true",
+            1,
+        );
+        assert_ne!(wrong_kind, DEFAULT_SCHEMA_RON);
+        let error = ron::from_str::<Schema>(&wrong_kind)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("`organization` holds a value of kind Entity"),
+            "{error}"
+        );
+    }
+
+    #[test]
     fn hex_colors() {
         assert_eq!(parse_hex_color("#ff8000"), Some([255, 128, 0]));
         assert_eq!(parse_hex_color("ff8000"), None);
