@@ -10,7 +10,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use common::{DOCUMENTS, corpus, large_project};
-use daftar::export::{ExportOptions, ExportSet, Format, Scope, export_to_folder};
+use daftar::interchange::{ExportOptions, ExportSet, Format, Scope, export_to_folder};
 use daftar::model::{DocStatus, Meeting, Outcome, Project, Sourced, SpanRef};
 
 fn main() {

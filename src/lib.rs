@@ -8,7 +8,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod edit;
-pub mod export;
+pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod open;

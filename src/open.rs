@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::corpus::{
     ImportOptions, ImportReport, import_folder_with_progress, scan::relative_path,
 };
-use crate::export::import::{SourceKind, import_annotations};
+use crate::interchange::import::{
+    AnnotationReport, SourceKind, add_imported, corpus_for, read_annotations,
+};
 use crate::model::Project;
 use crate::store::ProjectFile;
 
@@ -51,6 +53,26 @@ pub fn project_path_for_annotations(source: &Path) -> PathBuf {
         .file_stem()
         .map_or("annotations".into(), |s| s.to_string_lossy().into_owned());
     source.with_file_name(format!("{stem}.daftar.ron"))
+}
+
+/// Imports `source` (brat folder, doccano JSONL, Label Studio JSON) into the project at
+/// `project_path` (created if missing) as pre-annotations, and saves it.
+pub fn import_annotations(
+    source: &Path,
+    kind: SourceKind,
+    project_path: &Path,
+) -> anyhow::Result<(OpenedProject, AnnotationReport)> {
+    let (documents, rejected) = read_annotations(source, kind)?;
+    let corpus = corpus_for(source, kind, project_path, &documents)?;
+    let mut opened = import_into(project_path, &corpus, ImportOptions::default())?;
+    let spans = add_imported(&mut opened.project, &corpus, &documents, kind)?;
+    opened.file.save(&opened.project)?;
+    let report = AnnotationReport {
+        documents: documents.len(),
+        spans,
+        rejected,
+    };
+    Ok((opened, report))
 }
 
 /// Imports another tool's annotations (brat folder, doccano JSONL, Label Studio JSON) into the

@@ -6,9 +6,10 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::atomic::AtomicBool;
 
-use daftar::export::import::{SourceKind, import_annotations};
-use daftar::export::{ExportFile, ExportOptions, ExportSet, Format, Scope};
+use daftar::interchange::import::SourceKind;
+use daftar::interchange::{ExportFile, ExportOptions, ExportSet, Format, Scope};
 use daftar::model::{DocStatus, Document, Project, ReviewState, Span};
+use daftar::open::import_annotations;
 use daftar::sample::ARTICLES;
 use serde_json::Value;
 
@@ -451,7 +452,7 @@ fn a_cancelled_export_writes_nothing() {
     }
     let out = dir.path().join("out");
     let cancel = AtomicBool::new(true);
-    let result = daftar::export::export_to_folder(
+    let result = daftar::interchange::export_to_folder(
         &sample_project(),
         &corpus,
         &Format::ALL,
@@ -464,12 +465,12 @@ fn a_cancelled_export_writes_nothing() {
     );
     assert!(matches!(
         result,
-        Err(daftar::export::ExportError::Cancelled)
+        Err(daftar::interchange::ExportError::Cancelled)
     ));
     assert!(!out.exists());
     // An article changed on disk stops the export, named: its offsets would be wrong.
     std::fs::write(corpus.join(ARTICLES[4].0), "متن دیگر").unwrap();
-    let changed = daftar::export::export_to_folder(
+    let changed = daftar::interchange::export_to_folder(
         &sample_project(),
         &corpus,
         &[Format::Brat],

@@ -8,7 +8,7 @@ use thiserror::Error;
 use super::article::TextSelection;
 use crate::edit::review::ReviewItem;
 use crate::edit::{EditError, HistoryError};
-use crate::export::{ExportOptions, Format, Scope};
+use crate::interchange::{ExportOptions, Format, Scope};
 use crate::layout::Direction;
 use crate::model::{
     ActorRole, DocId, DocStatus, EntityId, EventCodes, LabelLanguage, MeetingField, MeetingId,

@@ -8,7 +8,7 @@ use std::sync::atomic::AtomicBool;
 use super::command::ExportRequest;
 use crate::corpus::read_unchanged;
 use crate::edit::tagging::{CorpusSuggestions, suggest_in_documents};
-use crate::export::{ExportError, ExportSummary, export_to_folder};
+use crate::interchange::{ExportError, ExportSummary, export_to_folder};
 use crate::model::{DocId, EntityId, Project};
 
 /// "Tag all occurrences in all documents": every article searched for a span's words.

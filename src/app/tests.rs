@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::edit::review::{ReviewItem, review_items, review_of};
-use crate::export::{ExportOptions, Format, Scope};
+use crate::interchange::{ExportOptions, Format, Scope};
 use crate::layout::Direction;
 use crate::model::{
     ActorRole, DocId, DocStatus, EventCodes, LabelLanguage, MeetingField, MeetingId, Realis,

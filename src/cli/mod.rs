@@ -27,8 +27,8 @@ fn emit(text: &str) {
 /// `daftar import SOURCE -o PROJECT [--encoding LABEL]`: a folder of articles, or another
 /// tool's annotations (brat folder, doccano JSONL, Label Studio JSON) as pre-annotations.
 pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::Result<u8> {
-    if let Some(kind) = crate::export::import::SourceKind::of(source) {
-        let (opened, report) = crate::export::import_annotations(source, kind, project)?;
+    if let Some(kind) = crate::interchange::import::SourceKind::of(source) {
+        let (opened, report) = crate::open::import_annotations(source, kind, project)?;
         emit(&format!("{report}saved {}\n", opened.file.path().display()));
         return Ok(if report.rejected.is_empty() {
             OK
@@ -83,7 +83,7 @@ pub fn export(
     force: bool,
     bom: bool,
 ) -> anyhow::Result<u8> {
-    use crate::export::{ExportOptions, Format, Scope, export_to_folder};
+    use crate::interchange::{ExportOptions, Format, Scope, export_to_folder};
     let format = Format::from_name(format).ok_or_else(|| {
         let names: Vec<&str> = Format::ALL.iter().map(|f| f.name()).collect();
         anyhow!("unknown format {format:?}: one of {}", names.join(", "))

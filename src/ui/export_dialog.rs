@@ -13,7 +13,7 @@ use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::app::{AppCommand, ExportJob, ExportRequest};
-use crate::export::{ExportError, ExportOptions, ExportSummary, Format, Scope};
+use crate::interchange::{ExportError, ExportOptions, ExportSummary, Format, Scope};
 use crate::layout::TextEditor;
 
 /// Texts of the window's controls (also what tests click).

@@ -1,5 +1,5 @@
-//! Export of annotations to the formats analysts and NLP tools read, and import of the formats
-//! that round-trip (brat, doccano, Label Studio) as pre-annotations. One file per format.
+//! Export of annotations to the formats analysts and NLP tools read: the scope, the set of
+//! documents and records it takes, and the writing of every format's files into a folder.
 //!
 //! What is exported is an [`ExportSet`]: the documents in scope with their article texts, the
 //! spans that are not rejected, and the meetings and outcomes reported by those documents. By
@@ -7,27 +7,16 @@
 //! (`docs/FORMATS.md`): code points (brat, W3C, JSONL `start`/`end`), UTF-16 code units
 //! (doccano, Label Studio, JSONL `start_utf16`/`end_utf16`), or tokens (CoNLL).
 
-mod brat;
-mod conll;
-mod csv;
-mod doccano;
-pub mod import;
-mod jsonl;
-mod label_studio;
-mod records_json;
-mod w3c;
-
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use thiserror::Error;
 
+use super::{brat, conll, csv, doccano, jsonl, label_studio, w3c};
 use crate::corpus::fingerprint;
 use crate::model::{DocId, DocStatus, Document, Meeting, Outcome, Project, ReviewState, Span};
 use crate::text::OffsetIndex;
-
-pub use import::{ImportedDocument, ImportedSpan, import_annotations};
 
 /// Which annotations are exported.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -249,7 +238,7 @@ pub struct ExportFile {
 }
 
 impl ExportFile {
-    fn text(name: impl Into<String>, text: String) -> Self {
+    pub(super) fn text(name: impl Into<String>, text: String) -> Self {
         ExportFile {
             name: name.into(),
             bytes: text.into_bytes(),
@@ -370,7 +359,7 @@ pub fn sanitize_file_name(path: &str) -> String {
 }
 
 /// Distinct, sanitised file stems for the exported documents (a clash gets the document id).
-fn file_stems(set: &ExportSet) -> Vec<String> {
+pub(super) fn file_stems(set: &ExportSet) -> Vec<String> {
     let mut seen = std::collections::HashSet::new();
     set.docs
         .iter()

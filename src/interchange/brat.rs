@@ -9,8 +9,9 @@
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write as _;
 
+use super::export::file_stems;
 use super::records_json::actor_role;
-use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter, file_stems};
+use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter};
 use crate::model::{Meeting, Outcome, SpanId, SpanRef};
 
 pub struct Brat;

@@ -8,7 +8,8 @@
 
 use std::fmt::Write as _;
 
-use super::{ExportFile, ExportOptions, ExportSet, Exporter, file_stems};
+use super::export::file_stems;
+use super::{ExportFile, ExportOptions, ExportSet, Exporter};
 use crate::text::{TokenKind, tokenize};
 
 pub struct Conll;

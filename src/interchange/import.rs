@@ -13,10 +13,8 @@ use serde_json::Value;
 
 use super::brat::parse_ann;
 use super::sanitize_file_name;
-use crate::corpus::ImportOptions;
 use crate::edit::Edit;
 use crate::model::{LabelDef, Names, Project, Span};
-use crate::open::{OpenedProject, import_into};
 use crate::text::OffsetIndex;
 
 /// A span read from another tool's file, in code points of its text.
@@ -47,7 +45,7 @@ pub enum SourceKind {
 }
 
 impl SourceKind {
-    fn name(self) -> &'static str {
+    pub fn name(self) -> &'static str {
         match self {
             SourceKind::Brat => "brat",
             SourceKind::Doccano => "doccano",
@@ -341,34 +339,47 @@ pub fn corpus_folder_for(project: &Path) -> PathBuf {
     project.with_file_name(format!("{stem}-corpus"))
 }
 
-/// Imports `source` (brat folder, doccano JSONL, Label Studio JSON) into the project at
-/// `project_path` (created if missing) as pre-annotations, and saves it.
-pub fn import_annotations(
+/// Reads another tool's annotations: the documents with their texts and spans, and the records
+/// that were malformed (named, left out).
+pub fn read_annotations(
+    source: &Path,
+    kind: SourceKind,
+) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
+    match kind {
+        SourceKind::Brat => read_brat(source),
+        SourceKind::Doccano => read_doccano(source),
+        SourceKind::LabelStudio => read_label_studio(source),
+    }
+}
+
+/// Where the articles of an import are: the brat folder itself, or the texts of a JSON file
+/// written into a new corpus folder beside the project.
+pub fn corpus_for(
     source: &Path,
     kind: SourceKind,
     project_path: &Path,
-) -> anyhow::Result<(OpenedProject, AnnotationReport)> {
-    let (documents, rejected) = match kind {
-        SourceKind::Brat => read_brat(source)?,
-        SourceKind::Doccano => read_doccano(source)?,
-        SourceKind::LabelStudio => read_label_studio(source)?,
-    };
-    let corpus = match kind {
-        SourceKind::Brat => source.to_path_buf(),
+    documents: &[ImportedDocument],
+) -> anyhow::Result<PathBuf> {
+    match kind {
+        SourceKind::Brat => Ok(source.to_path_buf()),
         SourceKind::Doccano | SourceKind::LabelStudio => {
-            let corpus = corpus_folder_for(project_path);
-            write_texts(&corpus, &documents)?
+            write_texts(&corpus_folder_for(project_path), documents)
         }
-    };
-    let mut opened = import_into(project_path, &corpus, ImportOptions::default())?;
+    }
+}
+
+/// Adds imported spans to `project`, whose documents were imported from `corpus`, as one step:
+/// pending review, authored `import:<format>`. Labels the schema does not know are added.
+pub fn add_imported(
+    project: &mut Project,
+    corpus: &Path,
+    documents: &[ImportedDocument],
+    kind: SourceKind,
+) -> anyhow::Result<usize> {
     let author = format!("import:{}", kind.name());
-    let mut report = AnnotationReport {
-        rejected,
-        ..AnnotationReport::default()
-    };
-    let project = &mut opened.project;
     let mut edits = Vec::new();
-    for document in &documents {
+    let mut added = 0;
+    for document in documents {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
             _ => text_file_name(&document.name),
@@ -397,15 +408,13 @@ pub fn import_annotations(
             span.attributes = imported.attributes.clone();
             span.note = imported.note.clone();
             edits.push(Edit::InsertSpan { doc, span });
-            report.spans += 1;
+            added += 1;
         }
-        report.documents += 1;
     }
     Edit::Batch(edits)
         .apply(project)
         .map_err(|e| anyhow!("{e}"))?;
-    opened.file.save(project)?;
-    Ok((opened, report))
+    Ok(added)
 }
 
 /// A document name as a file name in the corpus folder (always ending `.txt`).

@@ -1,0 +1,21 @@
+//! Other tools' formats, one file each: export to what analysts and NLP tools read (JSONL, CSV,
+//! doccano, Label Studio, brat, CoNLL, W3C Web Annotation) behind the [`Exporter`] trait, and
+//! import of the formats that round-trip (brat, doccano, Label Studio) as pre-annotations.
+//! Every format says which unit its offsets count (`docs/FORMATS.md`).
+
+mod brat;
+mod conll;
+mod csv;
+mod doccano;
+pub mod export;
+pub mod import;
+mod jsonl;
+mod label_studio;
+mod records_json;
+mod w3c;
+
+pub use export::{
+    ExportDoc, ExportError, ExportFile, ExportOptions, ExportSet, ExportSummary, Exporter, Format,
+    Scope, export_to_folder, sanitize_file_name, write_files,
+};
+pub use import::{ImportedDocument, ImportedSpan};
