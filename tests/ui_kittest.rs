@@ -262,10 +262,12 @@ pub fn app_harness(
     window_harness(DaftarApp::new(opened), size)
 }
 
-/// The window on `app`, after its first frames.
+/// The window on `app`, after its first frames. Scrolling animates over a few frames, and a
+/// save ending on its thread asks for one more: room for them in `run`.
 pub fn window_harness(app: DaftarApp, size: egui::Vec2) -> Harness<'static, DaftarApp> {
     let mut harness = Harness::builder()
         .with_size(size)
+        .with_max_steps(16)
         .build_ui_state(|ui, app: &mut DaftarApp| app.window_ui(ui), app);
     harness.run();
     harness
@@ -332,6 +334,15 @@ pub fn select_words(harness: &mut Harness<'_, DaftarApp>, words: &str) {
 pub fn tag_minister(harness: &mut Harness<'_, DaftarApp>) {
     select_words(harness, "اسکندر مومنی");
     press(harness, egui::Modifiers::NONE, egui::Key::P);
+}
+
+/// The window on a fresh import of the sample, the minister tagged and made an entity.
+fn minister_entity() -> (tempfile::TempDir, Harness<'static, DaftarApp>) {
+    let (dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
+    tag_minister(&mut harness);
+    click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
+    (dir, harness)
 }
 
 /// Clicks the widget named `label`, scrolling it into view first.
@@ -500,16 +511,10 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
     let article = corpus.join(common::PERSIAN_ECO);
     std::fs::write(&article, format!("تیتر تازه\n{TEXT}")).unwrap();
     let mut harness = window_harness(DaftarApp::new(opened), egui::vec2(1400.0, 800.0));
+    let flagged =
+        |h: &Harness<'_, DaftarApp>| h.state().session.article().unwrap().reanchor.is_some();
     let before = spans(&harness);
-    assert!(
-        harness
-            .state()
-            .session
-            .article()
-            .unwrap()
-            .reanchor
-            .is_some()
-    );
+    assert!(flagged(&harness));
     assert!(
         harness.state().highlights().is_empty(),
         "nothing drawn at stale offsets"
@@ -527,27 +532,16 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
     assert_eq!(harness.state().highlights().len(), after.len());
     // Undone, the article is flagged again and nothing is drawn.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
-    assert!(
-        harness
-            .state()
-            .session
-            .article()
-            .unwrap()
-            .reanchor
-            .is_some()
-    );
+    assert!(flagged(&harness));
     assert!(harness.state().highlights().is_empty());
     harness.get_by_label(daftar::ui::panels::REANCHOR_BUTTON);
 }
 
 #[test]
 fn link_a_span_to_a_new_entity_then_the_arabic_mention_to_the_same_one() {
-    let (_dir, corpus, project) = sample_copy();
-    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
-
     // The Persian article: tag the minister and make him an entity.
-    tag_minister(&mut harness);
-    click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
+    let (dir, mut harness) = minister_entity();
+    let project = dir.path().join("sample.daftar.ron");
     let entity = harness.state().session.project().entities[0].clone();
     assert_eq!(
         (entity.name.as_str(), entity.kind.as_str()),
@@ -691,10 +685,7 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
 
 #[test]
 fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
-    let (_dir, corpus, project) = sample_copy();
-    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
-    tag_minister(&mut harness);
-    click_label(&mut harness, daftar::ui::panels::NEW_ENTITY_BUTTON);
+    let (_dir, mut harness) = minister_entity();
     let entity = harness.state().session.project().entities[0].id;
 
     let tag_all = daftar::ui::panels::TAG_ALL_IN_CORPUS;

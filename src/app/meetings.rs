@@ -152,16 +152,8 @@ impl Session {
         id: MeetingId,
         change: impl FnOnce(&mut Meeting),
     ) -> Result<Applied, Refusal> {
-        let mut meeting = self
-            .project
-            .meeting(id)
-            .cloned()
-            .ok_or(Refusal::NoMeeting)?;
-        change(&mut meeting);
-        if Some(&meeting) != self.project.meeting(id) {
-            self.commit(Edit::ReplaceMeeting(meeting))?;
-        }
-        Ok(Applied::default())
+        let missing = Refusal::NoMeeting;
+        self.change_record(|p| p.meeting(id), change, Edit::ReplaceMeeting, missing)
     }
 
     /// Changes an outcome by hand (type, status, an actor's role, an actor removed…).
@@ -170,14 +162,22 @@ impl Session {
         id: OutcomeId,
         change: impl FnOnce(&mut Outcome),
     ) -> Result<Applied, Refusal> {
-        let mut outcome = self
-            .project
-            .outcome(id)
-            .cloned()
-            .ok_or(Refusal::NoOutcome(id))?;
-        change(&mut outcome);
-        if Some(&outcome) != self.project.outcome(id) {
-            self.commit(Edit::ReplaceOutcome(outcome))?;
+        let missing = Refusal::NoOutcome(id);
+        self.change_record(|p| p.outcome(id), change, Edit::ReplaceOutcome, missing)
+    }
+
+    /// Changes a copy of a record and puts it back as one step, if the change changed it.
+    fn change_record<R: Clone + PartialEq>(
+        &mut self,
+        record: impl for<'p> Fn(&'p Project) -> Option<&'p R>,
+        change: impl FnOnce(&mut R),
+        replace: fn(R) -> Edit,
+        missing: Refusal,
+    ) -> Result<Applied, Refusal> {
+        let mut changed = record(&self.project).cloned().ok_or(missing)?;
+        change(&mut changed);
+        if Some(&changed) != record(&self.project) {
+            self.commit(replace(changed))?;
         }
         Ok(Applied::default())
     }

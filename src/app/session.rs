@@ -611,24 +611,28 @@ impl Session {
         self.saver.start(self.project.clone(), revision);
     }
 
+    /// Has `notice` called (from another thread) when a background save ends: the window asks
+    /// for a frame then, instead of polling while a save runs.
+    pub fn notify_when_saved(&mut self, notice: crate::store::SavedNotice) {
+        self.saver.notify_when_saved(notice);
+    }
+
     /// Finishes saves, and starts one [`AUTOSAVE_DELAY`] seconds after the last change; `now` is
-    /// the window's clock in seconds. Returns when to call again (`None`: nothing pending).
+    /// the window's clock in seconds. Returns when to call again (`None`: nothing pending, or a
+    /// save is running and its end will be noticed).
     pub fn autosave(&mut self, now: f64) -> Option<f64> {
         self.poll_save();
         let revision = self.history.revision();
         if self.last_change.is_none_or(|(seen, _)| seen != revision) {
             self.last_change = Some((revision, now));
         }
-        if self.saver.is_saving() {
-            return Some(0.05);
-        }
-        if !self.history.is_dirty() || self.save_status.error.is_some() {
+        if self.saver.is_saving() || !self.history.is_dirty() || self.save_status.error.is_some() {
             return None;
         }
         let since = now - self.last_change.map_or(now, |(_, at)| at);
         if since >= AUTOSAVE_DELAY {
             self.start_save();
-            Some(0.05)
+            None
         } else {
             Some(AUTOSAVE_DELAY - since)
         }

@@ -72,13 +72,18 @@ fn show(session: &mut Session, path: &str) {
 
 /// Selects the first occurrence of `words` in the shown article, as the article view does.
 fn select(session: &mut Session, words: &str) {
+    select_part(session, words, 0..words.len());
+}
+
+/// Selects the bytes `part` of the first occurrence of `words`.
+fn select_part(session: &mut Session, words: &str, part: std::ops::Range<usize>) {
     let text = session.article().unwrap().text().unwrap();
     let start = text
         .find(words)
         .unwrap_or_else(|| panic!("{words} not shown"));
     let selection = TextSelection {
-        anchor: start,
-        focus: start + words.len(),
+        anchor: start + part.start,
+        focus: start + part.end,
     };
     ok(
         session,
@@ -87,6 +92,23 @@ fn select(session: &mut Session, words: &str) {
             span: None,
         },
     );
+}
+
+/// Selects nothing.
+fn select_nothing(session: &mut Session) {
+    let selection = TextSelection::default();
+    ok(
+        session,
+        AppCommand::Select {
+            selection,
+            span: None,
+        },
+    );
+}
+
+/// A span of the shown document.
+fn span_of(session: &Session, id: SpanId) -> crate::model::Span {
+    spans_of(session).into_iter().find(|s| s.id == id).unwrap()
 }
 
 fn spans_of(session: &Session) -> Vec<crate::model::Span> {
@@ -100,6 +122,14 @@ fn span_quoting(session: &Session, quote: &str) -> SpanId {
         .find(|s| s.quote == quote)
         .unwrap_or_else(|| panic!("no span {quote}"))
         .id
+}
+
+/// A new meeting from the SCO article's words that report it, made current.
+fn new_sco_meeting(session: &mut Session) -> MeetingId {
+    show(session, SCO);
+    select(session, "جلسه شورای وزیران خارجه");
+    ok(session, AppCommand::NewMeeting);
+    session.cursor().meeting.unwrap()
 }
 
 /// Tags `words` with `label`; the new span is selected.
@@ -365,23 +395,10 @@ fn next_and_previous_span_go_in_reading_order() {
 fn apply_label_tags_the_selection_widened_to_words_or_relabels_the_span() {
     let (_dir, mut session) = session();
     // From inside «ایلنا» to its end: snapped to the word.
-    let text = session.article().unwrap().text().unwrap().to_string();
-    let start = text.find("ایلنا").unwrap() + "ای".len();
-    let selection = TextSelection {
-        anchor: start,
-        focus: start + "لنا".len(),
-    };
-    let select = AppCommand::Select {
-        selection,
-        span: None,
-    };
-    ok(&mut session, select);
+    select_part(&mut session, "ایلنا", "ای".len().."ایلنا".len());
     ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
     let span = session.cursor().span.unwrap();
-    let tagged = spans_of(&session)
-        .into_iter()
-        .find(|s| s.id == span)
-        .unwrap();
+    let tagged = span_of(&session, span);
     assert_eq!(
         (tagged.quote.as_str(), tagged.label.as_str()),
         ("ایلنا", "ORG")
@@ -390,19 +407,10 @@ fn apply_label_tags_the_selection_widened_to_words_or_relabels_the_span() {
     assert!(session.cursor().selection.is_empty());
     // With no text selected, the key relabels the selected span.
     ok(&mut session, AppCommand::ApplyLabel("GPE".into()));
-    let relabelled = spans_of(&session)
-        .into_iter()
-        .find(|s| s.id == span)
-        .unwrap();
+    let relabelled = span_of(&session, span);
     assert_eq!(relabelled.label, "GPE");
     refused(&mut session, AppCommand::ApplyLabel("NOPE".into()));
-    ok(
-        &mut session,
-        AppCommand::Select {
-            selection: TextSelection::default(),
-            span: None,
-        },
-    );
+    select_nothing(&mut session);
     refused(&mut session, AppCommand::ApplyLabel("PER".into()));
 }
 
@@ -425,7 +433,7 @@ fn delete_span_removes_the_selected_one_unless_a_record_rests_on_it() {
 fn set_span_note_and_attributes() {
     let (_dir, mut session) = session();
     let span = tag(&mut session, "ایلنا", "ORG");
-    let stored = |s: &Session| spans_of(s).into_iter().find(|x| x.id == span).unwrap();
+    let stored = |s: &Session| span_of(s, span);
     ok(&mut session, AppCommand::SetSpanNote("خبرگزاری".into()));
     assert_eq!(stored(&session).note, "خبرگزاری");
     let set = |key: &str, value: Option<&str>| AppCommand::SetSpanAttribute {
@@ -446,13 +454,7 @@ fn set_span_note_and_attributes() {
     );
     ok(&mut session, set("kind", None));
     assert!(stored(&session).attributes.is_empty());
-    ok(
-        &mut session,
-        AppCommand::Select {
-            selection: TextSelection::default(),
-            span: None,
-        },
-    );
+    select_nothing(&mut session);
     refused(&mut session, AppCommand::SetSpanNote("x".into()));
     refused(&mut session, set("kind", Some("x")));
 }
@@ -503,10 +505,7 @@ fn new_entity_from_span_names_it_after_the_span() {
     let before = session.project().entities.len();
     ok(&mut session, AppCommand::NewEntityFromSpan);
     assert_eq!(session.project().entities.len(), before + 1);
-    let linked = spans_of(&session)
-        .into_iter()
-        .find(|s| s.id == span)
-        .unwrap();
+    let linked = span_of(&session, span);
     let entity = session.project().entity(linked.entity.unwrap()).unwrap();
     assert_eq!(
         (entity.name.as_str(), entity.kind.as_str()),
@@ -545,13 +544,7 @@ fn find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread() {
     ok(&mut session, AppCommand::RejectAllSuggestions);
     assert!(session.suggestions().is_empty());
     // Nothing selected: nothing to look for.
-    ok(
-        &mut session,
-        AppCommand::Select {
-            selection: TextSelection::default(),
-            span: None,
-        },
-    );
+    select_nothing(&mut session);
     refused(
         &mut session,
         AppCommand::FindOccurrences { whole_corpus: true },
@@ -591,10 +584,7 @@ fn suggestions_are_accepted_in_one_step_or_rejected() {
 #[test]
 fn new_meeting_and_outcome_from_the_selection_become_current() {
     let (_dir, mut session) = session();
-    show(&mut session, SCO);
-    select(&mut session, "جلسه شورای وزیران خارجه");
-    ok(&mut session, AppCommand::NewMeeting);
-    let id = session.cursor().meeting.unwrap();
+    let id = new_sco_meeting(&mut session);
     assert_eq!(session.page(), Page::Meetings);
     let trigger = meeting(&session, id).evidence[0];
     assert_eq!(
@@ -662,10 +652,7 @@ fn attach_to_meeting_adds_this_articles_words_as_evidence() {
 #[test]
 fn fill_meeting_field_reads_the_value_and_keeps_its_evidence() {
     let (_dir, mut session) = session();
-    show(&mut session, SCO);
-    select(&mut session, "جلسه شورای وزیران خارجه");
-    ok(&mut session, AppCommand::NewMeeting);
-    let id = session.cursor().meeting.unwrap();
+    let id = new_sco_meeting(&mut session);
     refused(
         &mut session,
         AppCommand::FillMeetingField(MeetingField::Venue),
@@ -1044,25 +1031,10 @@ fn pages_zoom_direction_language_and_snapping_are_the_views() {
     assert_eq!(session.view().label_language, LabelLanguage::Arabic);
     // Without snapping, the selection is tagged as it is.
     ok(&mut session, AppCommand::SetSnapToWords(false));
-    let text = session.article().unwrap().text().unwrap().to_string();
-    let start = text.find("ایلنا").unwrap();
-    let selection = TextSelection {
-        anchor: start,
-        focus: start + "ایل".len(),
-    };
-    let select = AppCommand::Select {
-        selection,
-        span: None,
-    };
-    ok(&mut session, select);
+    select_part(&mut session, "ایلنا", 0.."ایل".len());
     ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
     let span = session.cursor().span.unwrap();
-    let quote = spans_of(&session)
-        .into_iter()
-        .find(|s| s.id == span)
-        .unwrap()
-        .quote;
-    assert_eq!(quote, "ایل");
+    assert_eq!(span_of(&session, span).quote, "ایل");
     // None of these is an undo step.
     undo(&mut session);
     assert_eq!(session.view().font_size, MAX_FONT_SIZE);
@@ -1076,11 +1048,7 @@ fn set_annotator_names_new_work_and_a_blank_name_is_no_name() {
     ok(&mut session, AppCommand::SetAnnotator("   ".into()));
     assert_eq!(session.annotator(), "مریم");
     let span = tag(&mut session, "ایلنا", "ORG");
-    let author = spans_of(&session)
-        .into_iter()
-        .find(|s| s.id == span)
-        .unwrap()
-        .author;
+    let author = span_of(&session, span).author;
     assert_eq!(author, "مریم");
 }
 

@@ -98,47 +98,46 @@ impl<M: Clone> History<M> {
     /// Undoes the last step: its description and the mark from before it, or `None` when there
     /// is nothing to undo.
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<(String, M)>, HistoryError> {
-        let Some(step) = self.done.pop() else {
-            return Ok(None);
-        };
-        match step.inverse.clone().apply(project) {
-            Ok(_) => {
-                let result = (step.forward.describe(), step.before.clone());
-                self.undone.push(step);
-                Ok(Some(result))
-            }
-            Err(error) => {
-                let step_name = step.forward.describe();
-                self.done.push(step);
-                Err(HistoryError {
-                    action: "undo",
-                    step: step_name,
-                    error,
-                })
-            }
-        }
+        replay(&mut self.done, &mut self.undone, project, false)
     }
 
     /// Redoes the last undone step: its description and the mark from after it.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<(String, M)>, HistoryError> {
-        let Some(step) = self.undone.pop() else {
-            return Ok(None);
-        };
-        match step.forward.clone().apply(project) {
-            Ok(_) => {
-                let result = (step.forward.describe(), step.after.clone());
-                self.done.push(step);
-                Ok(Some(result))
-            }
-            Err(error) => {
-                let step_name = step.forward.describe();
-                self.undone.push(step);
-                Err(HistoryError {
-                    action: "redo",
-                    step: step_name,
-                    error,
-                })
-            }
+        replay(&mut self.undone, &mut self.done, project, true)
+    }
+}
+
+/// Moves the last step of `from` to `to`, applying it forward (redo) or backward (undo). A step
+/// that does not apply stays where it was and the project is unchanged.
+fn replay<M: Clone>(
+    from: &mut Vec<Step<M>>,
+    to: &mut Vec<Step<M>>,
+    project: &mut Project,
+    forward: bool,
+) -> Result<Option<(String, M)>, HistoryError> {
+    let Some(step) = from.pop() else {
+        return Ok(None);
+    };
+    let edit = if forward {
+        &step.forward
+    } else {
+        &step.inverse
+    };
+    match edit.clone().apply(project) {
+        Ok(_) => {
+            let mark = if forward { &step.after } else { &step.before };
+            let done = (step.forward.describe(), mark.clone());
+            to.push(step);
+            Ok(Some(done))
+        }
+        Err(error) => {
+            let failed = HistoryError {
+                action: if forward { "redo" } else { "undo" },
+                step: step.forward.describe(),
+                error,
+            };
+            from.push(step);
+            Err(failed)
         }
     }
 }

@@ -34,51 +34,25 @@ fn entity(project: &mut Project, name: &str, kind: &str) -> Entity {
 }
 
 fn meeting(project: &mut Project) -> Meeting {
-    Meeting {
-        id: project.new_meeting_id(),
-        organization: None,
-        body: Some(Sourced::new("Council of Interior Ministers".into())),
-        level: Some(Sourced::new("ministerial".into())),
-        sector: None,
-        ordinal: Some(Sourced::new(4)),
-        session_type: None,
-        venue: None,
-        host: None,
-        chair: None,
-        start: Some(Sourced::new(DateValue {
-            iso: "2023-07-13".into(),
-            original: "۲۲ تیر ۱۴۰۲".into(),
-            calendar: Calendar::SolarHijri,
-            precision: Precision::Day,
-        })),
-        end: None,
-        participants: vec![],
-        realis: Realis::Held,
-        codes: None,
-        evidence: vec![],
-        note: String::new(),
-        author: "tester".into(),
-        created: String::new(),
-        review: Review::default(),
-    }
+    let mut meeting = Meeting::new(project.new_meeting_id(), "tester");
+    meeting.created = String::new();
+    meeting.body = Some(Sourced::new("Council of Interior Ministers".into()));
+    meeting.level = Some(Sourced::new("ministerial".into()));
+    meeting.ordinal = Some(Sourced::new(4));
+    meeting.start = Some(Sourced::new(DateValue {
+        iso: "2023-07-13".into(),
+        original: "۲۲ تیر ۱۴۰۲".into(),
+        calendar: Calendar::SolarHijri,
+        precision: Precision::Day,
+    }));
+    meeting
 }
 
 fn outcome(project: &mut Project, meeting: Option<MeetingId>) -> Outcome {
-    Outcome {
-        id: project.new_outcome_id(),
-        meeting,
-        kind: "next_host_designated".into(),
-        status: "agreed".into(),
-        title: None,
-        actors: vec![],
-        attributed_to: None,
-        codes: None,
-        evidence: vec![],
-        note: String::new(),
-        author: "tester".into(),
-        created: String::new(),
-        review: Review::default(),
-    }
+    let id = project.new_outcome_id();
+    let mut outcome = Outcome::new(id, meeting, "next_host_designated", "agreed", "tester");
+    outcome.created = String::new();
+    outcome
 }
 
 /// Applies `edit` through a history, then checks that undo restores the project exactly and
@@ -395,4 +369,45 @@ fn each_action_is_its_own_undo_step() {
         2,
         "one undo, one span"
     );
+}
+
+#[test]
+fn an_undo_that_no_longer_fits_the_project_is_refused_and_nothing_panics() {
+    let (mut project, doc) = project_with_document();
+    let mut history = History::new();
+    let added = span(&mut project, 0, 7, "ORDINAL");
+    let id = added.id;
+    history
+        .apply(&mut project, Edit::InsertSpan { doc, span: added })
+        .unwrap();
+    // Something outside the history removed the span (a broken invariant, not a user action).
+    let document = project.document_mut(doc).unwrap();
+    document.spans.retain(|s| s.id != id);
+    let before = project.clone();
+    let error = history.undo(&mut project).unwrap_err();
+    assert_eq!(error.action, "undo");
+    assert_eq!(error.error, EditError::NoSpan { doc, span: id });
+    assert_eq!(project, before, "the project is kept as it is");
+    assert!(history.can_undo(), "the step stays");
+    assert!(!history.can_redo());
+    // Redo of a step that cannot apply again is refused the same way.
+    let mut history = History::new();
+    let (mut project, doc) = project_with_document();
+    let added = span(&mut project, 0, 7, "ORDINAL");
+    history
+        .apply(
+            &mut project,
+            Edit::InsertSpan {
+                doc,
+                span: added.clone(),
+            },
+        )
+        .unwrap();
+    history.undo(&mut project).unwrap();
+    Edit::InsertSpan { doc, span: added }
+        .apply(&mut project)
+        .unwrap();
+    let error = history.redo(&mut project).unwrap_err();
+    assert_eq!(error.action, "redo");
+    assert!(history.can_redo());
 }

@@ -65,6 +65,16 @@ pub struct TextEditor {
     scale: f32,
 }
 
+/// The size of the text in an input box.
+pub const FIELD_FONT_SIZE: f32 = 14.0;
+
+impl Default for TextEditor {
+    /// An empty editor at the size of an input box.
+    fn default() -> Self {
+        TextEditor::new("", FIELD_FONT_SIZE)
+    }
+}
+
 impl TextEditor {
     pub fn new(text: &str, font_size: f32) -> Self {
         let mut editor = PlainEditor::new(font_size);

@@ -413,16 +413,20 @@ impl Meeting {
 
     /// The value of a single-valued field (`None` when empty, and for participants and realis).
     pub fn value(&self, field: MeetingField) -> Option<FieldValue<'_>> {
+        use FieldValue::{Date, Entity, Ordinal, Text};
         use MeetingField as F;
         match field {
-            F::Organization | F::Venue | F::Host | F::Chair => {
-                self.entity_slot(field)?.as_ref().map(FieldValue::Entity)
-            }
-            F::Body | F::Level | F::Sector | F::SessionType => {
-                self.text_slot(field)?.as_ref().map(FieldValue::Text)
-            }
-            F::Ordinal => self.ordinal.as_ref().map(FieldValue::Ordinal),
-            F::Start | F::End => self.date_slot(field)?.as_ref().map(FieldValue::Date),
+            F::Organization => self.organization.as_ref().map(Entity),
+            F::Venue => self.venue.as_ref().map(Entity),
+            F::Host => self.host.as_ref().map(Entity),
+            F::Chair => self.chair.as_ref().map(Entity),
+            F::Body => self.body.as_ref().map(Text),
+            F::Level => self.level.as_ref().map(Text),
+            F::Sector => self.sector.as_ref().map(Text),
+            F::SessionType => self.session_type.as_ref().map(Text),
+            F::Ordinal => self.ordinal.as_ref().map(Ordinal),
+            F::Start => self.start.as_ref().map(Date),
+            F::End => self.end.as_ref().map(Date),
             F::Participants | F::Realis => None,
         }
     }
@@ -465,10 +469,10 @@ impl Meeting {
 
     /// The value of a closed-list field (level, sector, session type), as its schema key.
     pub fn choice(&self, field: MeetingField) -> Option<&str> {
-        if field.value_kind() != FieldValueKind::Choice {
-            return None;
+        match (field.value_kind(), self.value(field)?) {
+            (FieldValueKind::Choice, FieldValue::Text(f)) => Some(f.value.as_str()),
+            _ => None,
         }
-        self.text_slot(field)?.as_ref().map(|f| f.value.as_str())
     }
 
     /// Sets a closed-list field to `value`, keeping its evidence. Other fields are left alone.
@@ -499,16 +503,6 @@ impl Meeting {
         }
     }
 
-    fn entity_slot(&self, field: MeetingField) -> Option<&Option<Sourced<EntityId>>> {
-        match field {
-            MeetingField::Organization => Some(&self.organization),
-            MeetingField::Venue => Some(&self.venue),
-            MeetingField::Host => Some(&self.host),
-            MeetingField::Chair => Some(&self.chair),
-            _ => None,
-        }
-    }
-
     /// The slot of a text or closed-list field (body, level, sector, session type).
     pub fn text_slot_mut(&mut self, field: MeetingField) -> Option<&mut Option<Sourced<String>>> {
         match field {
@@ -516,24 +510,6 @@ impl Meeting {
             MeetingField::Level => Some(&mut self.level),
             MeetingField::Sector => Some(&mut self.sector),
             MeetingField::SessionType => Some(&mut self.session_type),
-            _ => None,
-        }
-    }
-
-    fn text_slot(&self, field: MeetingField) -> Option<&Option<Sourced<String>>> {
-        match field {
-            MeetingField::Body => Some(&self.body),
-            MeetingField::Level => Some(&self.level),
-            MeetingField::Sector => Some(&self.sector),
-            MeetingField::SessionType => Some(&self.session_type),
-            _ => None,
-        }
-    }
-
-    fn date_slot(&self, field: MeetingField) -> Option<&Option<Sourced<DateValue>>> {
-        match field {
-            MeetingField::Start => Some(&self.start),
-            MeetingField::End => Some(&self.end),
             _ => None,
         }
     }

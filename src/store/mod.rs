@@ -9,7 +9,7 @@ mod saver;
 
 pub use atomic::{backup_path, write_atomically};
 pub use lock::{LockError, ProjectLock, lock_path};
-pub use saver::{BackgroundSaver, SaveResult};
+pub use saver::{BackgroundSaver, SaveResult, SavedNotice};
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;

@@ -10,9 +10,13 @@ use crate::model::Project;
 /// A finished save: the revision it wrote, or why it failed.
 pub type SaveResult = (u64, Result<(), StoreError>);
 
+/// Called from the save thread when a save ends (the window asks for a frame, to show it).
+pub type SavedNotice = Arc<dyn Fn() + Send + Sync>;
+
 pub struct BackgroundSaver {
     file: Arc<Mutex<ProjectFile>>,
     running: Option<(u64, JoinHandle<Result<(), StoreError>>)>,
+    notice: Option<SavedNotice>,
 }
 
 impl BackgroundSaver {
@@ -20,7 +24,13 @@ impl BackgroundSaver {
         BackgroundSaver {
             file: Arc::new(Mutex::new(file)),
             running: None,
+            notice: None,
         }
+    }
+
+    /// Has `notice` called whenever a background save ends.
+    pub fn notify_when_saved(&mut self, notice: SavedNotice) {
+        self.notice = Some(notice);
     }
 
     pub fn path(&self) -> std::path::PathBuf {
@@ -42,9 +52,14 @@ impl BackgroundSaver {
             return false;
         }
         let file = Arc::clone(&self.file);
+        let notice = self.notice.clone();
         let handle = std::thread::spawn(move || {
             let text = to_ron(&snapshot);
-            file.lock().expect("no save panicked").save_text(&text)
+            let result = file.lock().expect("no save panicked").save_text(&text);
+            if let Some(notice) = notice {
+                notice();
+            }
+            result
         });
         self.running = Some((revision, handle));
         true

@@ -92,7 +92,7 @@ impl DaftarApp {
             open_job: None,
             suggest_job: None,
             focus_filter: false,
-            filter: TextEditor::new("", 14.0),
+            filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
             spans_panel: SpansPanel::default(),
             meetings_panel: MeetingsPanel::default(),
@@ -235,6 +235,9 @@ impl DaftarApp {
                 let mut session = Session::from_opened(opened);
                 session.take_view(view, &annotator);
                 self.session = session;
+                if let Some(ctx) = self.ctx.clone() {
+                    self.repaint_when_saved(&ctx);
+                }
                 self.report_to_show = report;
                 self.highlights = Highlights::default();
                 self.spans_panel = SpansPanel::default();
@@ -355,10 +358,20 @@ impl DaftarApp {
         }
     }
 
+    /// The window asks for a frame when a background save of the session ends.
+    fn repaint_when_saved(&mut self, ctx: &egui::Context) {
+        let ctx = ctx.clone();
+        let notice: crate::store::SavedNotice = std::sync::Arc::new(move || ctx.request_repaint());
+        self.session.notify_when_saved(notice);
+    }
+
     /// The whole window's contents (also what headless tests drive).
     pub fn window_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.ctx.get_or_insert_with(|| ctx.clone());
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+            self.repaint_when_saved(&ctx);
+        }
         self.finish_opening();
         self.finish_suggesting();
         self.export.poll();

@@ -117,16 +117,7 @@ impl ArticleView<'_> {
 
         // Keyboard.
         if response.has_focus() {
-            ui.memory_mut(|m| {
-                m.set_focus_lock_filter(
-                    response.id,
-                    egui::EventFilter {
-                        horizontal_arrows: true,
-                        vertical_arrows: true,
-                        ..Default::default()
-                    },
-                )
-            });
+            super::input::keep_arrow_keys(ui, response.id, true);
             let events = ui.input(|i| i.events.clone());
             for event in events {
                 match event {

@@ -25,6 +25,7 @@ pub const EVERY_FORMAT: &str = "every format";
 pub const FOLDER_HINT: &str = "Folder to export into";
 
 /// The export window's state.
+#[derive(Default)]
 pub struct ExportDialog {
     pub open: bool,
     /// `None`: every format, each into its own subfolder.
@@ -40,22 +41,6 @@ pub struct ExportDialog {
     writing_into: PathBuf,
     /// What the last export did, or why it failed.
     pub outcome: Option<Result<String, String>>,
-}
-
-impl Default for ExportDialog {
-    fn default() -> Self {
-        ExportDialog {
-            open: false,
-            format: None,
-            everything: false,
-            bom: false,
-            folder: TextEditor::new("", 14.0),
-            confirm_replace: false,
-            job: None,
-            writing_into: PathBuf::new(),
-            outcome: None,
-        }
-    }
 }
 
 impl ExportDialog {

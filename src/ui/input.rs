@@ -30,6 +30,17 @@ pub fn text_field_has_keyboard(ctx: &egui::Context) -> bool {
     ctx.text_edit_focused() || ctx.data(|d| d.get_temp::<TextFieldMark>(focused).is_some())
 }
 
+/// Keeps the arrow keys with the focused widget `id` (egui would move the focus with them):
+/// left and right for a text field, up and down too for the article.
+pub fn keep_arrow_keys(ui: &egui::Ui, id: egui::Id, vertical: bool) {
+    let filter = egui::EventFilter {
+        horizontal_arrows: true,
+        vertical_arrows: vertical,
+        ..Default::default()
+    };
+    ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
+}
+
 fn modifier_count(m: egui::Modifiers) -> usize {
     [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
         .iter()

@@ -78,12 +78,12 @@ pub struct MeetingsPanel {
 impl Default for MeetingsPanel {
     fn default() -> Self {
         MeetingsPanel {
-            published: TextEditor::new("", 14.0),
+            published: TextEditor::default(),
             published_for: None,
             group_count: 2,
-            group_description: TextEditor::new("", 14.0),
+            group_description: TextEditor::default(),
             group_role: "special_guest".into(),
-            codes_text: std::array::from_fn(|_| TextEditor::new("", 14.0)),
+            codes_text: Default::default(),
             codes_editing: None,
             candidates: None,
         }
@@ -494,321 +494,315 @@ impl DaftarApp {
                 });
             }
         }
-        let id = meeting.id;
-        self.participants_ui(ui, id, commands);
-        let session = &self.session;
-        let project = session.project();
-        let Some(meeting) = project.meeting(id) else {
-            return;
+        let mut parts = PageParts {
+            project,
+            engine: text_engine,
+            panel: &mut self.meetings_panel,
+            language,
+            commands,
         };
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        participants_ui(ui, &mut parts, meeting);
         ui.strong("Codes");
         codes_ui(
             ui,
-            text_engine,
+            parts.engine,
             meeting_codes(&project.schema, meeting),
             CodesTarget::Meeting(meeting.id),
-            &mut self.meetings_panel,
-            commands,
+            parts.panel,
+            parts.commands,
         );
         ui.separator();
-        self.outcomes_ui(ui, meeting.id, commands);
+        outcomes_ui(ui, &mut parts, meeting, session.cursor().outcome);
     }
+}
 
-    fn participants_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        meeting: crate::model::MeetingId,
-        commands: &mut Vec<Queued>,
-    ) {
-        let session = &self.session;
-        let project = session.project();
-        let Some(meeting) = project.meeting(meeting) else {
-            return;
-        };
-        let panel = &mut self.meetings_panel;
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let field = project.schema.meeting_field(MeetingField::Participants);
-        ui.horizontal(|ui| {
-            if let Some(field) = field {
-                field_name_ui(ui, text_engine, field, session.view().label_language);
-            }
-            if ui
-                .small_button(ADD_FROM_SELECTION)
-                .on_hover_text("Add the entity the selected words name as a participant")
-                .clicked()
-            {
-                commands.push((
-                    AppCommand::FillMeetingField(MeetingField::Participants),
-                    None,
-                ));
-            }
-        });
-        let roles = &project.schema.participant_roles;
-        for (index, participant) in meeting.participants.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
-                egui::ComboBox::new(("role", index), "role")
-                    .selected_text(choice_name(roles, &participant.role))
-                    .show_ui(ui, |ui| {
-                        for role in roles {
-                            if ui
-                                .selectable_label(participant.role == role.key, &role.names.en)
-                                .clicked()
-                            {
-                                let role = role.key.clone();
-                                commands
-                                    .push((AppCommand::SetParticipantRole { index, role }, None));
-                            }
-                        }
-                    });
-                if let Some(at) = participant.evidence {
-                    evidence_button(ui, text_engine, project, at, commands);
-                }
-                if ui.small_button("Remove").on_hover_text("Remove").clicked() {
-                    commands.push((AppCommand::RemoveParticipant(index), None));
-                }
-                let who = match (participant.entity, participant.count) {
-                    (Some(entity), _) => entity_name(project, entity),
-                    (None, Some(count)) => format!("{count} {}", participant.description),
-                    (None, None) => participant.description.clone(),
-                };
-                bidi_label_ui(ui, text_engine, &who, 14.0);
-            });
+/// What the parts of the meetings page draw with, and where they push commands.
+struct PageParts<'a> {
+    project: &'a Project,
+    engine: &'a mut TextEngine,
+    panel: &'a mut MeetingsPanel,
+    language: LabelLanguage,
+    commands: &'a mut Vec<Queued>,
+}
+
+/// The meeting's participants: named ones with their roles, and unnamed groups.
+fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) {
+    let PageParts {
+        project,
+        engine: text_engine,
+        panel,
+        language,
+        commands,
+    } = parts;
+    let project: &Project = project;
+    let field = project.schema.meeting_field(MeetingField::Participants);
+    ui.horizontal(|ui| {
+        if let Some(field) = field {
+            field_name_ui(ui, text_engine, field, *language);
         }
+        if ui
+            .small_button(ADD_FROM_SELECTION)
+            .on_hover_text("Add the entity the selected words name as a participant")
+            .clicked()
+        {
+            commands.push((
+                AppCommand::FillMeetingField(MeetingField::Participants),
+                None,
+            ));
+        }
+    });
+    let roles = &project.schema.participant_roles;
+    for (index, participant) in meeting.participants.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            let label = ui.label("Unnamed:");
-            ui.add(egui::DragValue::new(&mut panel.group_count).range(1..=999))
-                .labelled_by(label.id)
-                .on_hover_text(GROUP_COUNT_LABEL);
-            bidi_text_edit_ui(
-                ui,
-                text_engine,
-                &mut panel.group_description,
-                GROUP_DESCRIPTION_HINT,
-                120.0,
-            );
-            egui::ComboBox::new("group role", "role ")
-                .selected_text(choice_name(roles, &panel.group_role))
+            egui::ComboBox::new(("role", index), "role")
+                .selected_text(choice_name(roles, &participant.role))
                 .show_ui(ui, |ui| {
                     for role in roles {
-                        ui.selectable_value(
-                            &mut panel.group_role,
-                            role.key.clone(),
-                            &role.names.en,
-                        );
+                        if ui
+                            .selectable_label(participant.role == role.key, &role.names.en)
+                            .clicked()
+                        {
+                            let role = role.key.clone();
+                            commands.push((AppCommand::SetParticipantRole { index, role }, None));
+                        }
                     }
                 });
-            if ui.small_button(ADD_GROUP).clicked() {
-                let command = AppCommand::AddParticipantGroup {
-                    count: panel.group_count,
-                    description: panel.group_description.text(),
-                    role: panel.group_role.clone(),
-                };
-                commands.push((command, Some(AfterSuccess::ClearGroupDescription)));
+            if let Some(at) = participant.evidence {
+                evidence_button(ui, text_engine, project, at, commands);
             }
+            if ui.small_button("Remove").on_hover_text("Remove").clicked() {
+                commands.push((AppCommand::RemoveParticipant(index), None));
+            }
+            let who = match (participant.entity, participant.count) {
+                (Some(entity), _) => entity_name(project, entity),
+                (None, Some(count)) => format!("{count} {}", participant.description),
+                (None, None) => participant.description.clone(),
+            };
+            bidi_label_ui(ui, text_engine, &who, 14.0);
         });
     }
+    ui.horizontal_wrapped(|ui| {
+        let label = ui.label("Unnamed:");
+        ui.add(egui::DragValue::new(&mut panel.group_count).range(1..=999))
+            .labelled_by(label.id)
+            .on_hover_text(GROUP_COUNT_LABEL);
+        bidi_text_edit_ui(
+            ui,
+            text_engine,
+            &mut panel.group_description,
+            GROUP_DESCRIPTION_HINT,
+            120.0,
+        );
+        egui::ComboBox::new("group role", "role ")
+            .selected_text(choice_name(roles, &panel.group_role))
+            .show_ui(ui, |ui| {
+                for role in roles {
+                    ui.selectable_value(&mut panel.group_role, role.key.clone(), &role.names.en);
+                }
+            });
+        if ui.small_button(ADD_GROUP).clicked() {
+            let command = AppCommand::AddParticipantGroup {
+                count: panel.group_count,
+                description: panel.group_description.text(),
+                role: panel.group_role.clone(),
+            };
+            commands.push((command, Some(AfterSuccess::ClearGroupDescription)));
+        }
+    });
+}
 
-    /// The current meeting's outcomes, and the current outcome's fields.
-    fn outcomes_ui(
-        &mut self,
-        ui: &mut egui::Ui,
-        meeting: crate::model::MeetingId,
-        commands: &mut Vec<Queued>,
-    ) {
-        let session = &self.session;
-        let project = session.project();
-        let Some(meeting) = project.meeting(meeting) else {
-            return;
-        };
-        let schema = &project.schema;
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        let outcomes: Vec<&Outcome> = project.outcomes_of(meeting.id).collect();
-        let current = session.cursor().outcome;
-        ui.heading(format!("Outcomes ({})", outcomes.len()));
-        if outcomes.is_empty() {
-            ui.weak("Select the words that report what it decided and press Alt+O.");
-        }
-        for outcome in &outcomes {
-            let selected = current == Some(outcome.id);
-            ui.horizontal_wrapped(|ui| {
-                let text = format!(
-                    "{} · {} · {}",
-                    outcome.id,
-                    choice_name(&schema.outcome_types, &outcome.kind),
-                    choice_name(&schema.outcome_statuses, &outcome.status)
-                );
-                if ui.selectable_label(selected, text).clicked() {
-                    let chosen = (!selected).then_some(outcome.id);
-                    commands.push((AppCommand::SelectOutcome(chosen), None));
-                }
-            });
-            if let Some(title) = &outcome.title {
-                ui.indent(("title", outcome.id), |ui| {
-                    bidi_label_ui(ui, text_engine, &title.value, 14.0);
-                });
+/// The meeting's outcomes, and the current outcome's fields.
+fn outcomes_ui(
+    ui: &mut egui::Ui,
+    parts: &mut PageParts,
+    meeting: &Meeting,
+    current: Option<crate::model::OutcomeId>,
+) {
+    let PageParts {
+        project,
+        engine: text_engine,
+        panel,
+        commands,
+        ..
+    } = parts;
+    let project: &Project = project;
+    let schema = &project.schema;
+    let outcomes: Vec<&Outcome> = project.outcomes_of(meeting.id).collect();
+    ui.heading(format!("Outcomes ({})", outcomes.len()));
+    if outcomes.is_empty() {
+        ui.weak("Select the words that report what it decided and press Alt+O.");
+    }
+    for outcome in &outcomes {
+        let selected = current == Some(outcome.id);
+        ui.horizontal_wrapped(|ui| {
+            let text = format!(
+                "{} · {} · {}",
+                outcome.id,
+                choice_name(&schema.outcome_types, &outcome.kind),
+                choice_name(&schema.outcome_statuses, &outcome.status)
+            );
+            if ui.selectable_label(selected, text).clicked() {
+                let chosen = (!selected).then_some(outcome.id);
+                commands.push((AppCommand::SelectOutcome(chosen), None));
             }
-        }
-        let Some(outcome) = current.and_then(|id| outcomes.iter().find(|o| o.id == id)) else {
-            return;
-        };
-        let id = outcome.id;
-        let panel = &mut self.meetings_panel;
-        ui.group(|ui| {
-            ui.horizontal(|ui| {
-                ui.strong(format!("Outcome {id}"));
-                if ui.small_button("Delete outcome").clicked() {
-                    commands.push((AppCommand::DeleteOutcome(id), None));
-                }
+        });
+        if let Some(title) = &outcome.title {
+            ui.indent(("title", outcome.id), |ui| {
+                bidi_label_ui(ui, text_engine, &title.value, 14.0);
             });
-            review_note_ui(ui, text_engine, &outcome.review);
-            for problem in outcome_problems(project, outcome) {
-                ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+    }
+    let Some(outcome) = current.and_then(|id| outcomes.iter().find(|o| o.id == id)) else {
+        return;
+    };
+    let id = outcome.id;
+    ui.group(|ui| {
+        ui.horizontal(|ui| {
+            ui.strong(format!("Outcome {id}"));
+            if ui.small_button("Delete outcome").clicked() {
+                commands.push((AppCommand::DeleteOutcome(id), None));
             }
-            ui.horizontal_wrapped(|ui| {
-                egui::ComboBox::new("outcome type", "Type")
-                    .selected_text(choice_name(&schema.outcome_types, &outcome.kind))
-                    .show_ui(ui, |ui| {
-                        for kind in &schema.outcome_types {
-                            if ui
-                                .selectable_label(outcome.kind == kind.key, &kind.names.en)
-                                .clicked()
-                            {
-                                commands
-                                    .push((AppCommand::SetOutcomeKind(id, kind.key.clone()), None));
-                            }
+        });
+        review_note_ui(ui, text_engine, &outcome.review);
+        for problem in outcome_problems(project, outcome) {
+            ui.colored_label(ui.visuals().warn_fg_color, problem);
+        }
+        ui.horizontal_wrapped(|ui| {
+            egui::ComboBox::new("outcome type", "Type")
+                .selected_text(choice_name(&schema.outcome_types, &outcome.kind))
+                .show_ui(ui, |ui| {
+                    for kind in &schema.outcome_types {
+                        if ui
+                            .selectable_label(outcome.kind == kind.key, &kind.names.en)
+                            .clicked()
+                        {
+                            commands.push((AppCommand::SetOutcomeKind(id, kind.key.clone()), None));
                         }
-                    });
-                egui::ComboBox::new("outcome status", "Status")
-                    .selected_text(choice_name(&schema.outcome_statuses, &outcome.status))
+                    }
+                });
+            egui::ComboBox::new("outcome status", "Status")
+                .selected_text(choice_name(&schema.outcome_statuses, &outcome.status))
+                .show_ui(ui, |ui| {
+                    for status in &schema.outcome_statuses {
+                        if ui
+                            .selectable_label(outcome.status == status.key, &status.names.en)
+                            .clicked()
+                        {
+                            let command = AppCommand::SetOutcomeStatus(id, status.key.clone());
+                            commands.push((command, None));
+                        }
+                    }
+                });
+        });
+        let (current_meeting, _) = meeting_summary(project, meeting);
+        egui::ComboBox::new("outcome meeting", "Meeting")
+            .selected_text(current_meeting)
+            .show_ui(ui, |ui| {
+                for other in &project.meetings {
+                    let (facts, _) = meeting_summary(project, other);
+                    if ui.selectable_label(other.id == meeting.id, facts).clicked() {
+                        commands.push((AppCommand::MoveOutcome(id, other.id), None));
+                    }
+                }
+            });
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Title");
+            if ui
+                .small_button(USE_SELECTION)
+                .on_hover_text("The document's title")
+                .clicked()
+            {
+                commands.push((AppCommand::SetOutcomeTitle(id), None));
+            }
+            if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
+                evidence_button(ui, text_engine, project, at, commands);
+            }
+            if outcome.title.is_some() && ui.small_button("Remove").clicked() {
+                commands.push((AppCommand::ClearOutcomeTitle(id), None));
+            }
+        });
+        ui.strong("Actors");
+        for (index, actor) in outcome.actors.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                let role_name = ACTOR_ROLES
+                    .iter()
+                    .find(|(r, _)| *r == actor.role)
+                    .map_or("", |(_, n)| n);
+                egui::ComboBox::new(("actor", index), "role")
+                    .selected_text(role_name)
                     .show_ui(ui, |ui| {
-                        for status in &schema.outcome_statuses {
-                            if ui
-                                .selectable_label(outcome.status == status.key, &status.names.en)
-                                .clicked()
-                            {
-                                let command = AppCommand::SetOutcomeStatus(id, status.key.clone());
+                        for (role, name) in ACTOR_ROLES {
+                            if ui.selectable_label(actor.role == role, name).clicked() {
+                                let command = AppCommand::SetActorRole {
+                                    outcome: id,
+                                    index,
+                                    role,
+                                };
                                 commands.push((command, None));
                             }
                         }
                     });
-            });
-            let (current_meeting, _) = meeting_summary(project, meeting);
-            egui::ComboBox::new("outcome meeting", "Meeting")
-                .selected_text(current_meeting)
-                .show_ui(ui, |ui| {
-                    for other in &project.meetings {
-                        let (facts, _) = meeting_summary(project, other);
-                        if ui.selectable_label(other.id == meeting.id, facts).clicked() {
-                            commands.push((AppCommand::MoveOutcome(id, other.id), None));
-                        }
-                    }
-                });
-            ui.horizontal_wrapped(|ui| {
-                ui.strong("Title");
-                if ui
-                    .small_button(USE_SELECTION)
-                    .on_hover_text("The document's title")
-                    .clicked()
-                {
-                    commands.push((AppCommand::SetOutcomeTitle(id), None));
-                }
-                if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
+                if let Some(at) = actor.evidence {
                     evidence_button(ui, text_engine, project, at, commands);
                 }
-                if outcome.title.is_some() && ui.small_button("Remove").clicked() {
-                    commands.push((AppCommand::ClearOutcomeTitle(id), None));
+                if ui.small_button("Remove").clicked() {
+                    let command = AppCommand::RemoveActor { outcome: id, index };
+                    commands.push((command, None));
                 }
+                bidi_label_ui(ui, text_engine, &entity_name(project, actor.entity), 14.0);
             });
-            ui.strong("Actors");
-            for (index, actor) in outcome.actors.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    let role_name = ACTOR_ROLES
-                        .iter()
-                        .find(|(r, _)| *r == actor.role)
-                        .map_or("", |(_, n)| n);
-                    egui::ComboBox::new(("actor", index), "role")
-                        .selected_text(role_name)
-                        .show_ui(ui, |ui| {
-                            for (role, name) in ACTOR_ROLES {
-                                if ui.selectable_label(actor.role == role, name).clicked() {
-                                    let command = AppCommand::SetActorRole {
-                                        outcome: id,
-                                        index,
-                                        role,
-                                    };
-                                    commands.push((command, None));
-                                }
-                            }
-                        });
-                    if let Some(at) = actor.evidence {
-                        evidence_button(ui, text_engine, project, at, commands);
-                    }
-                    if ui.small_button("Remove").clicked() {
-                        let command = AppCommand::RemoveActor { outcome: id, index };
-                        commands.push((command, None));
-                    }
-                    bidi_label_ui(ui, text_engine, &entity_name(project, actor.entity), 14.0);
-                });
+        }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Add from selection:");
+            for (role, name) in ACTOR_ROLES {
+                if ui.small_button(name).clicked() {
+                    commands.push((AppCommand::AddOutcomeActor(id, role), None));
+                }
             }
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Add from selection:");
-                for (role, name) in ACTOR_ROLES {
-                    if ui.small_button(name).clicked() {
-                        commands.push((AppCommand::AddOutcomeActor(id, role), None));
-                    }
-                }
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.strong("Said by");
-                if ui
-                    .small_button(USE_SELECTION)
-                    .on_hover_text("Who is reported as saying it")
-                    .clicked()
-                {
-                    commands.push((AppCommand::SetAttribution(id), None));
-                }
-                if let Some(entity) = outcome.attributed_to {
-                    if ui.small_button("Remove").clicked() {
-                        commands.push((AppCommand::ClearAttribution(id), None));
-                    }
-                    bidi_label_ui(ui, text_engine, &entity_name(project, entity), 14.0);
-                }
-            });
-            ui.horizontal(|ui| {
-                ui.strong("Evidence");
-                if ui.small_button(ADD_FROM_SELECTION).clicked() {
-                    commands.push((AppCommand::AddOutcomeEvidence(id), None));
-                }
-            });
-            for (index, at) in outcome.evidence.iter().enumerate() {
-                ui.horizontal_wrapped(|ui| {
-                    evidence_button(ui, text_engine, project, *at, commands);
-                    if ui.small_button("Remove").clicked() {
-                        let command = AppCommand::RemoveOutcomeEvidence { outcome: id, index };
-                        commands.push((command, None));
-                    }
-                    let quote = project.span(*at).map_or("", |s| s.quote.as_str());
-                    bidi_label_ui(ui, text_engine, quote, 14.0);
-                });
-            }
-            ui.strong("Codes");
-            codes_ui(
-                ui,
-                text_engine,
-                outcome_codes(schema, outcome, Some(meeting)),
-                CodesTarget::Outcome(id),
-                panel,
-                commands,
-            );
         });
-    }
+        ui.horizontal_wrapped(|ui| {
+            ui.strong("Said by");
+            if ui
+                .small_button(USE_SELECTION)
+                .on_hover_text("Who is reported as saying it")
+                .clicked()
+            {
+                commands.push((AppCommand::SetAttribution(id), None));
+            }
+            if let Some(entity) = outcome.attributed_to {
+                if ui.small_button("Remove").clicked() {
+                    commands.push((AppCommand::ClearAttribution(id), None));
+                }
+                bidi_label_ui(ui, text_engine, &entity_name(project, entity), 14.0);
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.strong("Evidence");
+            if ui.small_button(ADD_FROM_SELECTION).clicked() {
+                commands.push((AppCommand::AddOutcomeEvidence(id), None));
+            }
+        });
+        for (index, at) in outcome.evidence.iter().enumerate() {
+            ui.horizontal_wrapped(|ui| {
+                evidence_button(ui, text_engine, project, *at, commands);
+                if ui.small_button("Remove").clicked() {
+                    let command = AppCommand::RemoveOutcomeEvidence { outcome: id, index };
+                    commands.push((command, None));
+                }
+                let quote = project.span(*at).map_or("", |s| s.quote.as_str());
+                bidi_label_ui(ui, text_engine, quote, 14.0);
+            });
+        }
+        ui.strong("Codes");
+        codes_ui(
+            ui,
+            text_engine,
+            outcome_codes(schema, outcome, Some(meeting)),
+            CodesTarget::Outcome(id),
+            panel,
+            commands,
+        );
+    });
 }
 
 /// A field's value to show under its name, as a line of Latin facts and a line in the

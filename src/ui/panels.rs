@@ -43,6 +43,7 @@ pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
 pub const NEW_ENTITY_BUTTON: &str = "New entity from this span";
 
 /// The text fields of the spans page.
+#[derive(Default)]
 pub struct SpansPanel {
     /// The selected span's note as being edited, and whose it is.
     pub note: TextEditor,
@@ -51,18 +52,6 @@ pub struct SpansPanel {
     pub attribute_key: TextEditor,
     pub attribute_value: TextEditor,
     pub entity_search: TextEditor,
-}
-
-impl Default for SpansPanel {
-    fn default() -> Self {
-        SpansPanel {
-            note: TextEditor::new("", 14.0),
-            note_of: None,
-            attribute_key: TextEditor::new("", 14.0),
-            attribute_value: TextEditor::new("", 14.0),
-            entity_search: TextEditor::new("", 14.0),
-        }
-    }
 }
 
 impl DaftarApp {

@@ -22,22 +22,13 @@ pub const COMMENT_HINT: &str = "Comment on this item (Enter rejects with it)";
 pub const NOTE_HINT_REVIEW: &str = "Note for the annotator";
 
 /// The review page's text fields.
+#[derive(Default)]
 pub struct ReviewPanel {
     /// The comment on the current item, as being typed, and which item it was filled from.
     pub comment: TextEditor,
     comment_for: Option<ReviewItem>,
     /// The note for the annotator, as being typed.
     pub note: TextEditor,
-}
-
-impl Default for ReviewPanel {
-    fn default() -> Self {
-        ReviewPanel {
-            comment: TextEditor::new("", 14.0),
-            comment_for: None,
-            note: TextEditor::new("", 14.0),
-        }
-    }
 }
 
 /// What an item is, in a few words, and its text.
@@ -136,28 +127,23 @@ impl DaftarApp {
         }
         bidi_text_edit_ui(ui, text_engine, &mut panel.note, NOTE_HINT_REVIEW, width);
         ui.horizontal_wrapped(|ui| {
-            let note = panel.note.text();
-            if ui
-                .button(FINISH_REVIEWED)
-                .on_hover_text("Accept what is still pending and mark the document reviewed")
-                .clicked()
-            {
-                let command = AppCommand::FinishReview {
-                    reviewed: true,
-                    note: note.clone(),
-                };
-                commands.push((command, Some(AfterSuccess::ClearReviewNote)));
-            }
-            if ui
-                .button(SEND_BACK)
-                .on_hover_text("Send the document back to its annotator with the note")
-                .clicked()
-            {
-                let command = AppCommand::FinishReview {
-                    reviewed: false,
-                    note,
-                };
-                commands.push((command, Some(AfterSuccess::ClearReviewNote)));
+            for (reviewed, text, tooltip) in [
+                (
+                    true,
+                    FINISH_REVIEWED,
+                    "Accept what is still pending and mark the document reviewed",
+                ),
+                (
+                    false,
+                    SEND_BACK,
+                    "Send the document back to its annotator with the note",
+                ),
+            ] {
+                if ui.button(text).on_hover_text(tooltip).clicked() {
+                    let note = panel.note.text();
+                    let command = AppCommand::FinishReview { reviewed, note };
+                    commands.push((command, Some(AfterSuccess::ClearReviewNote)));
+                }
             }
         });
         ui.separator();

@@ -64,15 +64,7 @@ pub fn bidi_text_edit_ui(
     }
 
     if response.has_focus() {
-        ui.memory_mut(|m| {
-            m.set_focus_lock_filter(
-                response.id,
-                egui::EventFilter {
-                    horizontal_arrows: true,
-                    ..Default::default()
-                },
-            )
-        });
+        super::input::keep_arrow_keys(ui, response.id, false);
         for event in ui.input(|i| i.events.clone()) {
             if let Some(action) = action_for(&event, editor, ui) {
                 editor.apply(&mut engine.engine, action);
