@@ -1,6 +1,8 @@
 //! What the session does to spans and documents: tagging, relabelling, deleting, notes,
 //! attributes, entity links, "tag all occurrences", the publication date, re-anchoring, export.
 
+use std::path::{Path, PathBuf};
+
 use super::article::TextSelection;
 use super::command::{Applied, Effect, ExportRequest, Refusal};
 use super::jobs::{CorpusSearch, ExportJob};
@@ -224,10 +226,12 @@ impl Session {
         Ok(Applied::default())
     }
 
-    pub(super) fn export(&mut self, request: ExportRequest) -> Result<Applied, Refusal> {
+    pub(super) fn export(&mut self, mut request: ExportRequest) -> Result<Applied, Refusal> {
         if request.folder.as_os_str().is_empty() {
             return Err(Refusal::NoExportFolder);
         }
+        let project_folder = self.project_path().parent().map(Path::to_path_buf);
+        request.folder = resolve_folder(&request.folder, project_folder.as_deref());
         if request.formats.is_empty() {
             return Err(Refusal::NoFormat);
         }
@@ -244,5 +248,40 @@ impl Session {
             changed: false,
             effects: vec![Effect::Export(Box::new(job))],
         })
+    }
+}
+
+/// A folder as typed: `~` is the home folder, and a relative folder is taken from the project's
+/// folder (not from wherever the program was started).
+pub fn resolve_folder(typed: &Path, project_folder: Option<&Path>) -> PathBuf {
+    if let Ok(rest) = typed.strip_prefix("~")
+        && let Some(home) = dirs::home_dir()
+    {
+        return home.join(rest);
+    }
+    match project_folder {
+        Some(base) if typed.is_relative() => base.join(typed),
+        _ => typed.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_typed_folder_is_taken_from_home_or_the_project_folder() {
+        let home = dirs::home_dir().unwrap();
+        let project = Path::new("/data/projects");
+        let resolve = |typed: &str| resolve_folder(Path::new(typed), Some(project));
+        assert_eq!(resolve("~/exports/july"), home.join("exports/july"));
+        assert_eq!(resolve("~"), home);
+        assert_eq!(resolve("exports"), project.join("exports"));
+        assert_eq!(resolve("/tmp/out"), PathBuf::from("/tmp/out"));
+        assert_eq!(
+            resolve("~other/x"),
+            project.join("~other/x"),
+            "not a home folder"
+        );
     }
 }
