@@ -25,18 +25,34 @@ pub struct OpenedProject {
     pub annotation_report: Option<String>,
 }
 
-/// The project file that belongs to a corpus folder: `<folder>.daftar.ron` beside it.
+/// The project file that belongs to a corpus folder: `<folder>.daftar.ron` beside it. A folder
+/// named `.` or `..` is named by where it really is (never a project inside its own corpus).
 pub fn project_path_for_folder(folder: &Path) -> PathBuf {
-    let name = folder
+    let named = match folder.file_name() {
+        Some(_) => folder.to_path_buf(),
+        None => folder
+            .canonicalize()
+            .unwrap_or_else(|_| folder.to_path_buf()),
+    };
+    let name = named
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".to_string());
-    folder.with_file_name(format!("{name}.daftar.ron"))
+    named.with_file_name(format!("{name}.daftar.ron"))
+}
+
+/// The folder a file is in: `.` for a bare file name (`Path::parent` gives an empty path there,
+/// which is no folder at all).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// The corpus folder of a project stored at `project_path`.
 pub fn corpus_root(project_path: &Path, project: &Project) -> PathBuf {
-    let base = project_path.parent().unwrap_or(Path::new("."));
+    let base = folder_of(project_path);
     project
         .corpus
         .split('/')
@@ -152,7 +168,7 @@ pub fn import_into_with_progress(
     if !source.is_dir() {
         anyhow::bail!("not a folder: {}", source.display());
     }
-    let base = project_path.parent().unwrap_or(Path::new("."));
+    let base = folder_of(project_path);
     let (mut file, mut project) = ProjectFile::open_or_create(project_path, || {
         let name = source
             .canonicalize()
@@ -189,4 +205,34 @@ pub fn import_into_with_progress(
         import_report: Some(report),
         annotation_report: None,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_bare_file_name_is_in_the_current_folder() {
+        assert_eq!(folder_of(Path::new("articles.daftar.ron")), Path::new("."));
+        assert_eq!(folder_of(Path::new("d/a.daftar.ron")), Path::new("d"));
+        assert_eq!(folder_of(Path::new("/a.daftar.ron")), Path::new("/"));
+        assert_eq!(
+            project_path_for_folder(Path::new("articles")),
+            Path::new("articles.daftar.ron")
+        );
+        assert_eq!(
+            project_path_for_folder(Path::new("news/articles/")),
+            Path::new("news/articles.daftar.ron")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let inside = dir.path().join("corpus").join("..").join("corpus");
+        std::fs::create_dir_all(&inside).unwrap();
+        let dotted = dir.path().join("corpus").join(".");
+        let project = project_path_for_folder(&dotted);
+        assert_eq!(project.file_name().unwrap(), "corpus.daftar.ron");
+        assert!(
+            !project.starts_with(dir.path().join("corpus")),
+            "{project:?}"
+        );
+    }
 }

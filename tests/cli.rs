@@ -408,3 +408,56 @@ fn import_reads_doccano_and_names_a_bad_line() {
     let check = daftar(&["check", project.to_str().unwrap()]);
     assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
 }
+
+/// `daftar` run in `dir`.
+fn daftar_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("daftar runs")
+}
+
+#[test]
+fn a_project_path_without_a_folder_part_works() {
+    // `cd d && daftar import articles -o articles.daftar.ron` failed: "articles are in …, not in
+    // articles", while `./articles.daftar.ron` worked.
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), PERSIAN).unwrap();
+    let import = daftar_in(
+        dir.path(),
+        &["import", "articles", "-o", "articles.daftar.ron"],
+    );
+    assert_eq!(import.status.code(), Some(0), "{}", stderr(&import));
+    let saved = std::fs::read_to_string(dir.path().join("articles.daftar.ron")).unwrap();
+    assert!(saved.contains("corpus: \"articles\""), "{saved}");
+    // Again, from the same place: the same project, updated.
+    let again = daftar_in(
+        dir.path(),
+        &["import", "articles", "-o", "articles.daftar.ron"],
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let again = daftar_in(
+        dir.path(),
+        &["import", "./articles", "-o", "./articles.daftar.ron"],
+    );
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let check = daftar_in(dir.path(), &["check", "articles.daftar.ron"]);
+    assert_eq!(check.status.code(), Some(0), "{}", stderr(&check));
+    let export = daftar_in(
+        dir.path(),
+        &[
+            "export",
+            "articles.daftar.ron",
+            "--format",
+            "jsonl",
+            "--out",
+            "out",
+            "--all",
+        ],
+    );
+    assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
+    assert!(dir.path().join("out/daftar.jsonl").exists());
+}

@@ -230,8 +230,9 @@ impl Session {
         if request.folder.as_os_str().is_empty() {
             return Err(Refusal::NoExportFolder);
         }
-        let project_folder = self.project_path().parent().map(Path::to_path_buf);
-        request.folder = resolve_folder(&request.folder, project_folder.as_deref());
+        let project_path = self.project_path();
+        let project_folder = crate::open::folder_of(&project_path);
+        request.folder = resolve_folder(&request.folder, Some(project_folder));
         if request.formats.is_empty() {
             return Err(Refusal::NoFormat);
         }

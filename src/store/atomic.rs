@@ -55,11 +55,7 @@ fn keep_backup(path: &Path) -> io::Result<()> {
 
 #[cfg(unix)]
 fn sync_parent(path: &Path) -> io::Result<()> {
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    File::open(parent)?.sync_all()
+    File::open(crate::open::folder_of(path))?.sync_all()
 }
 
 #[cfg(not(unix))]
