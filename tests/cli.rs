@@ -461,3 +461,17 @@ fn a_project_path_without_a_folder_part_works() {
     assert_eq!(export.status.code(), Some(0), "{}", stderr(&export));
     assert!(dir.path().join("out/daftar.jsonl").exists());
 }
+
+#[test]
+fn check_passes_on_the_bundled_sample() {
+    // A newcomer's first `daftar check` failed: the ECO meeting's date is in neither article.
+    // It is recorded as not stated, and the check passes.
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let output = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert_eq!(
+        stdout(&output),
+        "ok: 5 documents, 47 spans, 3 meetings, 10 outcomes\n"
+    );
+}

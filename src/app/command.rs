@@ -112,6 +112,9 @@ pub enum AppCommand {
     ClearMeetingField(MeetingField),
     SetMeetingChoice(MeetingField, String),
     SetRealis(Realis),
+    /// The articles do not say when the meeting was: recorded as such (its dates cleared), or
+    /// not.
+    SetDateNotStated(bool),
     SetParticipantRole {
         index: usize,
         role: String,

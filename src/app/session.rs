@@ -371,6 +371,13 @@ impl Session {
                 self.change_meeting(|m| m.set_choice(field, &value))
             }
             C::SetRealis(realis) => self.change_meeting(|m| m.realis = realis),
+            C::SetDateNotStated(not_stated) => self.change_meeting(|m| {
+                m.date_not_stated = not_stated;
+                if not_stated {
+                    m.start = None;
+                    m.end = None;
+                }
+            }),
             C::SetParticipantRole { index, role } => self.change_meeting(|m| {
                 if let Some(p) = m.participants.get_mut(index) {
                     p.role = role;

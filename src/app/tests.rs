@@ -707,6 +707,49 @@ fn clear_meeting_field_choice_and_realis_change_the_current_meeting() {
 }
 
 #[test]
+fn a_date_the_articles_do_not_state_is_recorded_as_such() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    let problems = |s: &Session| {
+        crate::model::validate::meeting_problems(s.project(), s.project().meeting(eco).unwrap())
+    };
+    // The sample records it as not stated; taken back, the date is missing.
+    assert!(meeting(&session, eco).date_not_stated);
+    assert_eq!(problems(&session), Vec::<String>::new());
+    ok(&mut session, AppCommand::SetDateNotStated(false));
+    let missing = problems(&session);
+    assert!(
+        missing.iter().any(|p| p.contains("no start date")),
+        "{missing:?}"
+    );
+    ok(&mut session, AppCommand::SetDateNotStated(true));
+    assert_eq!(
+        problems(&session),
+        Vec::<String>::new(),
+        "recorded, not missing"
+    );
+    // With a publication date, that is the latest the meeting can have been.
+    assert_eq!(
+        session.project().latest_date_of(&meeting(&session, eco)),
+        None
+    );
+    ok(&mut session, AppCommand::SetPublished("2023-07-13".into()));
+    let latest = session.project().latest_date_of(&meeting(&session, eco));
+    assert_eq!(latest.as_deref(), Some("2023-07-13"));
+    // A date read from the text is a stated date.
+    show(&mut session, SCO);
+    ok(&mut session, AppCommand::SelectMeeting(eco));
+    select(&mut session, "13 الی 14 ژوئیه");
+    ok(
+        &mut session,
+        AppCommand::FillMeetingField(MeetingField::Start),
+    );
+    let dated = meeting(&session, eco);
+    assert!(!dated.date_not_stated);
+    assert_eq!(dated.start.unwrap().value.iso, "2021-07-13");
+}
+
+#[test]
 fn participants_change_role_go_and_come_as_groups() {
     let (_dir, mut session) = session();
     let eco = eco_meeting(&session);
@@ -1160,6 +1203,7 @@ fn every_command_has_a_test() {
             C::ClearMeetingField(_) | C::SetMeetingChoice(..) | C::SetRealis(_) => {
                 "clear_meeting_field_choice_and_realis_change_the_current_meeting"
             }
+            C::SetDateNotStated(_) => "a_date_the_articles_do_not_state_is_recorded_as_such",
             C::SetParticipantRole { .. }
             | C::RemoveParticipant(_)
             | C::AddParticipantGroup { .. } => "participants_change_role_go_and_come_as_groups",

@@ -67,7 +67,11 @@ pub fn check(path: &Path) -> anyhow::Result<u8> {
         let _ = writeln!(out, "ok: {summary}");
         OK
     } else {
-        let _ = writeln!(out, "{} problems in {summary}", problems.len());
+        let count = match problems.len() {
+            1 => "1 problem".to_string(),
+            n => format!("{n} problems"),
+        };
+        let _ = writeln!(out, "{count} in {summary}");
         PROBLEMS
     };
     emit(&out);

@@ -135,6 +135,7 @@ impl Exporter for Csv {
         let bom = options.bom;
         let mut meeting_columns = vec!["meeting_id".to_string()];
         meeting_columns.extend(MeetingField::single_valued().flat_map(field_columns));
+        meeting_columns.extend(["date_not_stated".to_string(), "date_latest".to_string()]);
         meeting_columns.push(MeetingField::Realis.info().column.to_string());
         meeting_columns.extend(
             [
@@ -172,6 +173,8 @@ impl Exporter for Csv {
             for field in MeetingField::single_valued() {
                 row.extend(field_cells(project, meeting, field));
             }
+            row.push(meeting.date_not_stated.to_string());
+            row.push(project.latest_date_of(meeting).unwrap_or_default());
             row.push(format!("{:?}", meeting.realis).to_lowercase());
             row.extend(code_fields(&codes, source));
             row.push(documents_of(project, meeting.evidence_spans()));

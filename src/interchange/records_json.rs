@@ -114,6 +114,8 @@ pub fn meeting(project: &Project, meeting: &Meeting) -> Value {
             value["evidence"] = p.evidence.map(evidence).into();
             value
         }).collect::<Vec<_>>(),
+        "date_not_stated": meeting.date_not_stated,
+        "date_latest": project.latest_date_of(meeting),
         "realis": format!("{:?}", meeting.realis).to_lowercase(),
         "codes": codes(&meeting_codes, source),
         "evidence": meeting.evidence.iter().map(|e| evidence(*e)).collect::<Vec<_>>(),

@@ -133,6 +133,10 @@ pub struct Meeting {
     pub start: Option<Sourced<DateValue>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<Sourced<DateValue>>,
+    /// The articles do not say when it met: recorded as such instead of an invented date.
+    /// [`Meeting::latest_date`] gives the bound the articles do give.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub date_not_stated: bool,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub participants: Vec<Participant>,
     #[serde(default)]
@@ -400,6 +404,7 @@ impl Meeting {
             chair: None,
             start: None,
             end: None,
+            date_not_stated: false,
             participants: Vec::new(),
             realis: Realis::Held,
             codes: None,
@@ -438,6 +443,27 @@ impl Meeting {
             MeetingField::Realis => true,
             _ => self.value(field).is_some(),
         }
+    }
+
+    /// Whether the field is filled or known to be unknowable: a start date the articles do not
+    /// state is recorded, not missing.
+    pub fn is_recorded(&self, field: MeetingField) -> bool {
+        self.has(field) || (field == MeetingField::Start && self.date_not_stated)
+    }
+
+    /// For a meeting held on a date the articles do not state: the latest day it can have been,
+    /// the earliest publication date of the articles that report it (`YYYY-MM-DD`).
+    pub fn latest_date<'p>(
+        &self,
+        published: impl Fn(super::ids::DocId) -> Option<&'p str>,
+    ) -> Option<String> {
+        if !self.date_not_stated || self.realis != Realis::Held {
+            return None;
+        }
+        self.evidence_spans()
+            .filter_map(|at| published(at.doc))
+            .min()
+            .map(str::to_string)
     }
 
     /// The evidence span of a single-valued field, if it has one.

@@ -44,6 +44,12 @@ pub struct Project {
 }
 
 impl Project {
+    /// The latest day a meeting held on a date the articles do not state can have been: the
+    /// earliest publication date of the articles reporting it.
+    pub fn latest_date_of(&self, meeting: &super::Meeting) -> Option<String> {
+        meeting.latest_date(|doc| self.document(doc)?.published.as_deref())
+    }
+
     pub fn new(name: impl Into<String>, corpus: impl Into<String>) -> Self {
         Project {
             format: FORMAT_VERSION,

@@ -9,13 +9,18 @@ pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
     let mut problems = Vec::new();
     let id = meeting.id;
     for field in project.schema.meeting_fields.iter().filter(|f| f.required) {
-        let missing = !meeting.has(field.key);
+        let missing = !meeting.is_recorded(field.key);
         if missing {
             problems.push(format!(
                 "meeting {id} has no {} (required)",
                 field.names.en.to_lowercase()
             ));
         }
+    }
+    if meeting.date_not_stated && meeting.start.is_some() {
+        problems.push(format!(
+            "meeting {id} has a start date and says its date is not stated"
+        ));
     }
     if let (Some(start), Some(end)) = (&meeting.start, &meeting.end)
         && end.value.iso < start.value.iso

@@ -151,6 +151,8 @@ pub fn fill_field(
             let published = document.and_then(|d| d.published.as_deref());
             let parsed = parse_date(&quote, language, published)
                 .ok_or_else(|| RecordError::NotADate(quote.clone()))?;
+            // A date read from the text: the date is stated after all.
+            changed.date_not_stated = false;
             if field == MeetingField::End {
                 let end = parsed.end.unwrap_or(parsed.start);
                 changed.end = Some(Sourced::with_evidence(end, at));

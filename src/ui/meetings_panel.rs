@@ -30,6 +30,7 @@ pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
 pub const DERIVED_CODES: &str = "Use derived codes";
 pub const PUBLISHED_HINT: &str = "YYYY-MM-DD or ۲۲ تیر ۱۴۰۲";
+pub const DATE_NOT_STATED: &str = "not stated";
 /// Placeholders (and accessible names) of the unnamed group's fields.
 pub const GROUP_COUNT_LABEL: &str = "How many";
 pub const GROUP_DESCRIPTION_HINT: &str = "who (e.g. countries)";
@@ -482,6 +483,16 @@ impl DaftarApp {
                 {
                     commands.push((AppCommand::ClearMeetingField(key), None));
                 }
+                if key == MeetingField::Start {
+                    let mut not_stated = meeting.date_not_stated;
+                    if ui
+                        .checkbox(&mut not_stated, DATE_NOT_STATED)
+                        .on_hover_text("The articles do not say when it met")
+                        .changed()
+                    {
+                        commands.push((AppCommand::SetDateNotStated(not_stated), None));
+                    }
+                }
             });
             if let Some((facts, words)) = field_value_text(project, meeting, key) {
                 ui.indent(("value", key.key()), |ui| {
@@ -814,6 +825,13 @@ fn field_value_text(
 ) -> Option<(String, String)> {
     if field.value_kind() == crate::model::FieldValueKind::Choice {
         return None;
+    }
+    if field == MeetingField::Start && meeting.date_not_stated {
+        let facts = match project.latest_date_of(meeting) {
+            Some(latest) => format!("date not stated · no later than {latest}"),
+            None => "date not stated".to_string(),
+        };
+        return Some((facts, String::new()));
     }
     Some(match meeting.value(field)? {
         FieldValue::Entity(f) => (String::new(), entity_name(project, f.value)),

@@ -184,6 +184,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
             precision: Precision::Day,
         })),
         end: None,
+        date_not_stated: false,
         participants: vec![
             Participant {
                 entity: Some(minister),
