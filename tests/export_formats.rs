@@ -536,3 +536,74 @@ fn opening_a_doccano_file_imports_it_once_into_a_project_beside_it() {
     assert_eq!(again.project.span_count(), 1);
     assert!(again.annotation_report.is_none());
 }
+
+#[test]
+fn reviewed_exports_carry_no_value_read_from_work_in_progress_and_refer_only_to_what_they_carry() {
+    // The SCO meeting (004, reviewed) gets a venue read from the ECO article (in progress): a
+    // reviewed-only export carried it, and JSONL records referred to spans and documents that
+    // were not in the file.
+    let mut project = sample_project();
+    let eco = project
+        .document_by_path("000_cc14a8d638cfba9c.txt")
+        .unwrap()
+        .clone();
+    let place = eco.spans.iter().find(|s| s.label == "GPE").unwrap().id;
+    let mut sco = project
+        .meeting(daftar::model::MeetingId(7))
+        .unwrap()
+        .clone();
+    sco.venue.as_mut().unwrap().evidence = Some(daftar::model::SpanRef {
+        doc: eco.id,
+        span: place,
+    });
+    daftar::edit::Edit::ReplaceMeeting(sco)
+        .apply(&mut project)
+        .unwrap();
+    let files = export(&project, Scope::Reviewed, Format::Jsonl, &sample_texts());
+    let lines: Vec<Value> = file(&files, "daftar.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let carried: std::collections::BTreeSet<(String, String)> = lines
+        .iter()
+        .flat_map(|line| {
+            let doc = line["id"].as_str().unwrap().to_string();
+            line["spans"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(move |s| (doc.clone(), s["id"].as_str().unwrap().to_string()))
+        })
+        .collect();
+    let mut refs = Vec::new();
+    fn evidence_refs(value: &Value, refs: &mut Vec<(String, String)>) {
+        match value {
+            Value::Object(map) => {
+                if let (Some(Value::String(doc)), Some(Value::String(span))) =
+                    (map.get("doc"), map.get("span"))
+                {
+                    refs.push((doc.clone(), span.clone()));
+                }
+                map.values().for_each(|v| evidence_refs(v, refs));
+            }
+            Value::Array(items) => items.iter().for_each(|v| evidence_refs(v, refs)),
+            _ => {}
+        }
+    }
+    for line in &lines {
+        evidence_refs(&line["meetings"], &mut refs);
+        evidence_refs(&line["outcomes"], &mut refs);
+        for meeting in line["meetings"].as_array().unwrap() {
+            if meeting["id"] == "m7" {
+                assert!(meeting["venue"].is_null(), "the venue is work in progress");
+            }
+        }
+    }
+    assert!(refs.len() > 20);
+    for reference in &refs {
+        assert!(
+            carried.contains(reference),
+            "{reference:?} is not in the file"
+        );
+    }
+}

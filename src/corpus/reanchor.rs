@@ -123,36 +123,41 @@ pub fn reanchor_edit(document: &Document, new_text: &str, plan: &ReanchorPlan) -
         let Some(span) = document.span(*id) else {
             continue;
         };
-        let range = match anchor {
+        let moved_to = match anchor {
             Anchor::Unchanged => continue,
-            Anchor::Moved(range) => range.clone(),
-            Anchor::Orphaned => 0..0,
+            Anchor::Moved(range) => Span::quoting(
+                span.id,
+                new_text,
+                range.start,
+                range.end,
+                &span.label,
+                &span.author,
+            ),
+            Anchor::Orphaned => None,
         };
-        let mut moved = Span::quoting(
-            span.id,
-            new_text,
-            range.start,
-            range.end,
-            &span.label,
-            &span.author,
-        )
-        .expect("a planned range fits the new text");
-        moved.entity = span.entity;
-        moved.attributes = span.attributes.clone();
-        moved.note = span.note.clone();
-        moved.created = span.created.clone();
-        moved.review = span.review.clone();
-        if *anchor == Anchor::Orphaned {
-            moved.quote = span.quote.clone();
-            moved.prefix = span.prefix.clone();
-            moved.suffix = span.suffix.clone();
-            moved.attributes.insert(
-                ORPHANED_ATTRIBUTE.into(),
-                format!("{}..{}", span.start, span.end),
-            );
-        } else {
-            moved.attributes.remove(ORPHANED_ATTRIBUTE);
-        }
+        let moved = match moved_to {
+            Some(mut moved) => {
+                moved.entity = span.entity;
+                moved.attributes = span.attributes.clone();
+                moved.attributes.remove(ORPHANED_ATTRIBUTE);
+                moved.note = span.note.clone();
+                moved.created = span.created.clone();
+                moved.review = span.review.clone();
+                moved
+            }
+            // Its text is gone (or would be cut inside a letter): kept at 0..0 with its quote,
+            // and where it was, for the analyst to place it again.
+            None => {
+                let mut orphan = span.clone();
+                orphan.start = 0;
+                orphan.end = 0;
+                orphan.attributes.insert(
+                    ORPHANED_ATTRIBUTE.into(),
+                    format!("{}..{}", span.start, span.end),
+                );
+                orphan
+            }
+        };
         edits.push(Edit::ReplaceSpan {
             doc: document.id,
             span: moved,

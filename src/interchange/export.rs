@@ -13,9 +13,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use thiserror::Error;
 
+use super::scope::ScopeRule;
 use super::{brat, conll, csv, doccano, jsonl, label_studio, w3c};
 use crate::corpus::fingerprint;
-use crate::model::{DocId, DocStatus, Document, Meeting, Outcome, Project, ReviewState, Span};
+use crate::model::{DocId, Document, Meeting, MeetingId, Outcome, Project, Span};
 use crate::text::OffsetIndex;
 
 /// Which annotations are exported.
@@ -53,8 +54,9 @@ impl ExportDoc<'_> {
 pub struct ExportSet<'a> {
     pub project: &'a Project,
     pub docs: Vec<ExportDoc<'a>>,
-    pub meetings: Vec<&'a Meeting>,
-    pub outcomes: Vec<&'a Outcome>,
+    /// The exported meetings and outcomes, as the scope lets them out ([`ScopeRule`]).
+    pub meetings: Vec<Meeting>,
+    pub outcomes: Vec<Outcome>,
     /// Per document: indices into `meetings` and `outcomes` of the records it gives evidence for.
     records_by_doc: HashMap<DocId, (Vec<usize>, Vec<usize>)>,
 }
@@ -75,10 +77,6 @@ pub enum ExportError {
     Write { path: String, error: std::io::Error },
 }
 
-fn in_scope(scope: Scope, document: &Document) -> bool {
-    scope == Scope::All || document.status == DocStatus::Reviewed
-}
-
 impl<'a> ExportSet<'a> {
     /// The set for `scope`, reading each document's text with `read` (its decoded article).
     /// `progress(done, total)` is told after each document; `cancel` stops early.
@@ -89,11 +87,12 @@ impl<'a> ExportSet<'a> {
         progress: &mut dyn FnMut(usize, usize),
         cancel: &AtomicBool,
     ) -> Result<ExportSet<'a>, ExportError> {
+        let rule = ScopeRule::new(project, scope);
         let chosen: Vec<&Document> = project
             .documents
             .iter()
             .map(|d| d.as_ref())
-            .filter(|d| in_scope(scope, d))
+            .filter(|d| rule.document(d))
             .collect();
         // Reading, checking and indexing the articles is most of an export's time: on every
         // core, the calling thread among them (it reports the progress).
@@ -111,7 +110,7 @@ impl<'a> ExportSet<'a> {
             let spans = document
                 .spans
                 .iter()
-                .filter(|s| s.review.state != ReviewState::Rejected && !s.is_empty())
+                .filter(|s| rule.span(document.id, s))
                 .collect();
             Ok(ExportDoc {
                 document,
@@ -159,18 +158,16 @@ impl<'a> ExportSet<'a> {
             .into_iter()
             .map(|(_, doc)| doc)
             .collect::<Result<Vec<_>, _>>()?;
-        let exported: HashSet<DocId> = docs.iter().map(|d| d.document.id).collect();
-        let meetings: Vec<&Meeting> = project
+        let meetings: Vec<Meeting> = project
             .meetings
             .iter()
-            .filter(|m| m.review.state != ReviewState::Rejected)
-            .filter(|m| m.evidence_spans().any(|e| exported.contains(&e.doc)))
+            .filter_map(|m| rule.meeting(m))
             .collect();
-        let outcomes: Vec<&Outcome> = project
+        let meeting_ids: HashSet<MeetingId> = meetings.iter().map(|m| m.id).collect();
+        let outcomes: Vec<Outcome> = project
             .outcomes
             .iter()
-            .filter(|o| o.review.state != ReviewState::Rejected)
-            .filter(|o| o.evidence_spans().any(|e| exported.contains(&e.doc)))
+            .filter_map(|o| rule.outcome(o, &meeting_ids))
             .collect();
         let mut records_by_doc: HashMap<DocId, (Vec<usize>, Vec<usize>)> = HashMap::new();
         for (index, meeting) in meetings.iter().enumerate() {
@@ -195,15 +192,15 @@ impl<'a> ExportSet<'a> {
     }
 
     /// The exported meetings `doc` gives evidence for.
-    pub fn meetings_of(&self, doc: DocId) -> impl Iterator<Item = &'a Meeting> + '_ {
+    pub fn meetings_of(&self, doc: DocId) -> impl Iterator<Item = &Meeting> + '_ {
         let indices = self.records_by_doc.get(&doc).map_or(&[][..], |r| &r.0[..]);
-        indices.iter().map(|&i| self.meetings[i])
+        indices.iter().map(|&i| &self.meetings[i])
     }
 
     /// The exported outcomes `doc` gives evidence for.
-    pub fn outcomes_of(&self, doc: DocId) -> impl Iterator<Item = &'a Outcome> + '_ {
+    pub fn outcomes_of(&self, doc: DocId) -> impl Iterator<Item = &Outcome> + '_ {
         let indices = self.records_by_doc.get(&doc).map_or(&[][..], |r| &r.1[..]);
-        indices.iter().map(|&i| self.outcomes[i])
+        indices.iter().map(|&i| &self.outcomes[i])
     }
 
     /// The set for `scope` with the articles read from `corpus_root`.

@@ -12,6 +12,7 @@ pub mod import;
 mod jsonl;
 mod label_studio;
 mod records_json;
+pub mod scope;
 mod w3c;
 
 pub use export::{

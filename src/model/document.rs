@@ -133,7 +133,8 @@ impl Span {
 
 impl Span {
     /// A new span over `start..end` (code points) of `text`, quoting it with its context.
-    /// `None` if the range does not fit the text.
+    /// `None` if the range is empty or reversed, does not fit the text, or splits a grapheme
+    /// cluster (a letter from its marks, an emoji sequence): the one rule every span obeys.
     pub fn quoting(
         id: SpanId,
         text: &str,
@@ -142,10 +143,10 @@ impl Span {
         label: impl Into<String>,
         author: impl Into<String>,
     ) -> Option<Span> {
-        if start > end {
+        let index = crate::text::OffsetIndex::new(text);
+        if crate::text::offsets::span_range_problem(&index, text, start, end).is_some() {
             return None;
         }
-        let index = crate::text::OffsetIndex::new(text);
         let byte = |chars: usize| index.byte_of_char(chars);
         let quote = text.get(byte(start)?..byte(end)?)?.to_string();
         let prefix = text

@@ -51,6 +51,46 @@ pub fn utf16_to_char(text: &str, units: usize) -> Option<usize> {
     (at == units).then(|| text.chars().count())
 }
 
+/// Whether `byte` falls between two grapheme clusters of `text` (never inside a base letter and
+/// its combining marks, nor inside an emoji sequence or a flag). Also `false` off a character
+/// boundary or past the end.
+pub fn is_grapheme_boundary(text: &str, byte: usize) -> bool {
+    if byte > text.len() || !text.is_char_boundary(byte) {
+        return false;
+    }
+    let mut cursor = unicode_segmentation::GraphemeCursor::new(byte, text.len(), true);
+    cursor.is_boundary(text, 0).unwrap_or(false)
+}
+
+/// Why a code point range cannot be a span of `text`, if it cannot: empty or reversed, past the
+/// end, or splitting a grapheme cluster.
+pub fn span_range_problem(
+    index: &OffsetIndex,
+    text: &str,
+    start: usize,
+    end: usize,
+) -> Option<String> {
+    if start >= end {
+        return Some(if start == end {
+            format!("{start}..{end} is empty")
+        } else {
+            format!("{start}..{end} ends before it starts")
+        });
+    }
+    let (Some(from), Some(to)) = (index.byte_of_char(start), index.byte_of_char(end)) else {
+        return Some(format!(
+            "{start}..{end} does not fit the text ({} characters)",
+            index.chars()
+        ));
+    };
+    if !is_grapheme_boundary(text, from) || !is_grapheme_boundary(text, to) {
+        return Some(format!(
+            "{start}..{end} splits a character from its marks (or an emoji sequence)"
+        ));
+    }
+    None
+}
+
 /// The substring of `text` between two code point offsets.
 pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
     let index = OffsetIndex::new(text);
@@ -110,6 +150,29 @@ impl OffsetIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_may_not_be_empty_reversed_past_the_end_or_split_a_grapheme() {
+        // ب with a shadda, then a flag (two regional indicators) and a family emoji (ZWJ).
+        let text = "بّ 🇮🇷 👨‍👩‍👧";
+        let index = OffsetIndex::new(text);
+        let problem = |start, end| span_range_problem(&index, text, start, end);
+        assert_eq!(problem(0, 2), None, "letter and mark together");
+        assert!(
+            problem(0, 1).unwrap().contains("splits"),
+            "the mark cut off"
+        );
+        assert!(problem(3, 4).unwrap().contains("splits"), "half a flag");
+        assert_eq!(problem(3, 5), None);
+        assert!(
+            problem(6, 8).unwrap().contains("splits"),
+            "inside a ZWJ sequence"
+        );
+        assert_eq!(problem(6, 11), None);
+        assert!(problem(2, 2).unwrap().contains("empty"));
+        assert!(problem(5, 2).unwrap().contains("before it starts"));
+        assert!(problem(0, 99).unwrap().contains("does not fit"));
+    }
 
     /// Persian with ZWNJ, Arabic with harakat, a non-BMP emoji flag and a mathematical letter.
     const MIXED: &str = "می‌خواهم 🇮🇷 مُحَمَّد 𝐀B";
