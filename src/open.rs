@@ -78,16 +78,19 @@ pub fn import_annotations(
     kind: SourceKind,
     project_path: &Path,
 ) -> anyhow::Result<(OpenedProject, AnnotationReport)> {
-    let (documents, rejected) = read_annotations(source, kind)?;
-    let corpus = corpus_for(source, kind, project_path, &documents)?;
+    let (mut documents, mut rejected) = read_annotations(source, kind)?;
+    let (corpus, not_written) = corpus_for(source, kind, project_path, &mut documents)?;
+    rejected.extend(not_written);
     let mut opened = import_into(project_path, &corpus, ImportOptions::default())?;
-    let spans = add_imported(&mut opened.project, &corpus, &documents, kind)?;
+    let added = add_imported(&mut opened.project, &corpus, &documents, kind)?;
     opened.file.save(&opened.project)?;
-    let report = AnnotationReport {
-        documents: documents.len(),
-        spans,
+    let mut report = AnnotationReport {
+        documents: added.documents,
+        spans: added.spans,
+        already: added.already,
         rejected,
     };
+    report.rejected.extend(added.rejected);
     Ok((opened, report))
 }
 

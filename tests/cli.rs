@@ -475,3 +475,56 @@ fn check_passes_on_the_bundled_sample() {
         "ok: 5 documents, 47 spans, 3 meetings, 10 outcomes\n"
     );
 }
+
+#[test]
+fn a_misspelt_field_in_a_project_file_is_an_error_with_its_line() {
+    // `hoct:` for `host:` was dropped without a word, and the value was gone at the next save.
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let text = std::fs::read_to_string(&project).unwrap();
+    let misspelt = text.replacen("      host: Some((", "      hoct: Some((", 1);
+    assert_ne!(misspelt, text);
+    std::fs::write(&project, &misspelt).unwrap();
+    let output = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let error = stderr(&output);
+    assert!(error.contains("field named `hoct` in `Meeting`"), "{error}");
+    assert!(error.contains("malformed at line"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&project).unwrap(),
+        misspelt,
+        "untouched"
+    );
+}
+
+#[test]
+fn check_reports_ids_in_use_twice_and_a_counter_below_them_and_work_refuses_such_a_project() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let text = std::fs::read_to_string(&project).unwrap();
+    let broken = text.replacen("next_id: 79,", "next_id: 12,", 1);
+    assert_ne!(broken, text);
+    std::fs::write(&project, &broken).unwrap();
+    let output = daftar(&["check", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("the next id (12) is not above the ids in use (up to 78)"),
+        "{}",
+        stdout(&output)
+    );
+    // Importing into it would hand out ids already in use (and panicked): refused, untouched.
+    let corpus = dir.path().join("sample");
+    let import = daftar(&[
+        "import",
+        corpus.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+    ]);
+    assert_eq!(import.status.code(), Some(2));
+    assert!(
+        stderr(&import).contains("not opened for work"),
+        "{}",
+        stderr(&import)
+    );
+    assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
+}

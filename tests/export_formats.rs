@@ -184,12 +184,13 @@ fn offsets_slice_to_the_quote_in_each_formats_own_unit() {
         .collect();
     assert_eq!(got, quotes);
 
-    // Label Studio: UTF-16, and value.text agrees.
+    // Label Studio: code points (its editor's unit since 2022; UTF-16 shifted every span after
+    // an emoji), and value.text agrees.
     let files = export(&project, Scope::All, Format::LabelStudio, &texts);
     let tasks: Value = serde_json::from_str(file(&files, "label-studio.json")).unwrap();
     for result in tasks[0]["annotations"][0]["result"].as_array().unwrap() {
         let value = &result["value"];
-        let sliced = utf16_slice(
+        let sliced = char_slice(
             WIDE,
             value["start"].as_u64().unwrap(),
             value["end"].as_u64().unwrap(),
@@ -490,26 +491,41 @@ fn a_cancelled_export_writes_nothing() {
 }
 
 #[test]
-fn a_label_studio_region_whose_text_disagrees_is_refused_with_its_task() {
+fn label_studio_offsets_are_code_points_and_a_region_whose_text_disagrees_is_refused() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("tasks.json");
     let tasks = serde_json::json!([
         {"id": 7, "data": {"text": "اسکندر مومنی در تهران"}, "annotations": [{"result": [
             {"id": "a", "type": "labels", "value": {"start": 0, "end": 12, "text": "اسکندر مومنی", "labels": ["PER"]}}
         ]}]},
+        // After an emoji, code points: تهران is 2..7.
         {"id": 8, "data": {"text": "😀 تهران"}, "annotations": [{"result": [
-            {"id": "b", "type": "labels", "value": {"start": 1, "end": 6, "text": "تهران", "labels": ["GPE"]}}
+            {"id": "b", "type": "labels", "value": {"start": 2, "end": 7, "text": "تهران", "labels": ["GPE"]}}
+        ]}]},
+        // UTF-16 units (3..8), as Daftar once wrote: the text there is not value.text.
+        {"id": 9, "data": {"text": "😀 دوشنبه"}, "annotations": [{"result": [
+            {"id": "c", "type": "labels", "value": {"start": 3, "end": 8, "text": "دوشنبه", "labels": ["GPE"]}}
         ]}]}
     ]);
     std::fs::write(&source, tasks.to_string()).unwrap();
     let project = dir.path().join("p.daftar.ron");
     let (opened, report) = import_annotations(&source, SourceKind::LabelStudio, &project).unwrap();
-    assert_eq!(opened.project.documents.len(), 1);
+    assert_eq!(opened.project.documents.len(), 2);
+    let tehran = opened
+        .project
+        .documents
+        .iter()
+        .flat_map(|d| &d.spans)
+        .find(|s| s.label == "GPE")
+        .unwrap();
+    assert_eq!(
+        (tehran.start, tehran.end, tehran.quote.as_str()),
+        (2, 7, "تهران")
+    );
     assert_eq!(report.rejected.len(), 1);
-    // Offset 1 falls inside the emoji's surrogate pair: code points, not UTF-16, were written.
-    assert_eq!(report.rejected[0].place, "tasks.json task 8");
+    assert_eq!(report.rejected[0].place, "tasks.json task 9");
     assert!(
-        report.rejected[0].reason.contains("splits a character"),
+        report.rejected[0].reason.contains("value.text"),
         "{}",
         report.rejected[0]
     );
@@ -606,4 +622,183 @@ fn reviewed_exports_carry_no_value_read_from_work_in_progress_and_refer_only_to_
             "{reference:?} is not in the file"
         );
     }
+}
+
+/// `daftar check`'s problems for an opened project (every span against its article).
+fn check(opened: &daftar::open::OpenedProject) -> Vec<String> {
+    daftar::corpus::verify(&opened.project, &opened.corpus_root)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The spans of the project's documents as (quote, start, end).
+fn quotes(opened: &daftar::open::OpenedProject) -> Vec<(String, usize, usize)> {
+    opened
+        .project
+        .documents
+        .iter()
+        .flat_map(|d| &d.spans)
+        .map(|s| (s.quote.clone(), s.start, s.end))
+        .collect()
+}
+
+#[test]
+fn a_text_beginning_with_a_byte_order_mark_keeps_its_spans_on_their_words() {
+    // Texts that began with U+FEFF were stored one character off, and check then failed.
+    let text = "\u{feff}اسکندر مومنی در تهران";
+    let dir = tempfile::tempdir().unwrap();
+    // doccano counts the mark (UTF-16), Label Studio too (code points).
+    let doccano = dir.path().join("data.jsonl");
+    let line = serde_json::json!({"text": text, "label": [[1, 13, "PER"], [17, 22, "GPE"]]});
+    std::fs::write(&doccano, format!("{line}\n")).unwrap();
+    let studio = dir.path().join("tasks.json");
+    let tasks = serde_json::json!([{"id": 1, "data": {"text": text}, "annotations": [{"result": [
+        {"id": "a", "type": "labels", "value": {"start": 1, "end": 13, "text": "اسکندر مومنی", "labels": ["PER"]}}
+    ]}]}]);
+    std::fs::write(&studio, tasks.to_string()).unwrap();
+    for (source, kind) in [
+        (&doccano, SourceKind::Doccano),
+        (&studio, SourceKind::LabelStudio),
+    ] {
+        let project = source.with_extension("daftar.ron");
+        let (opened, report) = import_annotations(source, kind, &project).unwrap();
+        assert!(report.rejected.is_empty(), "{report}");
+        assert_eq!(quotes(&opened)[0], ("اسکندر مومنی".to_string(), 0, 12));
+        assert_eq!(check(&opened), Vec::<String>::new(), "{kind:?}");
+    }
+    // brat counts the mark as Python reads the file; a tool that did not count it is read as
+    // it was meant.
+    for (name, offset) in [("counted", 1), ("not-counted", 0)] {
+        let collection = dir.path().join(name);
+        std::fs::create_dir(&collection).unwrap();
+        std::fs::write(collection.join("a.txt"), text).unwrap();
+        let ann = format!("T1\tPER {} {}\tاسکندر مومنی\n", offset, offset + 12);
+        std::fs::write(collection.join("a.ann"), ann).unwrap();
+        let project = dir.path().join(format!("{name}.daftar.ron"));
+        let (opened, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+        assert!(report.rejected.is_empty(), "{name}: {report}");
+        assert_eq!(
+            quotes(&opened),
+            [("اسکندر مومنی".to_string(), 0, 12)],
+            "{name}"
+        );
+        assert_eq!(check(&opened), Vec::<String>::new(), "{name}");
+    }
+}
+
+#[test]
+fn importing_the_same_brat_collection_twice_adds_nothing_the_second_time() {
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("brat");
+    std::fs::create_dir(&collection).unwrap();
+    std::fs::write(collection.join("a.txt"), "اسکندر مومنی در تهران").unwrap();
+    std::fs::write(
+        collection.join("a.ann"),
+        "T1\tPER 0 12\tاسکندر مومنی\nT2\tGPE 16 21\tتهران\n",
+    )
+    .unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (first, _) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    let spans = quotes(&first);
+    drop(first);
+    let (second, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    assert_eq!(quotes(&second), spans, "not doubled");
+    assert_eq!((report.spans, report.already), (0, 2));
+    assert!(
+        report
+            .to_string()
+            .contains("2 spans were already in the project")
+    );
+}
+
+#[test]
+fn spans_that_are_empty_reversed_or_split_a_letter_are_refused_by_name() {
+    // They were accepted, and exports then panicked (brat, Label Studio, W3C) or wrote
+    // inverted offsets (doccano, JSONL).
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("data.jsonl");
+    let lines = [
+        serde_json::json!({"text": "سلام دنیا", "label": [[0, 4, "PER"]]}),
+        serde_json::json!({"text": "سلام دنیا", "label": [[9, 0, "PER"]], "path": "reversed"}),
+        serde_json::json!({"text": "سلام دنیا", "label": [[4, 4, "PER"]], "path": "empty"}),
+        // ب and its shadda: a span may not cut them apart.
+        serde_json::json!({"text": "ربّ", "label": [[0, 2, "PER"]], "path": "split"}),
+    ];
+    let content: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&source, content).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    assert_eq!(opened.project.documents.len(), 1);
+    let reasons: Vec<(&str, &str)> = report
+        .rejected
+        .iter()
+        .map(|r| (r.place.as_str(), r.reason.as_str()))
+        .collect();
+    assert_eq!(reasons.len(), 3, "{reasons:?}");
+    assert!(
+        reasons[0].1.contains("ends before it starts"),
+        "{reasons:?}"
+    );
+    assert!(reasons[1].1.contains("is empty"), "{reasons:?}");
+    assert!(reasons[2].1.contains("splits a character"), "{reasons:?}");
+    assert_eq!(reasons[2].0, "data.jsonl line 4");
+    // What was imported exports in every format.
+    let texts: BTreeMap<String, String> = opened
+        .project
+        .documents
+        .iter()
+        .map(|d| {
+            let text = std::fs::read_to_string(opened.corpus_root.join(&d.path)).unwrap();
+            (d.path.clone(), text)
+        })
+        .collect();
+    for format in Format::ALL {
+        let files = export(&opened.project, Scope::All, format, &texts);
+        assert!(!files.is_empty());
+    }
+}
+
+#[test]
+fn one_bad_record_does_not_stop_an_import_and_a_retry_goes_on() {
+    // One bad record (an empty text, a NUL, two records with one name) aborted the import after
+    // the corpus folder was written, and every retry then said it "already holds files".
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("data.jsonl");
+    let lines = [
+        serde_json::json!({"text": "سلام دنیا", "label": [[0, 4, "PER"]], "path": "one"}),
+        serde_json::json!({"text": "  ", "label": [], "path": "blank"}),
+        serde_json::json!({"text": "a\u{0}b", "label": [], "path": "nul"}),
+        serde_json::json!({"text": "دوم", "label": [], "path": "One"}),
+        serde_json::json!({"text": "خبر دوم", "label": [[0, 3, "ORG"]], "path": "two"}),
+    ];
+    let content: String = lines.iter().map(|l| format!("{l}\n")).collect();
+    std::fs::write(&source, content).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let paths: Vec<&str> = opened
+        .project
+        .documents
+        .iter()
+        .map(|d| d.path.as_str())
+        .collect();
+    assert_eq!(paths, ["one.txt", "two.txt"]);
+    let places: Vec<&str> = report.rejected.iter().map(|r| r.place.as_str()).collect();
+    assert_eq!(
+        places,
+        [
+            "data.jsonl line 2",
+            "data.jsonl line 3",
+            "data.jsonl line 4"
+        ]
+    );
+    drop(opened);
+    // The import was killed after writing the texts: the project is gone, the texts are there,
+    // with a half-written article. The retry imports the same, once.
+    std::fs::remove_file(&project).unwrap();
+    std::fs::write(dir.path().join("p-corpus/.three.txt.part"), "half").unwrap();
+    let (again, _) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    assert_eq!(again.project.documents.len(), 2);
+    assert_eq!(again.project.span_count(), 2);
+    assert!(!dir.path().join("p-corpus/.three.txt.part").exists());
 }

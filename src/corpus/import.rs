@@ -172,18 +172,20 @@ pub fn import_folder_with_progress(
 fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
     let mut report = ImportReport::default();
     let mut seen = std::collections::HashSet::new();
-    let by_path: std::collections::HashMap<String, DocId> = project
+    // Documents by path, as places in the list (found without relying on their order).
+    let by_path: std::collections::HashMap<String, usize> = project
         .documents
         .iter()
-        .map(|d| (d.path.clone(), d.id))
+        .enumerate()
+        .map(|(index, d)| (d.path.clone(), index))
         .collect();
     for article in scanned {
         let path = article.file.relative;
         let existing = by_path.get(path.as_str()).copied();
         seen.insert(path.clone());
         let (outcome, warnings) = match (article.result, existing) {
-            (Err(reason), Some(id)) => {
-                let document = project.document_mut(id).expect("found by path");
+            (Err(reason), Some(index)) => {
+                let document = std::sync::Arc::make_mut(&mut project.documents[index]);
                 document.disk = DiskState::Unreadable {
                     reason: reason.to_string(),
                 };
@@ -197,8 +199,9 @@ fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
                     .push(new_document(id, path.clone(), &decoded).into());
                 (FileOutcome::Added(id), decoded.warnings)
             }
-            (Ok(decoded), Some(id)) => {
-                let document = project.document_mut(id).expect("found by path");
+            (Ok(decoded), Some(index)) => {
+                let document = std::sync::Arc::make_mut(&mut project.documents[index]);
+                let id = document.id;
                 let now = fingerprint(&decoded.text);
                 let outcome = if now == document.fingerprint {
                     document.disk = DiskState::Unchanged;

@@ -41,7 +41,7 @@ impl ReanchorPlan {
 }
 
 /// The key under which an orphaned span keeps the range it had, for the user to see.
-pub const ORPHANED_ATTRIBUTE: &str = "orphaned_from";
+pub use crate::model::ORPHANED_ATTRIBUTE;
 
 /// Plans where the spans of `document` go in `new_text`.
 pub fn plan_reanchor(document: &Document, new_text: &str) -> ReanchorPlan {

@@ -5,8 +5,9 @@ use std::fmt;
 use std::path::Path;
 
 use super::{fingerprint, read_document};
-use crate::model::{Project, SpanRef};
+use crate::model::{ORPHANED_ATTRIBUTE, Project};
 use crate::text::OffsetIndex;
+use crate::text::offsets::span_range_problem;
 
 /// One thing wrong with a project. `path` names the article it concerns, if any.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,15 +52,6 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
                     ),
                 ));
             }
-            if let Some(entity) = span.entity.filter(|&e| project.entity(e).is_none()) {
-                problems.push(problem(
-                    path,
-                    format!(
-                        "span {} links to entity {entity}, which does not exist",
-                        span.id
-                    ),
-                ));
-            }
         }
         let decoded = match read_document(corpus_root, document) {
             Ok(decoded) => decoded,
@@ -84,13 +76,23 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
             continue;
         }
         let index = OffsetIndex::new(&decoded.text);
-        for span in &document.spans {
+        // Orphaned, empty and reversed spans are the integrity check's to report.
+        for span in document
+            .spans
+            .iter()
+            .filter(|s| !s.is_empty() && !s.attributes.contains_key(ORPHANED_ATTRIBUTE))
+        {
             let actual = index
                 .byte_of_char(span.start)
                 .zip(index.byte_of_char(span.end))
                 .and_then(|(start, end)| decoded.text.get(start..end));
             match actual {
-                Some(actual) if actual == span.quote => {}
+                Some(actual) if actual == span.quote => {
+                    let cut = span_range_problem(&index, &decoded.text, span.start, span.end);
+                    if let Some(cut) = cut {
+                        problems.push(problem(path, format!("span {} at {cut}", span.id)));
+                    }
+                }
                 Some(actual) => problems.push(problem(
                     path,
                     format!(
@@ -111,48 +113,15 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
             }
         }
     }
-    check_references(project, &mut problems);
+    problems.extend(
+        crate::model::integrity::breaches(project)
+            .into_iter()
+            .map(|b| problem(None, b.message)),
+    );
     problems.extend(
         crate::model::validate::record_problems(project)
             .into_iter()
             .map(|p| problem(None, p)),
     );
     problems
-}
-
-fn check_references(project: &Project, problems: &mut Vec<Problem>) {
-    let missing_span = |at: &SpanRef| project.span(*at).is_none();
-    for meeting in &project.meetings {
-        let mut evidence: Vec<SpanRef> = meeting.evidence.clone();
-        evidence.extend(meeting.participants.iter().filter_map(|p| p.evidence));
-        for at in evidence.iter().filter(|at| missing_span(at)) {
-            problems.push(problem(
-                None,
-                format!(
-                    "meeting {} cites span {} of document {}, which does not exist",
-                    meeting.id, at.span, at.doc
-                ),
-            ));
-        }
-    }
-    for outcome in &project.outcomes {
-        if let Some(meeting) = outcome.meeting.filter(|&m| project.meeting(m).is_none()) {
-            problems.push(problem(
-                None,
-                format!(
-                    "outcome {} belongs to meeting {meeting}, which does not exist",
-                    outcome.id
-                ),
-            ));
-        }
-        for at in outcome.evidence.iter().filter(|at| missing_span(at)) {
-            problems.push(problem(
-                None,
-                format!(
-                    "outcome {} cites span {} of document {}, which does not exist",
-                    outcome.id, at.span, at.doc
-                ),
-            ));
-        }
-    }
 }

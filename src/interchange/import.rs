@@ -8,10 +8,10 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use anyhow::{Context, anyhow, bail};
+use anyhow::{Context, anyhow};
 use serde_json::Value;
 
-use super::brat::parse_ann;
+use super::brat::{AnnSpan, parse_ann};
 use super::sanitize_file_name;
 use crate::edit::Edit;
 use crate::model::{LabelDef, Names, Project, Span};
@@ -31,6 +31,8 @@ pub struct ImportedSpan {
 /// and its spans.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ImportedDocument {
+    /// Where it was read: `data.jsonl line 3`, `export.json task 2`, `a.ann`.
+    pub place: String,
     pub name: String,
     pub text: String,
     pub spans: Vec<ImportedSpan>,
@@ -91,6 +93,8 @@ impl fmt::Display for Rejected {
 pub struct AnnotationReport {
     pub documents: usize,
     pub spans: usize,
+    /// Spans the project already had (the same range and label): imported once only.
+    pub already: usize,
     pub rejected: Vec<Rejected>,
 }
 
@@ -101,6 +105,13 @@ impl fmt::Display for AnnotationReport {
             "{} documents with {} pre-annotated spans (pending review)",
             self.documents, self.spans
         )?;
+        if self.already > 0 {
+            writeln!(
+                f,
+                "{} spans were already in the project and were not added again",
+                self.already
+            )?;
+        }
         for rejected in &self.rejected {
             writeln!(f, "not imported: {rejected}")?;
         }
@@ -116,12 +127,12 @@ fn label_of(value: &Value) -> Option<String> {
     }
 }
 
-/// Code point range of a UTF-16 range of `text`, checked.
+/// Code point offsets of UTF-16 offsets of `text` (whether they make a span is [`settle`]'s).
 fn from_utf16(offsets: &OffsetIndex, start: u64, end: u64) -> Result<(usize, usize), String> {
     let start_chars = offsets.char_of_utf16(start as usize);
     let end_chars = offsets.char_of_utf16(end as usize);
     match (start_chars, end_chars) {
-        (Some(s), Some(e)) if s <= e => Ok((s, e)),
+        (Some(s), Some(e)) => Ok((s, e)),
         _ => Err(format!(
             "span {start}..{end} does not fit the text ({} UTF-16 units) or splits a character",
             offsets.utf16_of_char(offsets.chars()).unwrap_or(0)
@@ -179,7 +190,12 @@ pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<R
                 .as_str()
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("record-{:05}.txt", index + 1));
-            Ok(ImportedDocument { name, text, spans })
+            settle(ImportedDocument {
+                place: place.clone(),
+                name,
+                text,
+                spans,
+            })
         })();
         match record {
             Ok(document) => documents.push(document),
@@ -190,7 +206,7 @@ pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<R
 }
 
 /// Reads a Label Studio JSON export (an array of tasks with `data.text` and `annotations[].result`
-/// of `labels` regions, UTF-16 offsets, `value.text` checked against them). The first annotation
+/// of `labels` regions, offsets in code points, `value.text` checked against them). The first annotation
 /// of a task is read, or its first prediction when it has none.
 pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
     let content =
@@ -234,8 +250,17 @@ pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, 
                 else {
                     return Err(format!("region {} has no start/end", result["id"]));
                 };
-                let (start, end) = from_utf16(&offsets, start, end)?;
-                let slice = crate::text::offsets::slice_chars(&text, start, end).unwrap_or("");
+                // Label Studio counts code points (its editor and its converter do).
+                let (start, end) = (start as usize, end as usize);
+                if end > offsets.chars() {
+                    return Err(format!(
+                        "region {}: {start}..{end} does not fit the text ({} characters)",
+                        result["id"],
+                        offsets.chars()
+                    ));
+                }
+                let slice =
+                    crate::text::offsets::slice_chars(&text, start.min(end), end).unwrap_or("");
                 if let Some(expected) = value["text"].as_str()
                     && expected != slice
                 {
@@ -256,7 +281,12 @@ pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, 
                 .as_str()
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("task-{id:05}.txt"));
-            Ok(ImportedDocument { name, text, spans })
+            settle(ImportedDocument {
+                place: place.clone(),
+                name,
+                text,
+                spans,
+            })
         })();
         match record {
             Ok(document) => documents.push(document),
@@ -287,37 +317,27 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
             let text = std::fs::read_to_string(&txt)
                 .map_err(|e| format!("its text {} cannot be read: {e}", txt.display()))?;
             let content = std::fs::read_to_string(&ann).map_err(|e| e.to_string())?;
-            let offsets = OffsetIndex::new(&text);
-            let mut spans = Vec::new();
-            for span in parse_ann(&content)? {
-                if span.end > offsets.chars() {
-                    return Err(format!("{} ends at {}, past the text", span.id, span.end));
-                }
-                let slice =
-                    crate::text::offsets::slice_chars(&text, span.start, span.end).unwrap_or("");
-                // Fragments are joined by a space in the .ann text; compare without line breaks.
-                let flat: String = slice
-                    .chars()
-                    .map(|c| if c == '\n' { ' ' } else { c })
-                    .collect();
-                if flat.trim() != span.text.trim() && slice != span.text {
-                    return Err(format!(
-                        "{} says {:?} but the text at {}..{} is {slice:?}",
-                        span.id, span.text, span.start, span.end
-                    ));
-                }
-                spans.push(ImportedSpan {
-                    start: span.start,
-                    end: span.end,
-                    label: span.label,
-                    attributes: span.attributes,
-                    note: span.note,
-                });
-            }
+            let parsed = parse_ann(&content)?;
+            // brat reads the text as Python does, byte order mark included, and counts it; a
+            // file written by a tool that did not count it is read as it was meant.
+            let counted = brat_spans(&text, &parsed);
+            let (text, spans) = match (counted, text.strip_prefix(BOM)) {
+                (Ok(spans), _) => (text.clone(), spans),
+                (Err(error), Some(bare)) => match brat_spans(bare, &parsed) {
+                    Ok(spans) => (bare.to_string(), spans),
+                    Err(_) => return Err(error),
+                },
+                (Err(error), None) => return Err(error),
+            };
             let name = txt
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            Ok(ImportedDocument { name, text, spans })
+            settle(ImportedDocument {
+                place: place.clone(),
+                name,
+                text,
+                spans,
+            })
         })();
         match record {
             Ok(document) => documents.push(document),
@@ -325,6 +345,63 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
         }
     }
     Ok((documents, rejected))
+}
+
+/// The spans of a parsed `.ann` file, each checked against the text at its offsets.
+fn brat_spans(text: &str, parsed: &[AnnSpan]) -> Result<Vec<ImportedSpan>, String> {
+    let offsets = OffsetIndex::new(text);
+    let mut spans = Vec::new();
+    for span in parsed {
+        if span.end > offsets.chars() {
+            return Err(format!("{} ends at {}, past the text", span.id, span.end));
+        }
+        let slice = crate::text::offsets::slice_chars(text, span.start, span.end).unwrap_or("");
+        // Fragments are joined by a space in the .ann text; compare without line breaks.
+        let flat: String = slice
+            .chars()
+            .map(|c| if c == '\n' { ' ' } else { c })
+            .collect();
+        if flat.trim() != span.text.trim() && slice != span.text {
+            return Err(format!(
+                "{} says {:?} but the text at {}..{} is {slice:?}",
+                span.id, span.text, span.start, span.end
+            ));
+        }
+        spans.push(ImportedSpan {
+            start: span.start,
+            end: span.end,
+            label: span.label.clone(),
+            attributes: span.attributes.clone(),
+            note: span.note.clone(),
+        });
+    }
+    Ok(spans)
+}
+
+/// The byte order mark some tools leave at the start of a text.
+const BOM: char = '\u{feff}';
+
+/// One rule for every imported document: a byte order mark at the start of its text is not part
+/// of the article (Daftar's reader drops it), so it goes and the offsets that counted it move
+/// back by one; then every span must be a span of the text (not empty or reversed, inside it,
+/// never splitting a letter from its marks), or the record is refused, naming the span.
+fn settle(mut document: ImportedDocument) -> Result<ImportedDocument, String> {
+    if let Some(bare) = document.text.strip_prefix(BOM) {
+        document.text = bare.to_string();
+        for span in &mut document.spans {
+            span.start = span.start.saturating_sub(1);
+            span.end = span.end.saturating_sub(1);
+        }
+    }
+    let index = OffsetIndex::new(&document.text);
+    for span in &document.spans {
+        if let Some(problem) =
+            crate::text::offsets::span_range_problem(&index, &document.text, span.start, span.end)
+        {
+            return Err(format!("a {} span {problem}", span.label));
+        }
+    }
+    Ok(document)
 }
 
 /// The folder the texts of a JSON import are written to: `<project stem>-corpus` beside it.
@@ -354,62 +431,100 @@ pub fn read_annotations(
 
 /// Where the articles of an import are: the brat folder itself, or the texts of a JSON file
 /// written into a new corpus folder beside the project.
+/// Records that could not be written as articles are named in the returned list and left out
+/// of `documents`.
 pub fn corpus_for(
     source: &Path,
     kind: SourceKind,
     project_path: &Path,
-    documents: &[ImportedDocument],
-) -> anyhow::Result<PathBuf> {
+    documents: &mut Vec<ImportedDocument>,
+) -> anyhow::Result<(PathBuf, Vec<Rejected>)> {
     match kind {
-        SourceKind::Brat => Ok(source.to_path_buf()),
+        SourceKind::Brat => Ok((source.to_path_buf(), Vec::new())),
         SourceKind::Doccano | SourceKind::LabelStudio => {
-            write_texts(&corpus_folder_for(project_path), documents)
+            let folder = corpus_folder_for(project_path);
+            let rejected = write_texts(&folder, documents)?;
+            Ok((folder, rejected))
         }
     }
 }
 
+/// What [`add_imported`] did.
+#[derive(Debug, Default)]
+pub struct Added {
+    pub documents: usize,
+    pub spans: usize,
+    pub already: usize,
+    pub rejected: Vec<Rejected>,
+}
+
 /// Adds imported spans to `project`, whose documents were imported from `corpus`, as one step:
-/// pending review, authored `import:<format>`. Labels the schema does not know are added.
+/// pending review, authored `import:<format>`. Labels the schema does not know are added. A span
+/// the document already has (same range and label) is not added again, so importing the same
+/// files twice changes nothing; a document whose text was not imported is named and left out.
 pub fn add_imported(
     project: &mut Project,
     corpus: &Path,
     documents: &[ImportedDocument],
     kind: SourceKind,
-) -> anyhow::Result<usize> {
+) -> anyhow::Result<Added> {
     let author = format!("import:{}", kind.name());
     let mut edits = Vec::new();
-    let mut added = 0;
+    let mut added = Added::default();
     for document in documents {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
             _ => text_file_name(&document.name),
         };
-        let Some(doc) = project.document_by_path(&name).map(|d| d.id) else {
-            bail!("{name} was not imported from {}", corpus.display());
+        let Some(existing) = project.document_by_path(&name) else {
+            added.rejected.push(Rejected {
+                place: name,
+                reason: format!(
+                    "its text was not imported into {} (see the import report)",
+                    corpus.display()
+                ),
+            });
+            continue;
         };
+        let doc = existing.id;
+        let have: HashSet<(usize, usize, String)> = existing
+            .spans
+            .iter()
+            .map(|s| (s.start, s.end, s.label.clone()))
+            .collect();
         add_labels(project, document.spans.iter().map(|s| s.label.as_str()));
+        let mut seen = have;
         for imported in &document.spans {
+            let key = (imported.start, imported.end, imported.label.clone());
+            if !seen.insert(key) {
+                added.already += 1;
+                continue;
+            }
             let id = project.new_span_id();
-            let mut span = Span::quoting(
+            let quoted = Span::quoting(
                 id,
                 &document.text,
                 imported.start,
                 imported.end,
                 &imported.label,
                 &author,
-            )
-            .ok_or_else(|| {
-                anyhow!(
-                    "{name}: span {}..{} does not fit",
-                    imported.start,
-                    imported.end
-                )
-            })?;
+            );
+            let Some(mut span) = quoted else {
+                added.rejected.push(Rejected {
+                    place: name.clone(),
+                    reason: format!(
+                        "a {} span at {}..{} is not a span of the text",
+                        imported.label, imported.start, imported.end
+                    ),
+                });
+                continue;
+            };
             span.attributes = imported.attributes.clone();
             span.note = imported.note.clone();
             edits.push(Edit::InsertSpan { doc, span });
-            added += 1;
+            added.spans += 1;
         }
+        added.documents += 1;
     }
     Edit::Batch(edits)
         .apply(project)
@@ -422,25 +537,104 @@ fn text_file_name(name: &str) -> String {
     format!("{}.txt", sanitize_file_name(name))
 }
 
-/// Writes the texts of a JSON import as articles; refuses a folder that already holds files.
-fn write_texts(folder: &Path, documents: &[ImportedDocument]) -> anyhow::Result<PathBuf> {
-    if std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some()) {
-        bail!(
-            "{} already holds files: import into a new project",
-            folder.display()
-        );
-    }
+/// Writes the texts of a JSON import as articles into `folder`, and makes them durable with
+/// one barrier for the batch. A record that cannot be an article (an empty text, a NUL, more
+/// than an article's size, a name another record has) is named and left out of `documents`, and
+/// the rest are written. A file already there with the same text is kept: an import retried
+/// after a failure or a kill goes on where it stopped; one with another text is not replaced.
+fn write_texts(
+    folder: &Path,
+    documents: &mut Vec<ImportedDocument>,
+) -> anyhow::Result<Vec<Rejected>> {
     std::fs::create_dir_all(folder)
         .with_context(|| format!("cannot create {}", folder.display()))?;
+    remove_partial_files(folder);
+    let mut rejected = Vec::new();
     let mut seen = HashSet::new();
-    for document in documents {
+    let mut written = Vec::new();
+    documents.retain(|document| {
         let name = text_file_name(&document.name);
-        if !seen.insert(name.to_lowercase()) {
-            bail!("two records are named {name}");
+        let refused = match article_problem(&document.text) {
+            Some(problem) => Some(problem),
+            None if !seen.insert(name.to_lowercase()) => {
+                Some(format!("another record is also named {name}"))
+            }
+            None => write_text(folder, &name, &document.text, &mut written).err(),
+        };
+        let keep = refused.is_none();
+        if let Some(reason) = refused {
+            let place = document.place.clone();
+            rejected.push(Rejected { place, reason });
         }
-        crate::store::write_atomically(&folder.join(&name), document.text.as_bytes())?;
+        keep
+    });
+    crate::store::sync_written(folder, &written)
+        .with_context(|| format!("cannot write {}", folder.display()))?;
+    Ok(rejected)
+}
+
+/// Why a text cannot be an article, if it cannot.
+fn article_problem(text: &str) -> Option<String> {
+    if text.trim().is_empty() {
+        Some("its text is empty".into())
+    } else if text.contains('\0') {
+        Some("its text holds a NUL character: not an article".into())
+    } else if text.len() > crate::corpus::MAX_ARTICLE_BYTES {
+        Some(format!(
+            "its text is too large for an article ({} bytes; the limit is {})",
+            text.len(),
+            crate::corpus::MAX_ARTICLE_BYTES
+        ))
+    } else {
+        None
     }
-    Ok(folder.to_path_buf())
+}
+
+/// Writes one article (through a hidden `.part` file, so a kill never leaves half an article
+/// under its name), unless the same text is already there.
+fn write_text(
+    folder: &Path,
+    name: &str,
+    text: &str,
+    written: &mut Vec<PathBuf>,
+) -> Result<(), String> {
+    let path = folder.join(name);
+    match std::fs::read(&path) {
+        Ok(existing) if existing == text.as_bytes() => return Ok(()),
+        Ok(_) => {
+            return Err(format!(
+                "{} already holds another text under this name",
+                folder.display()
+            ));
+        }
+        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+            return Err(format!("cannot read {}: {error}", path.display()));
+        }
+        Err(_) => {}
+    }
+    let partial = folder.join(format!(".{name}.part"));
+    std::fs::write(&partial, text)
+        .and_then(|()| std::fs::rename(&partial, &path))
+        .map_err(|error| {
+            let _ = std::fs::remove_file(&partial);
+            format!("cannot write {}: {error}", path.display())
+        })?;
+    written.push(path);
+    Ok(())
+}
+
+/// Removes the `.part` files an import killed half-way left.
+fn remove_partial_files(folder: &Path) {
+    let Ok(entries) = std::fs::read_dir(folder) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') && name.ends_with(".part") {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 /// Labels the schema does not know are added to it (grey, no key), so nothing is dropped.

@@ -1,7 +1,9 @@
 //! Label Studio's JSON export: an array of tasks (one per line), `data.text` the article, one
-//! annotation per task whose results are `labels` regions with `value.start`/`value.end` in UTF-16
-//! code units (as the browser counts) and `value.text` the quoted text, which Label Studio checks
-//! them against. `label-studio-config.xml` is a labelling config with the project's labels.
+//! annotation per task whose results are `labels` regions with `value.start`/`value.end` in code
+//! points (Label Studio's editor has stored code points since 2022, and its converters slice
+//! Python strings) and `value.text` the quoted text. Label Studio does not check `value.text`
+//! against the offsets: Daftar's import does. `label-studio-config.xml` is a labelling config
+//! with the project's labels.
 
 use serde::Serialize;
 
@@ -65,8 +67,8 @@ impl Exporter for LabelStudio {
                     kind: "labels",
                     origin: "manual",
                     value: Value {
-                        start: doc.utf16(s.start),
-                        end: doc.utf16(s.end),
+                        start: s.start,
+                        end: s.end,
                         text: doc.slice(s.start, s.end),
                         labels: [&s.label],
                     },

@@ -9,6 +9,7 @@ use super::review::{DocStatus, Review};
 /// One article of the corpus. Its text is not copied into the project: `fingerprint` (SHA-256 of
 /// the decoded text) tells whether the file on disk is still the one that was annotated.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Document {
     pub id: DocId,
     /// Path relative to the corpus folder, with `/` separators.
@@ -88,6 +89,7 @@ impl Document {
 /// the range and `prefix`/`suffix` a little context either side, so a span can be verified and
 /// re-anchored when the article changes.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Span {
     pub id: SpanId,
     pub start: usize,
@@ -117,17 +119,21 @@ pub struct Span {
 /// How many code points of context a span keeps either side.
 pub const SPAN_CONTEXT_CHARS: usize = 24;
 
+/// The attribute under which an orphaned span (its text changed on disk and could not be found
+/// again) keeps the range it had, for the analyst to see; the span waits at 0..0.
+pub const ORPHANED_ATTRIBUTE: &str = "orphaned_from";
+
 impl Span {
     pub fn sort_key(&self) -> (usize, usize, SpanId) {
         (self.start, self.end, self.id)
     }
 
     pub fn len(&self) -> usize {
-        self.end - self.start
+        self.end.saturating_sub(self.start)
     }
 
     pub fn is_empty(&self) -> bool {
-        self.start == self.end
+        self.start >= self.end
     }
 }
 

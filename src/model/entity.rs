@@ -7,6 +7,7 @@ use super::ids::EntityId;
 /// A person, organization, country or place that mentions in many documents (in any script)
 /// refer to: the same minister is اسکندر مومنی in Persian and إسكندر مؤمني in Arabic.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Entity {
     pub id: EntityId,
     /// Canonical name.

@@ -47,6 +47,7 @@ typed_id!(
 
 /// Where a piece of evidence is: a span in a document.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct SpanRef {
     pub doc: DocId,
     pub span: SpanId,

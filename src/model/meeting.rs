@@ -12,6 +12,7 @@ use super::review::Review;
 /// Event codes of a meeting or outcome in the two ontologies event data users work with:
 /// CAMEO (a numeric code such as `057`) and PLOVER (event type, mode and contexts).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct EventCodes {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub cameo: Option<String>,
@@ -25,6 +26,7 @@ pub struct EventCodes {
 
 /// A value together with the span of text it was read from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Sourced<T> {
     pub value: T,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -67,6 +69,7 @@ pub enum Precision {
 
 /// A date normalised to ISO 8601 (Gregorian), keeping what the text said.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct DateValue {
     /// `YYYY-MM-DD`, `YYYY-MM` or `YYYY` depending on `precision`.
     pub iso: String,
@@ -87,6 +90,7 @@ pub enum Realis {
 
 /// A participant of a meeting: an entity, or an unnamed group ("two countries as special guests").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Participant {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entity: Option<EntityId>,
@@ -104,6 +108,7 @@ pub struct Participant {
 
 /// One meeting: who met, where, when, at what level, and whether it happened.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Meeting {
     pub id: MeetingId,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -171,6 +176,7 @@ pub enum ActorRole {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Actor {
     pub entity: EntityId,
     pub role: ActorRole,
@@ -180,6 +186,7 @@ pub struct Actor {
 
 /// What a meeting produced: a declaration adopted, an agreement signed, a next host designated…
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Outcome {
     pub id: OutcomeId,
     #[serde(default, skip_serializing_if = "Option::is_none")]

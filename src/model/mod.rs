@@ -4,13 +4,16 @@ pub mod codes;
 mod document;
 mod entity;
 mod ids;
+pub mod integrity;
 mod meeting;
 mod project;
 mod review;
 mod schema;
 pub mod validate;
 
-pub use document::{DiskState, Document, SPAN_CONTEXT_CHARS, Span, now_rfc3339};
+pub use document::{
+    DiskState, Document, ORPHANED_ATTRIBUTE, SPAN_CONTEXT_CHARS, Span, now_rfc3339,
+};
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
 pub use meeting::{

@@ -16,6 +16,7 @@ use super::schema::Schema;
 pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Project {
     /// Format version of the file this was read from (always `FORMAT_VERSION` once loaded).
     pub format: u32,

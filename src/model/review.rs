@@ -46,6 +46,7 @@ pub enum ReviewState {
 
 /// The review of one annotation (span, meeting or outcome).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Review {
     #[serde(default)]
     pub state: ReviewState,

@@ -8,6 +8,7 @@ use super::meeting::{FieldValueKind, MeetingField};
 
 /// A name in the three languages the UI can show labels in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Names {
     pub en: String,
     pub fa: String,
@@ -35,6 +36,7 @@ impl Names {
 
 /// An entity or trigger label that spans carry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct LabelDef {
     /// Stable key used in the project file and exports (e.g. "PER").
     pub key: String,
@@ -53,6 +55,7 @@ pub struct LabelDef {
 
 /// One option of a closed list (an outcome type, a status, a role…).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Choice {
     pub key: String,
     pub names: Names,
@@ -103,6 +106,7 @@ impl FieldKind {
 /// and, for entity and closed-list fields, which labels or choices it takes. Its `kind` must be the
 /// kind of value the field holds ([`MeetingField::value_kind`]): loading refuses one that is not.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 #[serde(try_from = "FieldDefInFile")]
 pub struct FieldDef {
     pub key: MeetingField,
@@ -117,6 +121,7 @@ pub struct FieldDef {
 
 /// [`FieldDef`] as written in a file, before its kind is checked against its field.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct FieldDefInFile {
     key: MeetingField,
     names: Names,
@@ -150,6 +155,7 @@ impl TryFrom<FieldDefInFile> for FieldDef {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Schema {
     pub labels: Vec<LabelDef>,
     pub meeting_fields: Vec<FieldDef>,

@@ -1,6 +1,7 @@
 //! Atomic replacement of a file: write a temporary file beside it, flush it to disk, keep the
 //! old file as a backup, rename the new one into place. A crash at any point leaves either the
-//! old or the new file, never a half-written one.
+//! old or the new file, never a half-written one. The file keeps its permissions, and a symbolic
+//! link stays a link: the file it points to is the one replaced.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
@@ -20,14 +21,26 @@ fn temporary_path(path: &Path) -> PathBuf {
     path.with_file_name(name)
 }
 
+/// The file a path names: the target of a symbolic link (relative to the link's folder), else
+/// the path itself.
+fn link_target(path: &Path) -> PathBuf {
+    match fs::read_link(path) {
+        Ok(target) if target.is_absolute() => target,
+        Ok(target) => crate::open::folder_of(path).join(target),
+        Err(_) => path.to_path_buf(),
+    }
+}
+
 pub fn write_atomically(path: &Path, contents: &[u8]) -> io::Result<()> {
+    let path = &link_target(path);
     let temporary = temporary_path(path);
     let result = (|| {
         let mut file = File::create(&temporary)?;
         file.write_all(contents)?;
         file.sync_all()?;
         drop(file);
-        if path.exists() {
+        if let Ok(existing) = fs::metadata(path) {
+            fs::set_permissions(&temporary, existing.permissions())?;
             keep_backup(path)?;
         }
         fs::rename(&temporary, path)?;
@@ -51,6 +64,47 @@ fn keep_backup(path: &Path) -> io::Result<()> {
         fs::copy(path, &backup)?;
     }
     Ok(())
+}
+
+/// Removes the temporary files that saves of `path` killed half-way left behind (a save's own
+/// temporary is removed when it fails; only a killed process leaves one). Call while holding
+/// the project's lock: no other save of it can be running.
+pub fn remove_stale_temporaries(path: &Path) {
+    let path = link_target(path);
+    let Some(name) = path.file_name() else { return };
+    let prefix = format!(".{}.tmp-", name.to_string_lossy());
+    let Ok(entries) = fs::read_dir(crate::open::folder_of(&path)) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if entry.file_name().to_string_lossy().starts_with(&prefix) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// Makes files just written under `folder` durable together: one barrier for the whole batch
+/// (`syncfs` on Linux) instead of a flush per file, which costs thousands of disk round trips
+/// when an import writes thousands of articles.
+pub fn sync_written(folder: &Path, files: &[PathBuf]) -> io::Result<()> {
+    #[cfg(target_os = "linux")]
+    {
+        let _ = files;
+        use std::os::fd::AsRawFd;
+        let handle = File::open(folder)?;
+        // SAFETY: `syncfs` takes a file descriptor, valid while `handle` lives.
+        if unsafe { libc::syncfs(handle.as_raw_fd()) } != 0 {
+            return Err(io::Error::last_os_error());
+        }
+        Ok(())
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        for file in files {
+            File::open(file)?.sync_all()?;
+        }
+        sync_parent(&folder.join("x"))
+    }
 }
 
 #[cfg(unix)]
@@ -83,6 +137,44 @@ mod tests {
             .filter(|n| n.to_string_lossy().contains(".tmp-"))
             .collect();
         assert!(leftovers.is_empty(), "{leftovers:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_saved_file_keeps_its_permissions_and_a_link_stays_a_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        write_atomically(&path, b"one").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomically(&path, b"two").unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        // A project reached through a link: the link stays, its target is replaced.
+        let link = dir.path().join("link.ron");
+        std::os::unix::fs::symlink("p.ron", &link).unwrap();
+        write_atomically(&link, b"three").unwrap();
+        assert!(
+            fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(fs::read(&path).unwrap(), b"three");
+    }
+
+    #[test]
+    fn temporaries_left_by_killed_saves_are_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.daftar.ron");
+        write_atomically(&path, b"one").unwrap();
+        let stale = dir.path().join(".p.daftar.ron.tmp-99999");
+        fs::write(&stale, b"half a save").unwrap();
+        let other = dir.path().join(".q.daftar.ron.tmp-99999");
+        fs::write(&other, b"another project's").unwrap();
+        remove_stale_temporaries(&path);
+        assert!(!stale.exists());
+        assert!(other.exists(), "only this project's");
     }
 
     #[test]

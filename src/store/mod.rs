@@ -7,7 +7,7 @@ mod atomic;
 mod lock;
 mod saver;
 
-pub use atomic::{backup_path, write_atomically};
+pub use atomic::{backup_path, sync_written, write_atomically};
 pub use lock::{LockError, ProjectLock, lock_path};
 pub use saver::{BackgroundSaver, SaveResult, SavedNotice};
 
@@ -40,6 +40,15 @@ pub enum StoreError {
         path.display()
     )]
     TooNew { path: PathBuf, found: u32 },
+    #[error(
+        "the project file breaks rules Daftar relies on, so it is not opened for work (nothing was written): {}; `daftar check` lists every problem: {}",
+        problems.join("; "),
+        path.display()
+    )]
+    Unsafe {
+        path: PathBuf,
+        problems: Vec<String>,
+    },
     #[error(transparent)]
     Locked(#[from] LockError),
     #[error("a file is already there, and Daftar will not replace a file it did not load: {}", path.display())]
@@ -162,9 +171,20 @@ pub fn from_ron(text: &str, path: &Path) -> Result<Project, StoreError> {
                 path: path.to_path_buf(),
                 line: error.span.start.line,
                 column: error.span.start.col,
-                message: error.code.to_string(),
+                message: readable(&error.code),
             })
         }
+    }
+}
+
+/// RON's message for a parse error, in words for the person who opened the file (a message
+/// meant for developers, such as the recursion limit's, is put in its own words).
+fn readable(code: &ron::error::Error) -> String {
+    match code {
+        ron::error::Error::ExceededRecursionLimit => {
+            "it nests deeper than any Daftar project does (is it a Daftar project?)".into()
+        }
+        code => code.to_string(),
     }
 }
 
@@ -187,6 +207,17 @@ mod tests {
         let mut text = ron::ser::to_string_pretty(project, pretty_config(SPAN_DEPTH)).unwrap();
         text.push('\n');
         text
+    }
+
+    #[test]
+    fn a_file_nested_too_deeply_is_described_for_its_reader() {
+        // RON's own message told users to change `ron::Options::recursion_limit`.
+        let error = readable(&ron::error::Error::ExceededRecursionLimit);
+        assert!(!error.contains("recursion_limit"), "{error}");
+        assert!(
+            error.contains("nests deeper than any Daftar project"),
+            "{error}"
+        );
     }
 
     #[test]
@@ -238,8 +269,22 @@ impl ProjectFile {
     /// Locks and loads an existing project file.
     pub fn open(path: &Path) -> Result<(ProjectFile, Project), StoreError> {
         let lock = ProjectLock::acquire(path)?;
+        atomic::remove_stale_temporaries(path);
         let stamp = stamp_of(path);
         let project = load(path)?;
+        // Ids in use twice, or a counter that would hand them out again: editing would damage it.
+        let problems: Vec<String> = crate::model::integrity::breaches(&project)
+            .into_iter()
+            .filter(|b| b.is_unsafe())
+            .map(|b| b.message)
+            .take(3)
+            .collect();
+        if !problems.is_empty() {
+            return Err(StoreError::Unsafe {
+                path: path.to_path_buf(),
+                problems,
+            });
+        }
         Ok((
             ProjectFile {
                 path: path.to_path_buf(),
