@@ -528,3 +528,48 @@ fn check_reports_ids_in_use_twice_and_a_counter_below_them_and_work_refuses_such
     );
     assert_eq!(std::fs::read_to_string(&project).unwrap(), broken);
 }
+
+#[test]
+fn an_export_into_the_articles_folder_is_refused_and_the_articles_untouched() {
+    // `export --format brat --out <corpus folder> --force` rewrote the source articles.
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let corpus = dir.path().join("sample");
+    let before: Vec<(std::ffi::OsString, Vec<u8>)> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    for out in [
+        corpus.clone(),
+        corpus.join("brat"),
+        dir.path().join("./sample/../sample"),
+    ] {
+        let output = daftar(&[
+            "export",
+            project.to_str().unwrap(),
+            "--format",
+            "brat",
+            "--out",
+            out.to_str().unwrap(),
+            "--force",
+            "--all",
+        ]);
+        assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+        assert!(
+            stderr(&output).contains("holds the project's articles"),
+            "{}",
+            stderr(&output)
+        );
+    }
+    let after: Vec<(std::ffi::OsString, Vec<u8>)> = std::fs::read_dir(&corpus)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (e.file_name(), std::fs::read(e.path()).unwrap())
+        })
+        .collect();
+    assert_eq!(after, before);
+}

@@ -8,7 +8,9 @@
 //! (doccano, Label Studio, JSONL `start_utf16`/`end_utf16`), or tokens (CoNLL).
 
 use std::collections::{HashMap, HashSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
+
+use super::write::write_files;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use thiserror::Error;
@@ -75,6 +77,10 @@ pub enum ExportError {
     NotEmpty { folder: String },
     #[error("cannot write {path}: {error}")]
     Write { path: String, error: std::io::Error },
+    #[error(
+        "{folder} holds the project's articles: export into a folder of its own (Daftar never writes over the articles)"
+    )]
+    IntoCorpus { folder: String },
 }
 
 impl<'a> ExportSet<'a> {
@@ -371,59 +377,28 @@ pub(super) fn file_stems(set: &ExportSet) -> Vec<String> {
         .collect()
 }
 
-/// Writes `files` into `folder`, which must be empty (or missing) unless `force` allows
-/// replacing what is there. A file that is replaced is written under a temporary name and
-/// renamed, so it is never left half written (no fsync: an export can be run again, a project
-/// cannot).
-pub fn write_files(
-    folder: &Path,
-    files: &[ExportFile],
-    force: bool,
-) -> Result<Vec<PathBuf>, ExportError> {
-    let not_empty = std::fs::read_dir(folder).is_ok_and(|mut d| d.next().is_some());
-    if not_empty && !force {
-        return Err(ExportError::NotEmpty {
-            folder: folder.display().to_string(),
-        });
-    }
-    let write = |file: &ExportFile| -> Result<PathBuf, ExportError> {
-        let path = folder.join(&file.name);
-        let write = || -> std::io::Result<()> {
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            if !path.exists() {
-                return std::fs::write(&path, &file.bytes);
-            }
-            // Replacing a file: never leave it half written.
-            let mut temporary = path.clone().into_os_string();
-            temporary.push(".part");
-            std::fs::write(&temporary, &file.bytes)?;
-            std::fs::rename(&temporary, &path)
-        };
-        write().map_err(|error| ExportError::Write {
-            path: path.display().to_string(),
-            error,
-        })?;
-        Ok(path)
+/// Whether `path` is `folder` or inside it, however either is written (relative, through links).
+fn within(path: &Path, folder: &Path) -> bool {
+    let Ok(folder) = folder.canonicalize() else {
+        return false;
     };
-    // Thousands of small files (brat writes two per document): on every core.
-    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = files.len().div_ceil(workers).max(1);
-    let written: Vec<PathBuf> = std::thread::scope(|scope| {
-        let handles: Vec<_> = files
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(write).collect::<Result<Vec<_>, _>>()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("an export thread panicked"))
-            .collect::<Result<Vec<_>, _>>()
-    })?
-    .into_iter()
-    .flatten()
-    .collect();
-    Ok(written)
+    // The part of `path` that exists, made canonical; the rest added as written.
+    let mut existing = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut rest = Vec::new();
+    while !existing.exists() {
+        match (existing.file_name(), existing.parent()) {
+            (Some(name), Some(parent)) => {
+                rest.push(name.to_os_string());
+                existing = parent.to_path_buf();
+            }
+            _ => return false,
+        }
+    }
+    let Ok(mut resolved) = existing.canonicalize() else {
+        return false;
+    };
+    resolved.extend(rest.iter().rev());
+    resolved.starts_with(&folder)
 }
 
 /// What an export wrote.
@@ -493,6 +468,11 @@ pub fn export_to_folder(
             }
             files.push(file);
         }
+    }
+    if within(out, corpus_root) {
+        return Err(ExportError::IntoCorpus {
+            folder: out.display().to_string(),
+        });
     }
     let written = write_files(out, &files, force)?;
     Ok(ExportSummary {

@@ -14,9 +14,11 @@ mod label_studio;
 mod records_json;
 pub mod scope;
 mod w3c;
+pub mod write;
 
 pub use export::{
     ExportDoc, ExportError, ExportFile, ExportOptions, ExportSet, ExportSummary, Exporter, Format,
-    Scope, export_to_folder, sanitize_file_name, write_files,
+    Scope, export_to_folder, sanitize_file_name,
 };
 pub use import::{ImportedDocument, ImportedSpan};
+pub use write::write_files;
