@@ -71,9 +71,10 @@ enum Command {
         /// Replace files in a folder that is not empty.
         #[arg(long)]
         force: bool,
-        /// CSV: start each file with a byte order mark (for Excel).
-        #[arg(long)]
-        bom: bool,
+        /// CSV for Excel: a byte order mark, and cells that Excel would run as formulas
+        /// (beginning with = + - @) made text. Without it, plain CSV, exact to the letter.
+        #[arg(long, alias = "bom")]
+        excel: bool,
     },
     /// Documents by status, spans by label, entities, meetings, outcomes.
     Stats {
@@ -110,8 +111,8 @@ fn main() -> ExitCode {
             out,
             all,
             force,
-            bom,
-        }) => daftar::cli::export(&project, &format, &out, all, force, bom),
+            excel,
+        }) => daftar::cli::export(&project, &format, &out, all, force, excel),
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
         Some(Command::Layout {
             file,

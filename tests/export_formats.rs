@@ -802,3 +802,36 @@ fn one_bad_record_does_not_stop_an_import_and_a_retry_goes_on() {
     assert_eq!(again.project.span_count(), 2);
     assert!(!dir.path().join("p-corpus/.three.txt.part").exists());
 }
+
+#[test]
+fn csv_for_excel_shows_formulas_from_articles_as_text_and_plain_csv_stays_exact() {
+    // Cells beginning with = + - @ ran as formulas in Excel and LibreOffice (OWASP's CSV
+    // injection): an article's words are untrusted.
+    let mut project = sample_project();
+    project.meetings[0].note = "=HYPERLINK(\"http://evil\",\"click\")".into();
+    project.meetings[1].note = "-2+3".into();
+    project.meetings[2].note = "@SUM(A1)".into();
+    let texts = sample_texts();
+    let read = |d: &Document| texts.get(&d.path).cloned().ok_or("missing".to_string());
+    let set = ExportSet::new(
+        &project,
+        Scope::All,
+        read,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let plain = Format::Csv.files(&set, ExportOptions { for_excel: false });
+    let excel = Format::Csv.files(&set, ExportOptions { for_excel: true });
+    let plain = file(&plain, "meetings.csv");
+    let excel = file(&excel, "meetings.csv");
+    assert!(plain.contains(",\"=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"\r\n"));
+    assert!(plain.contains(",-2+3\r\n"));
+    assert!(excel.starts_with('\u{feff}'));
+    assert!(excel.contains(",\"'=HYPERLINK("), "{excel}");
+    assert!(excel.contains(",'-2+3\r\n"));
+    assert!(excel.contains(",'@SUM(A1)\r\n"));
+    // Nothing else changes.
+    let unquote = |s: &str| s.replace('\'', "").replace('\u{feff}', "");
+    assert_eq!(unquote(excel), unquote(plain));
+}

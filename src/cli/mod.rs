@@ -78,14 +78,14 @@ pub fn check(path: &Path) -> anyhow::Result<u8> {
     Ok(code)
 }
 
-/// `daftar export PROJECT --format FORMAT --out DIR [--all] [--force] [--bom]`
+/// `daftar export PROJECT --format FORMAT --out DIR [--all] [--force] [--excel]`
 pub fn export(
     path: &Path,
     format: &str,
     out: &Path,
     all: bool,
     force: bool,
-    bom: bool,
+    for_excel: bool,
 ) -> anyhow::Result<u8> {
     use crate::interchange::{ExportOptions, Format, Scope, export_to_folder};
     let format = Format::from_name(format).ok_or_else(|| {
@@ -99,7 +99,7 @@ pub fn export(
         &corpus_root(path, &project),
         &[format],
         scope,
-        ExportOptions { bom },
+        ExportOptions { for_excel },
         out,
         force,
         &mut |_, _| {},

@@ -1,7 +1,11 @@
 //! CSV tables for analysis: `meetings.csv` (one row per meeting, `meeting_id` its key),
 //! `outcomes.csv` and `participants.csv` and `outcome_actors.csv` (each with `meeting_id`),
 //! `entities.csv` and `spans.csv`. RFC 4180: comma separated, CRLF line ends, fields quoted when
-//! they hold a comma, quote or line break; UTF-8, with a byte order mark on request (Excel).
+//! they hold a comma, quote or line break; UTF-8. Two flavours: plain CSV, exact to the letter;
+//! and CSV for Excel (`--excel`): a byte order mark (Excel reads UTF-8 only then), and a cell
+//! that begins with `=`, `+`, `-`, `@`, a tab or a carriage return gets a `'` in front, so that
+//! Excel and LibreOffice show it as text instead of running it as a formula (OWASP's advice on
+//! CSV injection: articles come from the web).
 
 use super::records_json::actor_role;
 use super::{ExportFile, ExportOptions, ExportSet, Exporter};
@@ -16,16 +20,27 @@ pub struct Csv;
 /// One RFC 4180 table being written.
 struct Table {
     out: String,
+    for_excel: bool,
+}
+
+/// A cell as CSV for Excel holds it: one a spreadsheet would run as a formula is made text.
+fn neutralised(field: String) -> String {
+    if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field
+    }
 }
 
 impl Table {
-    fn new<H: AsRef<str>>(bom: bool, header: &[H]) -> Self {
+    fn new<H: AsRef<str>>(for_excel: bool, header: &[H]) -> Self {
         let mut table = Table {
-            out: if bom {
+            out: if for_excel {
                 "\u{feff}".into()
             } else {
                 String::new()
             },
+            for_excel,
         };
         table.row(header.iter().map(|h| h.as_ref().to_string()));
         table
@@ -33,6 +48,11 @@ impl Table {
 
     fn row(&mut self, fields: impl IntoIterator<Item = String>) {
         for (i, field) in fields.into_iter().enumerate() {
+            let field = if self.for_excel {
+                neutralised(field)
+            } else {
+                field
+            };
             if i > 0 {
                 self.out.push(',');
             }
@@ -132,7 +152,7 @@ fn quote_of(project: &Project, at: Option<SpanRef>) -> String {
 impl Exporter for Csv {
     fn files(&self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile> {
         let project = set.project;
-        let bom = options.bom;
+        let for_excel = options.for_excel;
         let mut meeting_columns = vec!["meeting_id".to_string()];
         meeting_columns.extend(MeetingField::single_valued().flat_map(field_columns));
         meeting_columns.extend(["date_not_stated".to_string(), "date_latest".to_string()]);
@@ -152,9 +172,9 @@ impl Exporter for Csv {
             ]
             .map(String::from),
         );
-        let mut meetings = Table::new(bom, &meeting_columns);
+        let mut meetings = Table::new(for_excel, &meeting_columns);
         let mut participants = Table::new(
-            bom,
+            for_excel,
             &[
                 "meeting_id",
                 "entity_id",
@@ -209,7 +229,7 @@ impl Exporter for Csv {
             }
         }
         let mut outcomes = Table::new(
-            bom,
+            for_excel,
             &[
                 "outcome_id",
                 "meeting_id",
@@ -232,7 +252,7 @@ impl Exporter for Csv {
             ],
         );
         let mut actors = Table::new(
-            bom,
+            for_excel,
             &[
                 "outcome_id",
                 "meeting_id",
@@ -286,7 +306,7 @@ impl Exporter for Csv {
             }
         }
         let mut spans = Table::new(
-            bom,
+            for_excel,
             &[
                 "doc_id",
                 "document",
@@ -330,7 +350,7 @@ impl Exporter for Csv {
             }
         }
         let mut entities = Table::new(
-            bom,
+            for_excel,
             &[
                 "entity_id",
                 "name",

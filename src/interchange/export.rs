@@ -252,8 +252,9 @@ impl ExportFile {
 /// Options some formats take.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExportOptions {
-    /// CSV: start each file with a UTF-8 byte order mark (Excel reads UTF-8 only then).
-    pub bom: bool,
+    /// CSV for Excel: a UTF-8 byte order mark (Excel reads UTF-8 only then), and cells that a
+    /// spreadsheet would run as formulas made text. Plain CSV otherwise, exact to the letter.
+    pub for_excel: bool,
 }
 
 /// The formats Daftar writes.

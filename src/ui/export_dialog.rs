@@ -31,7 +31,8 @@ pub struct ExportDialog {
     /// `None`: every format, each into its own subfolder.
     pub format: Option<Format>,
     pub everything: bool,
-    pub bom: bool,
+    /// CSV for Excel (see [`ExportOptions::for_excel`]).
+    pub for_excel: bool,
     /// The folder, as typed (a Persian or Arabic path too).
     pub folder: TextEditor,
     /// Set when the folder is not empty and the user has to say whether to replace files.
@@ -69,7 +70,9 @@ impl ExportDialog {
             } else {
                 Scope::Reviewed
             },
-            options: ExportOptions { bom: self.bom },
+            options: ExportOptions {
+                for_excel: self.for_excel,
+            },
             folder: PathBuf::from(self.folder.text().trim()),
             replace,
         }
@@ -134,7 +137,11 @@ impl DaftarApp {
                     });
                 ui.radio_value(&mut dialog.everything, false, "Reviewed work only");
                 ui.radio_value(&mut dialog.everything, true, "Everything but rejected work");
-                ui.checkbox(&mut dialog.bom, "CSV for Excel (byte order mark)");
+                ui.checkbox(&mut dialog.for_excel, "CSV for Excel")
+                    .on_hover_text(
+                        "A byte order mark, and cells beginning with = + - @ shown as text, \
+                         never run as formulas",
+                    );
                 ui.horizontal(|ui| {
                     ui.label("Folder");
                     bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, FOLDER_HINT, 320.0);
