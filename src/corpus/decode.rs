@@ -39,6 +39,13 @@ pub enum SkipReason {
     Unreadable {
         error: String,
     },
+    /// Its name is not valid UTF-8: it could be stored only under a changed name, which would
+    /// never find the file again (and two such files could become one).
+    NameNotUnicode,
+    /// A folder that cannot be read: its files are not imported, the others are.
+    FolderUnreadable {
+        error: String,
+    },
 }
 
 impl fmt::Display for SkipReason {
@@ -67,6 +74,16 @@ impl fmt::Display for SkipReason {
             }
             SkipReason::NotAnArticle => write!(f, "not an article (.txt, .text or .md)"),
             SkipReason::Unreadable { error } => write!(f, "cannot be read: {error}"),
+            SkipReason::NameNotUnicode => write!(
+                f,
+                "its name is not valid UTF-8 (an old encoding?): rename it to import it"
+            ),
+            SkipReason::FolderUnreadable { error } => {
+                write!(
+                    f,
+                    "folder cannot be read ({error}): its files are not imported"
+                )
+            }
         }
     }
 }

@@ -125,14 +125,10 @@ fn read_articles(
     let total = found.len();
     let mut scanned = Vec::with_capacity(total);
     for (done, file) in found.into_iter().enumerate() {
-        let result = if file.is_article {
-            std::fs::read(&file.path)
-                .map_err(|e| SkipReason::Unreadable {
-                    error: e.to_string(),
-                })
-                .and_then(|bytes| decode(&bytes, options.encoding))
-        } else {
-            Err(SkipReason::NotAnArticle)
+        let result = match &file.problem {
+            Some(problem) => Err(problem.clone()),
+            None if file.is_article => read_article(&file.path, options),
+            None => Err(SkipReason::NotAnArticle),
         };
         scanned.push(ScannedArticle { file, result });
         if !progress(done + 1, total) {
@@ -140,6 +136,19 @@ fn read_articles(
         }
     }
     Some(scanned)
+}
+
+/// Reads and decodes one article; a file larger than any article is refused before it is read.
+fn read_article(path: &Path, options: ImportOptions) -> Result<Decoded, SkipReason> {
+    let unreadable = |e: std::io::Error| SkipReason::Unreadable {
+        error: e.to_string(),
+    };
+    let bytes = std::fs::metadata(path).map_err(unreadable)?.len();
+    if bytes > super::MAX_ARTICLE_BYTES as u64 {
+        return Err(SkipReason::TooLarge { bytes });
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
+    decode(&bytes, options.encoding)
 }
 
 /// Imports (or re-imports) the folder `root` into `project`.
@@ -256,5 +265,85 @@ pub fn document_for_text(id: DocId, path: String, text: &str, encoding: &str) ->
         labels: Vec::new(),
         note: String::new(),
         spans: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn skipped(report: &ImportReport) -> Vec<(String, String)> {
+        report
+            .files
+            .iter()
+            .filter_map(|f| match &f.outcome {
+                FileOutcome::Skipped(reason) => Some((f.path.clone(), reason.to_string())),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_name_that_is_not_utf8_is_skipped_by_name_not_imported_under_another() {
+        // Such files were imported under a lossy name: never readable again, and two of them
+        // became one document.
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        for name in [&b"news-\xe9.txt"[..], &b"news-\xe8.txt"[..]] {
+            let path = dir.path().join(std::ffi::OsStr::from_bytes(name));
+            std::fs::write(path, "نشست وزیران در تهران").unwrap();
+        }
+        std::fs::write(dir.path().join("good.txt"), "نشست وزیران").unwrap();
+        let mut project = Project::new("p", ".");
+        let report = import_folder(&mut project, dir.path(), ImportOptions::default()).unwrap();
+        assert_eq!(project.documents.len(), 1);
+        assert_eq!(project.documents[0].path, "good.txt");
+        let skipped = skipped(&report);
+        assert_eq!(skipped.len(), 2, "{skipped:?}");
+        assert!(
+            skipped
+                .iter()
+                .all(|(_, why)| why.contains("not valid UTF-8"))
+        );
+    }
+
+    #[test]
+    fn an_oversized_file_is_skipped_without_being_read_and_the_rest_imported() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = std::fs::File::create(dir.path().join("huge.txt")).unwrap();
+        huge.set_len(super::super::MAX_ARTICLE_BYTES as u64 * 64)
+            .unwrap();
+        std::fs::write(dir.path().join("good.txt"), "نشست وزیران").unwrap();
+        let mut project = Project::new("p", ".");
+        let report = import_folder(&mut project, dir.path(), ImportOptions::default()).unwrap();
+        assert_eq!(project.documents.len(), 1);
+        let skipped = skipped(&report);
+        assert_eq!(skipped[0].0, "huge.txt");
+        assert!(skipped[0].1.starts_with("too large"), "{skipped:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unreadable_subfolder_is_named_and_the_rest_imported() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let locked = dir.path().join("locked");
+        std::fs::create_dir(&locked).unwrap();
+        std::fs::write(locked.join("a.txt"), "نشست").unwrap();
+        std::fs::write(dir.path().join("good.txt"), "نشست وزیران").unwrap();
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+        let readable_anyway = std::fs::read_dir(&locked).is_ok(); // as root
+        let mut project = Project::new("p", ".");
+        let report = import_folder(&mut project, dir.path(), ImportOptions::default());
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        let report = report.unwrap();
+        assert!(project.documents.iter().any(|d| d.path == "good.txt"));
+        if !readable_anyway {
+            let skipped = skipped(&report);
+            assert_eq!(skipped.len(), 1, "{skipped:?}");
+            assert_eq!(skipped[0].0, "locked");
+            assert!(skipped[0].1.starts_with("folder cannot be read"));
+        }
     }
 }

@@ -3,6 +3,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
+use super::SkipReason;
+
 /// File name endings that are articles.
 pub const ARTICLE_EXTENSIONS: [&str; 3] = ["txt", "text", "md"];
 
@@ -13,6 +15,9 @@ pub struct FoundFile {
     pub relative: String,
     pub path: PathBuf,
     pub is_article: bool,
+    /// Why it cannot be imported, when the scan already knows (a name that is not UTF-8, a
+    /// folder that cannot be read).
+    pub problem: Option<SkipReason>,
 }
 
 pub fn is_article_path(path: &Path) -> bool {
@@ -22,27 +27,52 @@ pub fn is_article_path(path: &Path) -> bool {
 }
 
 /// Every file below `root`, sorted by relative path. Hidden files and folders (starting with `.`)
-/// are passed over, and so are symbolic links to folders (they could loop).
+/// are passed over, and so are symbolic links to folders (they could loop). A subfolder that
+/// cannot be read, and a file or folder whose name is not UTF-8, are listed with their problem:
+/// the rest is scanned. Only `root` itself unreadable is an error.
 pub fn scan_folder(root: &Path) -> io::Result<Vec<FoundFile>> {
     let mut found = Vec::new();
     let mut pending = vec![root.to_path_buf()];
+    let problem = |path: PathBuf, reason: SkipReason| FoundFile {
+        relative: relative_slash_path(root, &path),
+        path,
+        is_article: false,
+        problem: Some(reason),
+    };
     while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir)? {
-            let entry = entry?;
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if dir == root => return Err(error),
+            Err(error) => {
+                let error = error.to_string();
+                found.push(problem(dir, SkipReason::FolderUnreadable { error }));
+                continue;
+            }
+        };
+        for entry in entries {
+            let Ok(entry) = entry else { continue };
             let name = entry.file_name();
             if name.to_string_lossy().starts_with('.') {
                 continue;
             }
             let path = entry.path();
-            let file_type = entry.file_type()?;
-            if file_type.is_dir() {
+            let Ok(file_type) = entry.file_type() else {
+                continue;
+            };
+            let wanted = file_type.is_dir()
+                || file_type.is_file()
+                || (file_type.is_symlink() && path.is_file());
+            if wanted && name.to_str().is_none() {
+                found.push(problem(path, SkipReason::NameNotUnicode));
+            } else if file_type.is_dir() {
                 pending.push(path);
-            } else if file_type.is_file() || (file_type.is_symlink() && path.is_file()) {
+            } else if wanted {
                 let relative = relative_slash_path(root, &path);
                 found.push(FoundFile {
                     is_article: is_article_path(&path),
                     relative,
                     path,
+                    problem: None,
                 });
             }
         }

@@ -314,6 +314,13 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         let txt = ann.with_extension("txt");
         let record = (|| -> Result<ImportedDocument, String> {
+            let size = std::fs::metadata(&txt).map_or(0, |m| m.len());
+            if size > crate::corpus::MAX_ARTICLE_BYTES as u64 {
+                return Err(format!(
+                    "its text {} is too large for an article ({size} bytes)",
+                    txt.display()
+                ));
+            }
             let text = std::fs::read_to_string(&txt)
                 .map_err(|e| format!("its text {} cannot be read: {e}", txt.display()))?;
             let content = std::fs::read_to_string(&ann).map_err(|e| e.to_string())?;
