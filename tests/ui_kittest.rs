@@ -1102,3 +1102,24 @@ fn the_publication_date_is_typed_in_any_calendar_and_stored_as_iso() {
     assert_eq!(published(&harness), None);
     assert_eq!(harness.state().meetings_panel.published.text(), "");
 }
+
+#[test]
+fn work_kept_aside_when_a_save_failed_is_offered_back_on_opening() {
+    let (_dir, project_path, harness) = sample_project_harness();
+    // Work the last session could not save, kept beside the project.
+    let mut kept = harness.state().session.project().clone();
+    drop(harness);
+    kept.name = "kept work".into();
+    daftar::store::write_recovery(&project_path, &kept).unwrap();
+    let opened = daftar::open::open_path(&project_path).unwrap();
+    let mut harness = window_harness(DaftarApp::new(opened), egui::vec2(1500.0, 1000.0));
+    harness.get_by_label("Unsaved work was kept");
+    click_label(&mut harness, daftar::ui::RESTORE_RECOVERY);
+    assert_eq!(harness.state().session.project().name, "kept work");
+    assert!(harness.query_by_label("Unsaved work was kept").is_none());
+    assert_eq!(
+        daftar::store::load(&project_path).unwrap().name,
+        "kept work",
+        "saved into the project"
+    );
+}

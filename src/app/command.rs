@@ -53,6 +53,11 @@ pub enum AppCommand {
     Save,
     Undo,
     Redo,
+    /// Puts back the work kept in the recovery file when the project could not be saved last
+    /// time (it is saved over the project file, whose last version stays as its backup).
+    RestoreRecovery,
+    /// Deletes the recovery file.
+    DiscardRecovery,
 
     // Documents and the document list.
     OpenDocument(DocId),
@@ -265,4 +270,8 @@ pub enum Refusal {
     NoFormat,
     #[error("{} is not empty: files with the same names would be replaced", .0.display())]
     FolderInUse(PathBuf),
+    #[error("no unsaved work was kept for this project")]
+    NoRecovery,
+    #[error("the kept work cannot be read ({0})")]
+    Recovery(String),
 }

@@ -269,6 +269,12 @@ impl Session {
             }
             C::Undo => self.undo(),
             C::Redo => self.redo(),
+            C::RestoreRecovery => self.restore_recovery(),
+            C::DiscardRecovery => {
+                let recovery = crate::store::recovery_path(&self.project_path());
+                std::fs::remove_file(&recovery).map_err(|_| Refusal::NoRecovery)?;
+                done
+            }
             C::OpenDocument(doc) => {
                 self.project.document(doc).ok_or(Refusal::NoDocument)?;
                 self.show_document(doc);
@@ -670,7 +676,9 @@ impl Session {
     }
 
     /// Waits for a running save and saves what is left (on close, or before opening another
-    /// project). The error, if the project could not be saved.
+    /// project). When the project cannot be saved (another program changed its file, say), the
+    /// work is kept in a recovery file beside it, which the next opening offers back; the error
+    /// says where.
     pub fn save_before_exit(&mut self) -> Result<(), String> {
         self.wait_for_save();
         if self.history.is_dirty() {
@@ -678,9 +686,57 @@ impl Session {
             let (revision, result) = self.saver.save_now(&self.project, revision);
             self.take_save_result(revision, result.map_err(|e| e.to_string()));
         }
-        match &self.save_status.error {
-            Some(error) if self.history.is_dirty() => Err(error.clone()),
-            _ => Ok(()),
+        let error = match &self.save_status.error {
+            Some(error) if self.history.is_dirty() => error.clone(),
+            _ => return Ok(()),
+        };
+        match crate::store::write_recovery(&self.project_path(), &self.project) {
+            Ok(kept) => Err(format!(
+                "{error}; your unsaved work is kept in {}, and opening the project offers it back",
+                kept.display()
+            )),
+            Err(io) => Err(format!(
+                "{error}; and it could not be kept aside either ({io})"
+            )),
         }
+    }
+
+    /// Whether work that could not be saved last time is kept beside the project.
+    pub fn recovery_available(&self) -> bool {
+        crate::store::recovery_path(&self.project_path()).exists()
+    }
+
+    fn restore_recovery(&mut self) -> Result<Applied, Refusal> {
+        let recovery = crate::store::recovery_path(&self.project_path());
+        if !recovery.exists() {
+            return Err(Refusal::NoRecovery);
+        }
+        let kept = crate::store::load(&recovery).map_err(|e| Refusal::Recovery(e.to_string()))?;
+        let breaches = crate::model::integrity::breaches(&kept);
+        if let Some(breach) = breaches.iter().find(|b| b.is_unsafe()) {
+            return Err(Refusal::Recovery(breach.message.clone()));
+        }
+        self.project = kept;
+        self.history.restart_unsaved();
+        self.after_change();
+        if let Some(doc) = self.doc().filter(|d| self.project.document(*d).is_some()) {
+            self.show_document(doc);
+        } else if let Some(first) = self.project.documents.first().map(|d| d.id) {
+            self.show_document(first);
+        }
+        // Saved now: the project file takes the kept work (its last version stays as .bak).
+        let revision = self.history.revision();
+        let (revision, result) = self.saver.save_now(&self.project, revision);
+        let saved = result.map_err(|e| e.to_string());
+        let failed = saved.as_ref().err().cloned();
+        self.take_save_result(revision, saved);
+        if let Some(error) = failed {
+            return Err(Refusal::Recovery(error));
+        }
+        let _ = std::fs::remove_file(&recovery);
+        Ok(Applied {
+            changed: true,
+            effects: Vec::new(),
+        })
     }
 }

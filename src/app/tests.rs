@@ -165,6 +165,48 @@ fn save_writes_the_project_and_it_is_no_longer_dirty() {
 }
 
 #[test]
+fn work_that_cannot_be_saved_is_kept_aside_and_offered_back() {
+    // Closing the window when the project could not be saved (another program changed its
+    // file) discarded the unsaved edits with one line on stderr.
+    let (_dir, mut session) = session();
+    let path = session.project_path();
+    tag(&mut session, "ایلنا", "ORG");
+    let unsaved = session.project().clone();
+    let elsewhere = format!(
+        "{}// changed by another program\n",
+        std::fs::read_to_string(&path).unwrap()
+    );
+    std::fs::write(&path, &elsewhere).unwrap();
+    let error = session.save_before_exit().unwrap_err();
+    assert!(error.contains("kept in"), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        elsewhere,
+        "not saved over"
+    );
+    drop(session);
+    // The next opening offers it back; restored, it is saved into the project file.
+    let mut next = Session::from_opened(crate::open::open_path(&path).unwrap());
+    assert!(next.recovery_available());
+    ok(&mut next, AppCommand::RestoreRecovery);
+    assert!(*next.project() == unsaved);
+    assert!(!next.recovery_available());
+    assert!(!next.history().is_dirty());
+    assert!(crate::store::load(&path).unwrap() == unsaved);
+    assert_eq!(
+        std::fs::read_to_string(crate::store::backup_path(&path)).unwrap(),
+        elsewhere,
+        "the other program's version stays as the backup"
+    );
+    refused(&mut next, AppCommand::RestoreRecovery);
+    // Or it is discarded.
+    crate::store::write_recovery(&path, &unsaved).unwrap();
+    ok(&mut next, AppCommand::DiscardRecovery);
+    assert!(!next.recovery_available());
+    refused(&mut next, AppCommand::DiscardRecovery);
+}
+
+#[test]
 fn undo_and_redo_bring_back_the_project_and_where_the_analyst_was() {
     let (_dir, mut session) = session();
     select(&mut session, "ایلنا");
@@ -1166,6 +1208,9 @@ fn every_command_has_a_test() {
         match command {
             C::Save => "save_writes_the_project_and_it_is_no_longer_dirty",
             C::Undo | C::Redo => "undo_and_redo_bring_back_the_project_and_where_the_analyst_was",
+            C::RestoreRecovery | C::DiscardRecovery => {
+                "work_that_cannot_be_saved_is_kept_aside_and_offered_back"
+            }
             C::OpenDocument(_) => "open_document_shows_it_and_an_unknown_one_is_refused",
             C::NextDocument | C::PreviousDocument => {
                 "next_and_previous_document_follow_the_list_as_filtered"

@@ -42,6 +42,8 @@ pub struct History<M = ()> {
     undone: Vec<Step<M>>,
     last_revision: u64,
     saved_revision: u64,
+    /// The revision with no step done (0, or a new one after [`History::restart_unsaved`]).
+    base_revision: u64,
 }
 
 impl<M> Default for History<M> {
@@ -51,6 +53,7 @@ impl<M> Default for History<M> {
             undone: Vec::new(),
             last_revision: 0,
             saved_revision: 0,
+            base_revision: 0,
         }
     }
 }
@@ -158,12 +161,22 @@ impl<M> History<M> {
 
     /// The revision the project is at: 0 before any edit.
     pub fn revision(&self) -> u64 {
-        self.done.last().map_or(0, |s| s.revision)
+        self.done.last().map_or(self.base_revision, |s| s.revision)
     }
 
     /// Records that the project as of `revision` is on disk (a save may finish after more edits).
     pub fn mark_saved(&mut self, revision: u64) {
         self.saved_revision = revision;
+    }
+
+    /// Forgets every step and says the project differs from what is saved (a whole project put
+    /// in place, which no step can undo).
+    pub fn restart_unsaved(&mut self) {
+        self.done.clear();
+        self.undone.clear();
+        self.last_revision += 1;
+        self.base_revision = self.last_revision;
+        self.saved_revision = u64::MAX;
     }
 
     /// Whether the project differs from what was last saved.

@@ -188,6 +188,22 @@ fn readable(code: &ron::error::Error) -> String {
     }
 }
 
+/// Where work that could not be saved into a project is kept: `NAME.recovery` beside it.
+pub fn recovery_path(project: &Path) -> PathBuf {
+    let mut name = project.file_name().unwrap_or_default().to_os_string();
+    name.push(".recovery");
+    project.with_file_name(name)
+}
+
+/// Keeps `project` beside the project file at `path` when it could not be saved there (the
+/// file was changed by another program, say), for the next opening to offer back. The project
+/// file itself is not touched.
+pub fn write_recovery(path: &Path, project: &Project) -> std::io::Result<PathBuf> {
+    let recovery = recovery_path(path);
+    write_atomically(&recovery, to_ron(project).as_bytes())?;
+    Ok(recovery)
+}
+
 /// Loads a project file without locking it (for reading only: `check`, `stats`).
 pub fn load(path: &Path) -> Result<Project, StoreError> {
     let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {

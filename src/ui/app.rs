@@ -65,6 +65,8 @@ pub struct DaftarApp {
     pub(super) suggest_job: Option<SuggestJob>,
     /// Give the document filter the keyboard next frame.
     pub(super) focus_filter: bool,
+    /// Work kept aside when the project could not be saved last time waits to be offered back.
+    pub(super) offer_recovery: bool,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
     pub annotator_field: TextEditor,
@@ -80,6 +82,7 @@ impl DaftarApp {
         let report_to_show = import_report_worth_showing(&opened);
         let session = Session::from_opened(opened);
         let annotator = session.annotator().to_string();
+        let offer_recovery = session.recovery_available();
         DaftarApp {
             session,
             queue: Vec::new(),
@@ -92,6 +95,7 @@ impl DaftarApp {
             open_job: None,
             suggest_job: None,
             focus_filter: false,
+            offer_recovery,
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
             spans_panel: SpansPanel::default(),
@@ -235,6 +239,7 @@ impl DaftarApp {
                 let mut session = Session::from_opened(opened);
                 session.take_view(view, &annotator);
                 self.session = session;
+                self.offer_recovery = self.session.recovery_available();
                 if let Some(ctx) = self.ctx.clone() {
                     self.repaint_when_saved(&ctx);
                 }
@@ -413,6 +418,7 @@ impl DaftarApp {
             });
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.import_report_ui(&ctx);
+        self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
         self.apply_queue();
         if let Some(text_engine) = &mut self.text_engine {
@@ -423,6 +429,56 @@ impl DaftarApp {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
         }
         self.update_title(&ctx);
+    }
+}
+
+/// Button texts of the recovery window (also what tests click).
+pub const RESTORE_RECOVERY: &str = "Restore it";
+pub const DISCARD_RECOVERY: &str = "Discard it";
+
+impl DaftarApp {
+    /// Offers back the work kept aside when the project could not be saved last time.
+    fn recovery_ui(&mut self, ctx: &egui::Context) {
+        if !self.offer_recovery {
+            return;
+        }
+        let kept = crate::store::recovery_path(&self.session.project_path());
+        let mut choice = None;
+        let mut open = true;
+        egui::Window::new("Unsaved work was kept")
+            .open(&mut open)
+            .collapsible(false)
+            .show(ctx, |ui| {
+                ui.label(
+                    "Last time this project could not be saved (another program had changed \
+                     its file), so the work was kept aside:",
+                );
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let kept = kept.display().to_string();
+                super::bidi_label::bidi_label_ui(ui, text_engine, &kept, 13.0);
+                ui.label(
+                    "Restoring it saves it into the project; the project file as it is now \
+                     stays as its backup (.bak).",
+                );
+                ui.horizontal(|ui| {
+                    if ui.button(RESTORE_RECOVERY).clicked() {
+                        choice = Some(AppCommand::RestoreRecovery);
+                    }
+                    if ui.button(DISCARD_RECOVERY).clicked() {
+                        choice = Some(AppCommand::DiscardRecovery);
+                    }
+                });
+            });
+        if let Some(command) = choice {
+            self.push(command);
+            self.offer_recovery = false;
+            self.highlights = Highlights::default();
+        }
+        if !open {
+            self.offer_recovery = false;
+        }
     }
 }
 

@@ -19,7 +19,7 @@ use std::path::PathBuf;
 
 use crate::open::open_path;
 
-pub use app::{AfterSuccess, DaftarApp, FILTER_HINT};
+pub use app::{AfterSuccess, DISCARD_RECOVERY, DaftarApp, FILTER_HINT, RESTORE_RECOVERY};
 
 /// Opens the window on `path` (a folder or a project file), or on the bundled sample.
 pub fn run(path: Option<PathBuf>) -> anyhow::Result<()> {
