@@ -110,7 +110,10 @@ impl<'a> ExportSet<'a> {
                 path: document.path.clone(),
                 reason,
             })?;
-            if fingerprint(&text) != document.fingerprint {
+            let offsets = OffsetIndex::new(&text);
+            // The text it was annotated on, to the character (the length too: a damaged
+            // project file could say otherwise).
+            if fingerprint(&text) != document.fingerprint || offsets.chars() != document.chars {
                 return Err(ExportError::Changed(document.path.clone()));
             }
             let spans = document
@@ -120,7 +123,7 @@ impl<'a> ExportSet<'a> {
                 .collect();
             Ok(ExportDoc {
                 document,
-                offsets: OffsetIndex::new(&text),
+                offsets,
                 text,
                 spans,
             })

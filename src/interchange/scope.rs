@@ -46,9 +46,16 @@ impl<'p> ScopeRule<'p> {
     }
 
     /// A span of `doc` is exported: its document is, the reviewer did not reject it, and it has
-    /// a place in the text (an orphaned span waits to be placed again).
+    /// a place in the text (an orphaned span waits to be placed again; one past the end of its
+    /// article, in a damaged project file, has none).
     pub fn span(&self, doc: DocId, span: &Span) -> bool {
-        self.docs.contains(&doc) && span.review.state != ReviewState::Rejected && !span.is_empty()
+        self.docs.contains(&doc)
+            && span.review.state != ReviewState::Rejected
+            && !span.is_empty()
+            && self
+                .project
+                .document(doc)
+                .is_some_and(|d| span.end <= d.chars)
     }
 
     /// The span a value rests on is exported.
