@@ -4,7 +4,7 @@
 //! corpus folder beside the project (`<project>-corpus/`). A malformed record is named (file and
 //! line or task) and nothing of it is imported; the others are.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -478,12 +478,25 @@ pub fn add_imported(
     let author = format!("import:{}", kind.name());
     let mut edits = Vec::new();
     let mut added = Added::default();
+    // Documents by path, once: a lookup per imported record must not walk the whole list.
+    let by_path: HashMap<String, usize> = project
+        .documents
+        .iter()
+        .enumerate()
+        .map(|(index, d)| (d.path.clone(), index))
+        .collect();
+    add_labels(
+        project,
+        documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| s.label.as_str())),
+    );
     for document in documents {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
             _ => text_file_name(&document.name),
         };
-        let Some(existing) = project.document_by_path(&name) else {
+        let Some(existing) = by_path.get(&name).map(|&i| &project.documents[i]) else {
             added.rejected.push(Rejected {
                 place: name,
                 reason: format!(
@@ -499,7 +512,6 @@ pub fn add_imported(
             .iter()
             .map(|s| (s.start, s.end, s.label.clone()))
             .collect();
-        add_labels(project, document.spans.iter().map(|s| s.label.as_str()));
         let mut seen = have;
         for imported in &document.spans {
             let key = (imported.start, imported.end, imported.label.clone());
