@@ -48,9 +48,14 @@ pub fn large_project() -> &'static Project {
             let spans: Vec<Span> = (0..SPANS_PER_DOCUMENT)
                 .map(|k| {
                     let id = SpanId(project.allocate_id());
-                    let start = (k * 37) % (chars - 20);
-                    let mut span =
-                        Span::quoting(id, text, start, start + 12, labels[k % 5], "bench").unwrap();
+                    // Twelve characters from a place that does not cut a letter from its marks.
+                    let mut span = ((k * 37) % (chars - 40)..)
+                        .find_map(|start| {
+                            (12..16).find_map(|len| {
+                                Span::quoting(id, text, start, start + len, labels[k % 5], "bench")
+                            })
+                        })
+                        .unwrap();
                     span.created = "2026-11-22T10:00:00Z".into();
                     span
                 })
