@@ -106,6 +106,7 @@ pub fn meeting_summary(project: &Project, meeting: &Meeting) -> (String, String)
             facts.push(format!("{} to {}", start.value.iso, end.value.iso))
         }
         (Some(start), _) => facts.push(start.value.iso.clone()),
+        _ if meeting.date_not_stated => facts.push("date not stated".into()),
         _ => facts.push("no date".into()),
     }
     if let Some(level) = &meeting.level {
