@@ -11,8 +11,8 @@ use super::records_json::actor_role;
 use super::{ExportFile, ExportOptions, ExportSet, Exporter};
 use crate::model::codes::{CodesSource, meeting_codes, outcome_codes};
 use crate::model::{
-    DateValue, EntityId, EventCodes, FieldValue, FieldValueKind, Meeting, MeetingField, Project,
-    SpanRef,
+    DateValue, EntityId, EventCodes, FieldValue, FieldValueKind, Meeting, MeetingField,
+    OutcomeField, Project, SpanRef,
 };
 
 pub struct Csv;
@@ -228,23 +228,24 @@ impl Exporter for Csv {
                 ]);
             }
         }
+        let column = |field: OutcomeField| field.info().column;
         let mut outcomes = Table::new(
             for_excel,
             &[
                 "outcome_id",
-                "meeting_id",
-                "type",
-                "status",
-                "title",
-                "attributed_to_id",
-                "attributed_to",
+                column(OutcomeField::Meeting),
+                column(OutcomeField::Type),
+                column(OutcomeField::Status),
+                column(OutcomeField::Title),
+                &format!("{}_id", column(OutcomeField::AttributedTo)),
+                column(OutcomeField::AttributedTo),
                 "cameo",
                 "plover_event",
                 "plover_mode",
                 "plover_contexts",
                 "codes_source",
                 "documents",
-                "evidence",
+                column(OutcomeField::Evidence),
                 "review_state",
                 "reviewer",
                 "author",

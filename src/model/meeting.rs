@@ -374,6 +374,93 @@ impl<'de> Deserialize<'de> for MeetingField {
     }
 }
 
+/// A field of an outcome record. Outcome fields are fixed (the schema has no list of them): this
+/// table gives each its key in JSON exports, its CSV column and its names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum OutcomeField {
+    Meeting,
+    Type,
+    Status,
+    Title,
+    Actors,
+    AttributedTo,
+    Evidence,
+}
+
+/// One row of [`OUTCOME_FIELDS`].
+#[derive(Debug)]
+pub struct OutcomeFieldInfo {
+    pub field: OutcomeField,
+    /// The key in JSON exports.
+    pub key: &'static str,
+    /// The CSV column (entity and record references add `_id`).
+    pub column: &'static str,
+    pub names: [&'static str; 3],
+}
+
+/// Every outcome field, in the order the panel and exports show them.
+pub const OUTCOME_FIELDS: [OutcomeFieldInfo; 7] = {
+    use OutcomeField as F;
+    const fn row(
+        field: F,
+        key: &'static str,
+        column: &'static str,
+        names: [&'static str; 3],
+    ) -> OutcomeFieldInfo {
+        OutcomeFieldInfo {
+            field,
+            key,
+            column,
+            names,
+        }
+    }
+    [
+        row(
+            F::Meeting,
+            "meeting",
+            "meeting_id",
+            ["Meeting", "نشست", "الاجتماع"],
+        ),
+        row(F::Type, "type", "type", ["Type", "نوع", "النوع"]),
+        row(F::Status, "status", "status", ["Status", "وضعیت", "الحالة"]),
+        row(F::Title, "title", "title", ["Title", "عنوان", "العنوان"]),
+        row(
+            F::Actors,
+            "actors",
+            "actors",
+            ["Actors", "کنشگران", "الأطراف"],
+        ),
+        row(
+            F::AttributedTo,
+            "attributed_to",
+            "attributed_to",
+            ["Said by", "به نقل از", "على لسان"],
+        ),
+        row(
+            F::Evidence,
+            "evidence",
+            "evidence",
+            ["Evidence", "شاهد", "الشاهد"],
+        ),
+    ]
+};
+
+impl OutcomeField {
+    pub fn info(self) -> &'static OutcomeFieldInfo {
+        &OUTCOME_FIELDS[self as usize]
+    }
+
+    /// Its name in `language`.
+    pub fn name(self, language: super::LabelLanguage) -> &'static str {
+        let [en, fa, ar] = self.info().names;
+        match language {
+            super::LabelLanguage::English => en,
+            super::LabelLanguage::Persian => fa,
+            super::LabelLanguage::Arabic => ar,
+        }
+    }
+}
+
 /// The value of a single-valued field, borrowed from the meeting.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum FieldValue<'a> {

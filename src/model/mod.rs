@@ -18,7 +18,8 @@ pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
 pub use meeting::{
     Actor, ActorRole, Calendar, DateValue, EventCodes, FieldValue, FieldValueKind, MEETING_FIELDS,
-    Meeting, MeetingField, MeetingFieldInfo, Outcome, Participant, Precision, Realis, Sourced,
+    Meeting, MeetingField, MeetingFieldInfo, OUTCOME_FIELDS, Outcome, OutcomeField,
+    OutcomeFieldInfo, Participant, Precision, Realis, Sourced,
 };
 pub(crate) use project::sorted_insertion_index;
 pub use project::{FORMAT_VERSION, Project};

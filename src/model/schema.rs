@@ -356,6 +356,19 @@ mod tests {
     }
 
     #[test]
+    fn the_outcome_field_table_is_in_the_order_of_the_fields_and_named_in_every_language() {
+        use crate::model::{OUTCOME_FIELDS, OutcomeField};
+        for (index, row) in OUTCOME_FIELDS.iter().enumerate() {
+            assert_eq!(row.field as usize, index, "{}", row.key);
+            assert!(row.names.iter().all(|n| !n.is_empty()));
+        }
+        assert_eq!(
+            OutcomeField::AttributedTo.name(LabelLanguage::Persian),
+            "به نقل از"
+        );
+    }
+
+    #[test]
     fn hex_colors() {
         assert_eq!(parse_hex_color("#ff8000"), Some([255, 128, 0]));
         assert_eq!(parse_hex_color("ff8000"), None);

@@ -17,7 +17,7 @@ use crate::model::codes::{
 use crate::model::validate::{meeting_problems, outcome_problems};
 use crate::model::{
     ActorRole, Choice, DocId, EventCodes, FieldDef, FieldKind, FieldValue, LabelLanguage, Meeting,
-    MeetingField, Outcome, Project, Realis, SpanRef,
+    MeetingField, Outcome, OutcomeField, Project, Realis, SpanRef,
 };
 use crate::records::{self, ArticleRef};
 
@@ -172,6 +172,21 @@ fn field_name_ui(
         ui.strong(format!("{key}{name}"));
     } else {
         ui.strong(key);
+        bidi_label_ui(ui, engine, name, 14.0);
+    }
+}
+
+/// An outcome field's name in the label language (Persian and Arabic through our text engine).
+fn outcome_heading_ui(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    field: OutcomeField,
+    language: LabelLanguage,
+) {
+    let name = field.name(language);
+    if language == LabelLanguage::English {
+        ui.strong(name);
+    } else {
         bidi_label_ui(ui, engine, name, 14.0);
     }
 }
@@ -635,8 +650,9 @@ fn outcomes_ui(
         engine: text_engine,
         panel,
         commands,
-        ..
+        language,
     } = parts;
+    let language = *language;
     let project: &Project = project;
     let schema = &project.schema;
     let outcomes: Vec<&Outcome> = project.outcomes_of(meeting.id).collect();
@@ -718,7 +734,7 @@ fn outcomes_ui(
                 }
             });
         ui.horizontal_wrapped(|ui| {
-            ui.strong("Title");
+            outcome_heading_ui(ui, text_engine, OutcomeField::Title, language);
             if ui
                 .small_button(USE_SELECTION)
                 .on_hover_text("The document's title")
@@ -733,7 +749,7 @@ fn outcomes_ui(
                 commands.push((AppCommand::ClearOutcomeTitle(id), None));
             }
         });
-        ui.strong("Actors");
+        outcome_heading_ui(ui, text_engine, OutcomeField::Actors, language);
         for (index, actor) in outcome.actors.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
                 let role_name = ACTOR_ROLES
@@ -773,7 +789,7 @@ fn outcomes_ui(
             }
         });
         ui.horizontal_wrapped(|ui| {
-            ui.strong("Said by");
+            outcome_heading_ui(ui, text_engine, OutcomeField::AttributedTo, language);
             if ui
                 .small_button(USE_SELECTION)
                 .on_hover_text("Who is reported as saying it")
@@ -789,7 +805,7 @@ fn outcomes_ui(
             }
         });
         ui.horizontal(|ui| {
-            ui.strong("Evidence");
+            outcome_heading_ui(ui, text_engine, OutcomeField::Evidence, language);
             if ui.small_button(ADD_FROM_SELECTION).clicked() {
                 commands.push((AppCommand::AddOutcomeEvidence(id), None));
             }
