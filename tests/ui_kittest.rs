@@ -6,7 +6,6 @@ mod common;
 mod typing;
 
 use daftar::app::AppCommand;
-use daftar::edit::History;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;
 use daftar::ui::article_view::{ARTICLE_VIEW_LABEL, ArticleView, Highlight, MARGIN, TextSelection};
@@ -175,11 +174,8 @@ fn a_highlight_is_painted_over_its_own_text() {
 #[test]
 fn the_window_opens_the_sample_and_selects_in_code_points() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    common::annotate(&mut opened.project, &mut History::new(), &corpus);
-    let app = DaftarApp::new(opened);
+    let (_, project) = common::annotated_sample(dir.path());
+    let app = DaftarApp::new(daftar::open::open_path(&project).unwrap());
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1200.0, 800.0))
         .build_ui_state(|ui, app: &mut DaftarApp| app.window_ui(ui), app);
@@ -503,13 +499,11 @@ fn changes_save_themselves_a_moment_later() {
 #[test]
 fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() {
     let dir = tempfile::tempdir().unwrap();
-    let corpus = common::copy_sample(dir.path());
-    let project = dir.path().join("sample.daftar.ron");
-    let mut opened = daftar::open::import_into(&project, &corpus, Default::default()).unwrap();
-    common::annotate(&mut opened.project, &mut History::new(), &corpus);
+    let (corpus, project) = common::annotated_sample(dir.path());
     // The article gets a new first line after it was annotated.
     let article = corpus.join(common::PERSIAN_ECO);
     std::fs::write(&article, format!("تیتر تازه\n{TEXT}")).unwrap();
+    let opened = daftar::open::open_path(&project).unwrap();
     let mut harness = window_harness(DaftarApp::new(opened), egui::vec2(1400.0, 800.0));
     let flagged =
         |h: &Harness<'_, DaftarApp>| h.state().session.article().unwrap().reanchor.is_some();

@@ -119,6 +119,38 @@ impl fmt::Display for AnnotationReport {
     }
 }
 
+/// A record as a reader found it: its name in the corpus, its text, its spans.
+type Record = (String, String, Vec<ImportedSpan>);
+
+/// What a reader gathers: the documents, and the records it left out with the reason.
+#[derive(Default)]
+struct Gathered {
+    documents: Vec<ImportedDocument>,
+    rejected: Vec<Rejected>,
+}
+
+impl Gathered {
+    /// Takes the record read at `place` (through [`settle`]), or says why it is left out.
+    fn take(&mut self, place: String, record: Result<Record, String>) {
+        let settled = record.and_then(|(name, text, spans)| {
+            settle(ImportedDocument {
+                place: place.clone(),
+                name,
+                text,
+                spans,
+            })
+        });
+        match settled {
+            Ok(document) => self.documents.push(document),
+            Err(reason) => self.rejected.push(Rejected { place, reason }),
+        }
+    }
+
+    fn done(self) -> (Vec<ImportedDocument>, Vec<Rejected>) {
+        (self.documents, self.rejected)
+    }
+}
+
 fn label_of(value: &Value) -> Option<String> {
     match value {
         Value::String(s) => Some(s.clone()),
@@ -140,22 +172,27 @@ fn from_utf16(offsets: &OffsetIndex, start: u64, end: u64) -> Result<(usize, usi
     }
 }
 
+/// A source file's text and name (for naming its records).
+fn read_source(file: &Path) -> anyhow::Result<(String, String)> {
+    let content =
+        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
+    let name = file
+        .file_name()
+        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    Ok((content, name))
+}
+
 /// Reads a doccano JSONL file: `{"text", "label"|"labels": [[start, end, "LABEL"], …]}` per line,
 /// offsets in UTF-16 code units. Names: the record's `path`, else `record-NNNNN.txt`.
 pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
-    let content =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let file_name = file
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-    let mut documents = Vec::new();
-    let mut rejected = Vec::new();
+    let (content, file_name) = read_source(file)?;
+    let mut gathered = Gathered::default();
     for (index, line) in content.lines().enumerate() {
         if line.trim().is_empty() {
             continue;
         }
         let place = format!("{file_name} line {}", index + 1);
-        let record = (|| -> Result<ImportedDocument, String> {
+        let record = (|| -> Result<Record, String> {
             let value: Value = serde_json::from_str(line).map_err(|e| format!("not JSON ({e})"))?;
             let text = value["text"].as_str().ok_or("no \"text\"")?.to_string();
             let offsets = OffsetIndex::new(&text);
@@ -190,30 +227,18 @@ pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<R
                 .as_str()
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("record-{:05}.txt", index + 1));
-            settle(ImportedDocument {
-                place: place.clone(),
-                name,
-                text,
-                spans,
-            })
+            Ok((name, text, spans))
         })();
-        match record {
-            Ok(document) => documents.push(document),
-            Err(reason) => rejected.push(Rejected { place, reason }),
-        }
+        gathered.take(place, record);
     }
-    Ok((documents, rejected))
+    Ok(gathered.done())
 }
 
 /// Reads a Label Studio JSON export (an array of tasks with `data.text` and `annotations[].result`
 /// of `labels` regions, offsets in code points, `value.text` checked against them). The first annotation
 /// of a task is read, or its first prediction when it has none.
 pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
-    let content =
-        std::fs::read_to_string(file).with_context(|| format!("cannot read {}", file.display()))?;
-    let file_name = file
-        .file_name()
-        .map_or(String::new(), |n| n.to_string_lossy().into_owned());
+    let (content, file_name) = read_source(file)?;
     let tasks: Value = serde_json::from_str(&content).map_err(|e| {
         anyhow!(
             "{file_name} is not JSON: line {}, column {}: {e}",
@@ -224,12 +249,11 @@ pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, 
     let tasks = tasks
         .as_array()
         .ok_or_else(|| anyhow!("{file_name}: a Label Studio export is an array of tasks"))?;
-    let mut documents = Vec::new();
-    let mut rejected = Vec::new();
+    let mut gathered = Gathered::default();
     for (index, task) in tasks.iter().enumerate() {
         let id = task["id"].as_u64().map_or((index + 1) as u64, |i| i);
         let place = format!("{file_name} task {id}");
-        let record = (|| -> Result<ImportedDocument, String> {
+        let record = (|| -> Result<Record, String> {
             let text = task["data"]["text"]
                 .as_str()
                 .ok_or("no data.text")?
@@ -281,26 +305,17 @@ pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, 
                 .as_str()
                 .map(str::to_string)
                 .unwrap_or_else(|| format!("task-{id:05}.txt"));
-            settle(ImportedDocument {
-                place: place.clone(),
-                name,
-                text,
-                spans,
-            })
+            Ok((name, text, spans))
         })();
-        match record {
-            Ok(document) => documents.push(document),
-            Err(reason) => rejected.push(Rejected { place, reason }),
-        }
+        gathered.take(place, record);
     }
-    Ok((documents, rejected))
+    Ok(gathered.done())
 }
 
 /// Reads the `.ann` files of a brat collection (the `.txt` beside each is the article). A span
 /// whose text does not match its offsets rejects that file.
 pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Rejected>)> {
-    let mut documents = Vec::new();
-    let mut rejected = Vec::new();
+    let mut gathered = Gathered::default();
     let mut anns: Vec<PathBuf> = std::fs::read_dir(folder)
         .with_context(|| format!("cannot read {}", folder.display()))?
         .flatten()
@@ -313,7 +328,7 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
         let txt = ann.with_extension("txt");
-        let record = (|| -> Result<ImportedDocument, String> {
+        let record = (|| -> Result<Record, String> {
             let size = std::fs::metadata(&txt).map_or(0, |m| m.len());
             if size > crate::corpus::MAX_ARTICLE_BYTES as u64 {
                 return Err(format!(
@@ -339,19 +354,11 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
             let name = txt
                 .file_name()
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
-            settle(ImportedDocument {
-                place: place.clone(),
-                name,
-                text,
-                spans,
-            })
+            Ok((name, text, spans))
         })();
-        match record {
-            Ok(document) => documents.push(document),
-            Err(reason) => rejected.push(Rejected { place, reason }),
-        }
+        gathered.take(place, record);
     }
-    Ok((documents, rejected))
+    Ok(gathered.done())
 }
 
 /// The spans of a parsed `.ann` file, each checked against the text at its offsets.

@@ -176,6 +176,36 @@ fn field_name_ui(
     }
 }
 
+/// A combo box of a schema list with `current` chosen; the key picked, if one was.
+fn choice_combo_ui(
+    ui: &mut egui::Ui,
+    label: &str,
+    choices: &[Choice],
+    current: &str,
+) -> Option<String> {
+    let mut picked = None;
+    egui::ComboBox::new(label, label)
+        .selected_text(choice_name(choices, current))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                if ui
+                    .selectable_label(current == choice.key, &choice.names.en)
+                    .clicked()
+                {
+                    picked = Some(choice.key.clone());
+                }
+            }
+        });
+    picked
+}
+
+/// A "Use selection" button with what it fills as tooltip; whether it was clicked.
+fn use_selection_clicked(ui: &mut egui::Ui, fills: &str) -> bool {
+    ui.small_button(USE_SELECTION)
+        .on_hover_text(fills)
+        .clicked()
+}
+
 /// An outcome field's name in the label language (Persian and Arabic through our text engine).
 fn outcome_heading_ui(
     ui: &mut egui::Ui,
@@ -482,12 +512,8 @@ impl DaftarApp {
                     }
                     _ => {}
                 }
-                if field.kind != FieldKind::Realis
-                    && ui
-                        .small_button(USE_SELECTION)
-                        .on_hover_text(format!("Fill {} from the selected words", field.names.en))
-                        .clicked()
-                {
+                let fills = format!("Fill {} from the selected words", field.names.en);
+                if field.kind != FieldKind::Realis && use_selection_clicked(ui, &fills) {
                     commands.push((AppCommand::FillMeetingField(key), None));
                 }
                 if let Some(at) = meeting.evidence_of(key) {
@@ -696,31 +722,14 @@ fn outcomes_ui(
             ui.colored_label(ui.visuals().warn_fg_color, problem);
         }
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new("outcome type", "Type")
-                .selected_text(choice_name(&schema.outcome_types, &outcome.kind))
-                .show_ui(ui, |ui| {
-                    for kind in &schema.outcome_types {
-                        if ui
-                            .selectable_label(outcome.kind == kind.key, &kind.names.en)
-                            .clicked()
-                        {
-                            commands.push((AppCommand::SetOutcomeKind(id, kind.key.clone()), None));
-                        }
-                    }
-                });
-            egui::ComboBox::new("outcome status", "Status")
-                .selected_text(choice_name(&schema.outcome_statuses, &outcome.status))
-                .show_ui(ui, |ui| {
-                    for status in &schema.outcome_statuses {
-                        if ui
-                            .selectable_label(outcome.status == status.key, &status.names.en)
-                            .clicked()
-                        {
-                            let command = AppCommand::SetOutcomeStatus(id, status.key.clone());
-                            commands.push((command, None));
-                        }
-                    }
-                });
+            let types = &schema.outcome_types;
+            if let Some(kind) = choice_combo_ui(ui, "Type", types, &outcome.kind) {
+                commands.push((AppCommand::SetOutcomeKind(id, kind), None));
+            }
+            let statuses = &schema.outcome_statuses;
+            if let Some(status) = choice_combo_ui(ui, "Status", statuses, &outcome.status) {
+                commands.push((AppCommand::SetOutcomeStatus(id, status), None));
+            }
         });
         let (current_meeting, _) = meeting_summary(project, meeting);
         egui::ComboBox::new("outcome meeting", "Meeting")
@@ -735,11 +744,7 @@ fn outcomes_ui(
             });
         ui.horizontal_wrapped(|ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::Title, language);
-            if ui
-                .small_button(USE_SELECTION)
-                .on_hover_text("The document's title")
-                .clicked()
-            {
+            if use_selection_clicked(ui, "The document's title") {
                 commands.push((AppCommand::SetOutcomeTitle(id), None));
             }
             if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
@@ -790,11 +795,7 @@ fn outcomes_ui(
         });
         ui.horizontal_wrapped(|ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::AttributedTo, language);
-            if ui
-                .small_button(USE_SELECTION)
-                .on_hover_text("Who is reported as saying it")
-                .clicked()
-            {
+            if use_selection_clicked(ui, "Who is reported as saying it") {
                 commands.push((AppCommand::SetAttribution(id), None));
             }
             if let Some(entity) = outcome.attributed_to {
