@@ -7,6 +7,7 @@
 
 mod article;
 mod command;
+pub mod describe;
 mod jobs;
 mod lists;
 mod meetings;

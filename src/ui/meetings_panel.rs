@@ -6,10 +6,11 @@ use eframe::egui;
 
 use super::app::{AfterSuccess, DaftarApp};
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
+use super::picker::{PickerOption, PickerState, bidi_selectable_ui, picker_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use super::ui_command::{UiCommand, info, label_with_shortcut};
-use crate::app::{AppCommand, CodesTarget};
+use crate::app::{AppCommand, CodesTarget, describe};
 use crate::layout::TextEditor;
 use crate::model::codes::{
     CodesSource, codes_as_typed, codes_from_typed, meeting_codes, outcome_codes,
@@ -42,19 +43,76 @@ pub const CODES_HINTS: [&str; 4] = [
     "PLOVER contexts, comma separated",
 ];
 
-const REALIS: [(Realis, &str); 4] = [
-    (Realis::Held, "held"),
-    (Realis::Planned, "planned"),
-    (Realis::Hypothetical, "hypothetical"),
-    (Realis::Cancelled, "cancelled"),
+/// Whether a meeting took place, named in English, Persian and Arabic.
+const REALIS: [(Realis, [&str; 3]); 4] = [
+    (Realis::Held, ["held", "برگزار شد", "عُقد"]),
+    (Realis::Planned, ["planned", "برنامه‌ریزی شده", "مقرر"]),
+    (Realis::Hypothetical, ["hypothetical", "فرضی", "افتراضي"]),
+    (Realis::Cancelled, ["cancelled", "لغو شد", "أُلغي"]),
 ];
 
-const ACTOR_ROLES: [(ActorRole, &str); 4] = [
-    (ActorRole::Adopter, "adopter / signatory"),
-    (ActorRole::Proposer, "proposer"),
-    (ActorRole::Beneficiary, "beneficiary / target"),
-    (ActorRole::ApprovingBody, "approving body"),
+/// The parts actors play in an outcome, named in English, Persian and Arabic.
+const ACTOR_ROLES: [(ActorRole, [&str; 3]); 4] = [
+    (
+        ActorRole::Adopter,
+        [
+            "adopter / signatory",
+            "تصویب‌کننده / امضاکننده",
+            "المعتمِد / الموقِّع",
+        ],
+    ),
+    (ActorRole::Proposer, ["proposer", "پیشنهاددهنده", "المقترِح"]),
+    (
+        ActorRole::Beneficiary,
+        ["beneficiary / target", "ذی‌نفع / هدف", "المستفيد / المستهدَف"],
+    ),
+    (
+        ActorRole::ApprovingBody,
+        ["approving body", "مرجع تصویب", "جهة الاعتماد"],
+    ),
 ];
+
+/// A name of three languages in `language`.
+fn named(names: [&'static str; 3], language: LabelLanguage) -> &'static str {
+    let [en, fa, ar] = names;
+    match language {
+        LabelLanguage::English => en,
+        LabelLanguage::Persian => fa,
+        LabelLanguage::Arabic => ar,
+    }
+}
+
+/// Picker options for fixed choices named in three languages.
+fn fixed_options<T: Copy>(
+    choices: &[(T, [&'static str; 3])],
+    language: LabelLanguage,
+) -> Vec<PickerOption<T>> {
+    choices
+        .iter()
+        .map(|(value, names)| PickerOption {
+            value: *value,
+            shown: named(*names, language).to_string(),
+            also: names.iter().map(|n| n.to_string()).collect(),
+        })
+        .collect()
+}
+
+/// Picker options for a schema list, shown in `language` and found by every name and the key.
+fn choice_options(choices: &[Choice], language: LabelLanguage) -> Vec<PickerOption<String>> {
+    choices
+        .iter()
+        .map(|c| PickerOption {
+            value: c.key.clone(),
+            shown: c.names.get(language).to_string(),
+            also: vec![
+                c.names.en.clone(),
+                c.names.fa.clone(),
+                c.names.ar.clone(),
+                c.key.clone(),
+            ],
+        })
+        .collect()
+}
 
 /// A command the page asks for, and what to do in the window once it is done.
 type Queued = (AppCommand, Option<AfterSuccess>);
@@ -74,6 +132,8 @@ pub struct MeetingsPanel {
     pub codes_editing: Option<CodesTarget>,
     /// Meetings the shown article may report: (article, project revision, candidates).
     candidates: Option<(DocId, u64, Vec<records::Candidate>)>,
+    /// The open choice picker.
+    pub picker: PickerState,
 }
 
 impl Default for MeetingsPanel {
@@ -87,6 +147,7 @@ impl Default for MeetingsPanel {
             codes_text: Default::default(),
             codes_editing: None,
             candidates: None,
+            picker: PickerState::default(),
         }
     }
 }
@@ -95,44 +156,6 @@ fn entity_name(project: &Project, entity: crate::model::EntityId) -> String {
     project
         .entity(entity)
         .map_or_else(|| format!("{entity} (missing)"), |e| e.name.clone())
-}
-
-/// What tells meetings apart, in two lines: id, dates and level (Latin), then the names of its
-/// organization, body and venue (any script, shown through our text engine).
-pub fn meeting_summary(project: &Project, meeting: &Meeting) -> (String, String) {
-    let mut facts = vec![meeting.id.to_string()];
-    match (&meeting.start, &meeting.end) {
-        (Some(start), Some(end)) if end.value.iso != start.value.iso => {
-            facts.push(format!("{} to {}", start.value.iso, end.value.iso))
-        }
-        (Some(start), _) => facts.push(start.value.iso.clone()),
-        _ if meeting.date_not_stated => facts.push("date not stated".into()),
-        _ => facts.push("no date".into()),
-    }
-    if let Some(level) = &meeting.level {
-        facts.push(level.value.replace('_', " "));
-    }
-    if meeting.realis != Realis::Held {
-        facts.push(format!("{:?}", meeting.realis).to_lowercase());
-    }
-    let mut names = Vec::new();
-    if let Some(organization) = &meeting.organization {
-        names.push(entity_name(project, organization.value));
-    }
-    if let Some(body) = &meeting.body {
-        names.push(body.value.clone());
-    }
-    if let Some(venue) = &meeting.venue {
-        names.push(entity_name(project, venue.value));
-    }
-    (facts.join(" · "), names.join(" · "))
-}
-
-fn choice_name(choices: &[Choice], key: &str) -> String {
-    choices
-        .iter()
-        .find(|c| c.key == key)
-        .map_or_else(|| format!("{key} (unknown)"), |c| c.names.en.clone())
 }
 
 fn codes_text(codes: &EventCodes) -> String {
@@ -174,29 +197,6 @@ fn field_name_ui(
         ui.strong(key);
         bidi_label_ui(ui, engine, name, 14.0);
     }
-}
-
-/// A combo box of a schema list with `current` chosen; the key picked, if one was.
-fn choice_combo_ui(
-    ui: &mut egui::Ui,
-    label: &str,
-    choices: &[Choice],
-    current: &str,
-) -> Option<String> {
-    let mut picked = None;
-    egui::ComboBox::new(label, label)
-        .selected_text(choice_name(choices, current))
-        .show_ui(ui, |ui| {
-            for choice in choices {
-                if ui
-                    .selectable_label(current == choice.key, &choice.names.en)
-                    .clicked()
-                {
-                    picked = Some(choice.key.clone());
-                }
-            }
-        });
-    picked
 }
 
 /// A "Use selection" button with what it fills as tooltip; whether it was clicked.
@@ -335,6 +335,7 @@ impl DaftarApp {
         };
         let doc = article.doc;
         let project = session.project();
+        let language = session.view().label_language;
         let revision = session.history().revision();
         let panel = &mut self.meetings_panel;
         let text_engine = self
@@ -371,13 +372,11 @@ impl DaftarApp {
             let Some(meeting) = project.meeting(id) else {
                 continue;
             };
-            let (facts, names) = meeting_summary(project, meeting);
-            if ui.selectable_label(current == Some(id), facts).clicked() {
+            let title = describe::meeting_title(project, meeting, language);
+            let row = bidi_selectable_ui(ui, text_engine, current == Some(id), &title);
+            if row.on_hover_text(id.to_string()).clicked() {
                 commands.push((AppCommand::SelectMeeting(id), None));
             }
-            ui.indent(("names", id), |ui| {
-                bidi_label_ui(ui, text_engine, &names, 14.0)
-            });
         }
         // Candidates change only with the project or the article: computed once per revision.
         let stale = panel.candidates.as_ref().map(|(d, r, _)| (*d, *r)) != Some((doc, revision));
@@ -399,10 +398,9 @@ impl DaftarApp {
             let Some(meeting) = project.meeting(candidate.meeting) else {
                 continue;
             };
-            let (facts, names) = meeting_summary(project, meeting);
+            let title = describe::meeting_title(project, meeting, language);
             ui.group(|ui| {
-                ui.label(facts);
-                bidi_label_ui(ui, text_engine, &names, 14.0);
+                bidi_label_ui(ui, text_engine, &title, 14.0);
                 for reason in &candidate.reasons {
                     let weak = Some(ui.visuals().weak_text_color());
                     bidi_label_colored_ui(ui, text_engine, reason, 13.0, weak);
@@ -435,8 +433,9 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let panel = &mut self.meetings_panel;
         ui.horizontal(|ui| {
-            ui.heading(format!("Meeting {}", meeting.id));
+            ui.heading("Meeting").on_hover_text(meeting.id.to_string());
             if ui
                 .small_button("Delete meeting")
                 .on_hover_text("Delete this record (its outcomes must be deleted first)")
@@ -445,6 +444,8 @@ impl DaftarApp {
                 commands.push((AppCommand::DeleteMeeting(meeting.id), None));
             }
         });
+        let title = describe::meeting_title(project, meeting, language);
+        bidi_label_ui(ui, text_engine, &title, 15.0).on_hover_text(meeting.id.to_string());
         review_note_ui(ui, text_engine, &meeting.review);
         for problem in meeting_problems(project, meeting) {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
@@ -471,44 +472,34 @@ impl DaftarApp {
             }
             let key = field.key;
             ui.horizontal_wrapped(|ui| {
-                let has_combo = matches!(field.kind, FieldKind::Choice(_) | FieldKind::Realis);
-                if !has_combo || language != LabelLanguage::English {
-                    field_name_ui(ui, text_engine, field, language);
-                }
+                field_name_ui(ui, text_engine, field, language);
                 match &field.kind {
                     FieldKind::Choice(choices) => {
-                        let current = meeting.choice(key);
-                        let shown = current.map_or("—".to_string(), |c| choice_name(choices, c));
-                        egui::ComboBox::new(("choice", key.key()), &field.names.en)
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                for choice in choices {
-                                    let chosen = current == Some(choice.key.as_str());
-                                    if ui.selectable_label(chosen, &choice.names.en).clicked() {
-                                        let command =
-                                            AppCommand::SetMeetingChoice(key, choice.key.clone());
-                                        commands.push((command, None));
-                                    }
-                                }
-                            });
+                        let current = meeting.choice(key).map_or("—".to_string(), |c| {
+                            describe::choice_name(choices, c, language)
+                        });
+                        let options = choice_options(choices, language);
+                        let name = field.names.get(language);
+                        let picker = &mut panel.picker;
+                        let picked =
+                            picker_ui(ui, text_engine, picker, name, &current, &options, 160.0);
+                        if let Some(choice) = picked {
+                            commands.push((AppCommand::SetMeetingChoice(key, choice), None));
+                        }
                     }
                     FieldKind::Realis => {
-                        let shown = REALIS
+                        let current = REALIS
                             .iter()
                             .find(|(r, _)| *r == meeting.realis)
-                            .map_or("", |(_, name)| name);
-                        egui::ComboBox::new("realis", &field.names.en)
-                            .selected_text(shown)
-                            .show_ui(ui, |ui| {
-                                for (realis, name) in REALIS {
-                                    if ui
-                                        .selectable_label(meeting.realis == realis, name)
-                                        .clicked()
-                                    {
-                                        commands.push((AppCommand::SetRealis(realis), None));
-                                    }
-                                }
-                            });
+                            .map_or("", |(_, names)| named(*names, language));
+                        let options = fixed_options(&REALIS, language);
+                        let name = field.names.get(language);
+                        let picker = &mut panel.picker;
+                        let picked =
+                            picker_ui(ui, text_engine, picker, name, current, &options, 160.0);
+                        if let Some(realis) = picked {
+                            commands.push((AppCommand::SetRealis(realis), None));
+                        }
                     }
                     _ => {}
                 }
@@ -550,7 +541,7 @@ impl DaftarApp {
         let mut parts = PageParts {
             project,
             engine: text_engine,
-            panel: &mut self.meetings_panel,
+            panel,
             language,
             commands,
         };
@@ -607,19 +598,14 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
     let roles = &project.schema.participant_roles;
     for (index, participant) in meeting.participants.iter().enumerate() {
         ui.horizontal_wrapped(|ui| {
-            egui::ComboBox::new(("role", index), "role")
-                .selected_text(choice_name(roles, &participant.role))
-                .show_ui(ui, |ui| {
-                    for role in roles {
-                        if ui
-                            .selectable_label(participant.role == role.key, &role.names.en)
-                            .clicked()
-                        {
-                            let role = role.key.clone();
-                            commands.push((AppCommand::SetParticipantRole { index, role }, None));
-                        }
-                    }
-                });
+            let current = describe::choice_name(roles, &participant.role, *language);
+            let options = choice_options(roles, *language);
+            let picker = &mut panel.picker;
+            if let Some(role) =
+                picker_ui(ui, text_engine, picker, "role", &current, &options, 130.0)
+            {
+                commands.push((AppCommand::SetParticipantRole { index, role }, None));
+            }
             if let Some(at) = participant.evidence {
                 evidence_button(ui, text_engine, project, at, commands);
             }
@@ -646,13 +632,20 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
             GROUP_DESCRIPTION_HINT,
             120.0,
         );
-        egui::ComboBox::new("group role", "role ")
-            .selected_text(choice_name(roles, &panel.group_role))
-            .show_ui(ui, |ui| {
-                for role in roles {
-                    ui.selectable_value(&mut panel.group_role, role.key.clone(), &role.names.en);
-                }
-            });
+        let current = describe::choice_name(roles, &panel.group_role, *language);
+        let options = choice_options(roles, *language);
+        let picked = picker_ui(
+            ui,
+            text_engine,
+            &mut panel.picker,
+            "group role",
+            &current,
+            &options,
+            130.0,
+        );
+        if let Some(role) = picked {
+            panel.group_role = role;
+        }
         if ui.small_button(ADD_GROUP).clicked() {
             let command = AppCommand::AddParticipantGroup {
                 count: panel.group_count,
@@ -688,22 +681,12 @@ fn outcomes_ui(
     }
     for outcome in &outcomes {
         let selected = current == Some(outcome.id);
-        ui.horizontal_wrapped(|ui| {
-            let text = format!(
-                "{} · {} · {}",
-                outcome.id,
-                choice_name(&schema.outcome_types, &outcome.kind),
-                choice_name(&schema.outcome_statuses, &outcome.status)
-            );
-            if ui.selectable_label(selected, text).clicked() {
-                let chosen = (!selected).then_some(outcome.id);
-                commands.push((AppCommand::SelectOutcome(chosen), None));
-            }
-        });
-        if let Some(title) = &outcome.title {
-            ui.indent(("title", outcome.id), |ui| {
-                bidi_label_ui(ui, text_engine, &title.value, 14.0);
-            });
+        // By its type, status and title, in the label language; the id for those who need it.
+        let text = describe::outcome_title(project, outcome, language);
+        let row = bidi_selectable_ui(ui, text_engine, selected, &text);
+        if row.on_hover_text(outcome.id.to_string()).clicked() {
+            let chosen = (!selected).then_some(outcome.id);
+            commands.push((AppCommand::SelectOutcome(chosen), None));
         }
     }
     let Some(outcome) = current.and_then(|id| outcomes.iter().find(|o| o.id == id)) else {
@@ -723,25 +706,63 @@ fn outcomes_ui(
         }
         ui.horizontal_wrapped(|ui| {
             let types = &schema.outcome_types;
-            if let Some(kind) = choice_combo_ui(ui, "Type", types, &outcome.kind) {
+            let current = describe::choice_name(types, &outcome.kind, language);
+            let options = choice_options(types, language);
+            let name = OutcomeField::Type.name(language);
+            if let Some(kind) = picker_ui(
+                ui,
+                text_engine,
+                &mut panel.picker,
+                name,
+                &current,
+                &options,
+                170.0,
+            ) {
                 commands.push((AppCommand::SetOutcomeKind(id, kind), None));
             }
             let statuses = &schema.outcome_statuses;
-            if let Some(status) = choice_combo_ui(ui, "Status", statuses, &outcome.status) {
+            let current = describe::choice_name(statuses, &outcome.status, language);
+            let options = choice_options(statuses, language);
+            let name = match language {
+                LabelLanguage::English => "Outcome status",
+                _ => OutcomeField::Status.name(language),
+            };
+            if let Some(status) = picker_ui(
+                ui,
+                text_engine,
+                &mut panel.picker,
+                name,
+                &current,
+                &options,
+                120.0,
+            ) {
                 commands.push((AppCommand::SetOutcomeStatus(id, status), None));
             }
         });
-        let (current_meeting, _) = meeting_summary(project, meeting);
-        egui::ComboBox::new("outcome meeting", "Meeting")
-            .selected_text(current_meeting)
-            .show_ui(ui, |ui| {
-                for other in &project.meetings {
-                    let (facts, _) = meeting_summary(project, other);
-                    if ui.selectable_label(other.id == meeting.id, facts).clicked() {
-                        commands.push((AppCommand::MoveOutcome(id, other.id), None));
-                    }
-                }
-            });
+        // The meeting it belongs to, by its names (every meeting of the project).
+        let meetings: Vec<PickerOption<crate::model::MeetingId>> = project
+            .meetings
+            .iter()
+            .map(|m| PickerOption {
+                value: m.id,
+                shown: describe::meeting_title(project, m, language),
+                also: vec![m.id.to_string()],
+            })
+            .collect();
+        let current = describe::meeting_title(project, meeting, language);
+        let name = OutcomeField::Meeting.name(language);
+        let width = ui.available_width();
+        if let Some(other) = picker_ui(
+            ui,
+            text_engine,
+            &mut panel.picker,
+            name,
+            &current,
+            &meetings,
+            width,
+        ) {
+            commands.push((AppCommand::MoveOutcome(id, other), None));
+        }
         ui.horizontal_wrapped(|ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::Title, language);
             if use_selection_clicked(ui, "The document's title") {
@@ -757,24 +778,27 @@ fn outcomes_ui(
         outcome_heading_ui(ui, text_engine, OutcomeField::Actors, language);
         for (index, actor) in outcome.actors.iter().enumerate() {
             ui.horizontal_wrapped(|ui| {
-                let role_name = ACTOR_ROLES
+                let current = ACTOR_ROLES
                     .iter()
                     .find(|(r, _)| *r == actor.role)
-                    .map_or("", |(_, n)| n);
-                egui::ComboBox::new(("actor", index), "role")
-                    .selected_text(role_name)
-                    .show_ui(ui, |ui| {
-                        for (role, name) in ACTOR_ROLES {
-                            if ui.selectable_label(actor.role == role, name).clicked() {
-                                let command = AppCommand::SetActorRole {
-                                    outcome: id,
-                                    index,
-                                    role,
-                                };
-                                commands.push((command, None));
-                            }
-                        }
-                    });
+                    .map_or("", |(_, names)| named(*names, language));
+                let options = fixed_options(&ACTOR_ROLES, language);
+                if let Some(role) = picker_ui(
+                    ui,
+                    text_engine,
+                    &mut panel.picker,
+                    "actor role",
+                    current,
+                    &options,
+                    150.0,
+                ) {
+                    let command = AppCommand::SetActorRole {
+                        outcome: id,
+                        index,
+                        role,
+                    };
+                    commands.push((command, None));
+                }
                 if let Some(at) = actor.evidence {
                     evidence_button(ui, text_engine, project, at, commands);
                 }
@@ -787,8 +811,8 @@ fn outcomes_ui(
         }
         ui.horizontal_wrapped(|ui| {
             ui.label("Add from selection:");
-            for (role, name) in ACTOR_ROLES {
-                if ui.small_button(name).clicked() {
+            for (role, [english, ..]) in ACTOR_ROLES {
+                if ui.small_button(english).clicked() {
                     commands.push((AppCommand::AddOutcomeActor(id, role), None));
                 }
             }

@@ -9,6 +9,7 @@ mod glyph_atlas;
 pub mod input;
 pub mod meetings_panel;
 pub mod panels;
+pub mod picker;
 pub mod preferences;
 pub mod review_panel;
 pub mod text_engine;

@@ -6,13 +6,14 @@ use eframe::egui;
 
 use super::app::{AfterSuccess, DaftarApp};
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
+use super::picker::bidi_selectable_ui;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use super::ui_command::{UiCommand, label_with_shortcut};
-use crate::app::AppCommand;
+use crate::app::{AppCommand, describe};
 use crate::edit::review::{ReviewItem, decision_counts, review_items, review_of};
 use crate::layout::TextEditor;
-use crate::model::{DocId, DocStatus, Project, ReviewState};
+use crate::model::{DocId, DocStatus, LabelLanguage, Project, ReviewState};
 
 /// Texts of the panel's buttons and fields (also what tests click).
 pub const ACCEPT_ALL_REMAINING: &str = "Accept all remaining";
@@ -29,34 +30,33 @@ pub struct ReviewPanel {
     comment_for: Option<ReviewItem>,
     /// The note for the annotator, as being typed.
     pub note: TextEditor,
+    /// The item last scrolled into view.
+    scrolled_to: Option<ReviewItem>,
 }
 
-/// What an item is, in a few words, and its text.
-fn describe(project: &Project, item: ReviewItem) -> (String, String) {
-    match item {
-        ReviewItem::Span(at) => project
-            .span(at)
-            .map(|s| (format!("{} {}", s.id, s.label), s.quote.clone()))
-            .unwrap_or_default(),
-        ReviewItem::Meeting(id) => project
-            .meeting(id)
-            .map(|m| {
-                let (facts, names) = super::meetings_panel::meeting_summary(project, m);
-                (format!("meeting {facts}"), names)
-            })
-            .unwrap_or_default(),
-        ReviewItem::Outcome(id) => project
-            .outcome(id)
-            .map(|o| {
-                let title = o
-                    .title
-                    .as_ref()
-                    .map(|t| t.value.clone())
-                    .unwrap_or_default();
-                (format!("outcome {} {} ({})", o.id, o.kind, o.status), title)
-            })
-            .unwrap_or_default(),
-    }
+/// What an item is, by its names in `language` (never its id, which is its tooltip).
+fn describe(project: &Project, item: ReviewItem, language: LabelLanguage) -> (String, String) {
+    let (title, id) = match item {
+        ReviewItem::Span(at) => (
+            project
+                .span(at)
+                .map(|s| describe::span_title(project, s, language)),
+            at.span.to_string(),
+        ),
+        ReviewItem::Meeting(id) => (
+            project
+                .meeting(id)
+                .map(|m| describe::meeting_title(project, m, language)),
+            id.to_string(),
+        ),
+        ReviewItem::Outcome(id) => (
+            project
+                .outcome(id)
+                .map(|o| describe::outcome_title(project, o, language)),
+            id.to_string(),
+        ),
+    };
+    (title.unwrap_or_default(), id)
 }
 
 fn state_text(state: ReviewState) -> &'static str {
@@ -147,20 +147,20 @@ impl DaftarApp {
             }
         });
         ui.separator();
+        let language = self.session.view().label_language;
         for item in review_items(project, doc) {
-            let (what, words) = describe(project, item);
+            let (what, id) = describe(project, item, language);
             let review = review_of(project, item).cloned().unwrap_or_default();
             let selected = current == Some(item);
-            ui.horizontal_wrapped(|ui| {
-                ui.colored_label(state_color(ui, review.state), state_text(review.state));
-                if ui.selectable_label(selected, what).clicked() {
-                    commands.push((AppCommand::SelectReviewItem(item), None));
-                }
-            });
-            if !words.is_empty() {
-                ui.indent(("review words", format!("{item:?}")), |ui| {
-                    bidi_label_ui(ui, text_engine, &words, 14.0)
-                });
+            ui.colored_label(state_color(ui, review.state), state_text(review.state));
+            let row = bidi_selectable_ui(ui, text_engine, selected, &what);
+            if selected && self.review_panel.scrolled_to != current {
+                // The current item is always in view (after ] and [, and after a decision).
+                row.scroll_to_me(Some(egui::Align::Center));
+                self.review_panel.scrolled_to = current;
+            }
+            if row.on_hover_text(id).clicked() {
+                commands.push((AppCommand::SelectReviewItem(item), None));
             }
             if !review.comment.is_empty() {
                 ui.indent(("review comment", format!("{item:?}")), |ui| {

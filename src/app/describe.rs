@@ -1,0 +1,156 @@
+//! Records as a person reads them: by their names, never their ids. A meeting is its
+//! organization, body, ordinal, venue and dates; an outcome its type, status and title; a span its
+//! label and words; a schema choice its name in the label language. Ids stay in exports and
+//! tooltips.
+
+use crate::model::{Choice, LabelLanguage, Meeting, Outcome, Project, Span};
+
+/// The separator between the parts of a description.
+pub const PARTS: &str = " · ";
+
+/// A choice's name in `language` (its key, marked unknown, when the schema has no such choice).
+pub fn choice_name(choices: &[Choice], key: &str, language: LabelLanguage) -> String {
+    choices.iter().find(|c| c.key == key).map_or_else(
+        || format!("{key} (?)"),
+        |c| c.names.get(language).to_string(),
+    )
+}
+
+/// An ordinal number as the label language writes it: 4th, ۴مین, الـ٤.
+pub fn ordinal(n: u32, language: LabelLanguage) -> String {
+    match language {
+        LabelLanguage::English => {
+            let suffix = match (n % 10, n % 100) {
+                (_, 11..=13) => "th",
+                (1, _) => "st",
+                (2, _) => "nd",
+                (3, _) => "rd",
+                _ => "th",
+            };
+            format!("{n}{suffix}")
+        }
+        LabelLanguage::Persian => format!("{}مین", digits(n, '۰')),
+        LabelLanguage::Arabic => format!("الـ{}", digits(n, '٠')),
+    }
+}
+
+/// `n` in the digits that start at `zero` (Persian ۰, Arabic-Indic ٠).
+fn digits(n: u32, zero: char) -> String {
+    n.to_string()
+        .chars()
+        .map(|d| char::from_u32(zero as u32 + d.to_digit(10).unwrap_or(0)).unwrap_or(d))
+        .collect()
+}
+
+/// What a meeting is: "سازمان همکاری اقتصادی اکو · نشست وزیران کشور · 4th · تهران · date not
+/// stated". Empty parts are left out; with nothing filled in yet, its first evidence.
+pub fn meeting_title(project: &Project, meeting: &Meeting, language: LabelLanguage) -> String {
+    let entity = |id| project.entity(id).map(|e| e.name.clone());
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(meeting.organization.as_ref().and_then(|f| entity(f.value)));
+    parts.extend(meeting.body.as_ref().map(|b| b.value.clone()));
+    parts.extend(meeting.ordinal.as_ref().map(|o| ordinal(o.value, language)));
+    parts.extend(meeting.venue.as_ref().and_then(|f| entity(f.value)));
+    if parts.is_empty() {
+        parts.extend(
+            meeting
+                .evidence
+                .first()
+                .and_then(|at| project.span(*at))
+                .map(|s| format!("«{}»", s.quote)),
+        );
+    }
+    parts.push(match (&meeting.start, &meeting.end) {
+        (Some(start), Some(end)) if end.value.iso != start.value.iso => {
+            format!("{} – {}", start.value.iso, end.value.iso)
+        }
+        (Some(start), _) => start.value.iso.clone(),
+        _ if meeting.date_not_stated => words(language, DATE_NOT_STATED),
+        _ => words(language, NO_DATE_YET),
+    });
+    parts.join(PARTS)
+}
+
+/// What an outcome is: its type, status and, when it has one, the title of its document.
+pub fn outcome_title(project: &Project, outcome: &Outcome, language: LabelLanguage) -> String {
+    let schema = &project.schema;
+    let mut parts = vec![
+        choice_name(&schema.outcome_types, &outcome.kind, language),
+        choice_name(&schema.outcome_statuses, &outcome.status, language),
+    ];
+    parts.extend(outcome.title.as_ref().map(|t| t.value.clone()));
+    parts.join(PARTS)
+}
+
+/// What a span is: its label's name and its words.
+pub fn span_title(project: &Project, span: &Span, language: LabelLanguage) -> String {
+    let label = project
+        .schema
+        .label(&span.label)
+        .map_or(span.label.as_str(), |l| l.names.get(language));
+    format!("{label}{PARTS}«{}»", span.quote)
+}
+
+const DATE_NOT_STATED: [&str; 3] = ["date not stated", "تاریخ ذکر نشده", "التاريخ غير مذكور"];
+const NO_DATE_YET: [&str; 3] = ["no date yet", "هنوز بدون تاریخ", "بلا تاريخ بعد"];
+
+fn words(language: LabelLanguage, [en, fa, ar]: [&str; 3]) -> String {
+    match language {
+        LabelLanguage::English => en,
+        LabelLanguage::Persian => fa,
+        LabelLanguage::Arabic => ar,
+    }
+    .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::MeetingId;
+
+    fn sample() -> Project {
+        crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("s")).unwrap()
+    }
+
+    #[test]
+    fn a_meeting_reads_as_its_organization_body_ordinal_venue_and_dates() {
+        let project = sample();
+        let eco = project.meeting(MeetingId(61)).unwrap();
+        assert_eq!(
+            meeting_title(&project, eco, LabelLanguage::English),
+            "سازمان همکاری اقتصادی اکو · نشست وزیران کشور · 4th · طهران · date not stated"
+        );
+        assert_eq!(
+            meeting_title(&project, eco, LabelLanguage::Persian),
+            "سازمان همکاری اقتصادی اکو · نشست وزیران کشور · ۴مین · طهران · تاریخ ذکر نشده"
+        );
+        let sco = project.meeting(MeetingId(7)).unwrap();
+        let title = meeting_title(&project, sco, LabelLanguage::English);
+        assert!(
+            title.ends_with("دوشنبه · 2021-07-13 – 2021-07-14"),
+            "{title}"
+        );
+        assert!(!title.contains("m7"));
+    }
+
+    #[test]
+    fn outcomes_spans_and_choices_read_by_their_names() {
+        let project = sample();
+        let outcome = project.outcomes_of(MeetingId(61)).next().unwrap();
+        let title = outcome_title(&project, outcome, LabelLanguage::Persian);
+        assert!(title.starts_with("تعیین میزبان بعدی · "), "{title}");
+        let span = &project.documents[0].spans[0];
+        assert_eq!(
+            span_title(&project, span, LabelLanguage::English),
+            "Person · «اسکندر مومنی»"
+        );
+        let types = &project.schema.outcome_types;
+        assert_eq!(
+            choice_name(types, "nonsense", LabelLanguage::Arabic),
+            "nonsense (?)"
+        );
+        assert_eq!(ordinal(11, LabelLanguage::English), "11th");
+        assert_eq!(ordinal(22, LabelLanguage::English), "22nd");
+        assert_eq!(ordinal(75, LabelLanguage::Arabic), "الـ٧٥");
+    }
+}
