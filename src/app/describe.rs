@@ -60,15 +60,23 @@ pub fn meeting_title(project: &Project, meeting: &Meeting, language: LabelLangua
                 .map(|s| format!("«{}»", s.quote)),
         );
     }
+    // ISO dates are isolated left to right: in a Persian or Arabic line the bidi algorithm
+    // would otherwise read their digits as Arabic numbers and show 2021-07-13 as 13-07-2021.
     parts.push(match (&meeting.start, &meeting.end) {
         (Some(start), Some(end)) if end.value.iso != start.value.iso => {
-            format!("{} – {}", start.value.iso, end.value.iso)
+            left_to_right(&format!("{} – {}", start.value.iso, end.value.iso))
         }
-        (Some(start), _) => start.value.iso.clone(),
+        (Some(start), _) => left_to_right(&start.value.iso),
         _ if meeting.date_not_stated => words(language, DATE_NOT_STATED),
         _ => words(language, NO_DATE_YET),
     });
     parts.join(PARTS)
+}
+
+/// `text` as a left-to-right isolate (LRI … PDI): it keeps its own order inside a
+/// right-to-left line, and the text engine draws the two marks as nothing.
+fn left_to_right(text: &str) -> String {
+    format!("\u{2066}{text}\u{2069}")
 }
 
 /// What an outcome is: its type, status and, when it has one, the title of its document.
@@ -127,10 +135,35 @@ mod tests {
         let sco = project.meeting(MeetingId(7)).unwrap();
         let title = meeting_title(&project, sco, LabelLanguage::English);
         assert!(
-            title.ends_with("دوشنبه · 2021-07-13 – 2021-07-14"),
+            title.ends_with("دوشنبه · \u{2066}2021-07-13 – 2021-07-14\u{2069}"),
             "{title}"
         );
         assert!(!title.contains("m7"));
+    }
+
+    /// The screen order of a laid-out line, as its text: clusters left to right.
+    fn screen_order(text: &str) -> String {
+        use crate::layout::{LayoutEngine, TextStyle};
+        let layout = LayoutEngine::new().layout(text, &TextStyle::label(14.0), None, 1.0);
+        let line = &layout.lines()[0];
+        line.clusters
+            .iter()
+            .map(|c| &text[c.range.clone()])
+            .collect()
+    }
+
+    #[test]
+    fn meeting_dates_keep_their_order_in_a_persian_line() {
+        let project = sample();
+        let sco = project.meeting(MeetingId(7)).unwrap();
+        let title = meeting_title(&project, sco, LabelLanguage::Persian);
+        let shown = screen_order(&title);
+        // Without the isolate the line showed "14-07-2021 – 13-07-2021".
+        assert!(
+            shown.contains("\u{2066}2021-07-13 – 2021-07-14\u{2069}")
+                || shown.contains("\u{2069}2021-07-13 – 2021-07-14\u{2066}"),
+            "{shown:?}"
+        );
     }
 
     #[test]
