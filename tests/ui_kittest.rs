@@ -5,6 +5,9 @@ mod common;
 #[path = "ui/typing.rs"]
 mod typing;
 
+#[path = "ui/editing.rs"]
+mod editing;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;
@@ -269,49 +272,46 @@ pub fn window_harness(app: DaftarApp, size: egui::Vec2) -> Harness<'static, Daft
     harness
 }
 
-/// Selects the first occurrence of `words` in the shown article as a person does: scrolls the
-/// article until they are in view, then drags from inside their first letter to inside their
-/// last ("snap to words", on by default, makes whole words of it).
-pub fn select_words(harness: &mut Harness<'_, DaftarApp>, words: &str) {
-    let text = harness
-        .state()
-        .session
-        .article()
-        .and_then(|a| a.text())
-        .expect("an article is shown")
-        .to_string();
-    let start = text
-        .find(words)
-        .unwrap_or_else(|| panic!("{words} not in the article"));
-    let end = start + words.len();
-    let first = start..start + text[start..].chars().next().unwrap().len_utf8();
-    let last = end - text[..end].chars().next_back().unwrap().len_utf8()..end;
+/// The shown article's text, laid out as the window shows it, and where its top left is.
+pub fn article_on_screen(
+    harness: &Harness<'_, DaftarApp>,
+) -> (String, daftar::layout::TextLayout, egui::Pos2) {
+    let session = &harness.state().session;
+    let article = session.article().expect("an article is shown");
+    let text = article.text().expect("the article reads").to_string();
+    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let view = session.view();
+    let style = TextStyle {
+        direction: view.direction.unwrap_or(article.direction),
+        ..TextStyle::article(view.font_size)
+    };
+    let width = (rect.width() - 2.0 * MARGIN).max(50.0);
+    let layout = LayoutEngine::new().layout(&text, &style, Some(width), 1.0);
+    (text, layout, rect.min + egui::vec2(MARGIN, MARGIN))
+}
+
+/// Scrolls the article until the bytes `range` show clear of the toolbar and status bar, and
+/// gives the screen points at the middle of its first and last letters.
+pub fn scroll_into_view(
+    harness: &mut Harness<'_, DaftarApp>,
+    range: std::ops::Range<usize>,
+) -> (egui::Pos2, egui::Pos2) {
     let window = harness.ctx.content_rect();
     for _ in 0..60 {
-        let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
-        let (from, to) = {
-            let session = &harness.state().session;
-            let article = session.article().unwrap();
-            let view = session.view();
-            let style = TextStyle {
-                direction: view.direction.unwrap_or(article.direction),
-                ..TextStyle::article(view.font_size)
-            };
-            let width = (rect.width() - 2.0 * MARGIN).max(50.0);
-            let layout = LayoutEngine::new().layout(&text, &style, Some(width), 1.0);
-            let origin = rect.min + egui::vec2(MARGIN, MARGIN);
-            let center = |range: std::ops::Range<usize>| {
-                let r = layout.selection_rects(range)[0];
-                origin + egui::vec2((r.min_x + r.max_x) / 2.0, (r.min_y + r.max_y) / 2.0)
-            };
-            (center(first.clone()), center(last.clone()))
+        let (text, layout, origin) = article_on_screen(harness);
+        let first =
+            range.start..range.start + text[range.start..].chars().next().unwrap().len_utf8();
+        let last = range.end - text[..range.end].chars().next_back().unwrap().len_utf8()..range.end;
+        let center = |range: std::ops::Range<usize>| {
+            let r = layout.selection_rects(range)[0];
+            origin + egui::vec2((r.min_x + r.max_x) / 2.0, (r.min_y + r.max_y) / 2.0)
         };
-        // Clear of the toolbar and the status bar.
+        let (from, to) = (center(first), center(last));
         let visible = window.min.y + 90.0..window.max.y - 60.0;
         if visible.contains(&from.y) && visible.contains(&to.y) {
-            drag(harness, from, to);
-            return;
+            return (from, to);
         }
+        let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
         let middle = (visible.start + visible.end) / 2.0;
         harness.hover_at(egui::pos2(rect.center().x, middle));
         harness.event(egui::Event::MouseWheel {
@@ -323,7 +323,25 @@ pub fn select_words(harness: &mut Harness<'_, DaftarApp>, words: &str) {
         });
         harness.run();
     }
-    panic!("could not scroll {words} into view");
+    panic!("could not scroll {range:?} into view");
+}
+
+/// The bytes of the first occurrence of `words` in the shown article.
+pub fn find_words(harness: &Harness<'_, DaftarApp>, words: &str) -> std::ops::Range<usize> {
+    let (text, _, _) = article_on_screen(harness);
+    let start = text
+        .find(words)
+        .unwrap_or_else(|| panic!("{words} not in the article"));
+    start..start + words.len()
+}
+
+/// Selects the first occurrence of `words` in the shown article as a person does: scrolls the
+/// article until they are in view, then drags from inside their first letter to inside their
+/// last ("snap to words", on by default, makes whole words of it).
+pub fn select_words(harness: &mut Harness<'_, DaftarApp>, words: &str) {
+    let range = find_words(harness, words);
+    let (from, to) = scroll_into_view(harness, range);
+    drag(harness, from, to);
 }
 
 /// Selects the minister's name in the first article and tags it PER with its key.

@@ -15,6 +15,7 @@ use crate::model::{
     OutcomeId, Realis, ReviewState, SpanId, SpanRef,
 };
 use crate::records::RecordError;
+pub use crate::text::edges::Edge;
 
 /// Which page the right-hand panel shows.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -89,6 +90,15 @@ pub enum AppCommand {
     /// Tags the selection with the label (its key), or relabels the selected span.
     ApplyLabel(String),
     DeleteSpan,
+    /// Moves one edge of the selected span a step forward or back in reading order: by a word
+    /// when snapping to words is on, else by a letter. One undo step; the review goes back to
+    /// pending.
+    MoveSpanEdge {
+        edge: Edge,
+        forward: bool,
+    },
+    /// Moves the selected span over these bytes of the shown article (a handle dragged).
+    ResizeSpan(std::ops::Range<usize>),
     SetSpanNote(String),
     SetSpanAttribute {
         key: String,
@@ -250,6 +260,11 @@ pub enum Refusal {
     NothingSelected,
     #[error("the schema has no label {0}")]
     NoLabel(String),
+    #[error(
+        "the span's edge cannot go there: a span keeps at least one letter and stays inside the \
+         text"
+    )]
+    EdgeCannotMove,
     #[error("{0} spans are not linked to entities")]
     NotLinkable(String),
     #[error("choose or create a meeting first")]

@@ -16,7 +16,7 @@ mod session;
 mod spans;
 
 pub use article::{Article, TextSelection};
-pub use command::{AppCommand, Applied, CodesTarget, Effect, ExportRequest, Page, Refusal};
+pub use command::{AppCommand, Applied, CodesTarget, Edge, Effect, ExportRequest, Page, Refusal};
 pub use jobs::{CorpusSearch, ExportJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
 pub use session::{

@@ -338,6 +338,8 @@ impl Session {
             }
             C::ApplyLabel(label) => self.apply_label(&label),
             C::DeleteSpan => self.delete_span(),
+            C::MoveSpanEdge { edge, forward } => self.move_span_edge(edge, forward),
+            C::ResizeSpan(bytes) => self.resize_span_bytes(bytes),
             C::SetSpanNote(note) => self.set_span_note(&note),
             C::SetSpanAttribute { key, value } => self.set_span_attribute(&key, value.as_deref()),
             C::LinkSpan(entity) => self.link_span(entity),

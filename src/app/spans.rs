@@ -12,6 +12,7 @@ use crate::edit::tagging::{self, CorpusSuggestions};
 use crate::edit::{DocumentInfo, Edit};
 use crate::model::{DocId, EntityId, Span, SpanId};
 use crate::text::dates::parse_publication_date;
+use crate::text::edges::{Edge, move_edge};
 use crate::text::snap_to_words;
 
 impl Session {
@@ -65,6 +66,43 @@ impl Session {
             self.commit(edit)?;
         }
         Ok(Applied::default())
+    }
+
+    pub(super) fn move_span_edge(&mut self, edge: Edge, forward: bool) -> Result<Applied, Refusal> {
+        let (_, span) = self.selected_span_copy()?;
+        let text = self.shown_text()?;
+        let by_word = self.view.snap_to_words;
+        let moved = move_edge(text, span.start..span.end, edge, forward, by_word)
+            .ok_or(Refusal::EdgeCannotMove)?;
+        self.resize_span(moved)
+    }
+
+    pub(super) fn resize_span_bytes(
+        &mut self,
+        bytes: std::ops::Range<usize>,
+    ) -> Result<Applied, Refusal> {
+        let article = self.article.as_ref().ok_or(Refusal::NoDocument)?;
+        let mut chars = article.chars_of(bytes).ok_or(Refusal::NothingSelected)?;
+        if self.view.snap_to_words && !chars.is_empty() {
+            chars = snap_to_words(self.shown_text()?, chars);
+        }
+        self.resize_span(chars)
+    }
+
+    /// The selected span over `chars` of the shown article.
+    fn resize_span(&mut self, chars: std::ops::Range<usize>) -> Result<Applied, Refusal> {
+        let (doc, span) = self.selected_span()?;
+        let text = self.shown_text()?;
+        let edit = tagging::resize_span(&self.project, doc, text, span, chars)
+            .ok_or(Refusal::EdgeCannotMove)?;
+        self.commit(edit)?;
+        Ok(Applied::default())
+    }
+
+    /// The shown article's text, when it could be read.
+    fn shown_text(&self) -> Result<&str, Refusal> {
+        let article = self.article.as_ref().ok_or(Refusal::NoDocument)?;
+        article.text().ok_or(Refusal::Unreadable)
     }
 
     pub(super) fn delete_span(&mut self) -> Result<Applied, Refusal> {

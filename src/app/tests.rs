@@ -472,6 +472,56 @@ fn delete_span_removes_the_selected_one_unless_a_record_rests_on_it() {
 }
 
 #[test]
+fn move_span_edge_by_word_or_letter_and_resize_span_are_one_undo_step_each() {
+    let (_dir, mut session) = session();
+    let span = span_quoting(&session, "اسکندر مومنی");
+    ok(&mut session, AppCommand::SelectSpan(span));
+    let quote = |s: &Session| span_of(s, span).quote;
+    let linked_to = span_of(&session, span).entity;
+    assert!(linked_to.is_some());
+    let edge = |edge, forward| AppCommand::MoveSpanEdge { edge, forward };
+    // Snapping to words is on: the start goes back over the previous word.
+    ok(&mut session, edge(Edge::Start, false));
+    assert_eq!(quote(&session), "ایلنا اسکندر مومنی");
+    let moved = span_of(&session, span);
+    assert_eq!(moved.prefix, "به گزارش خبرنگار ");
+    assert_eq!((moved.entity, moved.label.as_str()), (linked_to, "PER"));
+    undo(&mut session);
+    assert_eq!(quote(&session), "اسکندر مومنی");
+    // A one-word span cannot lose its last word.
+    ok(&mut session, edge(Edge::End, false));
+    assert_eq!(quote(&session), "اسکندر");
+    refused(&mut session, edge(Edge::End, false));
+    refused(&mut session, edge(Edge::Start, true));
+    // Without snapping, a letter at a time.
+    ok(&mut session, AppCommand::SetSnapToWords(false));
+    ok(&mut session, edge(Edge::End, true));
+    assert_eq!(quote(&session), "اسکندر ");
+    ok(&mut session, edge(Edge::End, true));
+    assert_eq!(quote(&session), "اسکندر م");
+    // A dragged handle gives the bytes the span now covers.
+    let text = session.article().unwrap().text().unwrap();
+    let start = text.find("مومنی").unwrap();
+    ok(
+        &mut session,
+        AppCommand::ResizeSpan(start..start + "مومنی".len()),
+    );
+    assert_eq!(quote(&session), "مومنی");
+    // Not inside a letter, not empty.
+    refused(&mut session, AppCommand::ResizeSpan(start + 1..start + 4));
+    refused(&mut session, AppCommand::ResizeSpan(start..start));
+    undo(&mut session);
+    assert_eq!(quote(&session), "اسکندر م");
+    // Snapping to words, a handle let go inside a word takes the whole word.
+    ok(&mut session, AppCommand::SetSnapToWords(true));
+    let text = session.article().unwrap().text().unwrap();
+    let start = text.find("مومنی").unwrap();
+    let inside = start + "مو".len()..start + "مومنی".len();
+    ok(&mut session, AppCommand::ResizeSpan(inside));
+    assert_eq!(quote(&session), "مومنی");
+}
+
+#[test]
 fn set_span_note_and_attributes() {
     let (_dir, mut session) = session();
     let span = tag(&mut session, "ایلنا", "ORG");
@@ -1230,6 +1280,9 @@ fn every_command_has_a_test() {
                 "apply_label_tags_the_selection_widened_to_words_or_relabels_the_span"
             }
             C::DeleteSpan => "delete_span_removes_the_selected_one_unless_a_record_rests_on_it",
+            C::MoveSpanEdge { .. } | C::ResizeSpan(_) => {
+                "move_span_edge_by_word_or_letter_and_resize_span_are_one_undo_step_each"
+            }
             C::SetSpanNote(_) | C::SetSpanAttribute { .. } => "set_span_note_and_attributes",
             C::LinkSpan(_) => "link_span_adds_the_new_spelling_as_an_alias_and_unlinks",
             C::NewEntityFromSpan => "new_entity_from_span_names_it_after_the_span",

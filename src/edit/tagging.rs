@@ -41,6 +41,34 @@ pub fn relabel(project: &Project, doc: DocId, span: SpanId, label: &str) -> Opti
     Some(Edit::ReplaceSpan { doc, span: changed })
 }
 
+/// Moves a span over `chars` of `text` (its article): new words, quote and context; its label,
+/// link, attributes and note stay. A decision on the old words does not stand for the new ones:
+/// the review goes back to pending. `None` when the range is the span's own, is empty, does not
+/// fit the text or splits a letter from its marks.
+pub fn resize_span(
+    project: &Project,
+    doc: DocId,
+    text: &str,
+    span: SpanId,
+    chars: Range<usize>,
+) -> Option<Edit> {
+    let old = project.document(doc)?.span(span)?;
+    if old.start == chars.start && old.end == chars.end {
+        return None;
+    }
+    let quoted = Span::quoting(span, text, chars.start, chars.end, "", "")?;
+    let mut changed = old.clone();
+    changed.start = quoted.start;
+    changed.end = quoted.end;
+    changed.quote = quoted.quote;
+    changed.prefix = quoted.prefix;
+    changed.suffix = quoted.suffix;
+    changed.review = Default::default();
+    // An orphan placed again is no longer one.
+    changed.attributes.remove(crate::model::ORPHANED_ATTRIBUTE);
+    Some(Edit::ReplaceSpan { doc, span: changed })
+}
+
 /// Removes a span.
 pub fn delete_span(doc: DocId, span: SpanId) -> Edit {
     Edit::RemoveSpan { doc, span }

@@ -411,3 +411,34 @@ fn an_undo_that_no_longer_fits_the_project_is_refused_and_nothing_panics() {
     assert_eq!(error.action, "redo");
     assert!(history.can_redo());
 }
+
+#[test]
+fn a_resized_span_quotes_its_new_words_and_waits_for_a_new_review() {
+    let (mut project, doc) = project_with_document();
+    let mut tagged = span(&mut project, 0, 7, "ORDINAL");
+    tagged.review = Review {
+        state: ReviewState::Accepted,
+        reviewer: "r".into(),
+        ..Review::default()
+    };
+    tagged.note = "kept".into();
+    let id = tagged.id;
+    Edit::InsertSpan { doc, span: tagged }
+        .apply(&mut project)
+        .unwrap();
+    let edit = tagging::resize_span(&project, doc, TEXT, id, 0..12).unwrap();
+    assert_undo_redo(&mut project, edit.clone());
+    edit.apply(&mut project).unwrap();
+    let resized = project.document(doc).unwrap().span(id).unwrap();
+    assert_eq!(resized.quote, "چهارمین نشست");
+    assert_eq!(resized.suffix.chars().next(), Some(' '));
+    assert_eq!(
+        (resized.note.as_str(), resized.label.as_str()),
+        ("kept", "ORDINAL")
+    );
+    assert!(resized.review.is_pending());
+    // The same range, an empty one, or one past the text: nothing to do.
+    assert_eq!(tagging::resize_span(&project, doc, TEXT, id, 0..12), None);
+    assert_eq!(tagging::resize_span(&project, doc, TEXT, id, 3..3), None);
+    assert_eq!(tagging::resize_span(&project, doc, TEXT, id, 0..999), None);
+}

@@ -14,8 +14,8 @@ mod text_layout;
 pub use cache::LayoutCache;
 pub use editor::{EditorAction, TextEditor};
 pub use text_layout::{
-    Cluster, Direction, GlyphRun, LayoutEngine, LineInfo, PositionedGlyph, Rect, TextAlign,
-    TextLayout, TextStyle,
+    CaretMotion, Cluster, Direction, GlyphRun, LayoutEngine, LineInfo, PositionedGlyph, Rect,
+    ScreenEdge, TextAlign, TextLayout, TextStyle,
 };
 
 /// An article's base direction from most of its letters: left to right when most are Latin,

@@ -28,6 +28,16 @@ impl Rect {
     pub fn height(&self) -> f32 {
         self.max_y - self.min_y
     }
+    /// The rectangle grown by `by` on every side.
+    pub fn expand(&self, by: f32) -> Rect {
+        Rect {
+            min_x: self.min_x - by,
+            min_y: self.min_y - by,
+            max_x: self.max_x + by,
+            max_y: self.max_y + by,
+        }
+    }
+
     pub fn contains(&self, x: f32, y: f32) -> bool {
         (self.min_x..=self.max_x).contains(&x) && (self.min_y..=self.max_y).contains(&y)
     }
@@ -640,6 +650,9 @@ pub(crate) fn glyph_runs(
         }
     }
 }
+
+mod motion;
+pub use motion::{CaretMotion, ScreenEdge};
 
 #[cfg(test)]
 mod tests;

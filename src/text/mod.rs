@@ -2,6 +2,7 @@
 //! search and re-anchoring, and a tokenizer that keeps code-point spans.
 
 pub mod dates;
+pub mod edges;
 pub mod fold;
 pub mod offsets;
 pub mod ordinals;

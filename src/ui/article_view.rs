@@ -7,7 +7,8 @@ use std::ops::Range;
 use eframe::egui::{self, Color32, Sense, Stroke, Vec2};
 
 use super::text_engine::TextEngine;
-use crate::layout::{Rect, TextLayout, TextStyle};
+use crate::app::Edge;
+use crate::layout::{CaretMotion, Rect, TextLayout, TextStyle};
 
 /// A span to draw over the text.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,7 +33,24 @@ pub struct ArticleResponse {
     pub clicked_highlight: Option<u64>,
     /// The text was copied to the clipboard.
     pub copied: bool,
+    /// The keyboard moved an edge of the selected highlight: which, and forward in reading order
+    /// or back.
+    pub move_edge: Option<(Edge, bool)>,
+    /// A handle of the selected highlight was dragged: the bytes it now covers.
+    pub resized: Option<Range<usize>>,
 }
+
+/// The span-edge keys: the arrow says which way on screen; with Shift the edge on that side moves
+/// out (the span grows), without it the edge on the other side follows (the span shrinks).
+pub const EDGE_KEYS_HELP: &str = "Alt+Shift+Left or Right grows the selected span on that side, \
+    Alt+Left or Right shrinks it from the other side (a word at a time when snapping to words, \
+    else a letter). Or drag an edge.";
+
+/// [`EDGE_KEYS_HELP`] in a few words, under the selected span.
+pub const EDGE_KEYS_SHORT: &str = "Edges: drag them, Alt+Shift+arrow grows, Alt+arrow shrinks";
+
+/// How far from an edge (points) a press grabs its handle.
+const HANDLE_REACH: f32 = 6.0;
 
 /// Accessible name of the article view (tests find the widget by it).
 pub const ARTICLE_VIEW_LABEL: &str = "Article text";
@@ -82,8 +100,46 @@ impl ArticleView<'_> {
         let origin = rect.min + Vec2::splat(MARGIN);
         let to_layout = |pos: egui::Pos2| (pos.x - origin.x, pos.y - origin.y);
 
-        // Mouse.
-        if let Some(pos) = response.interact_pointer_pos() {
+        // Mouse: a handle of the selected span, or the selection.
+        let selected = self.selected_range();
+        let handles = selected
+            .as_ref()
+            .map(|range| handle_rects(layout, range.clone()))
+            .unwrap_or_default();
+        // A press on a handle grabs it until the button is released (remembered for the frame
+        // of the release, when egui no longer knows where the press began).
+        let grab_id = response.id.with("edge handle");
+        let mut grabbed: Option<Edge> = ui.data(|d| d.get_temp(grab_id)).flatten();
+        if response.is_pointer_button_down_on() && grabbed.is_none() {
+            grabbed = ui
+                .input(|i| i.pointer.press_origin())
+                .and_then(|pressed_at| {
+                    let (x, y) = to_layout(pressed_at);
+                    handles
+                        .iter()
+                        .find(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))
+                        .map(|(edge, _)| *edge)
+                });
+            ui.data_mut(|d| d.insert_temp(grab_id, grabbed));
+        }
+        let mut resizing = None;
+        if let (Some(edge), Some(range)) = (grabbed, &selected) {
+            if let Some(pos) = ui.input(|i| i.pointer.latest_pos()) {
+                let (x, y) = to_layout(pos);
+                let at = layout.hit_test(x, y);
+                let (start, end) = match edge {
+                    Edge::Start => (at, range.end),
+                    Edge::End => (range.start, at),
+                };
+                resizing = Some(start.min(end)..start.max(end));
+            }
+            if !response.is_pointer_button_down_on() {
+                if response.drag_stopped() {
+                    result.resized = resizing.clone().filter(|r| !r.is_empty());
+                }
+                ui.data_mut(|d| d.remove::<Option<Edge>>(grab_id));
+            }
+        } else if let Some(pos) = response.interact_pointer_pos() {
             let (x, y) = to_layout(pos);
             let shift = ui.input(|i| i.modifiers.shift);
             if response.double_clicked() {
@@ -114,8 +170,24 @@ impl ArticleView<'_> {
                 result.clicked_highlight = self.highlight_at(layout, x, y);
             }
         }
+        if let Some(pos) = response.hover_pos() {
+            let (x, y) = to_layout(pos);
+            if grabbed.is_some()
+                || handles
+                    .iter()
+                    .any(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))
+            {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
+            }
+        }
 
-        // Keyboard.
+        // Keyboard: the selected span's edges whenever the keys are not typing; the caret when
+        // the article has the focus.
+        if let Some(range) = &selected
+            && !super::input::text_field_has_keyboard(ui.ctx())
+        {
+            result.move_edge = edge_keys(ui, layout, range.clone());
+        }
         if response.has_focus() {
             super::input::keep_arrow_keys(ui, response.id, true);
             let events = ui.input(|i| i.events.clone());
@@ -130,9 +202,11 @@ impl ArticleView<'_> {
                         pressed: true,
                         modifiers,
                         ..
-                    } if matches!(key, egui::Key::ArrowLeft | egui::Key::ArrowRight) => {
-                        let focus =
-                            layout.move_visually(selection.focus, key == egui::Key::ArrowRight);
+                    } if !modifiers.alt => {
+                        let Some(motion) = caret_motion(key, modifiers) else {
+                            continue;
+                        };
+                        let focus = layout.move_caret(selection.focus, motion);
                         selection.focus = focus;
                         if !modifiers.shift {
                             selection.anchor = focus;
@@ -182,6 +256,22 @@ impl ArticleView<'_> {
                 visuals.selection.bg_fill.gamma_multiply(0.6),
             );
         }
+        if let Some(range) = resizing {
+            for r in layout.selection_rects(range) {
+                painter.rect_stroke(
+                    to_screen(&r),
+                    2.0,
+                    Stroke::new(1.5, visuals.selection.stroke.color),
+                    egui::StrokeKind::Outside,
+                );
+            }
+        }
+        for (_, handle) in &handles {
+            let bar = to_screen(handle);
+            let color = visuals.strong_text_color();
+            painter.rect_filled(bar, 0.0, color);
+            painter.circle_filled(egui::pos2(bar.center().x, bar.min.y), 3.0, color);
+        }
         let text_color = visuals.text_color();
         let mesh = atlas.mesh_for(layout, origin, top, bottom, text_color);
         painter.add(egui::Shape::mesh(mesh));
@@ -209,6 +299,13 @@ impl ArticleView<'_> {
             }
         }
         result
+    }
+
+    /// The bytes of the selected highlight.
+    fn selected_range(&self) -> Option<Range<usize>> {
+        let id = self.selected_highlight?;
+        let highlight = self.highlights.iter().find(|h| h.id == id)?;
+        Some(highlight.range.clone()).filter(|r| !r.is_empty())
     }
 
     /// Highlights with their nesting depth (how many other highlights contain each).
@@ -239,4 +336,88 @@ impl ArticleView<'_> {
             .min_by_key(|h| h.range.len())
             .map(|h| h.id)
     }
+}
+
+/// The caret motion a key asks for (Ctrl moves by word), if it is one.
+fn caret_motion(key: egui::Key, modifiers: egui::Modifiers) -> Option<CaretMotion> {
+    use egui::Key;
+    Some(match key {
+        Key::ArrowLeft | Key::ArrowRight if modifiers.command => CaretMotion::Word {
+            right: key == Key::ArrowRight,
+        },
+        Key::ArrowLeft | Key::ArrowRight => CaretMotion::Letter {
+            right: key == Key::ArrowRight,
+        },
+        Key::ArrowUp | Key::ArrowDown => CaretMotion::Line {
+            down: key == Key::ArrowDown,
+        },
+        Key::Home | Key::End => CaretMotion::LineEdge {
+            end: key == Key::End,
+        },
+        _ => return None,
+    })
+}
+
+/// The span-edge keys pressed this frame ([`EDGE_KEYS_HELP`]): the logical edge they move and
+/// whether forward in reading order.
+fn edge_keys(ui: &egui::Ui, layout: &TextLayout, range: Range<usize>) -> Option<(Edge, bool)> {
+    use egui::{Key, Modifiers};
+    // With Shift first: egui matches Alt+← on Alt+Shift+← too.
+    let keys = [
+        (true, Key::ArrowLeft),
+        (true, Key::ArrowRight),
+        (false, Key::ArrowLeft),
+        (false, Key::ArrowRight),
+    ];
+    let mut moved = None;
+    ui.input_mut(|input| {
+        for (grow, key) in keys {
+            let modifiers = if grow {
+                Modifiers::ALT | Modifiers::SHIFT
+            } else {
+                Modifiers::ALT
+            };
+            while input.consume_key(modifiers, key) {
+                let right = key == Key::ArrowRight;
+                // Growing moves the edge on the arrow's side, shrinking the one opposite; both
+                // go the arrow's way.
+                let side = if grow { right } else { !right };
+                let edge = layout.screen_edge(range.clone(), side);
+                moved = Some((edge.edge, right == edge.forward_is_right));
+            }
+        }
+    });
+    moved
+}
+
+/// Where the selected span's edges show, as thin bars a pointer can grab: the start on its first
+/// line, the end on its last.
+fn handle_rects(layout: &TextLayout, range: Range<usize>) -> Vec<(Edge, Rect)> {
+    let rects = layout.selection_rects(range.clone());
+    let (Some(first), Some(last)) = (rects.first(), rects.last()) else {
+        return Vec::new();
+    };
+    let right_edge = layout.screen_edge(range, true).edge;
+    [(Edge::Start, first.min_y), (Edge::End, last.min_y)]
+        .into_iter()
+        .map(|(edge, top)| {
+            let line = rects.iter().filter(|r| (r.min_y - top).abs() < 0.5);
+            let x = if edge == right_edge {
+                line.map(|r| r.max_x).fold(f32::MIN, f32::max)
+            } else {
+                line.map(|r| r.min_x).fold(f32::MAX, f32::min)
+            };
+            let bottom = rects
+                .iter()
+                .find(|r| (r.min_y - top).abs() < 0.5)
+                .map_or(top, |r| r.max_y);
+            let bar = Rect {
+                min_x: x - 1.0,
+                min_y: top,
+                max_x: x + 1.0,
+                max_y: bottom,
+            };
+            (edge, bar)
+        })
+        .collect()
 }

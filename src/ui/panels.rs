@@ -4,7 +4,7 @@
 use eframe::egui;
 
 use super::app::{AfterSuccess, DaftarApp, FILTER_HINT};
-use super::article_view::ArticleView;
+use super::article_view::{ArticleView, EDGE_KEYS_HELP, EDGE_KEYS_SHORT};
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, paint_one_line};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
@@ -376,6 +376,7 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut selection = session.cursor().selection;
         let mut changed = None;
+        let mut commands = Vec::new();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
@@ -383,9 +384,16 @@ impl DaftarApp {
                 if response.selection_changed || response.clicked_highlight.is_some() {
                     changed = Some(response.clicked_highlight.map(SpanId));
                 }
+                if let Some((edge, forward)) = response.move_edge {
+                    commands.push(AppCommand::MoveSpanEdge { edge, forward });
+                }
+                commands.extend(response.resized.map(AppCommand::ResizeSpan));
             });
         if let Some(span) = changed {
             self.push(AppCommand::Select { selection, span });
+        }
+        for command in commands {
+            self.push(command);
         }
     }
 
@@ -521,8 +529,11 @@ impl DaftarApp {
                                         format!("orphaned (was at {from}): tag its text again"),
                                     );
                                 }
-                                if selected && ui.small_button("Delete").clicked() {
-                                    delete = true;
+                                if selected {
+                                    ui.weak(EDGE_KEYS_SHORT).on_hover_text(EDGE_KEYS_HELP);
+                                    if ui.small_button("Delete").clicked() {
+                                        delete = true;
+                                    }
                                 }
                             })
                             .response

@@ -1,0 +1,123 @@
+//! Correcting what was recorded, as an analyst does it in the window (issue 12): a span's edges
+//! moved with the keyboard in screen order or by dragging a handle, the caret moved by word and
+//! line to select with the keyboard.
+
+use daftar::ui::DaftarApp;
+use eframe::egui;
+use egui_kittest::Harness;
+
+use super::{
+    article_on_screen, drag, find_words, press, sample_project_harness, scroll_into_view,
+    select_words,
+};
+
+/// The words of the selected span.
+fn selected_quote(harness: &Harness<'_, DaftarApp>) -> String {
+    let session = &harness.state().session;
+    let span = session.cursor().span.expect("a span is selected");
+    let doc = session.doc().unwrap();
+    let document = session.project().document(doc).unwrap();
+    document.span(span).unwrap().quote.clone()
+}
+
+/// The words selected in the article.
+fn selected_text(harness: &Harness<'_, DaftarApp>) -> String {
+    let session = &harness.state().session;
+    let text = session.article().unwrap().text().unwrap();
+    text[session.cursor().selection.range()].to_string()
+}
+
+/// Clicks the span over `words` in the article, as a person selects it.
+fn click_span(harness: &mut Harness<'_, DaftarApp>, words: &str) {
+    let range = find_words(harness, words);
+    let (first, _) = scroll_into_view(harness, range);
+    harness.hover_at(first);
+    harness.run();
+    harness.drag_at(first);
+    harness.run();
+    harness.drop_at(first);
+    harness.run();
+}
+
+const ALT_SHIFT: egui::Modifiers = egui::Modifiers::ALT.plus(egui::Modifiers::SHIFT);
+
+#[test]
+fn alt_arrows_grow_and_shrink_a_persian_span_on_the_side_they_point_to() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    click_span(&mut harness, "اسکندر مومنی");
+    assert_eq!(selected_quote(&harness), "اسکندر مومنی");
+    // Right to left: the word on the span's left is the one read after it.
+    press(&mut harness, ALT_SHIFT, egui::Key::ArrowLeft);
+    assert_eq!(selected_quote(&harness), "اسکندر مومنی در");
+    press(&mut harness, ALT_SHIFT, egui::Key::ArrowRight);
+    assert_eq!(selected_quote(&harness), "ایلنا اسکندر مومنی در");
+    // Without Shift the opposite edge follows the arrow: the span shrinks.
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::ArrowRight);
+    assert_eq!(selected_quote(&harness), "ایلنا اسکندر مومنی");
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::ArrowLeft);
+    assert_eq!(selected_quote(&harness), "اسکندر مومنی");
+    // Each move is one undo step.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(selected_quote(&harness), "ایلنا اسکندر مومنی");
+    // The article kept its selection; no text was selected by the keys.
+    assert!(harness.state().session.cursor().selection.is_empty());
+}
+
+#[test]
+fn dragging_a_spans_left_handle_over_the_next_word_takes_it_in() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    click_span(&mut harness, "اسکندر مومنی");
+    let span = find_words(&harness, "اسکندر مومنی");
+    let next = find_words(&harness, "مومنی در چهارمین");
+    let next = next.start + "مومنی ".len()..next.start + "مومنی در".len();
+    let (_, layout, origin) = article_on_screen(&harness);
+    let rects = layout.selection_rects(span);
+    let left = rects.iter().map(|r| r.min_x).fold(f32::MAX, f32::min);
+    let middle_y = (rects[0].min_y + rects[0].max_y) / 2.0;
+    let word = layout.selection_rects(next)[0];
+    let handle = origin + egui::vec2(left, middle_y);
+    // Onto the far (left) side of «در».
+    let target = origin + egui::vec2(word.min_x + 1.0, middle_y);
+    drag(&mut harness, handle, target);
+    assert_eq!(selected_quote(&harness), "اسکندر مومنی در");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(selected_quote(&harness), "اسکندر مومنی");
+}
+
+#[test]
+fn ctrl_arrows_home_and_end_move_the_caret_in_screen_order_and_shift_selects() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    select_words(&mut harness, "ایلنا");
+    // Home: to the start of the line, which is on the right in Persian.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Home);
+    let selection = harness.state().session.cursor().selection;
+    assert_eq!((selection.anchor, selection.focus), (0, 0));
+    // Leftward is onward in Persian: Ctrl+Shift+← takes in a word at a time.
+    let ctrl_shift = egui::Modifiers::COMMAND | egui::Modifiers::SHIFT;
+    press(&mut harness, ctrl_shift, egui::Key::ArrowLeft);
+    assert_eq!(selected_text(&harness), "به");
+    press(&mut harness, ctrl_shift, egui::Key::ArrowLeft);
+    assert_eq!(selected_text(&harness), "به گزارش");
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::ArrowLeft);
+    assert_eq!(selected_text(&harness), "به گزارش ");
+    press(&mut harness, ctrl_shift, egui::Key::ArrowRight);
+    assert_eq!(selected_text(&harness), "به ");
+    // Shift+End: to the end of the line, the anchor stays.
+    press(&mut harness, egui::Modifiers::SHIFT, egui::Key::End);
+    let line = selected_text(&harness);
+    assert!(
+        line.starts_with("به گزارش خبرنگار ایلنا") && line.len() > 40,
+        "{line}"
+    );
+    // Down a line and back up lands where it started.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Home);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::ArrowDown);
+    let down = harness.state().session.cursor().selection;
+    assert!(down.is_empty() && down.focus > 0);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::ArrowUp);
+    assert_eq!(harness.state().session.cursor().selection.focus, 0);
+    // A word tagged from keyboard selection: Ctrl+Shift+← over «به گزارش», then a label key.
+    press(&mut harness, ctrl_shift, egui::Key::ArrowLeft);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
+    assert_eq!(selected_quote(&harness), "به");
+}
