@@ -68,11 +68,17 @@ pub enum AppCommand {
     /// Filters the list by title or file name, through the match key.
     SetDocumentFilter(String),
     SetStatusFilter(Option<DocStatus>),
+    /// Hands the shown document over for review; asks first when a meeting it reports lacks a
+    /// required field.
     MarkReadyForReview,
     /// The shown article's publication date as typed (any calendar; blank clears it).
     SetPublished(String),
     /// Moves the spans of an article changed on disk to its new text.
     Reanchor,
+
+    /// A command the user was asked about and said yes to (deleting a span that records rest
+    /// on, handing over work with gaps): carried out without asking again.
+    Confirmed(Box<AppCommand>),
 
     // The selection in the article.
     /// A selection made in the article view (byte offsets), and the span clicked, if any.
@@ -89,6 +95,8 @@ pub enum AppCommand {
     // Spans.
     /// Tags the selection with the label (its key), or relabels the selected span.
     ApplyLabel(String),
+    /// Deletes the selected span; when records rest on it, asks first, then detaches it from
+    /// them (their values stay).
     DeleteSpan,
     /// Moves one edge of the selected span a step forward or back in reading order: by a word
     /// when snapping to words is on, else by a letter. One undo step; the review goes back to
@@ -123,6 +131,12 @@ pub enum AppCommand {
     SelectOutcome(Option<OutcomeId>),
     /// This article reports the meeting: the selection becomes its evidence.
     AttachToMeeting(MeetingId),
+    /// Puts the selection in place of these trigger words of the current meeting; the old words
+    /// go when nothing else rests on them.
+    ReplaceMeetingEvidence(SpanRef),
+    /// Takes these trigger words off the current meeting (they go when nothing else rests on
+    /// them).
+    RemoveMeetingEvidence(SpanRef),
     FillMeetingField(MeetingField),
     ClearMeetingField(MeetingField),
     SetMeetingChoice(MeetingField, String),
@@ -224,12 +238,28 @@ pub enum Effect {
     FindOccurrencesInCorpus(Box<super::jobs::CorpusSearch>),
     /// Writes an export on a background thread.
     Export(Box<super::jobs::ExportJob>),
+    /// Asks the user before doing something that loses or hands over work; on yes the window
+    /// applies the confirmation's command.
+    Confirm(Confirmation),
     /// Opens (or imports) in the background; the window then starts a new session on it.
     Open {
         path: PathBuf,
         /// A project file to import a folder into, when the user chose one.
         into: Option<PathBuf>,
     },
+}
+
+/// A question put to the user before a command goes ahead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Confirmation {
+    pub title: String,
+    pub question: String,
+    /// What the question is about, one line each (names in the label language).
+    pub items: Vec<String>,
+    /// The text of the button that goes ahead.
+    pub go_ahead: String,
+    /// What going ahead applies: [`AppCommand::Confirmed`] around the command that asked.
+    pub command: AppCommand,
 }
 
 /// What a command did.

@@ -99,6 +99,58 @@ pub fn span_title(project: &Project, span: &Span, language: LabelLanguage) -> St
     format!("{label}{PARTS}«{}»", span.quote)
 }
 
+/// A record that rests on a span, by its name.
+pub fn referrer_title(
+    project: &Project,
+    referrer: crate::records::Referrer,
+    language: LabelLanguage,
+) -> String {
+    use crate::records::Referrer;
+    match referrer {
+        Referrer::Meeting(id) => project
+            .meeting(id)
+            .map_or_else(|| id.to_string(), |m| meeting_title(project, m, language)),
+        Referrer::Outcome(id) => project
+            .outcome(id)
+            .map_or_else(|| id.to_string(), |o| outcome_title(project, o, language)),
+    }
+}
+
+/// What the meetings an article reports still lack before review: one line per meeting with a
+/// required field empty, naming the meeting and the fields in the label language.
+pub fn gaps(project: &Project, doc: crate::model::DocId, language: LabelLanguage) -> Vec<String> {
+    let required: Vec<_> = project
+        .schema
+        .meeting_fields
+        .iter()
+        .filter(|f| f.required)
+        .collect();
+    crate::records::meetings_in(project, doc)
+        .into_iter()
+        .filter_map(|id| project.meeting(id))
+        .filter_map(|meeting| {
+            let missing: Vec<&str> = required
+                .iter()
+                .filter(|f| !meeting.is_recorded(f.key))
+                .map(|f| f.names.get(language))
+                .collect();
+            (!missing.is_empty()).then(|| {
+                format!(
+                    "{} — {} {}",
+                    meeting_title(project, meeting, language),
+                    words(language, MISSING),
+                    missing.join(if language == LabelLanguage::English {
+                        ", "
+                    } else {
+                        "، "
+                    })
+                )
+            })
+        })
+        .collect()
+}
+
+const MISSING: [&str; 3] = ["missing:", "خالی:", "ناقص:"];
 const DATE_NOT_STATED: [&str; 3] = ["date not stated", "تاریخ ذکر نشده", "التاريخ غير مذكور"];
 const NO_DATE_YET: [&str; 3] = ["no date yet", "هنوز بدون تاریخ", "بلا تاريخ بعد"];
 

@@ -6,6 +6,7 @@ use super::article::TextSelection;
 use super::command::{Applied, CodesTarget, Refusal};
 use super::session::Session;
 use crate::edit::Edit;
+use crate::model::SpanRef;
 use crate::model::{
     ActorRole, DocId, EventCodes, Meeting, MeetingField, MeetingId, Outcome, OutcomeId, Project,
 };
@@ -103,6 +104,23 @@ impl Session {
         self.with_selection(|project, article, selection, author| {
             records::fill_field(project, meeting, field, article, selection, author)
         })
+    }
+
+    pub(super) fn replace_meeting_evidence(&mut self, old: SpanRef) -> Result<Applied, Refusal> {
+        let meeting = self.current_meeting()?;
+        self.with_selection(|project, article, selection, author| {
+            records::replace_meeting_evidence(project, meeting, old, article, selection, author)
+        })
+    }
+
+    pub(super) fn remove_meeting_evidence(&mut self, old: SpanRef) -> Result<Applied, Refusal> {
+        let meeting = self.current_meeting()?;
+        let edit = records::remove_meeting_evidence(&self.project, meeting, old)?;
+        self.commit(edit)?;
+        if self.cursor.span == Some(old.span) && self.project.span(old).is_none() {
+            self.cursor.span = None;
+        }
+        Ok(Applied::default())
     }
 
     pub(super) fn attach_to_meeting(&mut self, meeting: MeetingId) -> Result<Applied, Refusal> {

@@ -16,7 +16,9 @@ mod session;
 mod spans;
 
 pub use article::{Article, TextSelection};
-pub use command::{AppCommand, Applied, CodesTarget, Edge, Effect, ExportRequest, Page, Refusal};
+pub use command::{
+    AppCommand, Applied, CodesTarget, Confirmation, Edge, Effect, ExportRequest, Page, Refusal,
+};
 pub use jobs::{CorpusSearch, ExportJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
 pub use session::{

@@ -1,13 +1,15 @@
 //! What the session does on the review page: the item being decided on, decisions with their
 //! comment, and the document finished as reviewed or sent back.
 
-use super::command::{Applied, Refusal};
+use super::command::{AppCommand, Applied, Confirmation, Effect, Refusal};
+use super::describe;
 use super::lists::neighbour;
 use super::session::Session;
+use crate::edit::Edit;
 use crate::edit::review::{
     ReviewItem, accept_remaining, decide, finish, next_pending, review_items,
 };
-use crate::model::ReviewState;
+use crate::model::{DocId, DocStatus, ReviewState};
 
 impl Session {
     /// Makes `item` current and shows what is decided on: the span, or a record's first
@@ -68,11 +70,62 @@ impl Session {
         Ok(Applied::default())
     }
 
-    /// Finishes the shown document's review: reviewed, or sent back with a note (required).
-    pub(super) fn finish_review(&mut self, reviewed: bool, note: &str) -> Result<Applied, Refusal> {
+    /// Hands the shown document over for review. When a meeting it reports lacks a required
+    /// field, asks first (unless the user already said yes).
+    pub(super) fn mark_ready_for_review(&mut self, confirmed: bool) -> Result<Applied, Refusal> {
+        let doc = self.doc().ok_or(Refusal::NoDocument)?;
+        if !confirmed && let Some(ask) = self.ask_about_gaps(doc, AppCommand::MarkReadyForReview) {
+            return Ok(ask);
+        }
+        self.commit(Edit::SetStatus {
+            doc,
+            status: DocStatus::ReadyForReview,
+        })?;
+        Ok(Applied::default())
+    }
+
+    /// The question put before handing over a document whose meetings lack required fields.
+    fn ask_about_gaps(&self, doc: DocId, command: AppCommand) -> Option<Applied> {
+        let gaps = describe::gaps(&self.project, doc, self.view.label_language);
+        if gaps.is_empty() {
+            return None;
+        }
+        let confirmation = Confirmation {
+            title: "Required fields are empty".into(),
+            question: "These meetings lack fields the schema requires. Hand the article over \
+                       anyway?"
+                .into(),
+            items: gaps,
+            go_ahead: "Hand over anyway".into(),
+            command: AppCommand::Confirmed(Box::new(command)),
+        };
+        Some(Applied {
+            changed: false,
+            effects: vec![Effect::Confirm(confirmation)],
+        })
+    }
+
+    /// Finishes the shown document's review: reviewed (asking first when required fields are
+    /// empty), or sent back with a note (required).
+    pub(super) fn finish_review(
+        &mut self,
+        reviewed: bool,
+        note: &str,
+        confirmed: bool,
+    ) -> Result<Applied, Refusal> {
         let doc = self.doc().ok_or(Refusal::NoDocument)?;
         if !reviewed && note.trim().is_empty() {
             return Err(Refusal::NoteNeeded);
+        }
+        let command = AppCommand::FinishReview {
+            reviewed,
+            note: note.to_string(),
+        };
+        if reviewed
+            && !confirmed
+            && let Some(ask) = self.ask_about_gaps(doc, command)
+        {
+            return Ok(ask);
         }
         let edit = finish(&self.project, doc, reviewed, note, &self.annotator)
             .ok_or(Refusal::NoDocument)?;

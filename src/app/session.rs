@@ -12,9 +12,7 @@ use crate::edit::review::ReviewItem;
 use crate::edit::tagging::Suggestion;
 use crate::edit::{Edit, History};
 use crate::layout::Direction;
-use crate::model::{
-    DocId, DocStatus, EntityId, LabelLanguage, MeetingId, OutcomeId, Project, SpanId,
-};
+use crate::model::{DocId, EntityId, LabelLanguage, MeetingId, OutcomeId, Project, SpanId};
 use crate::open::OpenedProject;
 use crate::store::{BackgroundSaver, ProjectFile};
 
@@ -297,12 +295,13 @@ impl Session {
                 self.documents.set_status(&self.project, revision, status);
                 done
             }
-            C::MarkReadyForReview => {
-                let doc = self.doc().ok_or(Refusal::NoDocument)?;
-                let status = DocStatus::ReadyForReview;
-                self.commit(Edit::SetStatus { doc, status })?;
-                done
-            }
+            C::MarkReadyForReview => self.mark_ready_for_review(false),
+            C::Confirmed(command) => match *command {
+                C::MarkReadyForReview => self.mark_ready_for_review(true),
+                C::DeleteSpan => self.delete_span(true),
+                C::FinishReview { reviewed, note } => self.finish_review(reviewed, &note, true),
+                other => self.dispatch(other),
+            },
             C::SetPublished(typed) => self.set_published(&typed),
             C::Reanchor => self.reanchor(),
             C::Select { selection, span } => {
@@ -337,7 +336,7 @@ impl Session {
                 done
             }
             C::ApplyLabel(label) => self.apply_label(&label),
-            C::DeleteSpan => self.delete_span(),
+            C::DeleteSpan => self.delete_span(false),
             C::MoveSpanEdge { edge, forward } => self.move_span_edge(edge, forward),
             C::ResizeSpan(bytes) => self.resize_span_bytes(bytes),
             C::SetSpanNote(note) => self.set_span_note(&note),
@@ -372,6 +371,8 @@ impl Session {
                 self.cursor.outcome = id;
                 done
             }
+            C::ReplaceMeetingEvidence(old) => self.replace_meeting_evidence(old),
+            C::RemoveMeetingEvidence(old) => self.remove_meeting_evidence(old),
             C::AttachToMeeting(id) => self.attach_to_meeting(id),
             C::FillMeetingField(field) => self.fill_meeting_field(field),
             C::ClearMeetingField(field) => self.change_meeting(|m| m.clear(field)),
@@ -444,7 +445,7 @@ impl Session {
             }
             C::Decide { state, comment } => self.decide(state, &comment),
             C::AcceptAllRemaining => self.accept_all_remaining(),
-            C::FinishReview { reviewed, note } => self.finish_review(reviewed, &note),
+            C::FinishReview { reviewed, note } => self.finish_review(reviewed, &note, false),
             C::ShowPage(page) => {
                 self.page = page;
                 done

@@ -4,13 +4,15 @@
 use std::path::{Path, PathBuf};
 
 use super::article::TextSelection;
-use super::command::{Applied, Effect, ExportRequest, Refusal};
+use super::command::{AppCommand, Applied, Confirmation, Effect, ExportRequest, Refusal};
+use super::describe;
 use super::jobs::{CorpusSearch, ExportJob};
 use super::session::{Session, Suggestions};
 use crate::corpus::reanchor::reanchor_edit;
 use crate::edit::tagging::{self, CorpusSuggestions};
 use crate::edit::{DocumentInfo, Edit};
-use crate::model::{DocId, EntityId, Span, SpanId};
+use crate::model::{DocId, EntityId, Span, SpanId, SpanRef};
+use crate::records;
 use crate::text::dates::parse_publication_date;
 use crate::text::edges::{Edge, move_edge};
 use crate::text::snap_to_words;
@@ -105,9 +107,36 @@ impl Session {
         article.text().ok_or(Refusal::Unreadable)
     }
 
-    pub(super) fn delete_span(&mut self) -> Result<Applied, Refusal> {
+    /// Deletes the selected span. When records rest on it, asks first (naming them); once the
+    /// user said yes, detaches it from them in the same step.
+    pub(super) fn delete_span(&mut self, confirmed: bool) -> Result<Applied, Refusal> {
         let (doc, span) = self.selected_span()?;
-        self.commit(tagging::delete_span(doc, span))?;
+        let at = SpanRef { doc, span };
+        let referrers = records::referrers(&self.project, at);
+        if referrers.is_empty() {
+            self.commit(tagging::delete_span(doc, span))?;
+        } else if confirmed {
+            self.commit(records::delete_span_detaching(&self.project, at)?)?;
+        } else {
+            let language = self.view.label_language;
+            let items = referrers
+                .into_iter()
+                .map(|r| describe::referrer_title(&self.project, r, language))
+                .collect();
+            let confirmation = Confirmation {
+                title: "Records rest on this span".into(),
+                question: "These records use the span as evidence. Delete it and take it off \
+                           them? Their values stay."
+                    .into(),
+                items,
+                go_ahead: "Delete and detach".into(),
+                command: AppCommand::Confirmed(Box::new(AppCommand::DeleteSpan)),
+            };
+            return Ok(Applied {
+                changed: false,
+                effects: vec![Effect::Confirm(confirmation)],
+            });
+        }
         self.cursor.span = None;
         Ok(Applied::default())
     }

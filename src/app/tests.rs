@@ -7,7 +7,7 @@ use crate::interchange::{ExportOptions, Format, Scope};
 use crate::layout::Direction;
 use crate::model::{
     ActorRole, DocId, DocStatus, EventCodes, LabelLanguage, MeetingField, MeetingId, Realis,
-    ReviewState, SpanId,
+    ReviewState, SpanId, SpanRef,
 };
 
 const PERSIAN_ECO: &str = "000_cc14a8d638cfba9c.txt";
@@ -456,19 +456,142 @@ fn apply_label_tags_the_selection_widened_to_words_or_relabels_the_span() {
     refused(&mut session, AppCommand::ApplyLabel("PER".into()));
 }
 
+/// The question a command put instead of going ahead.
+fn asked(session: &mut Session, command: AppCommand) -> crate::app::Confirmation {
+    let revision = session.history().revision();
+    let done = applied(session, command);
+    assert_eq!(
+        session.history().revision(),
+        revision,
+        "asking changed nothing"
+    );
+    match done.effects.as_slice() {
+        [Effect::Confirm(confirmation)] => confirmation.clone(),
+        other => panic!("no question but {other:?}"),
+    }
+}
+
 #[test]
-fn delete_span_removes_the_selected_one_unless_a_record_rests_on_it() {
+fn delete_span_asks_before_detaching_a_span_records_rest_on() {
     let (_dir, mut session) = session();
     let span = tag(&mut session, "ایلنا", "ORG");
     ok(&mut session, AppCommand::DeleteSpan);
     assert!(spans_of(&session).iter().all(|s| s.id != span));
     assert_eq!(session.cursor().span, None);
     refused(&mut session, AppCommand::DeleteSpan);
-    // The ECO meeting's trigger words are its evidence.
+    // The ECO meeting's trigger words are its evidence: the window asks, naming the meeting.
+    let eco = eco_meeting(&session);
     let trigger = span_quoting(&session, "نشست وزیران کشور");
     ok(&mut session, AppCommand::SelectSpan(trigger));
-    let refusal = refused(&mut session, AppCommand::DeleteSpan);
-    assert!(matches!(refusal, Refusal::Edit(_)), "{refusal}");
+    let question = asked(&mut session, AppCommand::DeleteSpan);
+    assert_eq!(question.items.len(), 1);
+    assert!(
+        question.items[0].starts_with("سازمان همکاری اقتصادی اکو"),
+        "{:?}",
+        question.items
+    );
+    assert!(!question.items[0].contains("m61"));
+    // Going ahead detaches and deletes in one step; the meeting keeps its values.
+    let before = meeting(&session, eco);
+    ok(&mut session, question.command.clone());
+    assert!(spans_of(&session).iter().all(|s| s.id != trigger));
+    let after = meeting(&session, eco);
+    assert!(after.evidence_spans().all(|at| at.span != trigger));
+    assert_eq!(
+        (
+            after.organization.map(|o| o.value),
+            after.ordinal.map(|o| o.value)
+        ),
+        (
+            before.organization.as_ref().map(|o| o.value),
+            before.ordinal.as_ref().map(|o| o.value)
+        )
+    );
+    undo(&mut session);
+    assert_eq!(meeting(&session, eco), before);
+    assert!(spans_of(&session).iter().any(|s| s.id == trigger));
+}
+
+#[test]
+fn replace_and_remove_meeting_evidence_swap_the_trigger_words() {
+    let (_dir, mut session) = session();
+    let eco = eco_meeting(&session);
+    ok(&mut session, AppCommand::SelectMeeting(eco));
+    let doc = session.doc().unwrap();
+    let old = SpanRef {
+        doc,
+        span: span_quoting(&session, "نشست وزیران کشور"),
+    };
+    assert!(meeting(&session, eco).evidence.contains(&old));
+    // Nothing selected: nothing to put in its place.
+    select_nothing(&mut session);
+    refused(&mut session, AppCommand::ReplaceMeetingEvidence(old));
+    select(
+        &mut session,
+        "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو",
+    );
+    ok(&mut session, AppCommand::ReplaceMeetingEvidence(old));
+    let replaced = meeting(&session, eco);
+    let new = replaced.evidence[0];
+    assert_eq!(
+        session.project().span(new).unwrap().quote,
+        "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو"
+    );
+    assert!(!replaced.evidence.contains(&old));
+    // The old words also give the meeting's body: they stay on the article.
+    assert_eq!(replaced.evidence_of(MeetingField::Body), Some(old));
+    assert!(session.project().span(old).is_some());
+    // The new words are trigger words only: taken off the list, they go too.
+    ok(&mut session, AppCommand::RemoveMeetingEvidence(new));
+    assert!(!meeting(&session, eco).evidence.contains(&new));
+    assert!(session.project().span(new).is_none());
+    refused(&mut session, AppCommand::RemoveMeetingEvidence(new));
+    undo(&mut session);
+    assert_eq!(meeting(&session, eco).evidence[0], new);
+    assert!(session.project().span(new).is_some());
+    undo(&mut session);
+    assert!(meeting(&session, eco).evidence.contains(&old));
+}
+
+#[test]
+fn handing_over_with_required_fields_empty_asks_first() {
+    let (_dir, mut session) = session();
+    // The SCO article's new meeting has no organization yet (a required field).
+    new_sco_meeting(&mut session);
+    ok(
+        &mut session,
+        AppCommand::SetLabelLanguage(LabelLanguage::Persian),
+    );
+    let question = asked(&mut session, AppCommand::MarkReadyForReview);
+    assert!(
+        question.items.iter().any(|i| i.contains("خالی: سازمان")),
+        "{:?}",
+        question.items
+    );
+    let doc = session.doc().unwrap();
+    assert_ne!(
+        session.project().document(doc).unwrap().status,
+        DocStatus::ReadyForReview
+    );
+    ok(&mut session, question.command);
+    assert_eq!(
+        session.project().document(doc).unwrap().status,
+        DocStatus::ReadyForReview
+    );
+    // Finishing the review asks too; sending it back does not.
+    let finish = AppCommand::FinishReview {
+        reviewed: true,
+        note: String::new(),
+    };
+    let question = asked(&mut session, finish);
+    ok(&mut session, question.command);
+    assert_eq!(
+        session.project().document(doc).unwrap().status,
+        DocStatus::Reviewed
+    );
+    // A confirmed command with nothing to ask about is just the command.
+    let nothing_to_ask = AppCommand::Confirmed(Box::new(AppCommand::NextSpan));
+    ok(&mut session, nothing_to_ask);
 }
 
 #[test]
@@ -1279,7 +1402,11 @@ fn every_command_has_a_test() {
             C::ApplyLabel(_) => {
                 "apply_label_tags_the_selection_widened_to_words_or_relabels_the_span"
             }
-            C::DeleteSpan => "delete_span_removes_the_selected_one_unless_a_record_rests_on_it",
+            C::DeleteSpan => "delete_span_asks_before_detaching_a_span_records_rest_on",
+            C::Confirmed(_) => "handing_over_with_required_fields_empty_asks_first",
+            C::ReplaceMeetingEvidence(_) | C::RemoveMeetingEvidence(_) => {
+                "replace_and_remove_meeting_evidence_swap_the_trigger_words"
+            }
             C::MoveSpanEdge { .. } | C::ResizeSpan(_) => {
                 "move_span_edge_by_word_or_letter_and_resize_span_are_one_undo_step_each"
             }

@@ -634,6 +634,50 @@ impl Meeting {
         }
     }
 
+    /// Forgets `at` wherever the record points at it: a field keeps its value without that
+    /// evidence, a participant stays, the trigger words go from the list. Whether it pointed.
+    pub fn detach(&mut self, at: SpanRef) -> bool {
+        let before = self.clone();
+        let forget = |evidence: &mut Option<SpanRef>| {
+            if *evidence == Some(at) {
+                *evidence = None;
+            }
+        };
+        for slot in [
+            &mut self.organization,
+            &mut self.venue,
+            &mut self.host,
+            &mut self.chair,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            forget(&mut slot.evidence);
+        }
+        for slot in [
+            &mut self.body,
+            &mut self.level,
+            &mut self.sector,
+            &mut self.session_type,
+        ]
+        .into_iter()
+        .flatten()
+        {
+            forget(&mut slot.evidence);
+        }
+        if let Some(ordinal) = &mut self.ordinal {
+            forget(&mut ordinal.evidence);
+        }
+        for date in [&mut self.start, &mut self.end].into_iter().flatten() {
+            forget(&mut date.evidence);
+        }
+        for participant in &mut self.participants {
+            forget(&mut participant.evidence);
+        }
+        self.evidence.retain(|e| *e != at);
+        *self != before
+    }
+
     /// Every span the record points at (its fields' evidence, participants', its own).
     pub fn evidence_spans(&self) -> impl Iterator<Item = SpanRef> + '_ {
         MeetingField::single_valued()
@@ -667,6 +711,24 @@ impl Outcome {
             created: super::now_rfc3339(),
             review: Review::default(),
         }
+    }
+
+    /// Forgets `at` wherever the record points at it (the title keeps its words, an actor
+    /// stays). Whether it pointed.
+    pub fn detach(&mut self, at: SpanRef) -> bool {
+        let before = self.clone();
+        if let Some(title) = &mut self.title
+            && title.evidence == Some(at)
+        {
+            title.evidence = None;
+        }
+        for actor in &mut self.actors {
+            if actor.evidence == Some(at) {
+                actor.evidence = None;
+            }
+        }
+        self.evidence.retain(|e| *e != at);
+        *self != before
     }
 
     /// Every span the record points at.

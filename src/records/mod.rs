@@ -3,11 +3,15 @@
 //! proposed when they look like the one this article reports. No UI here.
 
 mod candidates;
+mod detach;
 mod evidence;
 mod meetings;
 mod outcomes;
 
 pub use candidates::{Candidate, meeting_candidates, meetings_in};
+pub use detach::{
+    Referrer, delete_span_detaching, referrers, remove_meeting_evidence, replace_meeting_evidence,
+};
 pub use evidence::{ArticleRef, Selection};
 pub use meetings::{add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting};
 pub use outcomes::{
@@ -43,6 +47,10 @@ pub enum RecordError {
     NotFromText(MeetingField),
     #[error("{0} already takes part in this meeting")]
     AlreadyParticipant(String),
+    #[error("those words are not evidence of this meeting")]
+    NotEvidence,
+    #[error("select other words: these are the evidence already")]
+    SameEvidence,
 }
 
 #[cfg(test)]

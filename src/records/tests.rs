@@ -435,3 +435,41 @@ fn what_cannot_be_read_is_refused_and_changes_nothing() {
     project.next_id = before.next_id;
     assert!(project == before, "a refused fill changes nothing");
 }
+
+#[test]
+fn detaching_a_span_leaves_no_record_pointing_at_it() {
+    // Every place a record can point at a span, as the annotated sample fills them.
+    let project =
+        crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("s")).unwrap();
+    let mut checked = 0;
+    for meeting in &project.meetings {
+        for at in meeting.evidence_spans().collect::<Vec<_>>() {
+            let mut detached = meeting.clone();
+            assert!(detached.detach(at));
+            assert!(
+                detached.evidence_spans().all(|e| e != at),
+                "{at:?} stays on {}",
+                meeting.id
+            );
+            checked += 1;
+        }
+    }
+    for outcome in &project.outcomes {
+        for at in outcome.evidence_spans().collect::<Vec<_>>() {
+            let mut detached = outcome.clone();
+            assert!(detached.detach(at));
+            assert!(detached.evidence_spans().all(|e| e != at));
+            checked += 1;
+        }
+    }
+    assert!(checked > 10, "the sample points at spans from many places");
+    // And deleting through detaching leaves the project whole.
+    let at = project.meetings[0].evidence_spans().next().unwrap();
+    let mut changed = project.clone();
+    delete_span_detaching(&project, at)
+        .unwrap()
+        .apply(&mut changed)
+        .unwrap();
+    assert!(referrers(&changed, at).is_empty());
+    assert!(changed.span(at).is_none());
+}

@@ -15,7 +15,7 @@ use super::panels::SpansPanel;
 use super::preferences::{Preferences, STORAGE_KEY};
 use super::review_panel::ReviewPanel;
 use super::text_engine::TextEngine;
-use crate::app::{AppCommand, CorpusSearch, Effect, Page, Refusal, Session};
+use crate::app::{AppCommand, Confirmation, CorpusSearch, Effect, Page, Refusal, Session};
 use crate::edit::tagging::CorpusSuggestions;
 use crate::layout::TextEditor;
 use crate::model::{DocId, LabelLanguage, parse_hex_color};
@@ -67,6 +67,8 @@ pub struct DaftarApp {
     pub(super) focus_filter: bool,
     /// Work kept aside when the project could not be saved last time waits to be offered back.
     pub(super) offer_recovery: bool,
+    /// A question waiting for the user's answer before a command goes ahead.
+    pub(super) confirmation: Option<Confirmation>,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
     pub annotator_field: TextEditor,
@@ -96,6 +98,7 @@ impl DaftarApp {
             suggest_job: None,
             focus_filter: false,
             offer_recovery,
+            confirmation: None,
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
             spans_panel: SpansPanel::default(),
@@ -171,6 +174,7 @@ impl DaftarApp {
         let Some(ctx) = self.ctx.clone() else { return };
         match effect {
             Effect::FocusDocumentFilter => self.focus_filter = true,
+            Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
             Effect::Export(job) => self.export.start(*job, &ctx),
@@ -391,8 +395,11 @@ impl DaftarApp {
         if let Some(path) = dropped.into_iter().next() {
             self.apply(AppCommand::Open(path));
         }
-        for command in self.keyboard_commands(&ctx) {
-            self.apply(command);
+        // While a question waits for its answer, the keys are its own.
+        if self.confirmation.is_none() {
+            for command in self.keyboard_commands(&ctx) {
+                self.apply(command);
+            }
         }
         self.refresh_highlights();
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
@@ -420,6 +427,7 @@ impl DaftarApp {
         self.import_report_ui(&ctx);
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
+        self.confirmation_ui(&ctx);
         self.apply_queue();
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
@@ -437,6 +445,23 @@ pub const RESTORE_RECOVERY: &str = "Restore it";
 pub const DISCARD_RECOVERY: &str = "Discard it";
 
 impl DaftarApp {
+    /// The question a command asked, until it is answered.
+    fn confirmation_ui(&mut self, ctx: &egui::Context) {
+        let Some(confirmation) = &self.confirmation else {
+            return;
+        };
+        let text_engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
+        match super::confirm::confirm_ui(ctx, text_engine, confirmation) {
+            Some(true) => {
+                let command = confirmation.command.clone();
+                self.confirmation = None;
+                self.push(command);
+            }
+            Some(false) => self.confirmation = None,
+            None => {}
+        }
+    }
+
     /// Offers back the work kept aside when the project could not be saved last time.
     fn recovery_ui(&mut self, ctx: &egui::Context) {
         if !self.offer_recovery {

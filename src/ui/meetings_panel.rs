@@ -26,6 +26,8 @@ use crate::records::{self, ArticleRef};
 pub const USE_SELECTION: &str = "Use selection";
 pub const ADD_FROM_SELECTION: &str = "Add from selection";
 pub const THIS_ARTICLE_REPORTS_IT: &str = "This article reports it";
+pub const REPLACE_EVIDENCE: &str = "Replace with selection";
+pub const REMOVE_EVIDENCE: &str = "Remove";
 pub const ADD_GROUP: &str = "Add group";
 pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
@@ -453,6 +455,20 @@ impl DaftarApp {
         for evidence in &meeting.evidence {
             ui.horizontal(|ui| {
                 evidence_button(ui, text_engine, project, *evidence, commands);
+                if ui
+                    .small_button(REPLACE_EVIDENCE)
+                    .on_hover_text("Put the words selected in the article in place of these")
+                    .clicked()
+                {
+                    commands.push((AppCommand::ReplaceMeetingEvidence(*evidence), None));
+                }
+                if ui
+                    .small_button(REMOVE_EVIDENCE)
+                    .on_hover_text("Take these words off the meeting")
+                    .clicked()
+                {
+                    commands.push((AppCommand::RemoveMeetingEvidence(*evidence), None));
+                }
                 let path = project
                     .document(evidence.doc)
                     .map_or("", |d| d.path.as_str());

@@ -4,6 +4,7 @@ mod app;
 pub mod article_view;
 mod background;
 pub mod bidi_label;
+pub mod confirm;
 pub mod export_dialog;
 mod glyph_atlas;
 pub mod input;

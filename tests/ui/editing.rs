@@ -5,6 +5,7 @@
 use daftar::ui::DaftarApp;
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 use super::{
     article_on_screen, drag, find_words, press, sample_project_harness, scroll_into_view,
@@ -120,4 +121,61 @@ fn ctrl_arrows_home_and_end_move_the_caret_in_screen_order_and_shift_selects() {
     press(&mut harness, ctrl_shift, egui::Key::ArrowLeft);
     press(&mut harness, egui::Modifiers::NONE, egui::Key::P);
     assert_eq!(selected_quote(&harness), "به");
+}
+
+/// The ECO meeting of the Persian article, as the project holds it.
+fn eco_meeting(harness: &Harness<'_, DaftarApp>) -> daftar::model::Meeting {
+    let session = &harness.state().session;
+    let doc = session.doc().unwrap();
+    let id = daftar::records::meetings_in(session.project(), doc)[0];
+    session.project().meeting(id).unwrap().clone()
+}
+
+fn quote_of(harness: &Harness<'_, DaftarApp>, at: daftar::model::SpanRef) -> Option<String> {
+    let project = harness.state().session.project();
+    project.span(at).map(|s| s.quote.clone())
+}
+
+#[test]
+fn a_meetings_trigger_words_are_replaced_from_the_selection() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::M);
+    let old = eco_meeting(&harness).evidence[0];
+    assert_eq!(quote_of(&harness, old).as_deref(), Some("نشست وزیران کشور"));
+    let wider = "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو";
+    select_words(&mut harness, wider);
+    let replace = daftar::ui::meetings_panel::REPLACE_EVIDENCE;
+    harness.get_all_by_label(replace).next().unwrap().click();
+    harness.run();
+    let new = eco_meeting(&harness).evidence[0];
+    assert_ne!(new, old);
+    assert_eq!(quote_of(&harness, new).as_deref(), Some(wider));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    assert_eq!(eco_meeting(&harness).evidence[0], old);
+}
+
+#[test]
+fn deleting_a_span_a_meeting_rests_on_asks_first_and_escape_keeps_it() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    let trigger = eco_meeting(&harness).evidence[0];
+    click_span(&mut harness, "نشست وزیران کشور");
+    assert_eq!(selected_quote(&harness), "نشست وزیران کشور");
+    let go_ahead = "Delete and detach";
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Delete);
+    // The question names the meeting by its name, through the text engine.
+    harness.get_by_label(go_ahead);
+    harness.get_by_label_contains("سازمان همکاری اقتصادی اکو · نشست وزیران کشور");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+    assert!(
+        harness.query_by_label(go_ahead).is_none(),
+        "Escape closed it"
+    );
+    assert!(quote_of(&harness, trigger).is_some(), "nothing deleted");
+    // Again, and Enter goes ahead: the span goes, the meeting keeps its values.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Delete);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert!(quote_of(&harness, trigger).is_none());
+    let meeting = eco_meeting(&harness);
+    assert!(meeting.evidence_spans().all(|at| at != trigger));
+    assert!(meeting.organization.is_some() && meeting.body.is_some());
 }

@@ -1,0 +1,135 @@
+//! Spans that records rest on: which records do, deleting such a span after detaching it from
+//! them, and swapping or removing a meeting's trigger words. Trigger words (MEETING and OUTCOME
+//! spans) exist for their records: when the last record lets go of them they go too, in the same
+//! step. Entity spans and the like stay: they are annotations in their own right.
+
+use super::RecordError;
+use super::evidence::{ArticleRef, Selection, evidence};
+use super::meetings::MEETING_LABEL;
+use super::outcomes::OUTCOME_LABEL;
+use crate::edit::Edit;
+use crate::model::{Meeting, MeetingId, OutcomeId, Project, SpanRef};
+
+/// A record that points at a span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Referrer {
+    Meeting(MeetingId),
+    Outcome(OutcomeId),
+}
+
+/// The records that point at `at`, meetings first.
+pub fn referrers(project: &Project, at: SpanRef) -> Vec<Referrer> {
+    let meetings = project
+        .meetings
+        .iter()
+        .filter(|m| m.evidence_spans().any(|e| e == at))
+        .map(|m| Referrer::Meeting(m.id));
+    let outcomes = project
+        .outcomes
+        .iter()
+        .filter(|o| o.evidence_spans().any(|e| e == at))
+        .map(|o| Referrer::Outcome(o.id));
+    meetings.chain(outcomes).collect()
+}
+
+/// Deletes the span at `at` after detaching it from every record that points at it: fields keep
+/// their values without this evidence, participants and actors stay. One undo step.
+pub fn delete_span_detaching(project: &Project, at: SpanRef) -> Result<Edit, RecordError> {
+    project.span(at).ok_or(RecordError::NoSpan(at.span))?;
+    let mut edits = Vec::new();
+    for referrer in referrers(project, at) {
+        match referrer {
+            Referrer::Meeting(id) => {
+                let mut meeting = meeting_copy(project, id)?;
+                meeting.detach(at);
+                edits.push(Edit::ReplaceMeeting(meeting));
+            }
+            Referrer::Outcome(id) => {
+                let mut outcome = project
+                    .outcome(id)
+                    .cloned()
+                    .ok_or(RecordError::NoOutcome(id))?;
+                outcome.detach(at);
+                edits.push(Edit::ReplaceOutcome(outcome));
+            }
+        }
+    }
+    edits.push(Edit::RemoveSpan {
+        doc: at.doc,
+        span: at.span,
+    });
+    Ok(Edit::Batch(edits))
+}
+
+/// Puts the selection in place of the trigger words `old` of `meeting` (same place in its list).
+/// The old words go when nothing else rests on them. One undo step.
+pub fn replace_meeting_evidence(
+    project: &mut Project,
+    meeting: MeetingId,
+    old: SpanRef,
+    article: ArticleRef,
+    selection: &Selection,
+    author: &str,
+) -> Result<Edit, RecordError> {
+    let mut changed = meeting_copy(project, meeting)?;
+    let index = changed
+        .evidence
+        .iter()
+        .position(|e| *e == old)
+        .ok_or(RecordError::NotEvidence)?;
+    let found = evidence(project, article, selection, MEETING_LABEL, author)?;
+    let new = found.at();
+    if new == old {
+        return Err(RecordError::SameEvidence);
+    }
+    if changed.evidence.contains(&new) {
+        changed.evidence.remove(index);
+    } else {
+        changed.evidence[index] = new;
+    }
+    let mut edits = found.into_edits(project);
+    edits.extend(let_go_of(project, old, &changed));
+    Ok(Edit::Batch(edits))
+}
+
+/// Takes the trigger words `old` off `meeting`'s list; they go when nothing else rests on them.
+/// One undo step.
+pub fn remove_meeting_evidence(
+    project: &Project,
+    meeting: MeetingId,
+    old: SpanRef,
+) -> Result<Edit, RecordError> {
+    let mut changed = meeting_copy(project, meeting)?;
+    let before = changed.evidence.len();
+    changed.evidence.retain(|e| *e != old);
+    if changed.evidence.len() == before {
+        return Err(RecordError::NotEvidence);
+    }
+    Ok(Edit::Batch(let_go_of(project, old, &changed)))
+}
+
+/// The meeting changed, and the trigger span `old` removed when no record points at it any more.
+fn let_go_of(project: &Project, old: SpanRef, changed: &Meeting) -> Vec<Edit> {
+    let still_used = changed.evidence_spans().any(|e| e == old)
+        || referrers(project, old)
+            .into_iter()
+            .any(|r| r != Referrer::Meeting(changed.id));
+    let trigger = project
+        .span(old)
+        .is_some_and(|s| s.label == MEETING_LABEL || s.label == OUTCOME_LABEL);
+    let mut edits = vec![Edit::ReplaceMeeting(changed.clone())];
+    if trigger && !still_used {
+        edits.push(Edit::RemoveSpan {
+            doc: old.doc,
+            span: old.span,
+        });
+    }
+    edits
+}
+
+fn meeting_copy(project: &Project, id: MeetingId) -> Result<Meeting, RecordError> {
+    project
+        .meeting(id)
+        .cloned()
+        .ok_or(RecordError::NoMeeting(id))
+}
