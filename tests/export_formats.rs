@@ -835,3 +835,60 @@ fn csv_for_excel_shows_formulas_from_articles_as_text_and_plain_csv_stays_exact(
     let unquote = |s: &str| s.replace(['\'', '\u{feff}'], "");
     assert_eq!(unquote(excel), unquote(plain));
 }
+
+#[test]
+fn an_entitys_subtype_and_external_id_reach_entities_csv_brat_and_jsonl() {
+    let mut project = sample_project();
+    // The reviewed SCO article links its countries; give one of its entities a subtype and an id.
+    let reviewed = project
+        .documents
+        .iter()
+        .find(|d| d.status == DocStatus::Reviewed)
+        .unwrap();
+    let linked = reviewed
+        .spans
+        .iter()
+        .find(|s| s.entity.is_some() && s.label == "ORG")
+        .expect("a reviewed ORG span linked to an entity");
+    let id = linked.entity.unwrap();
+    let entity = project.entities.iter_mut().find(|e| e.id == id).unwrap();
+    entity.subtype = Some("IGO".into());
+    entity.external_id = Some("Q1234567".into());
+    let name = entity.name.clone();
+    let texts = sample_texts();
+
+    let csv = export(&project, Scope::Reviewed, Format::Csv, &texts);
+    let row = file(&csv, "entities.csv")
+        .lines()
+        .find(|l| l.contains(&name))
+        .expect("the entity's row");
+    assert!(row.contains(",IGO,Q1234567"), "{row}");
+
+    let brat = export(&project, Scope::Reviewed, Format::Brat, &texts);
+    let ann = brat
+        .iter()
+        .find(|f| f.name.ends_with(".ann"))
+        .map(|f| std::str::from_utf8(&f.bytes).unwrap())
+        .unwrap();
+    assert!(ann.contains("Reference T"), "{ann}");
+    assert!(ann.contains("Wikidata:Q1234567"), "{ann}");
+    assert!(
+        ann.lines()
+            .any(|l| l.starts_with('A') && l.contains("Subtype T") && l.ends_with(" IGO"))
+    );
+    assert!(file(&brat, "annotation.conf").contains("Subtype\tArg:<ENTITY>, Value:IGO"));
+
+    let jsonl = export(&project, Scope::Reviewed, Format::Jsonl, &texts);
+    let entities: Vec<Value> = file(&jsonl, "daftar.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .flat_map(|record| record["entities"].as_array().cloned().unwrap_or_default())
+        .filter(|e| e["name"] == name.as_str())
+        .collect();
+    assert!(!entities.is_empty());
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["subtype"] == "IGO" && e["external_id"] == "Q1234567")
+    );
+}

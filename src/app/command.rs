@@ -114,6 +114,11 @@ pub enum AppCommand {
     },
     /// Links the selected span to an entity (`None` unlinks it).
     LinkSpan(Option<EntityId>),
+    /// Sets an entity's subtype (a key of its label's subtypes) or clears it.
+    SetEntitySubtype(EntityId, Option<String>),
+    /// Sets an entity's external identifier as typed (Wikidata QID, ISO 3166 code…); blank
+    /// clears it.
+    SetEntityExternalId(EntityId, String),
     NewEntityFromSpan,
     /// "Tag all occurrences" of the selected span, in its document or in every document.
     FindOccurrences {
@@ -295,6 +300,12 @@ pub enum Refusal {
          text"
     )]
     EdgeCannotMove,
+    #[error("the schema has no subtype {subtype} for {kind}")]
+    NoSubtype { kind: String, subtype: String },
+    #[error(
+        "“{0}” is not an identifier: no spaces inside (a Wikidata QID such as Q794, an ISO 3166 code such as IR)"
+    )]
+    NotAnIdentifier(String),
     #[error("{0} spans are not linked to entities")]
     NotLinkable(String),
     #[error("choose or create a meeting first")]

@@ -114,8 +114,10 @@ impl EntityIndex {
             .entities
             .iter()
             .map(|e| {
+                // An entity is found by its external identifier too (Q794, IR).
                 let names = e
                     .names()
+                    .chain(e.external_id.as_deref())
                     .map(|n| MatchKey::new(n).as_str().to_string())
                     .collect();
                 (e.id, e.kind.clone(), names)

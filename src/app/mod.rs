@@ -8,6 +8,7 @@
 mod article;
 mod command;
 pub mod describe;
+mod entities;
 mod jobs;
 mod lists;
 mod meetings;

@@ -342,6 +342,8 @@ impl Session {
             C::SetSpanNote(note) => self.set_span_note(&note),
             C::SetSpanAttribute { key, value } => self.set_span_attribute(&key, value.as_deref()),
             C::LinkSpan(entity) => self.link_span(entity),
+            C::SetEntitySubtype(id, subtype) => self.set_entity_subtype(id, subtype),
+            C::SetEntityExternalId(id, typed) => self.set_entity_external_id(id, &typed),
             C::NewEntityFromSpan => self.new_entity_from_span(),
             C::FindOccurrences { whole_corpus } => self.find_occurrences(whole_corpus),
             C::AcceptSuggestions(indices) => self.accept_suggestions(indices.as_deref()),

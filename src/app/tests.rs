@@ -645,6 +645,56 @@ fn move_span_edge_by_word_or_letter_and_resize_span_are_one_undo_step_each() {
 }
 
 #[test]
+fn an_entitys_subtype_and_external_id_are_set_checked_and_searchable() {
+    let (_dir, mut session) = session();
+    let entity_of = |s: &Session, quote: &str| {
+        let span = span_of(s, span_quoting(s, quote));
+        span.entity.unwrap()
+    };
+    let eco = entity_of(&session, "سازمان همکاری اقتصادی اکو");
+    let pakistan = entity_of(&session, "پاکستان");
+    ok(
+        &mut session,
+        AppCommand::SetEntitySubtype(eco, Some("IGO".into())),
+    );
+    let stored = |s: &Session, id| s.project().entity(id).unwrap().clone();
+    assert_eq!(stored(&session, eco).subtype.as_deref(), Some("IGO"));
+    // Only a subtype of the entity's own label.
+    refused(
+        &mut session,
+        AppCommand::SetEntitySubtype(eco, Some("XYZ".into())),
+    );
+    refused(
+        &mut session,
+        AppCommand::SetEntitySubtype(pakistan, Some("IGO".into())),
+    );
+    ok(&mut session, AppCommand::SetEntitySubtype(eco, None));
+    assert_eq!(stored(&session, eco).subtype, None);
+    undo(&mut session);
+    assert_eq!(stored(&session, eco).subtype.as_deref(), Some("IGO"));
+    // The QID as typed, stored in capitals; the entity is found by it.
+    ok(
+        &mut session,
+        AppCommand::SetEntityExternalId(pakistan, " q843 ".into()),
+    );
+    assert_eq!(
+        stored(&session, pakistan).external_id.as_deref(),
+        Some("Q843")
+    );
+    let found = session.find_entities("GPE", "Q843", 5);
+    assert_eq!(found.first().map(|(id, _)| *id), Some(pakistan));
+    refused(
+        &mut session,
+        AppCommand::SetEntityExternalId(pakistan, "Q 843".into()),
+    );
+    ok(
+        &mut session,
+        AppCommand::SetEntityExternalId(pakistan, String::new()),
+    );
+    assert_eq!(stored(&session, pakistan).external_id, None);
+}
+
+#[test]
 fn set_span_note_and_attributes() {
     let (_dir, mut session) = session();
     let span = tag(&mut session, "ایلنا", "ORG");
@@ -1412,6 +1462,9 @@ fn every_command_has_a_test() {
             }
             C::SetSpanNote(_) | C::SetSpanAttribute { .. } => "set_span_note_and_attributes",
             C::LinkSpan(_) => "link_span_adds_the_new_spelling_as_an_alias_and_unlinks",
+            C::SetEntitySubtype(..) | C::SetEntityExternalId(..) => {
+                "an_entitys_subtype_and_external_id_are_set_checked_and_searchable"
+            }
             C::NewEntityFromSpan => "new_entity_from_span_names_it_after_the_span",
             C::FindOccurrences { .. } => {
                 "find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread"

@@ -56,6 +56,28 @@ fn fragments(doc: &ExportDoc, start: usize, end: usize) -> (String, String) {
     (offsets, text)
 }
 
+/// The attribute that carries a linked entity's subtype.
+const SUBTYPE_ATTRIBUTE: &str = "Subtype";
+
+/// A normalization reference for an entity: its Wikidata QID or ISO 3166 code when it has one,
+/// else its id in the project.
+fn reference(entity: &crate::model::Entity) -> String {
+    match entity.external_id.as_deref() {
+        Some(q) if q.starts_with('Q') && q[1..].chars().all(|c| c.is_ascii_digit()) => {
+            format!("Wikidata:{q}")
+        }
+        Some(code)
+            if code.split('-').next().is_some_and(|c| {
+                (2..=3).contains(&c.len()) && c.chars().all(|c| c.is_ascii_uppercase())
+            }) =>
+        {
+            format!("ISO3166:{code}")
+        }
+        Some(other) => format!("External:{}", token(other)),
+        None => format!("daftar:{}", entity.id),
+    }
+}
+
 fn capitalised(key: &str) -> String {
     key.split('_')
         .map(|part| {
@@ -151,12 +173,22 @@ impl Exporter for Brat {
                     let _ = writeln!(ann, "A{a}\t{key} T{t} {value}");
                     span_attributes.entry(key).or_default().insert(value);
                 }
-                if let Some(entity) = span.entity.and_then(|e| project.entity(e)) {
+                let entity = span.entity.and_then(|e| project.entity(e));
+                // The entity's subtype as the span's attribute (brat has no entity registry).
+                if let Some(subtype) = entity.and_then(|e| e.subtype.as_deref())
+                    && !span.attributes.contains_key(SUBTYPE_ATTRIBUTE)
+                {
+                    a += 1;
+                    let value = token(subtype);
+                    let _ = writeln!(ann, "A{a}\t{SUBTYPE_ATTRIBUTE} T{t} {value}");
+                    span_attributes
+                        .entry(SUBTYPE_ATTRIBUTE.to_string())
+                        .or_default()
+                        .insert(value);
+                }
+                if let Some(entity) = entity {
                     n += 1;
-                    let reference = match &entity.external_id {
-                        Some(q) if q.starts_with('Q') => format!("Wikidata:{q}"),
-                        _ => format!("daftar:{}", entity.id),
-                    };
+                    let reference = reference(entity);
                     let _ = writeln!(
                         ann,
                         "N{n}\tReference T{t} {reference}\t{}",

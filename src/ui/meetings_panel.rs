@@ -100,7 +100,10 @@ fn fixed_options<T: Copy>(
 }
 
 /// Picker options for a schema list, shown in `language` and found by every name and the key.
-fn choice_options(choices: &[Choice], language: LabelLanguage) -> Vec<PickerOption<String>> {
+pub(super) fn choice_options(
+    choices: &[Choice],
+    language: LabelLanguage,
+) -> Vec<PickerOption<String>> {
     choices
         .iter()
         .map(|c| PickerOption {

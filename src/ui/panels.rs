@@ -6,13 +6,17 @@ use eframe::egui;
 use super::app::{AfterSuccess, DaftarApp, FILTER_HINT};
 use super::article_view::{ArticleView, EDGE_KEYS_HELP, EDGE_KEYS_SHORT};
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, paint_one_line};
+use super::meetings_panel::choice_options;
+use super::picker::{PickerOption, PickerState, picker_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use super::ui_command::{UiCommand, info, label_with_shortcut};
-use crate::app::{AppCommand, Page};
+use crate::app::{AppCommand, Page, describe};
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextEditor, TextStyle};
-use crate::model::{DiskState, DocId, DocStatus, LabelLanguage, SpanId, SpanRef, parse_hex_color};
+use crate::model::{
+    DiskState, DocId, DocStatus, Entity, EntityId, LabelLanguage, SpanId, SpanRef, parse_hex_color,
+};
 
 /// The language's name, in English (egui's own fonts have no Arabic script).
 fn language_name(language: LabelLanguage) -> &'static str {
@@ -38,6 +42,9 @@ pub const TAG_ALL_IN_DOCUMENT: &str = "in this document";
 pub const TAG_ALL_IN_CORPUS: &str = "in all documents";
 pub const ACCEPT_ALL: &str = "Accept all";
 /// Placeholder (and accessible name) of the entity search.
+/// The accessible name of the entity's subtype picker, and the placeholder of its external id.
+pub const SUBTYPE_LABEL: &str = "Subtype";
+pub const EXTERNAL_ID_HINT: &str = "Wikidata QID or ISO 3166 code";
 pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
 /// The button that makes a new entity from the selected span.
 pub const NEW_ENTITY_BUTTON: &str = "New entity from this span";
@@ -52,6 +59,10 @@ pub struct SpansPanel {
     pub attribute_key: TextEditor,
     pub attribute_value: TextEditor,
     pub entity_search: TextEditor,
+    /// The linked entity's external identifier as being typed, and whose it is.
+    pub external_id: TextEditor,
+    external_id_of: Option<EntityId>,
+    pub picker: PickerState,
 }
 
 impl DaftarApp {
@@ -579,10 +590,12 @@ impl DaftarApp {
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         if let Some(entity) = span.entity.and_then(|e| session.project().entity(e)) {
-            bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+            let entity = entity.clone();
+            bidi_label_ui(ui, text_engine, &entity.name, 15.0).on_hover_text(entity.id.to_string());
             if ui.small_button("Unlink").clicked() {
                 self.push(AppCommand::LinkSpan(None));
             }
+            self.entity_details_ui(ui, &entity);
             return;
         }
         let width = ui.available_width();
@@ -616,6 +629,83 @@ impl DaftarApp {
         }
         if ui.button(NEW_ENTITY_BUTTON).clicked() {
             self.push(AppCommand::NewEntityFromSpan);
+        }
+    }
+
+    /// The linked entity's subtype (a picker of its label's subtypes) and external identifier
+    /// (stored on Enter or when the field loses the keyboard).
+    fn entity_details_ui(&mut self, ui: &mut egui::Ui, entity: &Entity) {
+        let language = self.session.view().label_language;
+        let schema = &self.session.project().schema;
+        let subtypes = schema
+            .label(&entity.kind)
+            .map(|l| l.subtypes.clone())
+            .unwrap_or_default();
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut commands = Vec::new();
+        if !subtypes.is_empty() {
+            ui.horizontal(|ui| {
+                ui.label(SUBTYPE_LABEL);
+                let current = entity.subtype.as_deref().map_or("—".to_string(), |key| {
+                    describe::choice_name(&subtypes, key, language)
+                });
+                let mut options: Vec<PickerOption<Option<String>>> = vec![PickerOption {
+                    value: None,
+                    shown: "—".into(),
+                    also: vec!["none".into()],
+                }];
+                options.extend(choice_options(&subtypes, language).into_iter().map(|o| {
+                    PickerOption {
+                        value: Some(o.value),
+                        shown: o.shown,
+                        also: o.also,
+                    }
+                }));
+                let picker = &mut self.spans_panel.picker;
+                let width = ui.available_width().min(220.0);
+                let picked = picker_ui(
+                    ui,
+                    text_engine,
+                    picker,
+                    SUBTYPE_LABEL,
+                    &current,
+                    &options,
+                    width,
+                );
+                if let Some(subtype) = picked {
+                    commands.push(AppCommand::SetEntitySubtype(entity.id, subtype));
+                }
+            });
+        }
+        if self.spans_panel.external_id_of != Some(entity.id) {
+            self.spans_panel.external_id_of = Some(entity.id);
+            let stored = entity.external_id.clone().unwrap_or_default();
+            self.spans_panel.external_id.set_text(&stored);
+        }
+        ui.label("External id");
+        let width = ui.available_width();
+        let field = bidi_text_edit_ui(
+            ui,
+            text_engine,
+            &mut self.spans_panel.external_id,
+            EXTERNAL_ID_HINT,
+            width,
+        )
+        .on_hover_text("A Wikidata QID (Q794) or an ISO 3166 code (IR); Enter stores it");
+        let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+        if enter {
+            field.surrender_focus();
+        }
+        let typed = self.spans_panel.external_id.text();
+        if (field.lost_focus() || enter) && Some(typed.trim()) != entity.external_id.as_deref() {
+            commands.push(AppCommand::SetEntityExternalId(entity.id, typed));
+            // Shown again as stored (Q794 for q794).
+            self.spans_panel.external_id_of = None;
+        }
+        for command in commands {
+            self.push(command);
         }
     }
 

@@ -179,3 +179,43 @@ fn deleting_a_span_a_meeting_rests_on_asks_first_and_escape_keeps_it() {
     assert!(meeting.evidence_spans().all(|at| at != trigger));
     assert!(meeting.organization.is_some() && meeting.body.is_some());
 }
+
+#[test]
+fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    let entity_of = |h: &Harness<'_, DaftarApp>| {
+        let session = &h.state().session;
+        let doc = session.doc().unwrap();
+        let span = session.cursor().span.unwrap();
+        let id = session
+            .project()
+            .document(doc)
+            .unwrap()
+            .span(span)
+            .unwrap()
+            .entity
+            .unwrap();
+        session.project().entity(id).unwrap().clone()
+    };
+    click_span(&mut harness, "پاکستان");
+    assert_eq!(entity_of(&harness).kind, "GPE");
+    let field = daftar::ui::panels::EXTERNAL_ID_HINT;
+    super::click_label(&mut harness, field);
+    harness.event(egui::Event::Text("q843".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(entity_of(&harness).external_id.as_deref(), Some("Q843"));
+    // Shown as stored.
+    assert_eq!(harness.get_by_label(field).value().as_deref(), Some("Q843"));
+    // An organization's subtype: the picker, filtered by typing its Persian name.
+    click_span(&mut harness, "سازمان همکاری اقتصادی اکو");
+    assert_eq!(entity_of(&harness).kind, "ORG");
+    let combo = egui::accesskit::Role::ComboBox;
+    let subtype = daftar::ui::panels::SUBTYPE_LABEL;
+    harness.get_by_role_and_label(combo, subtype).click();
+    harness.run();
+    harness.event(egui::Event::Text("بین‌الدولی".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert_eq!(entity_of(&harness).subtype.as_deref(), Some("IGO"));
+}
