@@ -8,6 +8,9 @@ mod typing;
 #[path = "ui/editing.rs"]
 mod editing;
 
+#[path = "ui/glyph_walk.rs"]
+mod glyph_walk;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;

@@ -38,6 +38,8 @@ const KEEP_UNUSED_FOR: u64 = 120;
 pub struct LayoutCache {
     entries: HashMap<CacheKey, (TextLayout, u64)>,
     generation: u64,
+    /// Texts laid out with a letter the bundled fonts lack (drawn as an empty box).
+    missing_glyphs: std::collections::BTreeSet<String>,
 }
 
 impl LayoutCache {
@@ -68,8 +70,19 @@ impl LayoutCache {
                 }
                 *used = generation;
             })
-            .or_insert_with(|| (engine.layout(text, style, width, scale), generation));
+            .or_insert_with(|| {
+                let layout = engine.layout(text, style, width, scale);
+                if layout.has_missing_glyphs() {
+                    self.missing_glyphs.insert(text.to_string());
+                }
+                (layout, generation)
+            });
         &entry.0
+    }
+
+    /// The texts laid out so far that hold a letter the bundled fonts lack.
+    pub fn texts_missing_glyphs(&self) -> impl Iterator<Item = &str> {
+        self.missing_glyphs.iter().map(String::as_str)
     }
 
     /// Starts a new generation and drops layouts unused for a while. Call once per frame.

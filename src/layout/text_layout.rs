@@ -599,6 +599,16 @@ impl TextLayout {
             .find(|&end| end < before)
     }
 
+    /// Whether a letter of the text has no glyph in the bundled fonts (it would show as an empty
+    /// box). Marks that are drawn as nothing (ZWNJ, direction isolates) are not missing.
+    pub fn has_missing_glyphs(&self) -> bool {
+        let mut missing = false;
+        self.for_each_glyph_run(f32::NEG_INFINITY, f32::INFINITY, |run| {
+            missing |= run.glyphs.iter().any(|g| g.id == 0);
+        });
+        missing
+    }
+
     /// Calls `f` with each glyph run on lines meeting `top..bottom` (points). Glyph positions are
     /// in pixels from the layout's top left; baselines are whole pixels.
     pub fn for_each_glyph_run(&self, top: f32, bottom: f32, mut f: impl FnMut(GlyphRun<'_>)) {

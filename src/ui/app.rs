@@ -108,6 +108,11 @@ impl DaftarApp {
         }
     }
 
+    /// The text engine, once the window was drawn (tests read what it could not draw).
+    pub fn text_engine(&self) -> Option<&TextEngine> {
+        self.text_engine.as_ref()
+    }
+
     /// The article's highlights as drawn (one per span at its place in the text).
     pub fn highlights(&self) -> &[Highlight] {
         &self.highlights.items

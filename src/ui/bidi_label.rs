@@ -90,3 +90,15 @@ pub fn paint_one_line(
     let mesh = atlas.mesh_for(layout, top, 0.0, layout.height(), color);
     ui.painter_at(rect).add(egui::Shape::mesh(mesh));
 }
+
+/// `response` with `text` (any script) as its tooltip, drawn by our text engine: egui's own
+/// tooltip text cannot show Persian or Arabic.
+pub fn bidi_tooltip(
+    response: egui::Response,
+    engine: &mut TextEngine,
+    text: &str,
+) -> egui::Response {
+    response.on_hover_ui(|ui| {
+        bidi_label_ui(ui, engine, text, 14.0);
+    })
+}

@@ -53,6 +53,8 @@ pub struct GlyphAtlas {
     scaler: ScaleContext,
     /// Pixels per point the atlas was filled at.
     scale: f32,
+    /// Empty boxes drawn so far: glyphs the bundled fonts lack (glyph 0).
+    missing_drawn: usize,
 }
 
 impl GlyphAtlas {
@@ -68,7 +70,13 @@ impl GlyphAtlas {
             glyphs: HashMap::new(),
             scaler: ScaleContext::new(),
             scale: ctx.pixels_per_point(),
+            missing_drawn: 0,
         }
+    }
+
+    /// How many empty boxes (letters the bundled fonts lack) were drawn so far.
+    pub fn missing_glyphs_drawn(&self) -> usize {
+        self.missing_drawn
     }
 
     /// Glyphs in the atlas (for tests and diagnostics).
@@ -138,6 +146,9 @@ impl GlyphAtlas {
             }
             let font = run.font;
             for glyph in &run.glyphs {
+                if glyph.id == 0 {
+                    self.missing_drawn += 1;
+                }
                 let x = glyph.x.floor();
                 let mut subpixel = ((glyph.x - x) * SUBPIXEL_STEPS).round() as u8;
                 let mut pen_x = x;

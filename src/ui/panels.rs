@@ -5,7 +5,7 @@ use eframe::egui;
 
 use super::app::{AfterSuccess, DaftarApp, FILTER_HINT};
 use super::article_view::{ArticleView, EDGE_KEYS_HELP, EDGE_KEYS_SHORT};
-use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, paint_one_line};
+use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui, bidi_tooltip, paint_one_line};
 use super::meetings_panel::choice_options;
 use super::picker::{PickerOption, PickerState, picker_ui};
 use super::text_engine::TextEngine;
@@ -323,7 +323,7 @@ impl DaftarApp {
                 );
                 let weak = ui.visuals().weak_text_color();
                 paint_one_line(ui, text_engine, detail_rect, &detail, detail_size, weak);
-                let response = response.on_hover_text(title);
+                let response = bidi_tooltip(response, text_engine, title);
                 if response.clicked() {
                     open = Some(document.id);
                 }

@@ -29,7 +29,7 @@ fn selected_text(harness: &Harness<'_, DaftarApp>) -> String {
 }
 
 /// Clicks the span over `words` in the article, as a person selects it.
-fn click_span(harness: &mut Harness<'_, DaftarApp>, words: &str) {
+pub fn click_span(harness: &mut Harness<'_, DaftarApp>, words: &str) {
     let range = find_words(harness, words);
     let (first, _) = scroll_into_view(harness, range);
     harness.hover_at(first);

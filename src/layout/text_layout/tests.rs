@@ -184,3 +184,15 @@ fn word_at_a_point_is_the_whole_word() {
     let leftmost = &line.clusters[0];
     assert_eq!(layout.word_at(leftmost.x + 1.0, y), 9..text.len());
 }
+
+#[test]
+fn a_letter_the_fonts_lack_is_missing_and_invisible_marks_are_not() {
+    let shown = |text: &str| !layout(text, 400.0).has_missing_glyphs();
+    assert!(shown(
+        "وزیر امور خارجه «ایران» ECO 2021-07-13 ۱۴۰۲ ٤ می‌خواهم"
+    ));
+    assert!(shown("\u{2066}2021-07-13\u{2069} \u{200F}"));
+    // Devanagari and a CJK ideograph are not in Vazirmatn.
+    assert!(!shown("नमस्ते"));
+    assert!(!shown("中"));
+}
