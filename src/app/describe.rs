@@ -3,13 +3,16 @@
 //! label and words; a schema choice its name in the label language. Ids stay in exports and
 //! tooltips.
 
-use crate::model::{Choice, LabelLanguage, Meeting, Outcome, Project, Span};
+use crate::model::{Choice, LabelLanguage, Meeting, Outcome, OutcomeField, Project, Span};
 
 /// The separator between the parts of a description.
 pub const PARTS: &str = " · ";
 
 /// A choice's name in `language` (its key, marked unknown, when the schema has no such choice).
 pub fn choice_name(choices: &[Choice], key: &str, language: LabelLanguage) -> String {
+    if key.is_empty() {
+        return words(language, NOT_CHOSEN);
+    }
     choices.iter().find(|c| c.key == key).map_or_else(
         || format!("{key} (?)"),
         |c| c.names.get(language).to_string(),
@@ -125,9 +128,33 @@ pub fn gaps(project: &Project, doc: crate::model::DocId, language: LabelLanguage
         .iter()
         .filter(|f| f.required)
         .collect();
-    crate::records::meetings_in(project, doc)
+    let meetings: Vec<&Meeting> = crate::records::meetings_in(project, doc)
         .into_iter()
         .filter_map(|id| project.meeting(id))
+        .collect();
+    let outcome_gaps = meetings
+        .iter()
+        .flat_map(|m| project.outcomes_of(m.id))
+        .filter_map(|outcome| {
+            let missing: Vec<String> = [
+                (outcome.kind.is_empty(), OutcomeField::Type),
+                (outcome.status.is_empty(), OutcomeField::Status),
+            ]
+            .into_iter()
+            .filter(|(empty, _)| *empty)
+            .map(|(_, field)| field.name(language).to_string())
+            .collect();
+            (!missing.is_empty()).then(|| {
+                format!(
+                    "{} — {} {}",
+                    outcome_title(project, outcome, language),
+                    words(language, MISSING),
+                    missing.join(list_separator(language))
+                )
+            })
+        });
+    meetings
+        .iter()
         .filter_map(|meeting| {
             let missing: Vec<&str> = required
                 .iter()
@@ -139,17 +166,23 @@ pub fn gaps(project: &Project, doc: crate::model::DocId, language: LabelLanguage
                     "{} — {} {}",
                     meeting_title(project, meeting, language),
                     words(language, MISSING),
-                    missing.join(if language == LabelLanguage::English {
-                        ", "
-                    } else {
-                        "، "
-                    })
+                    missing.join(list_separator(language))
                 )
             })
         })
+        .chain(outcome_gaps)
         .collect()
 }
 
+fn list_separator(language: LabelLanguage) -> &'static str {
+    if language == LabelLanguage::English {
+        ", "
+    } else {
+        "، "
+    }
+}
+
+const NOT_CHOSEN: [&str; 3] = ["— not chosen", "— انتخاب نشده", "— لم يُختر"];
 const MISSING: [&str; 3] = ["missing:", "خالی:", "ناقص:"];
 const DATE_NOT_STATED: [&str; 3] = ["date not stated", "تاریخ ذکر نشده", "التاريخ غير مذكور"];
 const NO_DATE_YET: [&str; 3] = ["no date yet", "هنوز بدون تاریخ", "بلا تاريخ بعد"];

@@ -4,6 +4,7 @@
 
 use super::article::TextSelection;
 use super::command::{Applied, CodesTarget, Refusal};
+use super::describe;
 use super::session::Session;
 use crate::edit::Edit;
 use crate::model::SpanRef;
@@ -96,7 +97,34 @@ impl Session {
         self.commit_record(Ok(edit))?;
         self.cursor.outcome = Some(id);
         self.page = super::Page::Meetings;
+        self.message = Some(self.proposal_message(id));
         Ok(Applied::default())
+    }
+
+    /// What the new outcome's words proposed, said in the status bar so that a proposal is seen
+    /// and checked, and what is left to choose.
+    fn proposal_message(&self, id: OutcomeId) -> String {
+        let project = &self.project;
+        let language = self.view.label_language;
+        let quote = project
+            .outcome(id)
+            .and_then(|o| o.evidence.first())
+            .and_then(|at| project.span(*at))
+            .map_or("", |s| s.quote.as_str());
+        let proposal = records::propose_outcome(&project.schema, quote);
+        let schema = &project.schema;
+        let said = |what: &str, choices, proposed: Option<(String, String)>| match proposed {
+            Some((key, words)) => format!(
+                "{what} {} (from «{words}»)",
+                describe::choice_name(choices, &key, language)
+            ),
+            None => format!("{what}: choose one"),
+        };
+        format!(
+            "New outcome: {}; {}. Check them in the panel.",
+            said("type", &schema.outcome_types, proposal.kind),
+            said("status", &schema.outcome_statuses, proposal.status)
+        )
     }
 
     pub(super) fn fill_meeting_field(&mut self, field: MeetingField) -> Result<Applied, Refusal> {

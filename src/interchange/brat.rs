@@ -242,10 +242,13 @@ impl Exporter for Brat {
                 ) else {
                     continue;
                 };
-                a += 1;
-                let _ = writeln!(ann, "A{a}\tType E{e} {}", token(&outcome.kind));
-                a += 1;
-                let _ = writeln!(ann, "A{a}\tStatus E{e} {}", token(&outcome.status));
+                // A type or status not chosen yet is left out, not written empty.
+                for (attribute, value) in [("Type", &outcome.kind), ("Status", &outcome.status)] {
+                    if !value.is_empty() {
+                        a += 1;
+                        let _ = writeln!(ann, "A{a}\t{attribute} E{e} {}", token(value));
+                    }
+                }
                 if let Some(meeting) = outcome.meeting.and_then(|m| meeting_events.get(&m)) {
                     r += 1;
                     let _ = writeln!(ann, "R{r}\tOutcomeOf Arg1:E{e} Arg2:E{meeting}");

@@ -141,8 +141,8 @@ pub fn outcome(project: &Project, outcome: &Outcome) -> Value {
     json!({
         "id": outcome.id.to_string(),
         "meeting": outcome.meeting.map(|m| m.to_string()),
-        "type": outcome.kind,
-        "status": outcome.status,
+        "type": (!outcome.kind.is_empty()).then_some(&outcome.kind),
+        "status": (!outcome.status.is_empty()).then_some(&outcome.status),
         "title": sourced_text(&outcome.title),
         "actors": outcome.actors.iter().map(|a| {
             let mut value = entity_ref(project, a.entity);

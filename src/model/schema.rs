@@ -71,6 +71,10 @@ pub struct Choice {
     /// PLOVER context this choice implies (a sector's: diplomatic, economic…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub plover_context: Option<String>,
+    /// Words (whole, in any language, compared through the match key) that propose this choice
+    /// when a record's words hold them: تصویب, اعتماد propose "adopted". Its names do too.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub cues: Vec<String>,
 }
 
 /// What kind of value a meeting field holds.

@@ -53,13 +53,17 @@ pub fn outcome_problems(project: &Project, outcome: &Outcome) -> Vec<String> {
     if outcome.meeting.is_none() {
         problems.push(format!("outcome {id} belongs to no meeting"));
     }
-    if project.schema.outcome_type(&outcome.kind).is_none() {
+    if outcome.kind.is_empty() {
+        problems.push(format!("outcome {id} has no type yet"));
+    } else if project.schema.outcome_type(&outcome.kind).is_none() {
         problems.push(format!(
             "outcome {id} has type {}, which the schema does not define",
             outcome.kind
         ));
     }
-    if project.schema.outcome_status(&outcome.status).is_none() {
+    if outcome.status.is_empty() {
+        problems.push(format!("outcome {id} has no status yet"));
+    } else if project.schema.outcome_status(&outcome.status).is_none() {
         problems.push(format!(
             "outcome {id} has status {}, which the schema does not define",
             outcome.status

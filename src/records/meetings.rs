@@ -69,16 +69,23 @@ fn evidence_label(kind: &FieldKind) -> &str {
     }
 }
 
-/// The choice whose name (in any of its languages, through the match key) occurs in `quote`;
-/// the longest such name wins ("وزیران امور خارجه" names the ministerial level).
-pub fn choice_named_in<'c>(choices: &'c [Choice], quote: &str) -> Option<&'c Choice> {
+/// The choice whose name (in any of its languages) or cue occurs in `quote` as whole words,
+/// through the match key, and the words that named it; the longest such words win ("وزیران امور
+/// خارجه" names the ministerial level, "میزبان نشست بعدی" the next host rather than the next
+/// meeting).
+pub fn proposed_choice<'c>(choices: &'c [Choice], quote: &str) -> Option<(&'c Choice, String)> {
     let text = MatchKey::new(quote);
     choices
         .iter()
-        .flat_map(|c| [&c.names.en, &c.names.fa, &c.names.ar].map(|n| (c, n)))
-        .filter(|(_, name)| !text.find_all(name).is_empty())
-        .max_by_key(|(_, name)| name.chars().count())
-        .map(|(c, _)| c)
+        .flat_map(|c| {
+            [&c.names.en, &c.names.fa, &c.names.ar]
+                .into_iter()
+                .chain(&c.cues)
+                .map(move |words| (c, words))
+        })
+        .filter(|(_, words)| !text.find_all(words).is_empty())
+        .max_by_key(|(_, words)| words.chars().count())
+        .map(|(c, words)| (c, words.clone()))
 }
 
 /// Reads an ordinal from a selection that may hold more than the ordinal ("چهارمین نشست").
@@ -180,8 +187,8 @@ pub fn fill_field(
                 FieldKind::Choice(choices) => choices.as_slice(),
                 _ => &[],
             };
-            let value = match (choice_named_in(choices, &quote), changed.choice(field)) {
-                (Some(choice), _) => choice.key.clone(),
+            let value = match (proposed_choice(choices, &quote), changed.choice(field)) {
+                (Some((choice, _)), _) => choice.key.clone(),
                 (None, Some(existing)) => existing.to_string(),
                 (None, None) => return Err(RecordError::NoMatchingChoice { field, quote }),
             };

@@ -15,7 +15,8 @@ pub use detach::{
 pub use evidence::{ArticleRef, Selection};
 pub use meetings::{add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting};
 pub use outcomes::{
-    add_actor, add_outcome_evidence, new_outcome, set_attributed_to, set_outcome_title,
+    OutcomeProposal, add_actor, add_outcome_evidence, new_outcome, propose_outcome,
+    set_attributed_to, set_outcome_title,
 };
 
 use thiserror::Error;

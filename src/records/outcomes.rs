@@ -3,10 +3,10 @@
 
 use super::RecordError;
 use super::evidence::{ArticleRef, Selection, entity_of, evidence, optional_evidence};
-use super::meetings::choice_named_in;
+use super::meetings::proposed_choice;
 use crate::edit::Edit;
 use crate::model::{
-    Actor, ActorRole, EntityId, MeetingId, Outcome, OutcomeId, Project, Sourced, SpanRef,
+    Actor, ActorRole, EntityId, MeetingId, Outcome, OutcomeId, Project, Schema, Sourced, SpanRef,
 };
 
 /// The label of the span that reports an outcome.
@@ -14,11 +14,29 @@ pub const OUTCOME_LABEL: &str = "OUTCOME";
 /// The label of an outcome's title (the declaration, the programme).
 pub const TITLE_LABEL: &str = "DOC";
 
-/// The status of a new outcome until the annotator sets it.
-pub const DEFAULT_STATUS: &str = "unknown";
+/// What an outcome's words propose for it: a type and a status of the schema, each with the
+/// words that named it. Nothing is proposed where the words name nothing.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct OutcomeProposal {
+    pub kind: Option<(String, String)>,
+    pub status: Option<(String, String)>,
+}
 
-/// A new outcome of `meeting`. With a selection its words become the first evidence, and a type
-/// named in them is preselected (else the schema's first type). One undo step.
+/// The type and status the schema's names and cues find in `quote` (تصویب → adopted, امضا →
+/// signed, میزبان → next host…).
+pub fn propose_outcome(schema: &Schema, quote: &str) -> OutcomeProposal {
+    let proposed = |choices| {
+        proposed_choice(choices, quote).map(|(choice, words)| (choice.key.clone(), words))
+    };
+    OutcomeProposal {
+        kind: proposed(&schema.outcome_types),
+        status: proposed(&schema.outcome_statuses),
+    }
+}
+
+/// A new outcome of `meeting`. With a selection its words become the first evidence and propose
+/// its type and status ([`propose_outcome`]); what they do not name stays empty for the annotator
+/// to choose, never a silent default. One undo step.
 pub fn new_outcome(
     project: &mut Project,
     meeting: Option<MeetingId>,
@@ -31,16 +49,13 @@ pub fn new_outcome(
             .ok_or(RecordError::NoMeeting(meeting))?;
     }
     let (at, quote, mut edits) = optional_evidence(project, article, OUTCOME_LABEL, author)?;
-    let types = &project.schema.outcome_types;
-    let kind = choice_named_in(types, &quote)
-        .or(types.first())
-        .map(|c| c.key.clone())
-        .unwrap_or_default();
+    let proposal = propose_outcome(&project.schema, &quote);
+    let key = |proposed: Option<(String, String)>| proposed.map(|(key, _)| key).unwrap_or_default();
     let mut outcome = Outcome::new(
         project.new_outcome_id(),
         meeting,
-        &kind,
-        DEFAULT_STATUS,
+        &key(proposal.kind),
+        &key(proposal.status),
         author,
     );
     outcome.evidence.extend(at);

@@ -338,7 +338,11 @@ fn outcomes_with_title_actors_attribution_and_evidence() {
 
     let record = project.outcome(outcome).unwrap();
     assert_eq!(record.meeting, Some(meeting));
-    assert_eq!(record.status, "unknown");
+    // Proposed from the words: «برنامه عملیاتی» names an action plan, «تصویب» says adopted.
+    assert_eq!(
+        (record.kind.as_str(), record.status.as_str()),
+        ("action_plan_adopted", "adopted")
+    );
     assert_eq!(
         record.title.as_ref().unwrap().value,
         "برنامه عملیاتی مشترکی"
@@ -472,4 +476,67 @@ fn detaching_a_span_leaves_no_record_pointing_at_it() {
         .unwrap();
     assert!(referrers(&changed, at).is_empty());
     assert!(changed.span(at).is_none());
+}
+
+#[test]
+fn an_outcomes_words_propose_its_type_and_status_in_persian_and_arabic() {
+    let schema = crate::model::Schema::default();
+    let proposed = |words: &str| {
+        let p = propose_outcome(&schema, words);
+        (
+            p.kind.map(|(k, _)| k).unwrap_or_default(),
+            p.status.map(|(k, _)| k).unwrap_or_default(),
+        )
+    };
+    let pair = |k: &str, s: &str| (k.to_string(), s.to_string());
+    assert_eq!(
+        proposed("برنامه عملیاتی مشترکی را تصویب کردند"),
+        pair("action_plan_adopted", "adopted")
+    );
+    assert_eq!(
+        proposed("پاکستان با اجماع اعضا به عنوان میزبان نشست بعدی تعیین شد"),
+        pair("next_host_designated", "agreed")
+    );
+    assert_eq!(
+        proposed("وقع الوزراء مذكرة تفاهم للتعاون الأمني"),
+        pair("agreement_signed", "signed")
+    );
+    assert_eq!(proposed("أعرب المجلس عن قلقه إزاء"), pair("", ""));
+    assert_eq!(
+        proposed("ابراز نگرانی کردند"),
+        pair("concern_expressed", "")
+    );
+    assert_eq!(
+        proposed("أبدى الوزراء قلق بلادهم"),
+        pair("concern_expressed", "")
+    );
+    // «موقع» (a site) is not «وقع» (signed): cues are whole words.
+    assert_eq!(proposed("على موقع الوزارة"), pair("", ""));
+    // Words that name nothing propose nothing: the annotator chooses.
+    assert_eq!(proposed("وزیران دیدار کردند"), pair("", ""));
+}
+
+#[test]
+fn a_new_outcome_whose_words_name_nothing_has_no_type_or_status_yet() {
+    let mut project = sample();
+    let (doc, text) = article(4);
+    let at = ArticleRef { doc, text };
+    let (edit, meeting) = new_meeting(&mut project, None, "me").unwrap();
+    edit.apply(&mut project).unwrap();
+    let (edit, outcome) = new_outcome(
+        &mut project,
+        Some(meeting),
+        Some((at, find(text, "جلسه شورای وزیران خارجه"))),
+        "me",
+    )
+    .unwrap();
+    edit.apply(&mut project).unwrap();
+    let record = project.outcome(outcome).unwrap();
+    assert_eq!((record.kind.as_str(), record.status.as_str()), ("", ""));
+    let problems = crate::model::validate::outcome_problems(&project, record);
+    assert!(
+        problems.iter().any(|p| p.ends_with("has no type yet")),
+        "{problems:?}"
+    );
+    assert!(problems.iter().any(|p| p.ends_with("has no status yet")));
 }
