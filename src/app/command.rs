@@ -154,8 +154,9 @@ pub enum AppCommand {
         role: String,
     },
     RemoveParticipant(usize),
+    /// An unnamed group: `count` of them, or with `None` every member.
     AddParticipantGroup {
-        count: u32,
+        count: Option<u32>,
         description: String,
         role: String,
     },

@@ -163,7 +163,7 @@ impl Session {
 
     pub(super) fn add_participant_group(
         &mut self,
-        count: u32,
+        count: Option<u32>,
         description: &str,
         role: &str,
     ) -> Result<Applied, Refusal> {

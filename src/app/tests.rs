@@ -1030,13 +1030,14 @@ fn participants_change_role_go_and_come_as_groups() {
     ok(
         &mut session,
         AppCommand::AddParticipantGroup {
-            count: 2,
+            count: Some(2),
             description: "کشور".into(),
             role: "special_guest".into(),
         },
     );
     let group = meeting(&session, eco).participants[1].clone();
     assert_eq!((group.count, group.entity), (Some(2), None));
+    assert!(!group.all_members);
     assert_eq!(
         session
             .project()
@@ -1047,6 +1048,24 @@ fn participants_change_role_go_and_come_as_groups() {
     );
     ok(&mut session, AppCommand::RemoveParticipant(0));
     assert_eq!(meeting(&session, eco).participants.len(), 1);
+    // "All member states": a group with no count, and not a problem for lacking one.
+    select(&mut session, "کشورهای عضو");
+    ok(
+        &mut session,
+        AppCommand::AddParticipantGroup {
+            count: None,
+            description: "کشورهای عضو".into(),
+            role: "member".into(),
+        },
+    );
+    let all = meeting(&session, eco).participants.last().cloned().unwrap();
+    assert_eq!((all.count, all.all_members), (None, true));
+    let problems =
+        crate::model::validate::meeting_problems(session.project(), &meeting(&session, eco));
+    assert!(
+        problems.iter().all(|p| !p.contains("neither")),
+        "{problems:?}"
+    );
 }
 
 #[test]

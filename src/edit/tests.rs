@@ -202,6 +202,7 @@ fn meeting_and_outcome_insert_replace_remove() {
     edited.participants.push(Participant {
         entity: None,
         count: Some(2),
+        all_members: false,
         description: "countries".into(),
         role: "special_guest".into(),
         evidence: None,

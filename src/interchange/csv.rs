@@ -220,7 +220,11 @@ impl Exporter for Csv {
                     id,
                     name,
                     kind,
-                    participant.count.map(|c| c.to_string()).unwrap_or_default(),
+                    match (participant.count, participant.all_members) {
+                        (Some(count), _) => count.to_string(),
+                        (None, true) => "all".to_string(),
+                        (None, false) => String::new(),
+                    },
                     participant.description.clone(),
                     participant.role.clone(),
                     document,

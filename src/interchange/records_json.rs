@@ -109,6 +109,7 @@ pub fn meeting(project: &Project, meeting: &Meeting) -> Value {
                 None => json!({}),
             };
             value["count"] = p.count.into();
+            value["all_members"] = p.all_members.into();
             value["description"] = p.description.clone().into();
             value["role"] = p.role.clone().into();
             value["evidence"] = p.evidence.map(evidence).into();

@@ -164,6 +164,7 @@ mod tests {
         meeting.participants.push(Participant {
             entity: None,
             count: Some(2),
+            all_members: false,
             description: "countries".into(),
             role: "special_guest".into(),
             evidence: Some(SpanRef {

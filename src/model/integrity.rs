@@ -311,6 +311,7 @@ mod tests {
         meeting.participants.push(Participant {
             entity: Some(EntityId(901)),
             count: None,
+            all_members: false,
             description: String::new(),
             role: "member".into(),
             evidence: Some(SpanRef {

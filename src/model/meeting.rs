@@ -97,6 +97,9 @@ pub struct Participant {
     /// For unnamed participants: how many.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub count: Option<u32>,
+    /// An unnamed group that is every member ("all member states"): no count is invented.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub all_members: bool,
     /// Free description of an unnamed participant ("countries", "observers").
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub description: String,

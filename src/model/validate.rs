@@ -37,7 +37,7 @@ pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
                 participant.role
             ));
         }
-        if participant.entity.is_none() && participant.count.is_none() {
+        if participant.entity.is_none() && participant.count.is_none() && !participant.all_members {
             problems.push(format!(
                 "meeting {id} has a participant with neither an entity nor a count"
             ));
@@ -108,6 +108,7 @@ mod tests {
         meeting.participants = vec![Participant {
             entity: None,
             count: None,
+            all_members: false,
             description: String::new(),
             role: "guest_of_honour".into(),
             evidence: None,

@@ -147,6 +147,7 @@ pub fn fill_field(
             changed.participants.push(Participant {
                 entity: Some(entity),
                 count: None,
+                all_members: false,
                 description: String::new(),
                 role: "member".into(),
                 evidence: Some(at),
@@ -203,12 +204,12 @@ pub fn fill_field(
     Ok(Edit::Batch(edits))
 }
 
-/// Adds an unnamed participant ("two countries as special guests"), with the selection as
-/// evidence when there is one.
+/// Adds an unnamed participant ("two countries as special guests"; with no count, "all member
+/// states"), with the selection as evidence when there is one.
 pub fn add_unnamed_participant(
     project: &mut Project,
     meeting: MeetingId,
-    count: u32,
+    count: Option<u32>,
     description: &str,
     role: &str,
     article: Option<(ArticleRef, Selection)>,
@@ -218,7 +219,8 @@ pub fn add_unnamed_participant(
     let (at, _, mut edits) = optional_evidence(project, article, MEETING_LABEL, author)?;
     changed.participants.push(Participant {
         entity: None,
-        count: Some(count),
+        count,
+        all_members: count.is_none(),
         description: description.to_string(),
         role: role.to_string(),
         evidence: at,

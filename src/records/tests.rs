@@ -160,7 +160,7 @@ fn ordinals_and_participants_from_the_eco_articles_and_one_meeting_for_both() {
     let edit = add_unnamed_participant(
         &mut project,
         id,
-        2,
+        Some(2),
         "countries",
         "special_guest",
         None,

@@ -36,6 +36,9 @@ pub const PUBLISHED_HINT: &str = "YYYY-MM-DD or ۲۲ تیر ۱۴۰۲";
 pub const DATE_NOT_STATED: &str = "not stated";
 /// Placeholders (and accessible names) of the unnamed group's fields.
 pub const GROUP_COUNT_LABEL: &str = "How many";
+pub const ALL_MEMBERS_LABEL: &str = "all members";
+/// "All members", as a participant list shows it.
+const ALL_MEMBERS: [&str; 3] = ["all", "همه", "جميع"];
 pub const GROUP_DESCRIPTION_HINT: &str = "who (e.g. countries)";
 /// Placeholders (and accessible names) of the codes fields.
 pub const CODES_HINTS: [&str; 4] = [
@@ -130,6 +133,8 @@ pub struct MeetingsPanel {
     published_for: Option<(DocId, u64)>,
     /// An unnamed group of participants being added: how many, who, in what role.
     pub group_count: u32,
+    /// The group is every member: no count.
+    pub group_all: bool,
     pub group_description: TextEditor,
     pub group_role: String,
     /// Codes being typed by hand (CAMEO, PLOVER event, mode, contexts), and whose.
@@ -147,6 +152,7 @@ impl Default for MeetingsPanel {
             published: TextEditor::default(),
             published_for: None,
             group_count: 2,
+            group_all: false,
             group_description: TextEditor::default(),
             group_role: "special_guest".into(),
             codes_text: Default::default(),
@@ -634,6 +640,11 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
             let who = match (participant.entity, participant.count) {
                 (Some(entity), _) => entity_name(project, entity),
                 (None, Some(count)) => format!("{count} {}", participant.description),
+                (None, None) if participant.all_members => format!(
+                    "{} {}",
+                    named(ALL_MEMBERS, *language),
+                    participant.description
+                ),
                 (None, None) => participant.description.clone(),
             };
             bidi_label_ui(ui, text_engine, &who, 14.0);
@@ -641,9 +652,14 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
     }
     ui.horizontal_wrapped(|ui| {
         let label = ui.label("Unnamed:");
-        ui.add(egui::DragValue::new(&mut panel.group_count).range(1..=999))
-            .labelled_by(label.id)
-            .on_hover_text(GROUP_COUNT_LABEL);
+        ui.checkbox(&mut panel.group_all, ALL_MEMBERS_LABEL)
+            .on_hover_text("Every member (no count is given or invented)");
+        ui.add_enabled(
+            !panel.group_all,
+            egui::DragValue::new(&mut panel.group_count).range(1..=999),
+        )
+        .labelled_by(label.id)
+        .on_hover_text(GROUP_COUNT_LABEL);
         bidi_text_edit_ui(
             ui,
             text_engine,
@@ -667,7 +683,7 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
         }
         if ui.small_button(ADD_GROUP).clicked() {
             let command = AppCommand::AddParticipantGroup {
-                count: panel.group_count,
+                count: (!panel.group_all).then_some(panel.group_count),
                 description: panel.group_description.text(),
                 role: panel.group_role.clone(),
             };

@@ -189,6 +189,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
             Participant {
                 entity: Some(minister),
                 count: None,
+                all_members: false,
                 description: String::new(),
                 role: "head_of_delegation".into(),
                 evidence: Some(minister_fa),
@@ -196,6 +197,7 @@ pub fn annotate(project: &mut Project, history: &mut History, corpus: &Path) {
             Participant {
                 entity: None,
                 count: Some(2),
+                all_members: false,
                 description: "countries".into(),
                 role: "special_guest".into(),
                 evidence: None,
