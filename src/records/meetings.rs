@@ -6,7 +6,7 @@ use super::evidence::{ArticleRef, Selection, entity_of, evidence, optional_evide
 use crate::edit::Edit;
 use crate::model::{
     Choice, FieldKind, FieldValueKind, Meeting, MeetingField, MeetingId, Participant, Project,
-    Schema, Sourced,
+    Schema, Sourced, Span,
 };
 use crate::text::MatchKey;
 use crate::text::dates::parse_date;
@@ -88,6 +88,31 @@ pub fn proposed_choice<'c>(choices: &'c [Choice], quote: &str) -> Option<(&'c Ch
         .map(|(c, words)| (c, words.clone()))
 }
 
+/// The label of a span that gives a person's title or office.
+pub const TITLE_LABEL: &str = "TITLE";
+
+/// A participant's role when nothing near the name says otherwise.
+const DEFAULT_ROLE: &str = "member";
+
+/// The role a participant's words propose: the TITLE spans next to the name (or over it) and the
+/// words just before it, read for the schema's roles and their cues ("سراج الدین مهرالدین، وزیر
+/// امور خارجه" → head of delegation; "به ریاست …" → chair; "دبیرکل" → secretary general).
+fn proposed_role(project: &Project, doc: crate::model::DocId, person: &Span) -> Option<String> {
+    // Close enough to belong to the name: a comma and a space, an ezafe.
+    const NEAR: usize = 3;
+    let document = project.document(doc)?;
+    let mut words: Vec<&str> = document
+        .spans
+        .iter()
+        .filter(|s| s.label == TITLE_LABEL && s.id != person.id)
+        .filter(|s| s.start <= person.end + NEAR && person.start <= s.end + NEAR)
+        .map(|s| s.quote.as_str())
+        .collect();
+    words.push(&person.prefix);
+    let (role, _) = proposed_choice(&project.schema.participant_roles, &words.join(" | "))?;
+    Some(role.key.clone())
+}
+
 /// Reads an ordinal from a selection that may hold more than the ordinal ("چهارمین نشست").
 fn ordinal_in(quote: &str) -> Option<u32> {
     parse_ordinal(quote).or_else(|| {
@@ -144,12 +169,14 @@ pub fn fill_field(
             {
                 return Err(RecordError::AlreadyParticipant(quote));
             }
+            let role = proposed_role(project, article.doc, &found.span)
+                .unwrap_or_else(|| DEFAULT_ROLE.to_string());
             changed.participants.push(Participant {
                 entity: Some(entity),
                 count: None,
                 all_members: false,
                 description: String::new(),
-                role: "member".into(),
+                role,
                 evidence: Some(at),
             });
         }

@@ -540,3 +540,48 @@ fn a_new_outcome_whose_words_name_nothing_has_no_type_or_status_yet() {
     );
     assert!(problems.iter().any(|p| p.ends_with("has no status yet")));
 }
+
+#[test]
+fn a_participants_role_is_proposed_from_the_title_beside_the_name() {
+    let mut project = sample();
+    let (doc, text) = article(4);
+    let at = ArticleRef { doc, text };
+    let (edit, meeting) = new_meeting(&mut project, None, "me").unwrap();
+    edit.apply(&mut project).unwrap();
+    let tag_title = |project: &mut Project, words: &str| {
+        let Selection::Range(range) = find(text, words) else {
+            unreachable!()
+        };
+        let (edit, _) =
+            crate::edit::tagging::tag_selection(project, doc, text, range, "TITLE", "me").unwrap();
+        edit.apply(project).unwrap();
+    };
+    let role_of = |project: &mut Project, name: &str| {
+        let edit = fill_field(
+            project,
+            meeting,
+            MeetingField::Participants,
+            at,
+            &find(text, name),
+            "me",
+        )
+        .unwrap();
+        edit.apply(project).unwrap();
+        project
+            .meeting(meeting)
+            .unwrap()
+            .participants
+            .last()
+            .unwrap()
+            .role
+            .clone()
+    };
+    // «… به ریاست سراج الدین مهرالدین، وزیر امور خارجه جمهوری تاجیکستان»: he chaired it.
+    tag_title(&mut project, "وزیر امور خارجه جمهوری تاجیکستان");
+    assert_eq!(role_of(&mut project, "سراج الدین مهرالدین"), "chair");
+    // «امامعلی رحمان، رئیس جمهور جمهوری تاجیکستان»: a head of state leads his delegation.
+    tag_title(&mut project, "رئیس جمهور جمهوری تاجیکستان");
+    assert_eq!(role_of(&mut project, "امامعلی رحمان"), "head_of_delegation");
+    // No title near the name: a member, to be changed in the panel.
+    assert_eq!(role_of(&mut project, "سازمان همکاری شانگهای"), "member");
+}
