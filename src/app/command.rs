@@ -221,6 +221,8 @@ pub enum AppCommand {
     /// The name recorded on new annotations and decisions.
     SetAnnotator(String),
     FocusDocumentFilter,
+    /// Opens the command palette.
+    OpenPalette,
 
     // Work the window does elsewhere.
     OpenExportDialog,
@@ -238,6 +240,7 @@ pub enum AppCommand {
 #[derive(Debug)]
 pub enum Effect {
     FocusDocumentFilter,
+    OpenPalette,
     OpenExportDialog,
     /// Runs a search over every article on a background thread; its result goes back through
     /// [`super::Session::take_suggestions`].

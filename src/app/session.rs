@@ -484,6 +484,7 @@ impl Session {
                 done
             }
             C::FocusDocumentFilter => effect(Effect::FocusDocumentFilter),
+            C::OpenPalette => effect(Effect::OpenPalette),
             C::OpenExportDialog => effect(Effect::OpenExportDialog),
             C::Export(request) => self.export(request),
             C::Open(path) => effect(Effect::Open { path, into: None }),

@@ -1389,6 +1389,8 @@ fn window_work_is_handed_back_as_effects() {
     };
     let focus = applied(&mut session, AppCommand::FocusDocumentFilter);
     assert!(matches!(one(focus), Effect::FocusDocumentFilter));
+    let palette = applied(&mut session, AppCommand::OpenPalette);
+    assert!(matches!(one(palette), Effect::OpenPalette));
     let dialog = applied(&mut session, AppCommand::OpenExportDialog);
     assert!(matches!(one(dialog), Effect::OpenExportDialog));
     let path = std::path::PathBuf::from("/tmp/somewhere");
@@ -1535,9 +1537,11 @@ fn every_command_has_a_test() {
             | C::SetLabelLanguage(_)
             | C::SetSnapToWords(_) => "pages_zoom_direction_language_and_snapping_are_the_views",
             C::SetAnnotator(_) => "set_annotator_names_new_work_and_a_blank_name_is_no_name",
-            C::FocusDocumentFilter | C::OpenExportDialog | C::Open(_) | C::ImportFolder { .. } => {
-                "window_work_is_handed_back_as_effects"
-            }
+            C::FocusDocumentFilter
+            | C::OpenPalette
+            | C::OpenExportDialog
+            | C::Open(_)
+            | C::ImportFolder { .. } => "window_work_is_handed_back_as_effects",
             C::Export(_) => {
                 "export_refuses_a_folder_in_use_until_told_to_replace_and_writes_what_was_asked"
             }

@@ -11,6 +11,7 @@ use super::article_view::Highlight;
 use super::background::{Job, OpenJob};
 use super::export_dialog::ExportDialog;
 use super::meetings_panel::MeetingsPanel;
+use super::palette::{Palette, PaletteAction};
 use super::panels::SpansPanel;
 use super::preferences::{Preferences, STORAGE_KEY};
 use super::review_panel::ReviewPanel;
@@ -69,6 +70,7 @@ pub struct DaftarApp {
     pub(super) offer_recovery: bool,
     /// A question waiting for the user's answer before a command goes ahead.
     pub(super) confirmation: Option<Confirmation>,
+    pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
     pub annotator_field: TextEditor,
@@ -99,6 +101,7 @@ impl DaftarApp {
             focus_filter: false,
             offer_recovery,
             confirmation: None,
+            palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
             spans_panel: SpansPanel::default(),
@@ -179,6 +182,7 @@ impl DaftarApp {
         let Some(ctx) = self.ctx.clone() else { return };
         match effect {
             Effect::FocusDocumentFilter => self.focus_filter = true,
+            Effect::OpenPalette => self.palette.show(),
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
@@ -400,8 +404,8 @@ impl DaftarApp {
         if let Some(path) = dropped.into_iter().next() {
             self.apply(AppCommand::Open(path));
         }
-        // While a question waits for its answer, the keys are its own.
-        if self.confirmation.is_none() {
+        // While a question waits for its answer, or the palette is open, the keys are theirs.
+        if self.confirmation.is_none() && !self.palette.open {
             for command in self.keyboard_commands(&ctx) {
                 self.apply(command);
             }
@@ -433,6 +437,7 @@ impl DaftarApp {
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
         self.confirmation_ui(&ctx);
+        self.palette_ui(&ctx);
         self.apply_queue();
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
@@ -450,6 +455,24 @@ pub const RESTORE_RECOVERY: &str = "Restore it";
 pub const DISCARD_RECOVERY: &str = "Discard it";
 
 impl DaftarApp {
+    /// The command palette while open; runs what is chosen.
+    fn palette_ui(&mut self, ctx: &egui::Context) {
+        if !self.palette.open {
+            return;
+        }
+        let entries = self.palette_entries(ctx);
+        let text_engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
+        match self.palette.ui(ctx, text_engine, &entries) {
+            Some(PaletteAction::Ui(command)) => {
+                if let Some(command) = self.command_for(command) {
+                    self.push(command);
+                }
+            }
+            Some(PaletteAction::App(command)) => self.push(command),
+            None => {}
+        }
+    }
+
     /// The question a command asked, until it is answered.
     fn confirmation_ui(&mut self, ctx: &egui::Context) {
         let Some(confirmation) = &self.confirmation else {

@@ -81,6 +81,7 @@ impl DaftarApp {
             },
             UiCommand::ReviewAccept | UiCommand::ReviewReject => return None,
             UiCommand::Export => AppCommand::OpenExportDialog,
+            UiCommand::Palette => AppCommand::OpenPalette,
         })
     }
 

@@ -9,6 +9,7 @@ pub mod export_dialog;
 mod glyph_atlas;
 pub mod input;
 pub mod meetings_panel;
+pub mod palette;
 pub mod panels;
 pub mod picker;
 pub mod preferences;

@@ -85,76 +85,9 @@ pub fn picker_ui<T: Clone>(
         ui.set_min_width(width.max(220.0));
         if just_opened {
             state.open = Some(popup_id);
-            state.filter.set_text("");
-            state.highlighted = 0;
+            state.reset();
         }
-        let field = bidi_text_edit_ui(
-            ui,
-            engine,
-            &mut state.filter,
-            PICKER_FILTER_HINT,
-            width.max(220.0),
-        );
-        if just_opened {
-            field.request_focus();
-        }
-        keep_arrow_keys(ui, field.id, true);
-        let query = MatchKey::new(&state.filter.text())
-            .as_str()
-            .trim()
-            .to_string();
-        let shown: Vec<&PickerOption<T>> = options
-            .iter()
-            .filter(|o| {
-                query.is_empty()
-                    || std::iter::once(&o.shown)
-                        .chain(&o.also)
-                        .any(|n| MatchKey::new(n).as_str().contains(&query))
-            })
-            .collect();
-        if field.has_focus() {
-            let (down, up, enter) = ui.input(|i| {
-                (
-                    i.key_pressed(egui::Key::ArrowDown),
-                    i.key_pressed(egui::Key::ArrowUp),
-                    i.key_pressed(egui::Key::Enter),
-                )
-            });
-            if down {
-                state.highlighted += 1;
-            }
-            if up {
-                state.highlighted = state.highlighted.saturating_sub(1);
-            }
-            state.highlighted = state.highlighted.min(shown.len().saturating_sub(1));
-            if enter && let Some(option) = shown.get(state.highlighted) {
-                chosen = Some(option.value.clone());
-            }
-        }
-        egui::ScrollArea::vertical()
-            .max_height(280.0)
-            .show(ui, |ui| {
-                for (index, option) in shown.iter().enumerate() {
-                    let highlighted = index == state.highlighted;
-                    let row = bidi_selectable_ui(ui, engine, highlighted, &option.shown);
-                    if highlighted
-                        && (just_opened
-                            || field.changed()
-                            || ui.input(|i| {
-                                i.key_pressed(egui::Key::ArrowDown)
-                                    || i.key_pressed(egui::Key::ArrowUp)
-                            }))
-                    {
-                        row.scroll_to_me(None);
-                    }
-                    if row.clicked() {
-                        chosen = Some(option.value.clone());
-                    }
-                }
-                if shown.is_empty() {
-                    ui.weak("Nothing matches");
-                }
-            });
+        chosen = filtered_list_ui(ui, engine, state, options, just_opened, width.max(220.0));
     });
     if chosen.is_some() {
         egui::Popup::close_id(ui.ctx(), popup_id);
@@ -163,6 +96,89 @@ pub fn picker_ui<T: Clone>(
         response.request_focus();
     }
     chosen
+}
+
+/// A filter field over a list of options: type to filter (Persian, Arabic or English, through the
+/// match key), Up and Down to move, Enter or a click to choose. `just_opened` gives the field the
+/// keyboard. Used by the pickers and the command palette.
+pub fn filtered_list_ui<T: Clone>(
+    ui: &mut egui::Ui,
+    engine: &mut TextEngine,
+    state: &mut PickerState,
+    options: &[PickerOption<T>],
+    just_opened: bool,
+    width: f32,
+) -> Option<T> {
+    let mut chosen = None;
+    let field = bidi_text_edit_ui(ui, engine, &mut state.filter, PICKER_FILTER_HINT, width);
+    if just_opened {
+        field.request_focus();
+    }
+    keep_arrow_keys(ui, field.id, true);
+    let query = MatchKey::new(&state.filter.text())
+        .as_str()
+        .trim()
+        .to_string();
+    let shown: Vec<&PickerOption<T>> = options
+        .iter()
+        .filter(|o| {
+            query.is_empty()
+                || std::iter::once(&o.shown)
+                    .chain(&o.also)
+                    .any(|n| MatchKey::new(n).as_str().contains(&query))
+        })
+        .collect();
+    if field.has_focus() {
+        let (down, up, enter) = ui.input(|i| {
+            (
+                i.key_pressed(egui::Key::ArrowDown),
+                i.key_pressed(egui::Key::ArrowUp),
+                i.key_pressed(egui::Key::Enter),
+            )
+        });
+        if down {
+            state.highlighted += 1;
+        }
+        if up {
+            state.highlighted = state.highlighted.saturating_sub(1);
+        }
+        state.highlighted = state.highlighted.min(shown.len().saturating_sub(1));
+        if enter && let Some(option) = shown.get(state.highlighted) {
+            chosen = Some(option.value.clone());
+        }
+    }
+    egui::ScrollArea::vertical()
+        .max_height(280.0)
+        .show(ui, |ui| {
+            for (index, option) in shown.iter().enumerate() {
+                let highlighted = index == state.highlighted;
+                let row = bidi_selectable_ui(ui, engine, highlighted, &option.shown);
+                if highlighted
+                    && (just_opened
+                        || field.changed()
+                        || ui.input(|i| {
+                            i.key_pressed(egui::Key::ArrowDown) || i.key_pressed(egui::Key::ArrowUp)
+                        }))
+                {
+                    row.scroll_to_me(None);
+                }
+                if row.clicked() {
+                    chosen = Some(option.value.clone());
+                }
+            }
+            if shown.is_empty() {
+                ui.weak("Nothing matches");
+            }
+        });
+    chosen
+}
+
+impl PickerState {
+    /// An empty filter and the first row highlighted, as when a list opens.
+    pub fn reset(&mut self) {
+        self.filter.set_text("");
+        self.highlighted = 0;
+    }
 }
 
 /// The id egui's popup of `response` goes by.

@@ -27,6 +27,7 @@ pub enum UiCommand {
     ReviewAccept,
     ReviewReject,
     Export,
+    Palette,
 }
 
 pub struct CommandInfo {
@@ -183,6 +184,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "Export…",
         tooltip: "Export annotations to a folder (reviewed work by default)",
         shortcuts: &[key(Modifiers::COMMAND, Key::E)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: UiCommand::Palette,
+        text: "Commands…",
+        tooltip: "Find any command by name and run it (type to filter, Enter to run)",
+        shortcuts: &[key(Modifiers::COMMAND, Key::K)],
         while_typing: true,
     },
 ];

@@ -9,7 +9,7 @@ use egui_kittest::kittest::Queryable;
 
 use super::{
     article_on_screen, drag, find_words, press, sample_project_harness, scroll_into_view,
-    select_words,
+    select_words, spans,
 };
 
 /// The words of the selected span.
@@ -224,4 +224,35 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
     assert_eq!(entity_of(&harness).subtype.as_deref(), Some("IGO"));
+}
+
+#[test]
+fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
+    let (_dir, _project, mut harness) = sample_project_harness();
+    let title = daftar::ui::palette::PALETTE_TITLE;
+    select_words(&mut harness, "ایلنا");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
+    harness.get_by_label(title);
+    // Keys go to the palette's filter, not to the shortcuts: "O" would tag ORG.
+    harness.event(egui::Event::Text("سازمان".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert!(harness.query_by_label(title).is_none(), "closed once run");
+    let span = spans(&harness)
+        .into_iter()
+        .find(|s| s.quote == "ایلنا")
+        .expect("tagged from the palette");
+    assert_eq!(span.label, "ORG");
+    // Down moves through what the filter leaves; Escape leaves without running anything.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
+    harness.event(egui::Event::Text("undo".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+    assert!(harness.query_by_label(title).is_none());
+    assert!(spans(&harness).iter().any(|s| s.quote == "ایلنا"));
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
+    harness.event(egui::Event::Text("undo".into()));
+    harness.run();
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
+    assert!(spans(&harness).iter().all(|s| s.quote != "ایلنا"), "undone");
 }

@@ -136,6 +136,11 @@ fn walk(language: &str) {
     hover_everything(&mut harness);
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
 
+    // The command palette, every entry listed.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
+    hover_everything(&mut harness);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+
     // The export window.
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::E);
     hover_everything(&mut harness);

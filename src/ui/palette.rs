@@ -1,0 +1,177 @@
+//! The command palette (Ctrl+K): every command of the window with its shortcut, the labels and,
+//! on the meetings page, the meeting fields; type to filter (in English, or a label's or field's
+//! Persian or Arabic name), Up and Down, Enter to run one, Escape to leave.
+
+use eframe::egui;
+
+use super::picker::{PickerOption, PickerState, filtered_list_ui};
+use super::text_engine::TextEngine;
+use super::ui_command::UiCommand;
+use crate::app::AppCommand;
+
+/// What choosing an entry does.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PaletteAction {
+    /// A command of the keyboard table, as its shortcut would run it on the page shown.
+    Ui(UiCommand),
+    App(AppCommand),
+}
+
+/// Heading of the palette (also what tests look for).
+pub const PALETTE_TITLE: &str = "Commands";
+
+#[derive(Default)]
+pub struct Palette {
+    pub open: bool,
+    just_opened: bool,
+    list: PickerState,
+}
+
+impl Palette {
+    pub fn show(&mut self) {
+        self.open = true;
+        self.just_opened = true;
+        self.list.reset();
+    }
+
+    /// The palette while open; the entry chosen, if one was this frame.
+    pub fn ui(
+        &mut self,
+        ctx: &egui::Context,
+        engine: &mut TextEngine,
+        entries: &[PickerOption<PaletteAction>],
+    ) -> Option<PaletteAction> {
+        if !self.open {
+            return None;
+        }
+        let just_opened = std::mem::take(&mut self.just_opened);
+        let area = egui::Modal::default_area(egui::Id::unique("command palette"))
+            .anchor(egui::Align2::CENTER_TOP, egui::vec2(0.0, 80.0));
+        let modal = egui::Modal::new(egui::Id::unique("command palette"))
+            .area(area)
+            .show(ctx, |ui| {
+                ui.set_width(460.0);
+                ui.heading(PALETTE_TITLE);
+                filtered_list_ui(ui, engine, &mut self.list, entries, just_opened, 440.0)
+            });
+        let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        let chosen = modal.inner;
+        if chosen.is_some() || escape || modal.backdrop_response.clicked() {
+            self.open = false;
+        }
+        chosen
+    }
+}
+
+impl super::app::DaftarApp {
+    /// What the palette lists now: the keyboard table's commands, the labels, the meeting fields
+    /// on the meetings page, the span-edge moves and the view's switches. Names in the label
+    /// language (and found by their names in every language), each with its shortcut.
+    pub(super) fn palette_entries(&self, ctx: &egui::Context) -> Vec<PickerOption<PaletteAction>> {
+        use crate::app::{Edge, Page};
+        use crate::model::LabelLanguage;
+        let session = &self.session;
+        let language = session.view().label_language;
+        let with_key = |name: &str, key: &str| {
+            if key.is_empty() {
+                name.to_string()
+            } else {
+                format!("{name} ({key})")
+            }
+        };
+        let mut entries: Vec<PickerOption<PaletteAction>> = super::ui_command::COMMANDS
+            .iter()
+            .filter(|c| c.command != UiCommand::Palette)
+            .map(|c| PickerOption {
+                value: PaletteAction::Ui(c.command),
+                shown: with_key(
+                    c.text,
+                    &c.shortcuts
+                        .first()
+                        .map(|s| ctx.format_shortcut(s))
+                        .unwrap_or_default(),
+                ),
+                also: vec![c.tooltip.to_string()],
+            })
+            .collect();
+        let tag = ["Tag as", "برچسب", "وسم"];
+        let pick = |words: [&'static str; 3]| match language {
+            LabelLanguage::English => words[0],
+            LabelLanguage::Persian => words[1],
+            LabelLanguage::Arabic => words[2],
+        };
+        for label in &session.project().schema.labels {
+            entries.push(PickerOption {
+                value: PaletteAction::App(AppCommand::ApplyLabel(label.key.clone())),
+                shown: with_key(
+                    &format!("{}: {}", pick(tag), label.names.get(language)),
+                    &label.shortcut,
+                ),
+                also: vec![
+                    label.names.en.clone(),
+                    label.names.fa.clone(),
+                    label.names.ar.clone(),
+                    label.key.clone(),
+                    "tag label".into(),
+                ],
+            });
+        }
+        if session.page() == Page::Meetings {
+            let fill = [
+                "Fill from the selection",
+                "پر کردن از گزینش",
+                "ملء من التحديد",
+            ];
+            for field in &session.project().schema.meeting_fields {
+                entries.push(PickerOption {
+                    value: PaletteAction::App(AppCommand::FillMeetingField(field.key)),
+                    shown: with_key(
+                        &format!("{}: {}", pick(fill), field.names.get(language)),
+                        field.shortcut.as_deref().unwrap_or(""),
+                    ),
+                    also: vec![
+                        field.names.en.clone(),
+                        field.names.fa.clone(),
+                        field.names.ar.clone(),
+                        "fill field meeting".into(),
+                    ],
+                });
+            }
+        }
+        let edges = [
+            ("Grow the span before its first word", Edge::Start, false),
+            ("Shrink the span from its first word", Edge::Start, true),
+            ("Grow the span after its last word", Edge::End, true),
+            ("Shrink the span from its last word", Edge::End, false),
+        ];
+        for (name, edge, forward) in edges {
+            entries.push(PickerOption {
+                value: PaletteAction::App(AppCommand::MoveSpanEdge { edge, forward }),
+                shown: with_key(name, "Alt+Shift+arrow, Alt+arrow"),
+                also: vec!["edge boundary".into()],
+            });
+        }
+        for (name, page) in [
+            ("Show the spans", Page::Spans),
+            ("Show the meetings", Page::Meetings),
+            ("Show the review", Page::Review),
+        ] {
+            entries.push(PickerOption {
+                value: PaletteAction::App(AppCommand::ShowPage(page)),
+                shown: name.to_string(),
+                also: vec!["page".into()],
+            });
+        }
+        let snap = session.view().snap_to_words;
+        entries.push(PickerOption {
+            value: PaletteAction::App(AppCommand::SetSnapToWords(!snap)),
+            shown: if snap {
+                "Stop snapping selections to words".into()
+            } else {
+                "Snap selections to whole words".into()
+            },
+            also: vec!["snap words".into()],
+        });
+        entries
+    }
+}
