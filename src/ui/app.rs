@@ -418,20 +418,26 @@ impl DaftarApp {
             .default_size(300.0)
             .size_range(180.0..=520.0)
             .show(ui, |ui| self.documents_panel_ui(ui));
-        egui::Panel::right("annotations")
+        // The panel is as wide as the user made it: what it shows wraps or is clipped, it never
+        // widens the panel (and so never re-wraps the article).
+        let panel = egui::Panel::right("annotations")
             .resizable(true)
-            .default_size(300.0)
-            .size_range(220.0..=520.0)
+            .default_size(self.preferences.annotation_panel_width)
+            .size_range(260.0..=640.0)
             .show(ui, |ui| {
-                self.page_tabs_ui(ui);
-                egui::ScrollArea::vertical()
-                    .id_salt("annotation panel")
-                    .show(ui, |ui| match self.session.page() {
-                        Page::Spans => self.spans_page_ui(ui),
-                        Page::Meetings => self.meetings_page_ui(ui),
-                        Page::Review => self.review_page_ui(ui),
-                    });
+                fixed_width_ui(ui, |ui| {
+                    self.page_tabs_ui(ui);
+                    egui::ScrollArea::vertical()
+                        .id_salt("annotation panel")
+                        .auto_shrink(false)
+                        .show(ui, |ui| match self.session.page() {
+                            Page::Spans => self.spans_page_ui(ui),
+                            Page::Meetings => self.meetings_page_ui(ui),
+                            Page::Review => self.review_page_ui(ui),
+                        });
+                });
             });
+        self.preferences.annotation_panel_width = panel.response.rect.width();
         egui::CentralPanel::default().show(ui, |ui| self.article_ui(ui));
         self.import_report_ui(&ctx);
         self.recovery_ui(&ctx);
@@ -448,6 +454,20 @@ impl DaftarApp {
         }
         self.update_title(&ctx);
     }
+}
+
+/// Lays `contents` out in exactly the space `ui` has left: wider contents are clipped, never
+/// allowed to grow the panel around them.
+fn fixed_width_ui(ui: &mut egui::Ui, contents: impl FnOnce(&mut egui::Ui)) {
+    let rect = ui.available_rect_before_wrap();
+    let mut child = ui.new_child(
+        egui::UiBuilder::new()
+            .max_rect(rect)
+            .layout(egui::Layout::top_down(egui::Align::Min)),
+    );
+    child.shrink_clip_rect(rect);
+    contents(&mut child);
+    ui.allocate_rect(rect, egui::Sense::hover());
 }
 
 /// Button texts of the recovery window (also what tests click).

@@ -8,6 +8,8 @@ use crate::model::LabelLanguage;
 
 /// Key under which the preferences are stored.
 pub const STORAGE_KEY: &str = "daftar-preferences";
+/// The annotation panel's width until the user sets one.
+pub const ANNOTATION_PANEL_WIDTH: f32 = 340.0;
 /// How many recent projects are remembered.
 const RECENT: usize = 8;
 
@@ -22,6 +24,8 @@ pub struct Preferences {
     pub label_language: LabelLanguage,
     /// Most recent first.
     pub recent_projects: Vec<PathBuf>,
+    /// The width the user gave the annotation panel (points); only their own drag changes it.
+    pub annotation_panel_width: f32,
 }
 
 impl Default for Preferences {
@@ -33,6 +37,7 @@ impl Default for Preferences {
             snap_to_words: true,
             label_language: LabelLanguage::English,
             recent_projects: Vec::new(),
+            annotation_panel_width: ANNOTATION_PANEL_WIDTH,
         }
     }
 }
