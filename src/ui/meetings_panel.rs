@@ -22,6 +22,9 @@ use crate::model::{
 };
 use crate::records::{self, ArticleRef};
 
+/// The width of the column of field names on the meetings page (points).
+const FIELD_NAME_WIDTH: f32 = 96.0;
+
 /// Button texts (also what tests click).
 pub const USE_SELECTION: &str = "Use selection";
 pub const ADD_FROM_SELECTION: &str = "Add from selection";
@@ -491,77 +494,36 @@ impl DaftarApp {
             });
         }
         ui.weak("Select words in the article, then press a field's number or “Use selection”.");
+        // One row per field, its name on one side, its value and buttons on the other; every
+        // row has the same buttons whatever it holds (unusable ones greyed), so nothing moves
+        // under the pointer when a value changes.
         for field in &project.schema.meeting_fields {
             if field.kind == FieldKind::Participants {
                 continue;
             }
-            let key = field.key;
-            ui.horizontal_wrapped(|ui| {
-                field_name_ui(ui, text_engine, field, language);
-                match &field.kind {
-                    FieldKind::Choice(choices) => {
-                        let current = meeting.choice(key).map_or("—".to_string(), |c| {
-                            describe::choice_name(choices, c, language)
-                        });
-                        let options = choice_options(choices, language);
-                        let name = field.names.get(language);
-                        let picker = &mut panel.picker;
-                        let picked =
-                            picker_ui(ui, text_engine, picker, name, &current, &options, 160.0);
-                        if let Some(choice) = picked {
-                            commands.push((AppCommand::SetMeetingChoice(key, choice), None));
-                        }
-                    }
-                    FieldKind::Realis => {
-                        let current = REALIS
-                            .iter()
-                            .find(|(r, _)| *r == meeting.realis)
-                            .map_or("", |(_, names)| named(*names, language));
-                        let options = fixed_options(&REALIS, language);
-                        let name = field.names.get(language);
-                        let picker = &mut panel.picker;
-                        let picked =
-                            picker_ui(ui, text_engine, picker, name, current, &options, 160.0);
-                        if let Some(realis) = picked {
-                            commands.push((AppCommand::SetRealis(realis), None));
-                        }
-                    }
-                    _ => {}
-                }
-                let fills = format!("Fill {} from the selected words", field.names.en);
-                if field.kind != FieldKind::Realis && use_selection_clicked(ui, &fills) {
-                    commands.push((AppCommand::FillMeetingField(key), None));
-                }
-                if let Some(at) = meeting.evidence_of(key) {
-                    evidence_button(ui, text_engine, project, at, commands);
-                }
-                if field.kind != FieldKind::Realis
-                    && meeting.has(key)
-                    && ui.small_button("Remove").on_hover_text("Clear").clicked()
-                {
-                    commands.push((AppCommand::ClearMeetingField(key), None));
-                }
-                if key == MeetingField::Start {
-                    let mut not_stated = meeting.date_not_stated;
-                    if ui
-                        .checkbox(&mut not_stated, DATE_NOT_STATED)
-                        .on_hover_text("The articles do not say when it met")
-                        .changed()
-                    {
-                        commands.push((AppCommand::SetDateNotStated(not_stated), None));
-                    }
-                }
-            });
-            if let Some((facts, words)) = field_value_text(project, meeting, key) {
-                ui.indent(("value", key.key()), |ui| {
-                    if !facts.is_empty() {
-                        ui.label(facts);
-                    }
-                    if !words.is_empty() {
-                        bidi_label_ui(ui, text_engine, &words, 15.0);
-                    }
+            ui.horizontal_top(|ui| {
+                ui.allocate_ui_with_layout(
+                    egui::vec2(FIELD_NAME_WIDTH, 0.0),
+                    egui::Layout::top_down(egui::Align::Min),
+                    |ui| {
+                        ui.set_width(FIELD_NAME_WIDTH);
+                        field_name_ui(ui, text_engine, field, language);
+                    },
+                );
+                ui.vertical(|ui| {
+                    meeting_field_row_ui(
+                        ui,
+                        text_engine,
+                        panel,
+                        commands,
+                        project,
+                        meeting,
+                        field,
+                        language,
+                    );
                 });
-            }
+            });
+            ui.separator();
         }
         let mut parts = PageParts {
             project,
@@ -582,6 +544,88 @@ impl DaftarApp {
         );
         ui.separator();
         outcomes_ui(ui, &mut parts, meeting, session.cursor().outcome);
+    }
+}
+
+/// One meeting field's value: its picker (for a closed list), its buttons, then what it holds
+/// (the value read and the words it was read from).
+#[allow(clippy::too_many_arguments)]
+fn meeting_field_row_ui(
+    ui: &mut egui::Ui,
+    text_engine: &mut TextEngine,
+    panel: &mut MeetingsPanel,
+    commands: &mut Vec<Queued>,
+    project: &Project,
+    meeting: &Meeting,
+    field: &FieldDef,
+    language: LabelLanguage,
+) {
+    let key = field.key;
+    ui.horizontal_wrapped(|ui| {
+        match &field.kind {
+            FieldKind::Choice(choices) => {
+                let current = meeting.choice(key).map_or("—".to_string(), |c| {
+                    describe::choice_name(choices, c, language)
+                });
+                let options = choice_options(choices, language);
+                let name = field.names.get(language);
+                let picker = &mut panel.picker;
+                let picked = picker_ui(ui, text_engine, picker, name, &current, &options, 150.0);
+                if let Some(choice) = picked {
+                    commands.push((AppCommand::SetMeetingChoice(key, choice), None));
+                }
+            }
+            FieldKind::Realis => {
+                let current = REALIS
+                    .iter()
+                    .find(|(r, _)| *r == meeting.realis)
+                    .map_or("", |(_, names)| named(*names, language));
+                let options = fixed_options(&REALIS, language);
+                let name = field.names.get(language);
+                let picker = &mut panel.picker;
+                let picked = picker_ui(ui, text_engine, picker, name, current, &options, 150.0);
+                if let Some(realis) = picked {
+                    commands.push((AppCommand::SetRealis(realis), None));
+                }
+            }
+            _ => {}
+        }
+        if field.kind != FieldKind::Realis {
+            let fills = format!("Fill {} from the selected words", field.names.en);
+            if use_selection_clicked(ui, &fills) {
+                commands.push((AppCommand::FillMeetingField(key), None));
+            }
+            match meeting.evidence_of(key) {
+                Some(at) => evidence_button(ui, text_engine, project, at, commands),
+                None => {
+                    ui.add_enabled(false, egui::Button::new("Show").small());
+                }
+            }
+            let clear = ui
+                .add_enabled(meeting.has(key), egui::Button::new("Remove").small())
+                .on_hover_text("Clear");
+            if clear.clicked() {
+                commands.push((AppCommand::ClearMeetingField(key), None));
+            }
+        }
+    });
+    if key == MeetingField::Start {
+        let mut not_stated = meeting.date_not_stated;
+        if ui
+            .checkbox(&mut not_stated, DATE_NOT_STATED)
+            .on_hover_text("The articles do not say when it met")
+            .changed()
+        {
+            commands.push((AppCommand::SetDateNotStated(not_stated), None));
+        }
+    }
+    if let Some((facts, words)) = field_value_text(project, meeting, key) {
+        if !facts.is_empty() {
+            ui.label(facts);
+        }
+        if !words.is_empty() {
+            bidi_label_ui(ui, text_engine, &words, 15.0);
+        }
     }
 }
 

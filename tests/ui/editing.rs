@@ -256,3 +256,39 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
     assert!(spans(&harness).iter().all(|s| s.quote != "ایلنا"), "undone");
 }
+
+/// The article view's width, and the widgets that reach past the window's right edge.
+fn widths(harness: &Harness<'_, DaftarApp>) -> (f32, Vec<String>) {
+    let article = harness
+        .get_by_label(daftar::ui::article_view::ARTICLE_VIEW_LABEL)
+        .rect()
+        .width();
+    let right = harness.ctx.content_rect().max.x + 0.5;
+    let outside = harness
+        .query_all_by(|node| node.bounding_box().is_some())
+        .filter(|node| node.rect().max.x > right && node.rect().width() < 1000.0)
+        .map(|node| format!("{node:?}"))
+        .collect();
+    (article, outside)
+}
+
+#[test]
+fn the_article_keeps_its_width_whatever_the_panel_shows() {
+    // Suggestions, a meeting's fields and an outcome used to widen the panel and re-wrap the
+    // article; now the panel is as wide as the user made it and everything fits inside.
+    let (_dir, _project, mut harness) = sample_project_harness();
+    let (article, outside) = widths(&harness);
+    assert!(outside.is_empty(), "{outside:?}");
+    click_span(&mut harness, "اسکندر مومنی");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::M);
+    select_words(&mut harness, "میزبان نشست سال");
+    press(&mut harness, egui::Modifiers::ALT, egui::Key::O);
+    assert!(harness.state().session.cursor().outcome.is_some());
+    let (now, outside) = widths(&harness);
+    assert_eq!(now, article, "the article was re-wrapped");
+    assert!(outside.is_empty(), "past the window's edge: {outside:?}");
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::R);
+    let (now, outside) = widths(&harness);
+    assert_eq!(now, article);
+    assert!(outside.is_empty(), "{outside:?}");
+}
