@@ -415,7 +415,7 @@ impl DaftarApp {
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         egui::Panel::left("documents")
             .resizable(true)
-            .default_size(300.0)
+            .default_size(250.0)
             .size_range(180.0..=520.0)
             .show(ui, |ui| self.documents_panel_ui(ui));
         // The panel is as wide as the user made it: what it shows wraps or is clipped, it never
@@ -430,10 +430,14 @@ impl DaftarApp {
                     egui::ScrollArea::vertical()
                         .id_salt("annotation panel")
                         .auto_shrink(false)
-                        .show(ui, |ui| match self.session.page() {
-                            Page::Spans => self.spans_page_ui(ui),
-                            Page::Meetings => self.meetings_page_ui(ui),
-                            Page::Review => self.review_page_ui(ui),
+                        .show(ui, |ui| {
+                            // Clear of the scroll bar, which floats over the right edge.
+                            ui.set_max_width((ui.available_width() - SCROLL_BAR_ROOM).max(120.0));
+                            match self.session.page() {
+                                Page::Spans => self.spans_page_ui(ui),
+                                Page::Meetings => self.meetings_page_ui(ui),
+                                Page::Review => self.review_page_ui(ui),
+                            }
                         });
                 });
             });
@@ -455,6 +459,9 @@ impl DaftarApp {
         self.update_title(&ctx);
     }
 }
+
+/// Room kept free at the right of a scrolled panel for its scroll bar (points).
+const SCROLL_BAR_ROOM: f32 = 14.0;
 
 /// Lays `contents` out in exactly the space `ui` has left: wider contents are clipped, never
 /// allowed to grow the panel around them.

@@ -465,7 +465,7 @@ impl DaftarApp {
             ui.colored_label(ui.visuals().warn_fg_color, problem);
         }
         for evidence in &meeting.evidence {
-            ui.horizontal(|ui| {
+            ui.horizontal_wrapped(|ui| {
                 evidence_button(ui, text_engine, project, *evidence, commands);
                 if ui
                     .small_button(REPLACE_EVIDENCE)
@@ -481,11 +481,13 @@ impl DaftarApp {
                 {
                     commands.push((AppCommand::RemoveMeetingEvidence(*evidence), None));
                 }
-                let path = project
-                    .document(evidence.doc)
-                    .map_or("", |d| d.path.as_str());
-                let weak = Some(ui.visuals().weak_text_color());
-                bidi_label_colored_ui(ui, text_engine, path, 13.0, weak);
+            });
+            let path = project
+                .document(evidence.doc)
+                .map_or("", |d| d.path.as_str());
+            let weak = Some(ui.visuals().weak_text_color());
+            ui.indent(("evidence path", *evidence), |ui| {
+                bidi_label_colored_ui(ui, text_engine, path, 12.5, weak)
             });
             // The quote on a line of its own: beside the buttons it would wrap to a column.
             let quote = project.span(*evidence).map_or("", |s| s.quote.as_str());

@@ -9,7 +9,7 @@ use crate::model::LabelLanguage;
 /// Key under which the preferences are stored.
 pub const STORAGE_KEY: &str = "daftar-preferences";
 /// The annotation panel's width until the user sets one.
-pub const ANNOTATION_PANEL_WIDTH: f32 = 340.0;
+pub const ANNOTATION_PANEL_WIDTH: f32 = 380.0;
 /// How many recent projects are remembered.
 const RECENT: usize = 8;
 
