@@ -472,7 +472,7 @@ fn check_passes_on_the_bundled_sample() {
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     assert_eq!(
         stdout(&output),
-        "ok: 5 documents, 47 spans, 3 meetings, 10 outcomes\n"
+        "ok: 5 documents, 60 spans, 3 meetings, 12 outcomes\n"
     );
 }
 
@@ -502,13 +502,23 @@ fn check_reports_ids_in_use_twice_and_a_counter_below_them_and_work_refuses_such
     let dir = tempfile::tempdir().unwrap();
     let project = sample_in(dir.path());
     let text = std::fs::read_to_string(&project).unwrap();
-    let broken = text.replacen("next_id: 79,", "next_id: 12,", 1);
+    // The sample's counter, one above its highest id.
+    let next: u64 = text
+        .split("next_id: ")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .and_then(|n| n.parse().ok())
+        .expect("the sample has a counter");
+    let broken = text.replacen(&format!("next_id: {next},"), "next_id: 12,", 1);
     assert_ne!(broken, text);
     std::fs::write(&project, &broken).unwrap();
     let output = daftar(&["check", project.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
     assert!(
-        stdout(&output).contains("the next id (12) is not above the ids in use (up to 78)"),
+        stdout(&output).contains(&format!(
+            "the next id (12) is not above the ids in use (up to {})",
+            next - 1
+        )),
         "{}",
         stdout(&output)
     );

@@ -59,8 +59,21 @@ impl Builder {
     }
 
     fn tag(&mut self, doc: DocId, words: &str, label: &str) -> SpanId {
+        let selection = self.at(doc, words);
+        self.tag_at(doc, selection, label)
+    }
+
+    /// Tags the selection and makes its words a new entity of the registry.
+    fn entity_from(&mut self, doc: DocId, selection: Selection, label: &str) {
+        let span = self.tag_at(doc, selection, label);
+        let (edit, _) =
+            daftar::edit::tagging::new_entity_from_span(&mut self.project, doc, span).unwrap();
+        self.apply(edit);
+    }
+
+    fn tag_at(&mut self, doc: DocId, selection: Selection, label: &str) -> SpanId {
         let text = self.text(doc);
-        let Selection::Range(range) = self.at(doc, words) else {
+        let Selection::Range(range) = selection else {
             unreachable!()
         };
         let (edit, id) = daftar::edit::tagging::tag_selection(
@@ -90,9 +103,13 @@ impl Builder {
     }
 
     fn fill(&mut self, meeting: MeetingId, field: &str, doc: DocId, words: &str) {
+        let selection = self.at(doc, words);
+        self.fill_at(meeting, field, doc, selection);
+    }
+
+    fn fill_at(&mut self, meeting: MeetingId, field: &str, doc: DocId, selection: Selection) {
         let field = daftar::model::MeetingField::from_key(field).expect("a meeting field");
         let text = self.text(doc);
-        let selection = self.at(doc, words);
         let edit = records::fill_field(
             &mut self.project,
             meeting,
@@ -101,7 +118,7 @@ impl Builder {
             &selection,
             AUTHOR,
         )
-        .unwrap_or_else(|e| panic!("{field} from {words}: {e}"));
+        .unwrap_or_else(|e| panic!("{field} from {selection:?}: {e}"));
         self.apply(edit);
     }
 
@@ -187,6 +204,63 @@ impl Builder {
         )
         .unwrap();
         self.apply(edit);
+    }
+
+    fn change_entity(&mut self, name: &str, change: impl FnOnce(&mut daftar::model::Entity)) {
+        let mut entity = self
+            .project
+            .entities
+            .iter()
+            .find(|e| e.name == name)
+            .unwrap_or_else(|| panic!("no entity {name}"))
+            .clone();
+        change(&mut entity);
+        self.apply(Edit::ReplaceEntity(entity));
+    }
+
+    /// An unnamed group of participants from `words` (every member without a count).
+    fn group(
+        &mut self,
+        meeting: MeetingId,
+        doc: DocId,
+        words: &str,
+        count: Option<u32>,
+        description: &str,
+        role: &str,
+    ) {
+        let text = self.text(doc);
+        let selection = self.at(doc, words);
+        let edit = records::add_unnamed_participant(
+            &mut self.project,
+            meeting,
+            count,
+            description,
+            role,
+            Some((ArticleRef { doc, text }, selection)),
+            AUTHOR,
+        )
+        .unwrap();
+        self.apply(edit);
+    }
+
+    /// A new outcome whose type and status its words propose (checked: nothing left unchosen).
+    fn proposed_outcome(&mut self, meeting: MeetingId, doc: DocId, words: &str) -> OutcomeId {
+        let text = self.text(doc);
+        let selection = self.at(doc, words);
+        let (edit, id) = records::new_outcome(
+            &mut self.project,
+            Some(meeting),
+            Some((ArticleRef { doc, text }, selection)),
+            AUTHOR,
+        )
+        .unwrap();
+        self.apply(edit);
+        let outcome = self.project.outcome(id).unwrap();
+        assert!(
+            !outcome.kind.is_empty() && !outcome.status.is_empty(),
+            "{words} proposes a type and a status"
+        );
+        id
     }
 
     fn alias(&mut self, name: &str, alias: &str) {
@@ -334,11 +408,38 @@ fn annotate_sco(b: &mut Builder) {
 }
 
 /// The fourth meeting of ECO interior ministers, Tehran: reported in Persian (000) and Arabic
-/// (001), one record with evidence from both. Still in progress. Neither article says when it
-/// met: recorded as "date not stated", not invented.
+/// (001), one record with evidence from both. Article 000 holds the reference annotation: ten
+/// entities (with subtypes and country codes), the meeting's organization, body, level, sector,
+/// ordinal, host, venue, participants (roles proposed from the titles beside the names), the
+/// special guests and every member state, and four outcomes whose type and status the words
+/// propose. Still in progress. Neither article says when it met: recorded as "date not stated",
+/// not invented; nothing here is a value the articles do not give.
 fn annotate_eco(b: &mut Builder) {
     let persian = b.doc(0);
     let arabic = b.doc(1);
+    // Entities: tagged where they are first named, each made an entity of the registry.
+    for (words, label) in [
+        ("ایلنا", "ORG"),
+        ("اسکندر مومنی", "PER"),
+        ("سازمان همکاری اقتصادی اکو", "ORG"),
+        ("مجید خان", "PER"),
+        ("سازمان ملل", "ORG"),
+    ] {
+        b.entity_from(persian, b.at(persian, words), label);
+    }
+    b.entity_from(
+        persian,
+        b.within(persian, "رئیس جمهور پزشکیان", "پزشکیان"),
+        "PER",
+    );
+    // Titles beside the names.
+    b.tag(persian, "دبیر کل سازمان همکاری اقتصادی اکو", "TITLE");
+    b.tag_at(
+        persian,
+        b.within(persian, "رئیس جمهور پزشکیان", "رئیس جمهور"),
+        "TITLE",
+    );
+
     let meeting = b.new_meeting(persian, "نشست وزیران کشور");
     b.fill(meeting, "ordinal", persian, "چهارمین");
     b.fill(
@@ -348,35 +449,51 @@ fn annotate_eco(b: &mut Builder) {
         "سازمان همکاری اقتصادی اکو",
     );
     b.fill(meeting, "body", persian, "نشست وزیران کشور");
-    b.change_meeting(meeting, |m| {
-        m.level = Some(daftar::model::Sourced::new("ministerial".into()));
-        m.sector = Some(daftar::model::Sourced::new("interior".into()));
-        m.date_not_stated = true;
-    });
-    b.tag(persian, "اسکندر مومنی", "PER");
-    b.fill(meeting, "participants", persian, "اسکندر مومنی");
-    b.change_meeting(meeting, |m| {
-        m.participants[0].role = "head_of_delegation".into()
-    });
-    let host = b.outcome(
+    // «وزیران» names the ministerial level, «وزیران کشور» the interior sector.
+    b.fill(meeting, "level", persian, "نشست وزیران کشور");
+    b.fill(meeting, "sector", persian, "نشست وزیران کشور");
+    let iran = b.within(persian, "ایران پیشقدم شد", "ایران");
+    b.fill_at(meeting, "host", persian, iran);
+    b.change_meeting(meeting, |m| m.date_not_stated = true);
+    // Participants: the secretary general by the title beside his name; the guests and the
+    // member states as groups, with no number the article does not give.
+    b.fill(meeting, "participants", persian, "مجید خان");
+    b.fill(meeting, "participants", persian, "افغانستان");
+    b.group(
         meeting,
         persian,
-        "به عنوان میزبان نشست سال آینده تعیین شد",
-        "next_host_designated",
-        "agreed",
+        "دو کشور به عنوان مهمان ویژه",
+        Some(2),
+        "کشور",
+        "special_guest",
+    );
+    b.group(
+        meeting,
+        persian,
+        "کشورهای عضو اکو",
+        None,
+        "کشورهای عضو",
+        "member",
+    );
+
+    let host = b.proposed_outcome(
+        meeting,
+        persian,
+        "پاکستان با اجماع اعضا، به عنوان میزبان نشست سال آینده تعیین شد",
     );
     b.actor(host, ActorRole::Beneficiary, persian, "پاکستان");
     b.said_by(host, persian, "اسکندر مومنی");
-    let declaration = b.outcome(
+    let declaration = b.proposed_outcome(meeting, persian, "بیانیه پایانی مورد تصویب قرار گرفت");
+    b.title(declaration, persian, "بیانیه پایانی");
+    b.proposed_outcome(meeting, persian, "مقرر شد این نشست به صورت منظم برقرار شود");
+    b.proposed_outcome(
         meeting,
         persian,
-        "بیانیه پایانی مورد تصویب قرار گرفت",
-        "declaration_adopted",
-        "adopted",
+        "تعیین رابط های محلی برای امور انتظامی و پیشگیری از جرایم از جمله دیگر موضوعات این نشست بود",
     );
-    b.title(declaration, persian, "بیانیه پایانی");
 
-    // The Arabic article: the same people and organization under their Arabic names.
+    // The Arabic article: the same people and organization under their Arabic names; the
+    // minister's role from the title before his name there.
     b.alias("اسکندر مومنی", "إسكندر مؤمني");
     b.alias("سازمان همکاری اقتصادی اکو", "منظمة التعاون الاقتصادي");
     let text = b.text(arabic);
@@ -392,7 +509,23 @@ fn annotate_eco(b: &mut Builder) {
     b.apply(edit);
     b.fill(meeting, "venue", arabic, "طهران");
     b.tag(arabic, "منظمة التعاون الاقتصادي", "ORG");
+    let minister = "صرح وزير الداخلية إسكندر مؤمني";
+    b.tag_at(arabic, b.within(arabic, minister, "وزير الداخلية"), "TITLE");
     b.tag(arabic, "إسكندر مؤمني", "PER");
+    b.fill(meeting, "participants", arabic, "إسكندر مؤمني");
+
+    // Subtypes and country codes (ISO 3166), set as the entity panel sets them.
+    for (name, subtype) in [
+        ("ایلنا", "MEDIA"),
+        ("سازمان همکاری اقتصادی اکو", "IGO"),
+        ("سازمان ملل", "IGO"),
+    ] {
+        b.change_entity(name, |e| e.subtype = Some(subtype.into()));
+    }
+    for (name, code) in [("ایران", "IR"), ("پاکستان", "PK"), ("افغانستان", "AF")]
+    {
+        b.change_entity(name, |e| e.external_id = Some(code.into()));
+    }
 }
 
 impl Builder {
@@ -506,5 +639,66 @@ fn the_sample_has_a_reviewed_article_with_a_complete_meeting_and_its_outcomes() 
     assert_eq!(docs.len(), 2);
     // Its date is in neither article: recorded as not stated, so nothing is reported.
     assert!(eco.date_not_stated);
+    // Article 000's reference annotation, as the record functions proposed it.
+    let name = |id| project.entity(id).unwrap().name.clone();
+    let field = |f: &Option<daftar::model::Sourced<String>>| f.as_ref().unwrap().value.clone();
+    assert_eq!(field(&eco.level), "ministerial");
+    assert_eq!(field(&eco.sector), "interior");
+    assert_eq!(name(eco.host.as_ref().unwrap().value), "ایران");
+    let roles: Vec<(String, String)> = eco
+        .participants
+        .iter()
+        .map(|p| {
+            let who = match (p.entity, p.count, p.all_members) {
+                (Some(e), _, _) => name(e),
+                (None, Some(n), _) => format!("{n} {}", p.description),
+                (None, None, true) => format!("all {}", p.description),
+                (None, None, false) => p.description.clone(),
+            };
+            (who, p.role.clone())
+        })
+        .collect();
+    let role = |who: &str, role: &str| (who.to_string(), role.to_string());
+    assert_eq!(
+        roles,
+        vec![
+            role("مجید خان", "secretary_general"),
+            role("افغانستان", "member"),
+            role("2 کشور", "special_guest"),
+            role("all کشورهای عضو", "member"),
+            role("اسکندر مومنی", "head_of_delegation"),
+        ]
+    );
+    let outcomes: Vec<(&str, &str)> = project
+        .outcomes_of(eco.id)
+        .map(|o| (o.kind.as_str(), o.status.as_str()))
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            ("next_host_designated", "agreed"),
+            ("declaration_adopted", "adopted"),
+            ("decision", "agreed"),
+            ("topic_discussed", "discussed"),
+        ]
+    );
+    let subtype = |n: &str| {
+        let entity = project.entities.iter().find(|e| e.name == n).unwrap();
+        (entity.subtype.clone(), entity.external_id.clone())
+    };
+    assert_eq!(
+        subtype("سازمان همکاری اقتصادی اکو"),
+        (Some("IGO".into()), None)
+    );
+    assert_eq!(subtype("ایلنا"), (Some("MEDIA".into()), None));
+    assert_eq!(subtype("پاکستان"), (None, Some("PK".into())));
+    let persian = project.document_by_path(ARTICLES[0].0).unwrap();
+    let linked: std::collections::BTreeSet<_> =
+        persian.spans.iter().filter_map(|s| s.entity).collect();
+    assert!(
+        linked.len() >= 9,
+        "entities named in article 000: {}",
+        linked.len()
+    );
     assert_eq!(record_problems(&project), Vec::<String>::new());
 }

@@ -81,6 +81,8 @@ pub struct Session {
     pub(super) corpus_root: PathBuf,
     pub(super) history: History<Cursor>,
     saver: BackgroundSaver,
+    /// A save was asked for while another ran: it starts when that one ends.
+    save_again: bool,
     save_status: SaveStatus,
     /// Revision and time of the last change autosave has seen.
     last_change: Option<(u64, f64)>,
@@ -107,6 +109,7 @@ impl Session {
             corpus_root,
             history: History::default(),
             saver: BackgroundSaver::new(file),
+            save_again: false,
             save_status: SaveStatus::default(),
             last_change: None,
             article: None,
@@ -625,9 +628,24 @@ impl Session {
     // ---- Saving. ----
 
     /// Starts saving in the background (the project as it is now).
+    /// Saves in the background; asked while a save runs, saves again once it ends (the running
+    /// one holds an older snapshot).
     pub fn start_save(&mut self) {
+        if self.saver.is_saving() {
+            self.save_again = true;
+            return;
+        }
         let revision = self.history.revision();
         self.saver.start(self.project.clone(), revision);
+    }
+
+    /// Starts the save asked for while the last one ran, if there is still something to save.
+    fn save_what_was_asked(&mut self) -> bool {
+        let asked = std::mem::take(&mut self.save_again) && self.history.is_dirty();
+        if asked {
+            self.start_save();
+        }
+        asked
     }
 
     /// Has `notice` called (from another thread) when a background save ends: the window asks
@@ -660,6 +678,7 @@ impl Session {
     fn poll_save(&mut self) {
         if let Some((revision, result)) = self.saver.poll() {
             self.take_save_result(revision, result.map_err(|e| e.to_string()));
+            self.save_what_was_asked();
         }
     }
 
@@ -676,8 +695,13 @@ impl Session {
 
     /// Waits for any save in progress.
     pub fn wait_for_save(&mut self) {
-        if let Some((revision, result)) = self.saver.wait() {
-            self.take_save_result(revision, result.map_err(|e| e.to_string()));
+        loop {
+            if let Some((revision, result)) = self.saver.wait() {
+                self.take_save_result(revision, result.map_err(|e| e.to_string()));
+            }
+            if !self.save_what_was_asked() {
+                break;
+            }
         }
     }
 

@@ -52,6 +52,18 @@ impl Session {
         }
         let doc = self.doc().ok_or(Refusal::NoDocument)?;
         if let Some(chars) = self.selected_chars() {
+            // The same words with the same label are already a span: that one is selected, no
+            // second one made (check would report it twice).
+            let existing = self.project.document(doc).and_then(|d| {
+                d.spans
+                    .iter()
+                    .find(|s| s.start == chars.start && s.end == chars.end && s.label == label)
+            });
+            if let Some(span) = existing {
+                self.cursor.span = Some(span.id);
+                self.cursor.selection = TextSelection::default();
+                return Ok(Applied::default());
+            }
             let article = self.article.as_ref().ok_or(Refusal::NoDocument)?;
             let text = article.text().ok_or(Refusal::Unreadable)?.to_string();
             let author = self.annotator.clone();

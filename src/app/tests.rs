@@ -165,12 +165,27 @@ fn save_writes_the_project_and_it_is_no_longer_dirty() {
 }
 
 #[test]
+fn a_save_asked_for_while_a_save_runs_is_not_dropped() {
+    // Ctrl+S while the autosave ran was ignored: the file kept the autosave's older snapshot
+    // (seen as a flaky "reloads exactly" in a window test).
+    let (dir, mut session) = session();
+    ok(&mut session, AppCommand::MarkReadyForReview);
+    session.start_save();
+    tag(&mut session, "خبرنگار", "ORG");
+    ok(&mut session, AppCommand::Save);
+    session.wait_for_save();
+    assert!(!session.history().is_dirty());
+    let saved = crate::store::load(&dir.path().join(crate::sample::PROJECT_FILE)).unwrap();
+    assert!(saved == *session.project(), "the file has the latest work");
+}
+
+#[test]
 fn work_that_cannot_be_saved_is_kept_aside_and_offered_back() {
     // Closing the window when the project could not be saved (another program changed its
     // file) discarded the unsaved edits with one line on stderr.
     let (_dir, mut session) = session();
     let path = session.project_path();
-    tag(&mut session, "ایلنا", "ORG");
+    tag(&mut session, "خبرنگار", "ORG");
     let unsaved = session.project().clone();
     let elsewhere = format!(
         "{}// changed by another program\n",
@@ -209,7 +224,7 @@ fn work_that_cannot_be_saved_is_kept_aside_and_offered_back() {
 #[test]
 fn undo_and_redo_bring_back_the_project_and_where_the_analyst_was() {
     let (_dir, mut session) = session();
-    select(&mut session, "ایلنا");
+    select(&mut session, "خبرنگار");
     let selected = session.cursor().clone();
     ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
     let span = session.cursor().span.unwrap();
@@ -447,6 +462,12 @@ fn apply_label_tags_the_selection_widened_to_words_or_relabels_the_span() {
     );
     assert_eq!(tagged.author, "annotator");
     assert!(session.cursor().selection.is_empty());
+    // The same words and label again: that span is selected, no second one is made.
+    let count = spans_of(&session).len();
+    select_part(&mut session, "ایلنا", 0.."ایلنا".len());
+    ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
+    assert_eq!(spans_of(&session).len(), count);
+    assert_eq!(session.cursor().span, Some(span));
     // With no text selected, the key relabels the selected span.
     ok(&mut session, AppCommand::ApplyLabel("GPE".into()));
     let relabelled = span_of(&session, span);
@@ -474,7 +495,7 @@ fn asked(session: &mut Session, command: AppCommand) -> crate::app::Confirmation
 #[test]
 fn delete_span_asks_before_detaching_a_span_records_rest_on() {
     let (_dir, mut session) = session();
-    let span = tag(&mut session, "ایلنا", "ORG");
+    let span = tag(&mut session, "خبرنگار", "ORG");
     ok(&mut session, AppCommand::DeleteSpan);
     assert!(spans_of(&session).iter().all(|s| s.id != span));
     assert_eq!(session.cursor().span, None);
@@ -697,7 +718,7 @@ fn an_entitys_subtype_and_external_id_are_set_checked_and_searchable() {
 #[test]
 fn set_span_note_and_attributes() {
     let (_dir, mut session) = session();
-    let span = tag(&mut session, "ایلنا", "ORG");
+    let span = tag(&mut session, "خبرنگار", "ORG");
     let stored = |s: &Session| span_of(s, span);
     ok(&mut session, AppCommand::SetSpanNote("خبرگزاری".into()));
     assert_eq!(stored(&session).note, "خبرگزاری");
@@ -766,7 +787,7 @@ fn link_span_adds_the_new_spelling_as_an_alias_and_unlinks() {
 #[test]
 fn new_entity_from_span_names_it_after_the_span() {
     let (_dir, mut session) = session();
-    let span = tag(&mut session, "ایلنا", "ORG");
+    let span = tag(&mut session, "خبرنگار", "ORG");
     let before = session.project().entities.len();
     ok(&mut session, AppCommand::NewEntityFromSpan);
     assert_eq!(session.project().entities.len(), before + 1);
@@ -774,7 +795,7 @@ fn new_entity_from_span_names_it_after_the_span() {
     let entity = session.project().entity(linked.entity.unwrap()).unwrap();
     assert_eq!(
         (entity.name.as_str(), entity.kind.as_str()),
-        ("ایلنا", "ORG")
+        ("خبرنگار", "ORG")
     );
     undo(&mut session);
     assert_eq!(session.project().entities.len(), before, "one step");
@@ -791,7 +812,8 @@ fn find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread() {
         },
     );
     let here = session.suggestions().to_vec();
-    assert_eq!(here.len(), 4, "{here:?}");
+    // Five in the article, one just tagged, one tagged already as the ECO meeting's host.
+    assert_eq!(here.len(), 3, "{here:?}");
     assert!(here.iter().all(|s| s.quote == "ایران"));
     let done = applied(
         &mut session,
@@ -825,7 +847,7 @@ fn suggestions_are_accepted_in_one_step_or_rejected() {
     };
     ok(&mut session, find.clone());
     let count = session.suggestions().len();
-    assert_eq!(count, 4);
+    assert_eq!(count, 3);
     ok(&mut session, AppCommand::RejectSuggestion(0));
     assert_eq!(session.suggestions().len(), count - 1);
     let spans = spans_of(&session).len();
@@ -1035,7 +1057,7 @@ fn participants_change_role_go_and_come_as_groups() {
             role: "special_guest".into(),
         },
     );
-    let group = meeting(&session, eco).participants[1].clone();
+    let group = meeting(&session, eco).participants.last().cloned().unwrap();
     assert_eq!((group.count, group.entity), (Some(2), None));
     assert!(!group.all_members);
     assert_eq!(
@@ -1046,8 +1068,9 @@ fn participants_change_role_go_and_come_as_groups() {
             .quote,
         "دو کشور"
     );
+    let before = meeting(&session, eco).participants.len();
     ok(&mut session, AppCommand::RemoveParticipant(0));
-    assert_eq!(meeting(&session, eco).participants.len(), 1);
+    assert_eq!(meeting(&session, eco).participants.len(), before - 1);
     // "All member states": a group with no count, and not a problem for lacking one.
     select(&mut session, "کشورهای عضو");
     ok(
@@ -1358,10 +1381,10 @@ fn pages_zoom_direction_language_and_snapping_are_the_views() {
     assert_eq!(session.view().label_language, LabelLanguage::Arabic);
     // Without snapping, the selection is tagged as it is.
     ok(&mut session, AppCommand::SetSnapToWords(false));
-    select_part(&mut session, "ایلنا", 0.."ایل".len());
+    select_part(&mut session, "خبرنگار", 0.."خبر".len());
     ok(&mut session, AppCommand::ApplyLabel("ORG".into()));
     let span = session.cursor().span.unwrap();
-    assert_eq!(span_of(&session, span).quote, "ایل");
+    assert_eq!(span_of(&session, span).quote, "خبر");
     // None of these is an undo step.
     undo(&mut session);
     assert_eq!(session.view().font_size, MAX_FONT_SIZE);
@@ -1374,7 +1397,7 @@ fn set_annotator_names_new_work_and_a_blank_name_is_no_name() {
     assert_eq!(session.annotator(), "مریم");
     ok(&mut session, AppCommand::SetAnnotator("   ".into()));
     assert_eq!(session.annotator(), "مریم");
-    let span = tag(&mut session, "ایلنا", "ORG");
+    let span = tag(&mut session, "خبرنگار", "ORG");
     let author = span_of(&session, span).author;
     assert_eq!(author, "مریم");
 }

@@ -183,9 +183,9 @@ mod tests {
         let (mut project, doc) = sample();
         let mut history = History::new();
         let items = review_items(&project, doc);
-        // The Persian ECO article: its spans, then the ECO meeting and its two outcomes.
+        // The Persian ECO article: its spans, then the ECO meeting and its four outcomes.
         let spans = project.document(doc).unwrap().spans.len();
-        assert_eq!(items.len(), spans + 3);
+        assert_eq!(items.len(), spans + 5);
         assert!(matches!(items[spans], ReviewItem::Meeting(_)));
         assert_eq!(decision_counts(&project, doc), (0, 0, items.len()));
 

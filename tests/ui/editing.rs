@@ -206,9 +206,9 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
     click_span(&mut harness, "پاکستان");
     assert_eq!(entity_of(&harness).kind, "GPE");
     let field = daftar::ui::panels::EXTERNAL_ID_HINT;
-    super::click_label(&mut harness, field);
-    harness.event(egui::Event::Text("q843".into()));
-    harness.run();
+    // It holds the ISO code; the QID replaces it.
+    assert_eq!(entity_of(&harness).external_id.as_deref(), Some("PK"));
+    super::type_into(&mut harness, field, "q843");
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
     assert_eq!(entity_of(&harness).external_id.as_deref(), Some("Q843"));
     // Shown as stored.
@@ -230,7 +230,7 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
 fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     let (_dir, _project, mut harness) = sample_project_harness();
     let title = daftar::ui::palette::PALETTE_TITLE;
-    select_words(&mut harness, "ایلنا");
+    select_words(&mut harness, "خبرنگار");
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
     harness.get_by_label(title);
     // Keys go to the palette's filter, not to the shortcuts: "O" would tag ORG.
@@ -240,7 +240,7 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     assert!(harness.query_by_label(title).is_none(), "closed once run");
     let span = spans(&harness)
         .into_iter()
-        .find(|s| s.quote == "ایلنا")
+        .find(|s| s.quote == "خبرنگار")
         .expect("tagged from the palette");
     assert_eq!(span.label, "ORG");
     // Down moves through what the filter leaves; Escape leaves without running anything.
@@ -249,12 +249,15 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
     assert!(harness.query_by_label(title).is_none());
-    assert!(spans(&harness).iter().any(|s| s.quote == "ایلنا"));
+    assert!(spans(&harness).iter().any(|s| s.quote == "خبرنگار"));
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
     harness.event(egui::Event::Text("undo".into()));
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
-    assert!(spans(&harness).iter().all(|s| s.quote != "ایلنا"), "undone");
+    assert!(
+        spans(&harness).iter().all(|s| s.quote != "خبرنگار"),
+        "undone"
+    );
 }
 
 /// The article view's width, and the widgets that reach past the window's right edge.

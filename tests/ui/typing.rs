@@ -103,7 +103,7 @@ fn type_into_field(harness: &mut Harness<'_, DaftarApp>, field: &str) {
 /// linked) and the ECO meeting current.
 fn span_and_meeting_selected() -> (tempfile::TempDir, Harness<'static, DaftarApp>) {
     let (dir, _project, mut harness) = sample_project_harness();
-    select_words(&mut harness, "ایلنا");
+    select_words(&mut harness, "دبیرخانه اکو");
     press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
     let cursor = harness.state().session.cursor().clone();
     assert!(cursor.span.is_some(), "a span is selected");
