@@ -149,6 +149,7 @@ pub fn filtered_list_ui<T: Clone>(
     }
     egui::ScrollArea::vertical()
         .max_height(280.0)
+        .auto_shrink([false, true])
         .show(ui, |ui| {
             for (index, option) in shown.iter().enumerate() {
                 let highlighted = index == state.highlighted;
