@@ -218,24 +218,18 @@ impl Builder {
         self.apply(Edit::ReplaceEntity(entity));
     }
 
-    /// An unnamed group of participants from `words` (every member without a count).
-    fn group(
-        &mut self,
-        meeting: MeetingId,
-        doc: DocId,
-        words: &str,
-        count: Option<u32>,
-        description: &str,
-        role: &str,
-    ) {
+    /// An unnamed group of participants as `words` give it (its number or every member, who,
+    /// and the role they propose), as "Group from selection" reads it.
+    fn group(&mut self, meeting: MeetingId, doc: DocId, words: &str) {
         let text = self.text(doc);
         let selection = self.at(doc, words);
+        let group = records::propose_group(&self.project.schema, words).expect("a group");
         let edit = records::add_unnamed_participant(
             &mut self.project,
             meeting,
-            count,
-            description,
-            role,
+            group.count,
+            &group.description,
+            &group.role,
             Some((ArticleRef { doc, text }, selection)),
             AUTHOR,
         )
@@ -459,22 +453,8 @@ fn annotate_eco(b: &mut Builder) {
     // member states as groups, with no number the article does not give.
     b.fill(meeting, "participants", persian, "مجید خان");
     b.fill(meeting, "participants", persian, "افغانستان");
-    b.group(
-        meeting,
-        persian,
-        "دو کشور به عنوان مهمان ویژه",
-        Some(2),
-        "کشور",
-        "special_guest",
-    );
-    b.group(
-        meeting,
-        persian,
-        "کشورهای عضو اکو",
-        None,
-        "کشورهای عضو",
-        "member",
-    );
+    b.group(meeting, persian, "دو کشور به عنوان مهمان ویژه");
+    b.group(meeting, persian, "کشورهای عضو اکو");
 
     let host = b.proposed_outcome(
         meeting,
@@ -665,7 +645,7 @@ fn the_sample_has_a_reviewed_article_with_a_complete_meeting_and_its_outcomes() 
             role("مجید خان", "secretary_general"),
             role("افغانستان", "member"),
             role("2 کشور", "special_guest"),
-            role("all کشورهای عضو", "member"),
+            role("all کشورهای عضو اکو", "member"),
             role("اسکندر مومنی", "head_of_delegation"),
         ]
     );

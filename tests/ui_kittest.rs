@@ -11,6 +11,9 @@ mod editing;
 #[path = "ui/glyph_walk.rs"]
 mod glyph_walk;
 
+#[path = "ui/reference.rs"]
+mod reference;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;
@@ -310,7 +313,7 @@ pub fn scroll_into_view(
             origin + egui::vec2((r.min_x + r.max_x) / 2.0, (r.min_y + r.max_y) / 2.0)
         };
         let (from, to) = (center(first), center(last));
-        let visible = window.min.y + 90.0..window.max.y - 60.0;
+        let visible = window.min.y + 90.0..window.max.y - 36.0;
         if visible.contains(&from.y) && visible.contains(&to.y) {
             return (from, to);
         }
@@ -326,7 +329,8 @@ pub fn scroll_into_view(
         });
         harness.run();
     }
-    panic!("could not scroll {range:?} into view");
+    let (_, _, origin) = article_on_screen(harness);
+    panic!("could not scroll {range:?} into view (article at {origin:?}, window {window:?})");
 }
 
 /// The bytes of the first occurrence of `words` in the shown article.

@@ -154,6 +154,9 @@ pub enum AppCommand {
         role: String,
     },
     RemoveParticipant(usize),
+    /// An unnamed group read from the selected words: its number (or every member), who they are
+    /// and the role the words propose; the words are its evidence.
+    AddParticipantGroupFromSelection,
     /// An unnamed group: `count` of them, or with `None` every member.
     AddParticipantGroup {
         count: Option<u32>,

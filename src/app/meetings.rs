@@ -183,6 +183,39 @@ impl Session {
         Ok(Applied::default())
     }
 
+    pub(super) fn add_participant_group_from_selection(&mut self) -> Result<Applied, Refusal> {
+        let meeting = self.current_meeting()?;
+        self.with_selection(|project, article, selection, author| {
+            let chars = match selection {
+                Selection::Range(chars) => chars.clone(),
+                Selection::Span(id) => {
+                    let span = project
+                        .document(article.doc)
+                        .and_then(|d| d.span(*id))
+                        .ok_or(RecordError::NoSpan(*id))?;
+                    span.start..span.end
+                }
+            };
+            let quote: String = article
+                .text
+                .chars()
+                .skip(chars.start)
+                .take(chars.len())
+                .collect();
+            let group = records::propose_group(&project.schema, &quote)
+                .ok_or_else(|| RecordError::NoGroup(quote.trim().to_string()))?;
+            records::add_unnamed_participant(
+                project,
+                meeting,
+                group.count,
+                &group.description,
+                &group.role,
+                Some((article, selection.clone())),
+                author,
+            )
+        })
+    }
+
     /// Changes the current meeting by hand (a choice, the realis, a role, a field cleared); a
     /// change that changes nothing is no step.
     pub(super) fn change_meeting(

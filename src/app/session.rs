@@ -407,6 +407,7 @@ impl Session {
                 description,
                 role,
             } => self.add_participant_group(count, &description, &role),
+            C::AddParticipantGroupFromSelection => self.add_participant_group_from_selection(),
             C::SetCodes { target, codes } => self.set_codes(target, codes),
             C::DeleteMeeting(id) => self.delete_meeting(id),
             C::SetOutcomeKind(id, kind) => self.change_outcome(id, |o| o.kind = kind),

@@ -1083,6 +1083,28 @@ fn participants_change_role_go_and_come_as_groups() {
     );
     let all = meeting(&session, eco).participants.last().cloned().unwrap();
     assert_eq!((all.count, all.all_members), (None, true));
+    // From the words alone: the number, who, and the role they propose.
+    select(&mut session, "دو کشور به عنوان مهمان ویژه");
+    ok(&mut session, AppCommand::AddParticipantGroupFromSelection);
+    let guests = meeting(&session, eco).participants.last().cloned().unwrap();
+    assert_eq!(
+        (
+            guests.count,
+            guests.description.as_str(),
+            guests.role.as_str()
+        ),
+        (Some(2), "کشور", "special_guest")
+    );
+    select(&mut session, "کشورهای عضو اکو");
+    ok(&mut session, AppCommand::AddParticipantGroupFromSelection);
+    let members = meeting(&session, eco).participants.last().cloned().unwrap();
+    assert_eq!(
+        (members.count, members.all_members, members.role.as_str()),
+        (None, true, "member")
+    );
+    // Words that give neither a number nor every member: refused, nothing changed.
+    select(&mut session, "سیاست قطعی");
+    refused(&mut session, AppCommand::AddParticipantGroupFromSelection);
     let problems =
         crate::model::validate::meeting_problems(session.project(), &meeting(&session, eco));
     assert!(
@@ -1528,7 +1550,10 @@ fn every_command_has_a_test() {
             C::SetDateNotStated(_) => "a_date_the_articles_do_not_state_is_recorded_as_such",
             C::SetParticipantRole { .. }
             | C::RemoveParticipant(_)
-            | C::AddParticipantGroup { .. } => "participants_change_role_go_and_come_as_groups",
+            | C::AddParticipantGroup { .. }
+            | C::AddParticipantGroupFromSelection => {
+                "participants_change_role_go_and_come_as_groups"
+            }
             C::SetCodes { .. } => "set_codes_by_hand_and_back_to_the_derived_ones",
             C::DeleteMeeting(_) => "delete_meeting_is_refused_while_outcomes_belong_to_it",
             C::SetOutcomeKind(..)

@@ -231,6 +231,61 @@ pub fn fill_field(
     Ok(Edit::Batch(edits))
 }
 
+/// An unnamed group as its words give it: how many (a figure or a number word: «دو کشور»), or
+/// every member («کشورهای عضو», «همه اعضا», «جميع الدول الأعضاء»), who they are (the word after
+/// the number, or the words), and the role the words propose («مهمان ویژه» → special guest).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GroupProposal {
+    /// `None`: every member.
+    pub count: Option<u32>,
+    pub description: String,
+    pub role: String,
+}
+
+/// Words that make a group every member.
+const EVERY_MEMBER: [&str; 9] = [
+    "همه",
+    "تمام",
+    "کلیه",
+    "عضو",
+    "اعضا",
+    "جميع",
+    "كل",
+    "الأعضاء",
+    "members",
+];
+
+/// The group `quote` describes, or `None` when it gives neither a number nor "every member".
+pub fn propose_group(schema: &Schema, quote: &str) -> Option<GroupProposal> {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let counted = words
+        .iter()
+        .position(|w| crate::text::ordinals::parse_cardinal(w).is_some());
+    let (count, description) = match counted {
+        Some(at) => (
+            crate::text::ordinals::parse_cardinal(words[at]),
+            words.get(at + 1).copied().unwrap_or_default().to_string(),
+        ),
+        None => {
+            let key = MatchKey::new(quote);
+            EVERY_MEMBER
+                .iter()
+                .any(|w| !key.find_all(w).is_empty())
+                .then_some(())?;
+            (None, quote.trim().to_string())
+        }
+    };
+    let role = proposed_choice(&schema.participant_roles, quote).map_or_else(
+        || DEFAULT_ROLE.to_string(),
+        |(choice, _)| choice.key.clone(),
+    );
+    Some(GroupProposal {
+        count,
+        description,
+        role,
+    })
+}
+
 /// Adds an unnamed participant ("two countries as special guests"; with no count, "all member
 /// states"), with the selection as evidence when there is one.
 pub fn add_unnamed_participant(

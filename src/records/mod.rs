@@ -13,7 +13,10 @@ pub use detach::{
     Referrer, delete_span_detaching, referrers, remove_meeting_evidence, replace_meeting_evidence,
 };
 pub use evidence::{ArticleRef, Selection};
-pub use meetings::{add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting};
+pub use meetings::{
+    GroupProposal, add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting,
+    propose_group,
+};
 pub use outcomes::{
     OutcomeProposal, add_actor, add_outcome_evidence, new_outcome, propose_outcome,
     set_attributed_to, set_outcome_title,
@@ -48,6 +51,8 @@ pub enum RecordError {
     NotFromText(MeetingField),
     #[error("{0} already takes part in this meeting")]
     AlreadyParticipant(String),
+    #[error("“{0}” gives no number and does not say every member: set the group in the panel")]
+    NoGroup(String),
     #[error("those words are not evidence of this meeting")]
     NotEvidence,
     #[error("select other words: these are the evidence already")]

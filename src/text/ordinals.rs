@@ -14,6 +14,34 @@ pub fn parse_ordinal(text: &str) -> Option<u32> {
         .or_else(|| parse_arabic(folded))
 }
 
+/// The number a cardinal word or figure stands for: `2`, `۲`, `دو`, `بیست و پنج`, `ثلاث`, `ثلاثة`.
+pub fn parse_cardinal(text: &str) -> Option<u32> {
+    let folded: String = text.chars().filter_map(fold_char).collect();
+    let folded = folded.trim();
+    if !folded.is_empty() && folded.chars().all(|c| c.is_ascii_digit()) {
+        return folded.parse().ok();
+    }
+    persian_number(folded).or_else(|| arabic_cardinal(folded))
+}
+
+/// Arabic cardinals (folded: ة is ه, أ is ا): اثنان, ثلاث, ثلاثه, اربعه…
+fn arabic_cardinal(word: &str) -> Option<u32> {
+    let word = word.strip_suffix('ه').unwrap_or(word);
+    Some(match word {
+        "واحد" => 1,
+        "اثنان" | "اثنین" | "اثنتان" | "اثنتین" => 2,
+        "ثلاث" => 3,
+        "اربع" => 4,
+        "خمس" => 5,
+        "ست" => 6,
+        "سبع" => 7,
+        "ثمان" | "ثمانی" => 8,
+        "تسع" => 9,
+        "عشر" => 10,
+        _ => return None,
+    })
+}
+
 /// `75 امین`, `۷۵امین`, `4ام`, `3rd`-less digits with a Persian ordinal suffix.
 fn parse_digits(text: &str) -> Option<u32> {
     let digits: String = text.chars().take_while(char::is_ascii_digit).collect();
@@ -225,5 +253,22 @@ mod tests {
         ] {
             assert_eq!(parse_ordinal(text), None, "{text}");
         }
+    }
+}
+
+#[cfg(test)]
+mod cardinal_tests {
+    use super::parse_cardinal;
+
+    #[test]
+    fn cardinals_in_figures_and_words() {
+        assert_eq!(parse_cardinal("2"), Some(2));
+        assert_eq!(parse_cardinal("۱۵"), Some(15));
+        assert_eq!(parse_cardinal("دو"), Some(2));
+        assert_eq!(parse_cardinal("بیست و پنج"), Some(25));
+        assert_eq!(parse_cardinal("ثلاث"), Some(3));
+        assert_eq!(parse_cardinal("أربعة"), Some(4));
+        assert_eq!(parse_cardinal("کشور"), None);
+        assert_eq!(parse_cardinal(""), None);
     }
 }

@@ -32,6 +32,7 @@ pub const THIS_ARTICLE_REPORTS_IT: &str = "This article reports it";
 pub const REPLACE_EVIDENCE: &str = "Replace with selection";
 pub const REMOVE_EVIDENCE: &str = "Remove";
 pub const ADD_GROUP: &str = "Add group";
+pub const GROUP_FROM_SELECTION: &str = "Group from selection";
 pub const EDIT_CODES: &str = "Edit codes";
 pub const APPLY_CODES: &str = "Apply codes";
 pub const DERIVED_CODES: &str = "Use derived codes";
@@ -726,6 +727,11 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
         );
         if let Some(role) = picked {
             panel.group_role = role;
+        }
+        let read = ui.small_button(GROUP_FROM_SELECTION);
+        let hint = "Read the group from the selected words: «دو کشور به عنوان مهمان ویژه»";
+        if super::bidi_label::bidi_tooltip(read, text_engine, hint).clicked() {
+            commands.push((AppCommand::AddParticipantGroupFromSelection, None));
         }
         if ui.small_button(ADD_GROUP).clicked() {
             let command = AppCommand::AddParticipantGroup {

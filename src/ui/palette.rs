@@ -138,6 +138,102 @@ impl super::app::DaftarApp {
                 });
             }
         }
+        // The selected span's entity.
+        let selected = session
+            .doc()
+            .zip(session.cursor().span)
+            .and_then(|(d, s)| session.project().document(d)?.span(s));
+        if let Some(span) = selected {
+            let schema = &session.project().schema;
+            let label = schema.label(&span.label);
+            match span.entity.and_then(|e| session.project().entity(e)) {
+                Some(entity) => {
+                    let subtypes = label.map(|l| l.subtypes.as_slice()).unwrap_or_default();
+                    for subtype in subtypes {
+                        entries.push(PickerOption {
+                            value: PaletteAction::App(AppCommand::SetEntitySubtype(
+                                entity.id,
+                                Some(subtype.key.clone()),
+                            )),
+                            shown: format!("Subtype: {}", subtype.names.get(language)),
+                            also: vec![
+                                subtype.names.en.clone(),
+                                subtype.names.fa.clone(),
+                                subtype.names.ar.clone(),
+                                subtype.key.clone(),
+                                "subtype entity".into(),
+                            ],
+                        });
+                    }
+                }
+                None if label.is_some_and(|l| l.linkable) => entries.push(PickerOption {
+                    value: PaletteAction::App(AppCommand::NewEntityFromSpan),
+                    shown: "Make the selected span a new entity".into(),
+                    also: vec!["entity new link".into()],
+                }),
+                None => {}
+            }
+        }
+        if session.page() == Page::Meetings && session.cursor().meeting.is_some() {
+            entries.push(PickerOption {
+                value: PaletteAction::App(AppCommand::AddParticipantGroupFromSelection),
+                shown: "Add the selected words as a group of participants".into(),
+                also: vec!["participants group unnamed guests members".into()],
+            });
+            let not_stated = session
+                .cursor()
+                .meeting
+                .and_then(|m| session.project().meeting(m))
+                .is_some_and(|m| m.date_not_stated);
+            entries.push(PickerOption {
+                value: PaletteAction::App(AppCommand::SetDateNotStated(!not_stated)),
+                shown: if not_stated {
+                    "The articles do say when it met".into()
+                } else {
+                    "The articles do not say when it met".into()
+                },
+                also: vec!["date not stated".into()],
+            });
+        }
+        if let Some(outcome) = session
+            .cursor()
+            .outcome
+            .filter(|_| session.page() == Page::Meetings)
+        {
+            let from_selection = [
+                (
+                    "Outcome title from the selection",
+                    AppCommand::SetOutcomeTitle(outcome),
+                ),
+                (
+                    "Who said it: the selection",
+                    AppCommand::SetAttribution(outcome),
+                ),
+                (
+                    "Add the selection to the outcome's evidence",
+                    AppCommand::AddOutcomeEvidence(outcome),
+                ),
+            ];
+            for (name, command) in from_selection {
+                entries.push(PickerOption {
+                    value: PaletteAction::App(command),
+                    shown: name.into(),
+                    also: vec!["outcome".into()],
+                });
+            }
+            for (role, name) in [
+                (crate::model::ActorRole::Adopter, "adopter / signatory"),
+                (crate::model::ActorRole::Proposer, "proposer"),
+                (crate::model::ActorRole::Beneficiary, "beneficiary / target"),
+                (crate::model::ActorRole::ApprovingBody, "approving body"),
+            ] {
+                entries.push(PickerOption {
+                    value: PaletteAction::App(AppCommand::AddOutcomeActor(outcome, role)),
+                    shown: format!("Add the selection to the outcome as its {name}"),
+                    also: vec!["actor outcome".into()],
+                });
+            }
+        }
         let edges = [
             ("Grow the span before its first word", Edge::Start, false),
             ("Shrink the span from its first word", Edge::Start, true),

@@ -119,13 +119,18 @@ pub fn filtered_list_ui<T: Clone>(
         .as_str()
         .trim()
         .to_string();
+    // Every word typed must occur in one of the option's names ("fill level" finds "Fill from
+    // the selection: Level").
+    let words: Vec<&str> = query.split_whitespace().collect();
     let shown: Vec<&PickerOption<T>> = options
         .iter()
         .filter(|o| {
-            query.is_empty()
-                || std::iter::once(&o.shown)
-                    .chain(&o.also)
-                    .any(|n| MatchKey::new(n).as_str().contains(&query))
+            let names: Vec<String> = std::iter::once(&o.shown)
+                .chain(&o.also)
+                .map(|n| MatchKey::new(n).as_str().to_string())
+                .collect();
+            names.iter().any(|n| n.contains(&query))
+                || words.iter().all(|w| names.iter().any(|n| n.contains(w)))
         })
         .collect();
     if field.has_focus() {
