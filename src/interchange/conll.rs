@@ -4,6 +4,7 @@
 //! line break or after `.`, `!`, `?`, `؟`. A token is tagged with the span that covers it; where
 //! spans overlap, an entity wins over a MEETING or OUTCOME trigger, then the one starting first
 //! (the longer on a tie), and the other is left out of this format, which cannot nest. A token only partly inside a span counts as inside.
+//! EVIDENCE spans (words that are evidence of a record's field, not names) are left out too.
 //! `conll-left-out.tsv` lists the spans this format could not hold, so nothing is lost silently.
 
 use std::fmt::Write as _;
@@ -13,6 +14,10 @@ use super::{ExportFile, ExportOptions, ExportSet, Exporter};
 use crate::text::{TokenKind, tokenize};
 
 pub struct Conll;
+
+/// Words that are evidence of a record's field (a level, a group of participants): not names,
+/// so not tagged here (listed as left out).
+const EVIDENCE_LABEL: &str = crate::records::EVIDENCE_LABEL;
 
 /// Labels of words that report a meeting or outcome: they give way to entities inside them.
 const TRIGGER_LABELS: [&str; 2] = ["MEETING", "OUTCOME"];
@@ -42,7 +47,9 @@ impl Exporter for Conll {
                 let covered: Vec<usize> = (first..tokens.len())
                     .take_while(|&i| tokens[i].range.start < span.end)
                     .collect();
-                let why = if covered.is_empty() {
+                let why = if span.label == EVIDENCE_LABEL {
+                    Some("evidence of a record's field, not a name")
+                } else if covered.is_empty() {
                     Some("covers no token")
                 } else if covered.iter().any(|&i| tag_of[i].is_some()) {
                     Some("overlaps an earlier span")

@@ -56,8 +56,15 @@ pub fn attach_meeting_evidence(
     Ok(Edit::Batch(edits))
 }
 
+/// The label of words that are evidence of a record's field but neither a name nor the words
+/// reporting the meeting (a level named in «نشست وزیران», «دو کشور به عنوان مهمان ویژه»); the
+/// field is its `role` attribute.
+pub const EVIDENCE_LABEL: &str = "EVIDENCE";
+/// The attribute of an EVIDENCE span that names the field it is evidence of.
+pub const EVIDENCE_ROLE: &str = "role";
+
 /// The label a new evidence span gets when filling a field of `kind`.
-fn evidence_label(kind: &FieldKind) -> &str {
+fn evidence_label<'s>(schema: &Schema, kind: &'s FieldKind) -> &'s str {
     match kind {
         FieldKind::Entity(labels) => labels.first().map_or("ORG", String::as_str),
         FieldKind::Date => "DATE",
@@ -65,7 +72,26 @@ fn evidence_label(kind: &FieldKind) -> &str {
         FieldKind::Participants => "GPE",
         // The body that met (a council, a commission) is an organization.
         FieldKind::Text => "ORG",
-        FieldKind::Choice(_) | FieldKind::Realis => MEETING_LABEL,
+        FieldKind::Choice(_) | FieldKind::Realis => field_evidence_label(schema),
+    }
+}
+
+/// EVIDENCE, or MEETING in a project whose schema predates that label.
+fn field_evidence_label(schema: &Schema) -> &'static str {
+    if schema.label(EVIDENCE_LABEL).is_some() {
+        EVIDENCE_LABEL
+    } else {
+        MEETING_LABEL
+    }
+}
+
+/// Marks a new EVIDENCE span with the field it is evidence of.
+fn mark_role(found: &mut super::evidence::Evidence, role: &str) {
+    if found.is_new && found.span.label == EVIDENCE_LABEL {
+        found
+            .span
+            .attributes
+            .insert(EVIDENCE_ROLE.to_string(), role.to_string());
     }
 }
 
@@ -147,7 +173,9 @@ pub fn fill_field(
     if field == MeetingField::Realis {
         return Err(RecordError::NotFromText(field));
     }
-    let mut found = evidence(project, article, selection, evidence_label(&kind), author)?;
+    let label = evidence_label(&project.schema, &kind).to_string();
+    let mut found = evidence(project, article, selection, &label, author)?;
+    mark_role(&mut found, field.key());
     let at = found.at();
     let quote = found.quote().to_string();
     let mut edits = Vec::new();
@@ -298,7 +326,15 @@ pub fn add_unnamed_participant(
     author: &str,
 ) -> Result<Edit, RecordError> {
     let mut changed = meeting_copy(project, meeting)?;
-    let (at, _, mut edits) = optional_evidence(project, article, MEETING_LABEL, author)?;
+    let (at, mut edits) = match article {
+        Some((article, selection)) => {
+            let label = field_evidence_label(&project.schema);
+            let mut found = evidence(project, article, &selection, label, author)?;
+            mark_role(&mut found, MeetingField::Participants.key());
+            (Some(found.at()), found.into_edits(project))
+        }
+        None => (None, Vec::new()),
+    };
     changed.participants.push(Participant {
         entity: None,
         count,

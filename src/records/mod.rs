@@ -14,8 +14,8 @@ pub use detach::{
 };
 pub use evidence::{ArticleRef, Selection};
 pub use meetings::{
-    GroupProposal, add_unnamed_participant, attach_meeting_evidence, fill_field, new_meeting,
-    propose_group,
+    EVIDENCE_LABEL, EVIDENCE_ROLE, GroupProposal, add_unnamed_participant, attach_meeting_evidence,
+    fill_field, new_meeting, propose_group,
 };
 pub use outcomes::{
     OutcomeProposal, add_actor, add_outcome_evidence, new_outcome, propose_outcome,

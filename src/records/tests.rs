@@ -585,3 +585,37 @@ fn a_participants_role_is_proposed_from_the_title_beside_the_name() {
     // No title near the name: a member, to be changed in the panel.
     assert_eq!(role_of(&mut project, "سازمان همکاری شانگهای"), "member");
 }
+
+#[test]
+fn words_that_are_evidence_of_a_field_carry_their_role_not_meeting() {
+    let check = |mut project: Project, expected: &str| {
+        let (doc, text) = article(4);
+        let at = ArticleRef { doc, text };
+        let (edit, meeting) = new_meeting(&mut project, None, "me").unwrap();
+        edit.apply(&mut project).unwrap();
+        let edit = fill_field(
+            &mut project,
+            meeting,
+            MeetingField::Level,
+            at,
+            &find(text, "وزیران امور خارجه"),
+            "me",
+        )
+        .unwrap();
+        edit.apply(&mut project).unwrap();
+        let level = project.meeting(meeting).unwrap().level.clone().unwrap();
+        let span = project.span(level.evidence.unwrap()).unwrap();
+        assert_eq!(span.label, expected);
+        if expected == EVIDENCE_LABEL {
+            assert_eq!(
+                span.attributes.get(EVIDENCE_ROLE).map(String::as_str),
+                Some("level")
+            );
+        }
+    };
+    check(sample(), EVIDENCE_LABEL);
+    // A project whose schema predates the label keeps using MEETING rather than an unknown label.
+    let mut old = sample();
+    old.schema.labels.retain(|l| l.key != EVIDENCE_LABEL);
+    check(old, "MEETING");
+}

@@ -245,7 +245,11 @@ mod tests {
                 );
             }
         }
+        // A label without a key (EVIDENCE, which records give their words) has none to clash.
         for label in Schema::default().labels {
+            if label.shortcut.is_empty() {
+                continue;
+            }
             let key = label_key(&label.shortcut)
                 .unwrap_or_else(|| panic!("label {} has no key", label.key));
             add(
