@@ -433,11 +433,14 @@ impl Session {
             C::SetAttribution(id) => self.set_outcome_attribution(id),
             C::ClearAttribution(id) => self.change_outcome(id, |o| o.attributed_to = None),
             C::AddOutcomeEvidence(id) => self.add_outcome_evidence(id),
-            C::RemoveOutcomeEvidence { outcome, index } => self.change_outcome(outcome, |o| {
-                if index < o.evidence.len() {
-                    o.evidence.remove(index);
-                }
-            }),
+            C::RemoveOutcomeEvidence { outcome, index } => {
+                self.project
+                    .outcome(outcome)
+                    .ok_or(Refusal::NoOutcome(outcome))?;
+                let edit = crate::records::remove_outcome_evidence(&self.project, outcome, index)?;
+                self.commit(edit)?;
+                done
+            }
             C::DeleteOutcome(id) => self.delete_outcome(id),
             C::OpenForReview(doc) => {
                 self.project.document(doc).ok_or(Refusal::NoDocument)?;

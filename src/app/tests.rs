@@ -1222,14 +1222,16 @@ fn an_outcome_is_changed_field_by_field() {
     select(&mut session, "مورد تصویب قرار گرفت");
     ok(&mut session, AppCommand::AddOutcomeEvidence(id));
     assert_eq!(outcome(&session).evidence.len(), evidence + 1);
-    ok(
-        &mut session,
-        AppCommand::RemoveOutcomeEvidence {
-            outcome: id,
-            index: evidence,
-        },
-    );
+    let added = outcome(&session).evidence[evidence];
+    let remove = AppCommand::RemoveOutcomeEvidence {
+        outcome: id,
+        index: evidence,
+    };
+    ok(&mut session, remove.clone());
     assert_eq!(outcome(&session).evidence.len(), evidence);
+    // Its trigger words rested on nothing else: they went in the same step.
+    assert!(session.project().span(added).is_none());
+    refused(&mut session, remove);
     // Without words selected, what needs words is refused.
     refused(&mut session, AppCommand::SetOutcomeTitle(id));
     let missing = crate::model::OutcomeId(9999);

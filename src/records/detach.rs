@@ -108,23 +108,50 @@ pub fn remove_meeting_evidence(
     Ok(Edit::Batch(let_go_of(project, old, &changed)))
 }
 
+/// Takes the `index`th evidence off `outcome`; trigger words nothing else rests on go too. One
+/// undo step.
+pub fn remove_outcome_evidence(
+    project: &Project,
+    outcome: OutcomeId,
+    index: usize,
+) -> Result<Edit, RecordError> {
+    let mut changed = project
+        .outcome(outcome)
+        .cloned()
+        .ok_or(RecordError::NoOutcome(outcome))?;
+    if index >= changed.evidence.len() {
+        return Err(RecordError::NotEvidence);
+    }
+    let old = changed.evidence.remove(index);
+    let still_used = changed.evidence_spans().any(|e| e == old)
+        || referrers(project, old)
+            .into_iter()
+            .any(|r| r != Referrer::Outcome(outcome));
+    let mut edits = vec![Edit::ReplaceOutcome(changed)];
+    edits.extend(trigger_removal(project, old, still_used));
+    Ok(Edit::Batch(edits))
+}
+
 /// The meeting changed, and the trigger span `old` removed when no record points at it any more.
 fn let_go_of(project: &Project, old: SpanRef, changed: &Meeting) -> Vec<Edit> {
     let still_used = changed.evidence_spans().any(|e| e == old)
         || referrers(project, old)
             .into_iter()
             .any(|r| r != Referrer::Meeting(changed.id));
+    let mut edits = vec![Edit::ReplaceMeeting(changed.clone())];
+    edits.extend(trigger_removal(project, old, still_used));
+    edits
+}
+
+/// Removing the span at `old` when it is trigger words and nothing rests on it any more.
+fn trigger_removal(project: &Project, old: SpanRef, still_used: bool) -> Option<Edit> {
     let trigger = project
         .span(old)
         .is_some_and(|s| s.label == MEETING_LABEL || s.label == OUTCOME_LABEL);
-    let mut edits = vec![Edit::ReplaceMeeting(changed.clone())];
-    if trigger && !still_used {
-        edits.push(Edit::RemoveSpan {
-            doc: old.doc,
-            span: old.span,
-        });
-    }
-    edits
+    (trigger && !still_used).then_some(Edit::RemoveSpan {
+        doc: old.doc,
+        span: old.span,
+    })
 }
 
 fn meeting_copy(project: &Project, id: MeetingId) -> Result<Meeting, RecordError> {

@@ -102,3 +102,38 @@ pub fn bidi_tooltip(
         bidi_label_ui(ui, engine, text, 14.0);
     })
 }
+
+/// A small button whose text may be Persian or Arabic, drawn by our text engine; its accessible
+/// name is the text.
+pub fn bidi_button_ui(ui: &mut egui::Ui, engine: &mut TextEngine, text: &str) -> egui::Response {
+    let style = TextStyle::label(13.0);
+    let padding = Vec2::new(6.0, 2.0);
+    let TextEngine {
+        engine: layout_engine,
+        cache,
+        atlas,
+    } = engine;
+    let layout = cache.get(layout_engine, text, &style, None, ui.pixels_per_point());
+    let size = Vec2::new(layout.content_width(), layout.height()) + 2.0 * padding;
+    let (rect, response) = ui.allocate_exact_size(size, Sense::click());
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, text));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact(&response);
+        ui.painter().rect(
+            rect,
+            3.0,
+            visuals.weak_bg_fill,
+            visuals.bg_stroke,
+            egui::StrokeKind::Inside,
+        );
+        let mesh = atlas.mesh_for(
+            layout,
+            rect.min + padding,
+            0.0,
+            layout.height(),
+            visuals.text_color(),
+        );
+        ui.painter().add(egui::Shape::mesh(mesh));
+    }
+    response
+}

@@ -898,8 +898,10 @@ fn outcomes_ui(
         }
         ui.horizontal_wrapped(|ui| {
             ui.label("Add from selection:");
-            for (role, [english, ..]) in ACTOR_ROLES {
-                if ui.small_button(english).clicked() {
+            // The roles in the label language, through our text engine.
+            for (role, names) in ACTOR_ROLES {
+                let name = named(names, language);
+                if super::bidi_label::bidi_button_ui(ui, text_engine, name).clicked() {
                     commands.push((AppCommand::AddOutcomeActor(id, role), None));
                 }
             }
