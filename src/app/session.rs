@@ -380,7 +380,19 @@ impl Session {
             C::RemoveMeetingEvidence(old) => self.remove_meeting_evidence(old),
             C::AttachToMeeting(id) => self.attach_to_meeting(id),
             C::FillMeetingField(field) => self.fill_meeting_field(field),
-            C::ClearMeetingField(field) => self.change_meeting(|m| m.clear(field)),
+            C::ClearMeetingField(field) => {
+                let meeting = self
+                    .cursor
+                    .meeting
+                    .filter(|m| self.project.meeting(*m).is_some())
+                    .ok_or(Refusal::NoMeeting)?;
+                if let Some(edit) =
+                    crate::records::clear_meeting_field(&self.project, meeting, field)?
+                {
+                    self.commit(edit)?;
+                }
+                done
+            }
             C::SetMeetingChoice(field, value) => {
                 self.change_meeting(|m| m.set_choice(field, &value))
             }

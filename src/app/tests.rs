@@ -975,6 +975,46 @@ fn clear_meeting_field_choice_and_realis_change_the_current_meeting() {
         AppCommand::ClearMeetingField(MeetingField::Ordinal),
     );
     assert!(meeting(&session, eco).ordinal.is_none());
+    // Clearing an empty field is no step.
+    let revision = session.history().revision();
+    ok(
+        &mut session,
+        AppCommand::ClearMeetingField(MeetingField::Ordinal),
+    );
+    assert_eq!(session.history().revision(), revision);
+    // Cleared, the ordinal's words (an ORDINAL span) stay on the article; the level's words
+    // here are the meeting's trigger words, which stay too.
+    assert!(spans_of(&session).iter().any(|s| s.quote == "چهارمین"));
+    let level_words = meeting(&session, eco)
+        .evidence_of(MeetingField::Level)
+        .unwrap();
+    ok(
+        &mut session,
+        AppCommand::ClearMeetingField(MeetingField::Level),
+    );
+    assert!(session.project().span(level_words).is_some());
+    undo(&mut session);
+    // On the SCO article the level's words are only its evidence: cleared, they go too.
+    show(&mut session, SCO);
+    let sco_doc = doc_id(&session, SCO);
+    let sco = crate::records::meetings_in(session.project(), sco_doc)[0];
+    ok(&mut session, AppCommand::SelectMeeting(sco));
+    let level_words = meeting(&session, sco)
+        .evidence_of(MeetingField::Level)
+        .unwrap();
+    assert_eq!(
+        session.project().span(level_words).unwrap().label,
+        "EVIDENCE"
+    );
+    ok(
+        &mut session,
+        AppCommand::ClearMeetingField(MeetingField::Level),
+    );
+    assert!(session.project().span(level_words).is_none());
+    undo(&mut session);
+    assert!(session.project().span(level_words).is_some());
+    show(&mut session, PERSIAN_ECO);
+    ok(&mut session, AppCommand::SelectMeeting(eco));
     ok(
         &mut session,
         AppCommand::SetMeetingChoice(MeetingField::Level, "summit".into()),

@@ -568,7 +568,8 @@ impl Meeting {
         self.value(field)?.evidence()
     }
 
-    /// Empties a field. Its evidence span stays on the article.
+    /// Empties a field (`records::clear_meeting_field` also removes words that were only its
+    /// evidence).
     pub fn clear(&mut self, field: MeetingField) {
         use MeetingField as F;
         match field {

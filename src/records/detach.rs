@@ -5,7 +5,7 @@
 
 use super::RecordError;
 use super::evidence::{ArticleRef, Selection, evidence};
-use super::meetings::MEETING_LABEL;
+use super::meetings::{EVIDENCE_LABEL, MEETING_LABEL};
 use super::outcomes::OUTCOME_LABEL;
 use crate::edit::Edit;
 use crate::model::{Meeting, MeetingId, OutcomeId, Project, SpanRef};
@@ -143,15 +143,54 @@ fn let_go_of(project: &Project, old: SpanRef, changed: &Meeting) -> Vec<Edit> {
     edits
 }
 
-/// Removing the span at `old` when it is trigger words and nothing rests on it any more.
+/// Removing the span at `old` when it exists only for records (trigger words, a field's
+/// EVIDENCE) and nothing rests on it any more.
 fn trigger_removal(project: &Project, old: SpanRef, still_used: bool) -> Option<Edit> {
-    let trigger = project
-        .span(old)
-        .is_some_and(|s| s.label == MEETING_LABEL || s.label == OUTCOME_LABEL);
-    (trigger && !still_used).then_some(Edit::RemoveSpan {
+    let for_records_only = project.span(old).is_some_and(|s| {
+        s.label == MEETING_LABEL || s.label == OUTCOME_LABEL || s.label == EVIDENCE_LABEL
+    });
+    (for_records_only && !still_used).then_some(Edit::RemoveSpan {
         doc: old.doc,
         span: old.span,
     })
+}
+
+/// After `changed` (a new version of a meeting) no longer points at the spans it pointed at
+/// before, the edits that remove those that existed only for it. Entity and date spans stay.
+pub(super) fn let_go_of_unused(project: &Project, changed: &Meeting) -> Vec<Edit> {
+    let Some(before) = project.meeting(changed.id) else {
+        return Vec::new();
+    };
+    let dropped: Vec<SpanRef> = before
+        .evidence_spans()
+        .filter(|old| !changed.evidence_spans().any(|e| e == *old))
+        .collect();
+    dropped
+        .into_iter()
+        .filter_map(|old| {
+            let still_used = referrers(project, old)
+                .into_iter()
+                .any(|r| r != Referrer::Meeting(changed.id));
+            trigger_removal(project, old, still_used)
+        })
+        .collect()
+}
+
+/// `meeting` with `field` emptied; words that existed only as its evidence go too. One step;
+/// `None` when the field is empty already.
+pub fn clear_meeting_field(
+    project: &Project,
+    meeting: MeetingId,
+    field: crate::model::MeetingField,
+) -> Result<Option<Edit>, RecordError> {
+    let mut changed = meeting_copy(project, meeting)?;
+    changed.clear(field);
+    if project.meeting(meeting) == Some(&changed) {
+        return Ok(None);
+    }
+    let mut edits = let_go_of_unused(project, &changed);
+    edits.insert(0, Edit::ReplaceMeeting(changed));
+    Ok(Some(Edit::Batch(edits)))
 }
 
 fn meeting_copy(project: &Project, id: MeetingId) -> Result<Meeting, RecordError> {

@@ -255,7 +255,10 @@ pub fn fill_field(
         FieldValueKind::Realis => return Err(RecordError::NotFromText(field)),
     }
     edits.extend(found.into_edits(project));
+    // The words the field was read from before go when they existed only for it.
+    let unused = super::detach::let_go_of_unused(project, &changed);
     edits.push(Edit::ReplaceMeeting(changed));
+    edits.extend(unused);
     Ok(Edit::Batch(edits))
 }
 

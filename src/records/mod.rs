@@ -10,8 +10,8 @@ mod outcomes;
 
 pub use candidates::{Candidate, meeting_candidates, meetings_in};
 pub use detach::{
-    Referrer, delete_span_detaching, referrers, remove_meeting_evidence, remove_outcome_evidence,
-    replace_meeting_evidence,
+    Referrer, clear_meeting_field, delete_span_detaching, referrers, remove_meeting_evidence,
+    remove_outcome_evidence, replace_meeting_evidence,
 };
 pub use evidence::{ArticleRef, Selection};
 pub use meetings::{
