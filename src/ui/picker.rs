@@ -58,6 +58,8 @@ pub fn picker_ui<T: Clone>(
     let (text_rect, arrow_rect) = rect
         .shrink2(Vec2::new(6.0, 2.0))
         .split_left_right_at_x(rect.max.x - 18.0);
+    // A little room between right-to-left text and the triangle.
+    let text_rect = text_rect.with_max_x(text_rect.max.x - 4.0);
     paint_one_line(ui, engine, text_rect, current, 14.0, visuals.text_color());
     // A small triangle pointing down, painted (no font has to hold it).
     let c = arrow_rect.center();
