@@ -56,7 +56,8 @@ fn import_100000_doccano_tasks(bencher: divan::Bencher) {
         .bench_values(|dir| {
             let project = dir.path().join("tasks.daftar.ron");
             let (opened, report) =
-                daftar::open::import_annotations(source, SourceKind::Doccano, &project).unwrap();
+                daftar::open::import_annotations(source, SourceKind::Doccano, &project, None)
+                    .unwrap();
             assert_eq!(opened.project.documents.len(), TASKS, "{report}");
             assert!(report.rejected.is_empty(), "{report}");
             // The folder goes with the input, outside the timing.

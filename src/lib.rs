@@ -4,6 +4,7 @@
 //! Everything but `ui` is free of egui: `app` is the whole application without a window, so it
 //! is tested without one, and the command line builds without the `gui` feature.
 
+pub mod agreement;
 pub mod app;
 pub mod cli;
 pub mod corpus;

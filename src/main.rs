@@ -33,6 +33,10 @@ enum Command {
         /// Decode every article with this encoding (e.g. windows-1256) instead of detecting it.
         #[arg(long, value_name = "LABEL")]
         encoding: Option<String>,
+        /// Credit imported annotations to this annotator (default: `import:<format>`), so that
+        /// two people's annotations of the same documents are kept apart and compared.
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
     },
     /// Verify every span against its article; report changed and missing articles.
     /// Exit status: 0 all well, 1 problems found, 2 could not run.
@@ -76,10 +80,21 @@ enum Command {
         #[arg(long, alias = "bom")]
         excel: bool,
     },
-    /// Documents by status, spans by label, entities, meetings, outcomes.
+    /// Documents by status, spans by label, entities, meetings, outcomes, and work per
+    /// annotator.
     Stats {
         /// The project file.
         project: PathBuf,
+    },
+    /// How far annotators agree on the documents two or more of them annotated: span F1 (exact
+    /// and overlapping), Cohen's kappa over tokens per pair and label, Fleiss' kappa and
+    /// Krippendorff's alpha across annotators.
+    Agreement {
+        /// The project file.
+        project: PathBuf,
+        /// Print JSON (per pair: overall, per label, per document).
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -92,7 +107,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, layout); see daftar --help"
+         (import, export, check, stats, agreement, layout); see daftar --help"
     )
 }
 
@@ -103,7 +118,8 @@ fn main() -> ExitCode {
             source,
             project,
             encoding,
-        }) => daftar::cli::import(&source, &project, encoding.as_deref()),
+            annotator,
+        }) => daftar::cli::import(&source, &project, encoding.as_deref(), annotator.as_deref()),
         Some(Command::Check { project }) => daftar::cli::check(&project),
         Some(Command::Export {
             project,
@@ -114,6 +130,7 @@ fn main() -> ExitCode {
             excel,
         }) => daftar::cli::export(&project, &format, &out, all, force, excel),
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
+        Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
         Some(Command::Layout {
             file,
             width,

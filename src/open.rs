@@ -7,7 +7,8 @@ use crate::corpus::{
     ImportOptions, ImportReport, import_folder_with_progress, scan::relative_path,
 };
 use crate::interchange::import::{
-    AnnotationReport, SourceKind, add_imported, corpus_for, read_annotations,
+    AnnotationReport, SourceKind, add_imported, corpus_folder_for, corpus_for, import_author,
+    read_annotations,
 };
 use crate::model::Project;
 use crate::store::ProjectFile;
@@ -72,17 +73,28 @@ pub fn project_path_for_annotations(source: &Path) -> PathBuf {
 }
 
 /// Imports `source` (brat folder, doccano JSONL, Label Studio JSON) into the project at
-/// `project_path` (created if missing) as pre-annotations, and saves it.
+/// `project_path` (created if missing) as pre-annotations, and saves it. The spans are credited
+/// to `annotator` when given (one person's work brought in), else to `import:<format>`.
 pub fn import_annotations(
     source: &Path,
     kind: SourceKind,
     project_path: &Path,
+    annotator: Option<&str>,
 ) -> anyhow::Result<(OpenedProject, AnnotationReport)> {
     let (mut documents, mut rejected) = read_annotations(source, kind)?;
-    let (corpus, not_written) = corpus_for(source, kind, project_path, &mut documents)?;
-    rejected.extend(not_written);
-    let mut opened = import_into(project_path, &corpus, ImportOptions::default())?;
-    let added = add_imported(&mut opened.project, &corpus, &documents, kind)?;
+    let mut opened = match project_elsewhere(project_path, source, kind)? {
+        // Another person's annotations of articles the project already has: attached to its
+        // documents (matched by name and text), the corpus left as it is.
+        Some(opened) => opened,
+        None => {
+            let (corpus, not_written) = corpus_for(source, kind, project_path, &mut documents)?;
+            rejected.extend(not_written);
+            import_into(project_path, &corpus, ImportOptions::default())?
+        }
+    };
+    let author = import_author(kind, annotator);
+    let corpus = opened.corpus_root.clone();
+    let added = add_imported(&mut opened.project, &corpus, &documents, kind, &author)?;
     opened.file.save(&opened.project)?;
     let mut report = AnnotationReport {
         documents: added.documents,
@@ -94,6 +106,35 @@ pub fn import_annotations(
     Ok((opened, report))
 }
 
+/// The project at `project_path` when it exists and its articles are not where an import of
+/// `source` would put them (a second annotator's brat collection of the same articles, say).
+fn project_elsewhere(
+    project_path: &Path,
+    source: &Path,
+    kind: SourceKind,
+) -> anyhow::Result<Option<OpenedProject>> {
+    if !project_path.exists() {
+        return Ok(None);
+    }
+    let (file, project) = ProjectFile::open(project_path)?;
+    let corpus_root = corpus_root(project_path, &project);
+    let import_corpus = match kind {
+        SourceKind::Brat => source.to_path_buf(),
+        SourceKind::Doccano | SourceKind::LabelStudio => corpus_folder_for(project_path),
+    };
+    let same = match (corpus_root.canonicalize(), import_corpus.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    };
+    Ok((!same).then_some(OpenedProject {
+        file,
+        project,
+        corpus_root,
+        import_report: None,
+        annotation_report: None,
+    }))
+}
+
 /// Imports another tool's annotations (brat folder, doccano JSONL, Label Studio JSON) into the
 /// project beside them, the first time; afterwards that project is opened.
 fn open_annotations(source: &Path, kind: SourceKind) -> anyhow::Result<OpenedProject> {
@@ -101,7 +142,7 @@ fn open_annotations(source: &Path, kind: SourceKind) -> anyhow::Result<OpenedPro
     if project_path.exists() {
         return open_path(&project_path);
     }
-    let (mut opened, report) = import_annotations(source, kind, &project_path)?;
+    let (mut opened, report) = import_annotations(source, kind, &project_path, None)?;
     opened.import_report = None;
     opened.annotation_report = Some(format!(
         "Imported from {}:\n{report}Saved as {}",

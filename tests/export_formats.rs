@@ -350,7 +350,8 @@ fn brat_round_trips() {
     assert_eq!(after.0, before.1 + 1, "separated by the line break");
     std::fs::write(collection.join("wide.ann"), &ann).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&collection, SourceKind::Brat, &project, None).unwrap();
     assert!(report.rejected.is_empty(), "{report}");
     assert_eq!(report.spans, 3);
     let document = &opened.project.documents[0];
@@ -385,7 +386,8 @@ fn doccano_round_trips() {
     let source = dir.path().join("data.jsonl");
     std::fs::write(&source, format!("{line}\n")).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::Doccano, &project, None).unwrap();
     assert!(report.rejected.is_empty(), "{report}");
     assert!(
         dir.path().join("p-corpus/news one.txt").exists(),
@@ -406,7 +408,8 @@ fn label_studio_round_trips() {
     let source = dir.path().join("export.json");
     std::fs::write(&source, file(&exported, "label-studio.json")).unwrap();
     let target = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::LabelStudio, &target).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::LabelStudio, &target, None).unwrap();
     assert!(report.rejected.is_empty(), "{report}");
     assert_eq!(span_set(&opened.project).len(), 4);
     let again = reexport(&opened, Format::LabelStudio);
@@ -430,7 +433,8 @@ fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let past_the_end = serde_json::json!({"text": "کوتاه", "label": [[0, 40, "PER"]]});
     std::fs::write(&source, format!("{good}\n{{not json\n{past_the_end}\n")).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::Doccano, &project, None).unwrap();
     assert_eq!(opened.project.documents.len(), 1);
     assert_eq!(report.rejected.len(), 2);
     assert_eq!(report.rejected[0].place, "data.jsonl line 2");
@@ -509,7 +513,8 @@ fn label_studio_offsets_are_code_points_and_a_region_whose_text_disagrees_is_ref
     ]);
     std::fs::write(&source, tasks.to_string()).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::LabelStudio, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::LabelStudio, &project, None).unwrap();
     assert_eq!(opened.project.documents.len(), 2);
     let tehran = opened
         .project
@@ -662,7 +667,7 @@ fn a_text_beginning_with_a_byte_order_mark_keeps_its_spans_on_their_words() {
         (&studio, SourceKind::LabelStudio),
     ] {
         let project = source.with_extension("daftar.ron");
-        let (opened, report) = import_annotations(source, kind, &project).unwrap();
+        let (opened, report) = import_annotations(source, kind, &project, None).unwrap();
         assert!(report.rejected.is_empty(), "{report}");
         assert_eq!(quotes(&opened)[0], ("اسکندر مومنی".to_string(), 0, 12));
         assert_eq!(check(&opened), Vec::<String>::new(), "{kind:?}");
@@ -676,7 +681,8 @@ fn a_text_beginning_with_a_byte_order_mark_keeps_its_spans_on_their_words() {
         let ann = format!("T1\tPER {} {}\tاسکندر مومنی\n", offset, offset + 12);
         std::fs::write(collection.join("a.ann"), ann).unwrap();
         let project = dir.path().join(format!("{name}.daftar.ron"));
-        let (opened, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+        let (opened, report) =
+            import_annotations(&collection, SourceKind::Brat, &project, None).unwrap();
         assert!(report.rejected.is_empty(), "{name}: {report}");
         assert_eq!(
             quotes(&opened),
@@ -699,10 +705,11 @@ fn importing_the_same_brat_collection_twice_adds_nothing_the_second_time() {
     )
     .unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (first, _) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    let (first, _) = import_annotations(&collection, SourceKind::Brat, &project, None).unwrap();
     let spans = quotes(&first);
     drop(first);
-    let (second, report) = import_annotations(&collection, SourceKind::Brat, &project).unwrap();
+    let (second, report) =
+        import_annotations(&collection, SourceKind::Brat, &project, None).unwrap();
     assert_eq!(quotes(&second), spans, "not doubled");
     assert_eq!((report.spans, report.already), (0, 2));
     assert!(
@@ -728,7 +735,8 @@ fn spans_that_are_empty_reversed_or_split_a_letter_are_refused_by_name() {
     let content: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(&source, content).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::Doccano, &project, None).unwrap();
     assert_eq!(opened.project.documents.len(), 1);
     let reasons: Vec<(&str, &str)> = report
         .rejected
@@ -775,7 +783,8 @@ fn one_bad_record_does_not_stop_an_import_and_a_retry_goes_on() {
     let content: String = lines.iter().map(|l| format!("{l}\n")).collect();
     std::fs::write(&source, content).unwrap();
     let project = dir.path().join("p.daftar.ron");
-    let (opened, report) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let (opened, report) =
+        import_annotations(&source, SourceKind::Doccano, &project, None).unwrap();
     let paths: Vec<&str> = opened
         .project
         .documents
@@ -797,7 +806,7 @@ fn one_bad_record_does_not_stop_an_import_and_a_retry_goes_on() {
     // with a half-written article. The retry imports the same, once.
     std::fs::remove_file(&project).unwrap();
     std::fs::write(dir.path().join("p-corpus/.three.txt.part"), "half").unwrap();
-    let (again, _) = import_annotations(&source, SourceKind::Doccano, &project).unwrap();
+    let (again, _) = import_annotations(&source, SourceKind::Doccano, &project, None).unwrap();
     assert_eq!(again.project.documents.len(), 2);
     assert_eq!(again.project.span_count(), 2);
     assert!(!dir.path().join("p-corpus/.three.txt.part").exists());

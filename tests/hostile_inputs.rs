@@ -268,7 +268,7 @@ fn damaged_import_files_import_what_is_sound_or_are_refused_and_are_never_touche
         let project = dir.path().join(format!("case-{case}.daftar.ron"));
         no_panic(&format!("{kind:?} case {case}"), || {
             if let Ok((opened, _report)) =
-                daftar::open::import_annotations(&source, *kind, &project)
+                daftar::open::import_annotations(&source, *kind, &project, None)
             {
                 imported += 1;
                 // What came in keeps every invariant and exports.

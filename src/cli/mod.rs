@@ -24,17 +24,30 @@ fn emit(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 
-/// `daftar import SOURCE -o PROJECT [--encoding LABEL]`: a folder of articles, or another
-/// tool's annotations (brat folder, doccano JSONL, Label Studio JSON) as pre-annotations.
-pub fn import(source: &Path, project: &Path, encoding: Option<&str>) -> anyhow::Result<u8> {
+/// `daftar import SOURCE -o PROJECT [--encoding LABEL] [--annotator NAME]`: a folder of
+/// articles, or another tool's annotations (brat folder, doccano JSONL, Label Studio JSON) as
+/// pre-annotations, credited to the annotator named.
+pub fn import(
+    source: &Path,
+    project: &Path,
+    encoding: Option<&str>,
+    annotator: Option<&str>,
+) -> anyhow::Result<u8> {
     if let Some(kind) = crate::interchange::import::SourceKind::of(source) {
-        let (opened, report) = crate::open::import_annotations(source, kind, project)?;
+        let (opened, report) = crate::open::import_annotations(source, kind, project, annotator)?;
         emit(&format!("{report}saved {}\n", opened.file.path().display()));
         return Ok(if report.rejected.is_empty() {
             OK
         } else {
             PROBLEMS
         });
+    }
+    if annotator.is_some() {
+        return Err(anyhow!(
+            "--annotator credits imported annotations, and {} holds none (a folder of articles \
+             has no annotations to credit)",
+            source.display()
+        ));
     }
     let encoding = encoding
         .map(|label| encoding_for_label(label).ok_or_else(|| anyhow!("unknown encoding {label:?}")))
@@ -175,5 +188,145 @@ pub fn stats_text(project: &Project) -> String {
     let _ = writeln!(out, "entities: {}", project.entities.len());
     let _ = writeln!(out, "meetings: {}", project.meetings.len());
     let _ = writeln!(out, "outcomes: {}", project.outcomes.len());
+    let people = work_by_person(project);
+    if !people.is_empty() {
+        let _ = writeln!(out, "by annotator:");
+        for (name, work) in people {
+            let _ = writeln!(
+                out,
+                "  {name}: documents {}, spans {}, meetings {}, outcomes {}, review decisions {}",
+                work.documents.len(),
+                work.spans,
+                work.meetings,
+                work.outcomes,
+                work.decisions
+            );
+        }
+    }
+    out
+}
+
+/// What one person did in a project.
+#[derive(Default)]
+struct Work {
+    /// Documents they annotated (a span of theirs is there).
+    documents: std::collections::BTreeSet<crate::model::DocId>,
+    spans: usize,
+    meetings: usize,
+    outcomes: usize,
+    /// Spans, meetings and outcomes they accepted or rejected.
+    decisions: usize,
+}
+
+/// Work per author and reviewer, by name.
+fn work_by_person(project: &Project) -> BTreeMap<&str, Work> {
+    let mut people: BTreeMap<&str, Work> = BTreeMap::new();
+    for document in &project.documents {
+        for span in &document.spans {
+            let work = people.entry(span.author.as_str()).or_default();
+            work.spans += 1;
+            work.documents.insert(document.id);
+        }
+    }
+    for meeting in &project.meetings {
+        people.entry(meeting.author.as_str()).or_default().meetings += 1;
+    }
+    for outcome in &project.outcomes {
+        people.entry(outcome.author.as_str()).or_default().outcomes += 1;
+    }
+    let reviews = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans.iter().map(|s| &s.review))
+        .chain(project.meetings.iter().map(|m| &m.review))
+        .chain(project.outcomes.iter().map(|o| &o.review));
+    for review in reviews.filter(|r| !r.is_pending() && !r.reviewer.is_empty()) {
+        people
+            .entry(review.reviewer.as_str())
+            .or_default()
+            .decisions += 1;
+    }
+    people.remove("");
+    people
+}
+
+/// `daftar agreement PROJECT [--json]`
+pub fn agreement(path: &Path, json: bool) -> anyhow::Result<u8> {
+    let project = store::load(path)?;
+    let root = corpus_root(path, &project);
+    let measured = crate::agreement::agreement(&project, |document| {
+        crate::corpus::read_unchanged(&root, document)
+    });
+    if json {
+        let mut text = serde_json::to_string_pretty(&measured)?;
+        text.push('\n');
+        emit(&text);
+    } else {
+        emit(&agreement_text(&measured));
+    }
+    Ok(OK)
+}
+
+/// A number for the table: three decimals, or "–" where the measure is undefined.
+fn measure(value: Option<f64>) -> String {
+    value.map_or_else(|| "–".to_string(), |v| format!("{v:.3}"))
+}
+
+/// The agreement as tables a person reads: one per pair, then the coefficients across all.
+pub fn agreement_text(measured: &crate::agreement::Agreement) -> String {
+    let mut out = String::new();
+    if measured.pairs.is_empty() {
+        let _ = writeln!(
+            out,
+            "no document has spans of two annotators: nothing to compare"
+        );
+    }
+    for pair in &measured.pairs {
+        let [a, b] = &pair.annotators;
+        let _ = writeln!(
+            out,
+            "{a} (A) and {b} (B): {} documents, {} tokens",
+            pair.documents, pair.tokens
+        );
+        let _ = writeln!(
+            out,
+            "  {:<12} {:>7} {:>7} {:>9} {:>10} {:>7}",
+            "label", "spans A", "spans B", "F1 exact", "F1 overlap", "kappa"
+        );
+        let rows = std::iter::once(("all", &pair.overall))
+            .chain(pair.labels.iter().map(|(label, s)| (label.as_str(), s)));
+        for (label, scores) in rows {
+            let _ = writeln!(
+                out,
+                "  {label:<12} {:>7} {:>7} {:>9} {:>10} {:>7}",
+                scores.spans[0],
+                scores.spans[1],
+                measure(scores.f1_exact),
+                measure(scores.f1_overlap),
+                measure(scores.cohen_kappa)
+            );
+        }
+    }
+    for (name, group) in [
+        ("Fleiss' kappa", &measured.fleiss),
+        ("Krippendorff's alpha", &measured.krippendorff),
+    ] {
+        if let Some(group) = group {
+            let _ = writeln!(
+                out,
+                "{name} ({}; {} documents, {} tokens): {}",
+                group.annotators.join(", "),
+                group.documents,
+                group.tokens,
+                measure(group.value)
+            );
+            for (label, value) in &group.labels {
+                let _ = writeln!(out, "  {label:<12} {}", measure(*value));
+            }
+        }
+    }
+    for skipped in &measured.skipped {
+        let _ = writeln!(out, "skipped {}: {}", skipped.document, skipped.reason);
+    }
     out
 }

@@ -472,17 +472,26 @@ pub struct Added {
     pub rejected: Vec<Rejected>,
 }
 
+/// Who imported spans are credited to: the annotator named, or else `import:<format>`.
+pub fn import_author(kind: SourceKind, annotator: Option<&str>) -> String {
+    match annotator.map(str::trim).filter(|a| !a.is_empty()) {
+        Some(annotator) => annotator.to_string(),
+        None => format!("import:{}", kind.name()),
+    }
+}
+
 /// Adds imported spans to `project`, whose documents were imported from `corpus`, as one step:
-/// pending review, authored `import:<format>`. Labels the schema does not know are added. A span
-/// the document already has (same range and label) is not added again, so importing the same
-/// files twice changes nothing; a document whose text was not imported is named and left out.
+/// pending review, authored `author`. Labels the schema does not know are added. A span the
+/// document already has from the same author (same range and label) is not added again, so
+/// importing the same files twice changes nothing, while another annotator's equal span is kept
+/// apart (double annotation); a document whose text was not imported is named and left out.
 pub fn add_imported(
     project: &mut Project,
     corpus: &Path,
     documents: &[ImportedDocument],
     kind: SourceKind,
+    author: &str,
 ) -> anyhow::Result<Added> {
-    let author = format!("import:{}", kind.name());
     let mut edits = Vec::new();
     let mut added = Added::default();
     // Documents by path, once: a lookup per imported record must not walk the whole list.
@@ -513,10 +522,18 @@ pub fn add_imported(
             });
             continue;
         };
+        if existing.fingerprint != crate::corpus::fingerprint(&document.text) {
+            added.rejected.push(Rejected {
+                place: name,
+                reason: "its text is not the text of the project's article of that name".into(),
+            });
+            continue;
+        }
         let doc = existing.id;
         let have: HashSet<(usize, usize, String)> = existing
             .spans
             .iter()
+            .filter(|s| s.author == author)
             .map(|s| (s.start, s.end, s.label.clone()))
             .collect();
         let mut seen = have;
@@ -533,7 +550,7 @@ pub fn add_imported(
                 imported.start,
                 imported.end,
                 &imported.label,
-                &author,
+                author,
             );
             let Some(mut span) = quoted else {
                 added.rejected.push(Rejected {

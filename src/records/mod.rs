@@ -7,6 +7,7 @@ mod detach;
 mod evidence;
 mod meetings;
 mod outcomes;
+mod token_tags;
 
 pub use candidates::{Candidate, meeting_candidates, meetings_in};
 pub use detach::{
@@ -22,6 +23,8 @@ pub use outcomes::{
     OutcomeProposal, add_actor, add_outcome_evidence, new_outcome, propose_outcome,
     set_attributed_to, set_outcome_title,
 };
+
+pub use token_tags::{LeftOut, TokenTags, tag_tokens};
 
 use thiserror::Error;
 

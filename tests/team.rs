@@ -1,0 +1,219 @@
+//! Several annotators on one project, through the command line: pre-annotations credited to
+//! each, kept apart on the same document, compared by `daftar agreement`, counted by `stats`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn daftar(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_daftar"))
+        .args(args)
+        .output()
+        .expect("daftar runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn run_ok(args: &[&str]) -> String {
+    let output = daftar(args);
+    assert!(
+        output.status.success(),
+        "daftar {args:?}: {}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(&output)
+}
+
+const ARTICLE_A: &str = "عراقچی با لاوروف در مسکو دیدار کرد.\nدو وزیر درباره برجام گفت‌وگو کردند.";
+const ARTICLE_B: &str = "وزير الخارجية الإيراني التقى نظيره الروسي في موسكو.";
+
+/// Code point range of the first `words` in `text`.
+fn at(text: &str, words: &str) -> (usize, usize) {
+    let start = text[..text.find(words).unwrap()].chars().count();
+    (start, start + words.chars().count())
+}
+
+/// A brat collection: the articles' texts and one `.ann` each with `spans` (file, label, words).
+fn brat_collection(dir: &Path, name: &str, spans: &[(&str, &str, &str)]) -> PathBuf {
+    let folder = dir.join(name);
+    std::fs::create_dir_all(&folder).unwrap();
+    for (file, text) in [("a", ARTICLE_A), ("b", ARTICLE_B)] {
+        std::fs::write(folder.join(format!("{file}.txt")), text).unwrap();
+        let mut ann = String::new();
+        for (i, (_, label, words)) in spans.iter().filter(|s| s.0 == file).enumerate() {
+            let (start, end) = at(text, words);
+            ann.push_str(&format!("T{}\t{label} {start} {end}\t{words}\n", i + 1));
+        }
+        std::fs::write(folder.join(format!("{file}.ann")), ann).unwrap();
+    }
+    folder
+}
+
+/// A project of the two articles, with maryam's and reza's brat annotations imported.
+fn two_annotators(dir: &Path) -> PathBuf {
+    let articles = dir.join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), ARTICLE_A).unwrap();
+    std::fs::write(articles.join("b.txt"), ARTICLE_B).unwrap();
+    let project = dir.join("team.daftar.ron");
+    let project_arg = project.to_str().unwrap();
+    run_ok(&["import", articles.to_str().unwrap(), "-o", project_arg]);
+    let maryam = brat_collection(
+        dir,
+        "maryam",
+        &[
+            ("a", "PER", "عراقچی"),
+            ("a", "PER", "لاوروف"),
+            ("a", "GPE", "مسکو"),
+            ("a", "MEETING", "دیدار"),
+            ("b", "GPE", "موسكو"),
+        ],
+    );
+    let reza = brat_collection(
+        dir,
+        "reza",
+        &[
+            ("a", "PER", "عراقچی"),
+            ("a", "PER", "لاوروف"),
+            ("a", "LOC", "مسکو"),
+            ("a", "DOC", "برجام"),
+        ],
+    );
+    for (name, folder) in [("maryam", &maryam), ("reza", &reza)] {
+        let report = run_ok(&[
+            "import",
+            folder.to_str().unwrap(),
+            "-o",
+            project_arg,
+            "--annotator",
+            name,
+        ]);
+        assert!(report.contains("saved"), "{report}");
+    }
+    project
+}
+
+#[test]
+fn pre_annotations_of_two_annotators_are_credited_and_kept_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = two_annotators(dir.path());
+    let loaded = daftar::store::load(&project).unwrap();
+    let a = loaded.document_by_path("a.txt").unwrap();
+    let authors_of = |words: &str| -> Vec<&str> {
+        let (start, end) = at(ARTICLE_A, words);
+        a.spans
+            .iter()
+            .filter(|s| s.start == start && s.end == end)
+            .map(|s| s.author.as_str())
+            .collect()
+    };
+    assert_eq!(
+        authors_of("عراقچی"),
+        ["maryam", "reza"],
+        "the same span by two people is two spans"
+    );
+    let stats = run_ok(&["stats", project.to_str().unwrap()]);
+    assert!(stats.contains("  maryam: documents 2, spans 5,"), "{stats}");
+    assert!(stats.contains("  reza: documents 1, spans 4,"), "{stats}");
+    // Importing the same collection again adds nothing.
+    let again = run_ok(&[
+        "import",
+        dir.path().join("reza").to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+        "--annotator",
+        "reza",
+    ]);
+    assert_eq!(
+        daftar::store::load(&project).unwrap().span_count(),
+        9,
+        "{again}"
+    );
+}
+
+#[test]
+fn agreement_json_reports_each_pair_per_label_with_counts() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = two_annotators(dir.path());
+    let json: Value =
+        serde_json::from_str(&run_ok(&["agreement", project.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(json["annotators"], serde_json::json!(["maryam", "reza"]));
+    let pair = &json["pairs"][0];
+    assert_eq!(pair["annotators"], serde_json::json!(["maryam", "reza"]));
+    assert_eq!(pair["documents"], 1, "only a.txt has both");
+    let tokens = daftar::text::tokenize(ARTICLE_A).len();
+    assert_eq!(pair["tokens"], tokens);
+    let per = &pair["labels"]["PER"];
+    assert_eq!(per["f1_exact"], 1.0);
+    assert_eq!(per["f1_overlap"], 1.0);
+    assert_eq!(per["cohen_kappa"], 1.0);
+    assert_eq!(pair["labels"]["GPE"]["f1_exact"], 0.0, "reza said LOC");
+    assert_eq!(pair["labels"]["GPE"]["spans"], serde_json::json!([1, 0]));
+    // Overall: 2 exact matches (the two people) of 4 + 4 spans.
+    assert_eq!(pair["overall"]["f1_exact"], 0.5);
+    let kappa = pair["overall"]["cohen_kappa"].as_f64().unwrap();
+    assert!(kappa > 0.3 && kappa < 0.9, "{kappa}");
+    assert_eq!(pair["per_document"][0]["document"], "a.txt");
+    assert!(json["fleiss"].is_null(), "two annotators");
+
+    let table = run_ok(&["agreement", project.to_str().unwrap()]);
+    assert!(
+        table.starts_with(&format!(
+            "maryam (A) and reza (B): 1 documents, {tokens} tokens\n"
+        )),
+        "{table}"
+    );
+    assert!(
+        table.contains("  PER                2       2     1.000      1.000   1.000\n"),
+        "{table}"
+    );
+}
+
+#[test]
+fn annotator_on_a_folder_of_articles_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let articles = dir.path().join("articles");
+    std::fs::create_dir_all(&articles).unwrap();
+    std::fs::write(articles.join("a.txt"), ARTICLE_A).unwrap();
+    let project = dir.path().join("p.daftar.ron");
+    let output = daftar(&[
+        "import",
+        articles.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+        "--annotator",
+        "maryam",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(!project.exists(), "nothing written");
+}
+
+#[test]
+fn a_second_collection_with_another_text_is_named_and_left_out() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = two_annotators(dir.path());
+    let other = dir.path().join("other");
+    std::fs::create_dir_all(&other).unwrap();
+    std::fs::write(other.join("a.txt"), "متن دیگری").unwrap();
+    std::fs::write(other.join("a.ann"), "T1\tPER 0 3\tمتن\n").unwrap();
+    let output = daftar(&[
+        "import",
+        other.to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+        "--annotator",
+        "sara",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("a.txt: its text is not the text of the project's article"),
+        "{}",
+        stdout(&output)
+    );
+    let after = daftar::store::load(&project).unwrap();
+    assert_eq!(after.span_count(), 9);
+}
