@@ -86,6 +86,15 @@ enum Command {
         /// The project file.
         project: PathBuf,
     },
+    /// Copy a one-file project (`NAME.daftar.ron`) into a project folder (`NAME.daftar`) that git
+    /// merges; the old file is left as it was.
+    Migrate {
+        /// The one-file project.
+        project: PathBuf,
+        /// The project folder to create (default: beside it, `.daftar.ron` → `.daftar`).
+        #[arg(short = 'o', long = "output", value_name = "FOLDER")]
+        output: Option<PathBuf>,
+    },
     /// How far annotators agree on the documents two or more of them annotated: span F1 (exact
     /// and overlapping), Cohen's kappa over tokens per pair and label, Fleiss' kappa and
     /// Krippendorff's alpha across annotators.
@@ -107,7 +116,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, agreement, layout); see daftar --help"
+         (import, export, check, stats, agreement, migrate, layout); see daftar --help"
     )
 }
 
@@ -130,6 +139,9 @@ fn main() -> ExitCode {
             excel,
         }) => daftar::cli::export(&project, &format, &out, all, force, excel),
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
+        Some(Command::Migrate { project, output }) => {
+            daftar::cli::migrate(&project, output.as_deref())
+        }
         Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
         Some(Command::Layout {
             file,

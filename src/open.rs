@@ -26,8 +26,9 @@ pub struct OpenedProject {
     pub annotation_report: Option<String>,
 }
 
-/// The project file that belongs to a corpus folder: `<folder>.daftar.ron` beside it. A folder
-/// named `.` or `..` is named by where it really is (never a project inside its own corpus).
+/// The project that belongs to a corpus folder: the project folder `<folder>.daftar` beside it,
+/// or the one-file project `<folder>.daftar.ron` an older Daftar made there. A folder named `.`
+/// or `..` is named by where it really is (never a project inside its own corpus).
 pub fn project_path_for_folder(folder: &Path) -> PathBuf {
     let named = match folder.file_name() {
         Some(_) => folder.to_path_buf(),
@@ -39,7 +40,17 @@ pub fn project_path_for_folder(folder: &Path) -> PathBuf {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "corpus".to_string());
-    named.with_file_name(format!("{name}.daftar.ron"))
+    project_path_named(&named, &name)
+}
+
+/// `<name>.daftar.ron` beside `beside` when there is one (an older project), else `<name>.daftar`.
+fn project_path_named(beside: &Path, name: &str) -> PathBuf {
+    let one_file = beside.with_file_name(format!("{name}.daftar.ron"));
+    if one_file.is_file() {
+        one_file
+    } else {
+        beside.with_file_name(format!("{name}.daftar"))
+    }
 }
 
 /// The folder a file is in: `.` for a bare file name (`Path::parent` gives an empty path there,
@@ -61,7 +72,8 @@ pub fn corpus_root(project_path: &Path, project: &Project) -> PathBuf {
 }
 
 /// The project that another tool's annotations at `source` are imported into: for a brat
-/// folder `<folder>.daftar.ron`, for a JSON file `<file stem>.daftar.ron`, beside it.
+/// folder `<folder>.daftar`, for a JSON file `<file stem>.daftar`, beside it (or the one-file
+/// project an older Daftar made there).
 pub fn project_path_for_annotations(source: &Path) -> PathBuf {
     if source.is_dir() {
         return project_path_for_folder(source);
@@ -69,7 +81,7 @@ pub fn project_path_for_annotations(source: &Path) -> PathBuf {
     let stem = source
         .file_stem()
         .map_or("annotations".into(), |s| s.to_string_lossy().into_owned());
-    source.with_file_name(format!("{stem}.daftar.ron"))
+    project_path_named(source, &stem)
 }
 
 /// Imports `source` (brat folder, doccano JSONL, Label Studio JSON) into the project at
@@ -155,6 +167,9 @@ fn open_annotations(source: &Path, kind: SourceKind) -> anyhow::Result<OpenedPro
 /// Opens a project file, imports a folder into the project beside it, or imports another
 /// tool's annotations (a brat folder, a doccano `.jsonl`, a Label Studio `.json`).
 pub fn open_path(path: &Path) -> anyhow::Result<OpenedProject> {
+    if crate::store::folder::is_project_folder(path) {
+        return open_project(path);
+    }
     if let Some(kind) = SourceKind::of(path)
         && !(path.is_dir() && project_path_for_folder(path).exists())
     {
@@ -164,16 +179,21 @@ pub fn open_path(path: &Path) -> anyhow::Result<OpenedProject> {
         let project_path = project_path_for_folder(path);
         import_into(&project_path, path, ImportOptions::default())
     } else {
-        let (file, project) = ProjectFile::open(path)?;
-        let corpus_root = corpus_root(path, &project);
-        Ok(OpenedProject {
-            file,
-            project,
-            corpus_root,
-            import_report: None,
-            annotation_report: None,
-        })
+        open_project(path)
     }
+}
+
+/// Opens a project (one file or a project folder) for work.
+fn open_project(path: &Path) -> anyhow::Result<OpenedProject> {
+    let (file, project) = ProjectFile::open(path)?;
+    let corpus_root = corpus_root(path, &project);
+    Ok(OpenedProject {
+        file,
+        project,
+        corpus_root,
+        import_report: None,
+        annotation_report: None,
+    })
 }
 
 /// Creates or updates the project at `project_path` from the folder `source`, and saves it.
@@ -192,7 +212,7 @@ pub fn open_path_with_progress(
     path: &Path,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> anyhow::Result<Option<OpenedProject>> {
-    if SourceKind::of(path).is_some() {
+    if SourceKind::of(path).is_some() || crate::store::folder::is_project_folder(path) {
         open_path(path).map(Some)
     } else if path.is_dir() {
         let project_path = project_path_for_folder(path);
@@ -262,18 +282,18 @@ mod tests {
         assert_eq!(folder_of(Path::new("/a.daftar.ron")), Path::new("/"));
         assert_eq!(
             project_path_for_folder(Path::new("articles")),
-            Path::new("articles.daftar.ron")
+            Path::new("articles.daftar")
         );
         assert_eq!(
             project_path_for_folder(Path::new("news/articles/")),
-            Path::new("news/articles.daftar.ron")
+            Path::new("news/articles.daftar")
         );
         let dir = tempfile::tempdir().unwrap();
         let inside = dir.path().join("corpus").join("..").join("corpus");
         std::fs::create_dir_all(&inside).unwrap();
         let dotted = dir.path().join("corpus").join(".");
         let project = project_path_for_folder(&dotted);
-        assert_eq!(project.file_name().unwrap(), "corpus.daftar.ron");
+        assert_eq!(project.file_name().unwrap(), "corpus.daftar");
         assert!(
             !project.starts_with(dir.path().join("corpus")),
             "{project:?}"

@@ -543,7 +543,7 @@ fn opening_a_doccano_file_imports_it_once_into_a_project_beside_it() {
     let line = serde_json::json!({"text": "اسکندر مومنی در تهران", "label": [[0, 12, "PER"]]});
     std::fs::write(&source, format!("{line}\n")).unwrap();
     let opened = daftar::open::open_path(&source).unwrap();
-    assert_eq!(opened.file.path(), dir.path().join("batch.daftar.ron"));
+    assert_eq!(opened.file.path(), dir.path().join("batch.daftar"));
     assert!(
         opened
             .annotation_report

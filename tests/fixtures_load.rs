@@ -34,6 +34,53 @@ fn format_1_fixture_loads_and_verifies() {
     assert_eq!(verify(&project, &corpus_root(&path, &project)), vec![]);
 }
 
+/// Format 2, the project folder, made from the format 1 fixture by
+/// `daftar migrate tests/fixtures/format1.daftar.ron -o tests/fixtures/format2.daftar`.
+#[test]
+fn format_2_fixture_loads_as_the_same_project_as_format_1() {
+    let one_file = store::load(&common::repo_path("tests/fixtures/format1.daftar.ron")).unwrap();
+    let path = common::repo_path("tests/fixtures/format2.daftar");
+    let mut project = store::load(&path).unwrap();
+    assert!(
+        project.next_id > one_file.next_id,
+        "ids go on above every id in use"
+    );
+    project.next_id = one_file.next_id;
+    assert!(project == one_file, "the folder holds the same project");
+    assert_eq!(verify(&project, &corpus_root(&path, &project)), vec![]);
+}
+
+#[test]
+fn migrating_the_format_1_fixture_gives_a_folder_that_loads_the_same_and_leaves_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.daftar.ron");
+    // The fixture with its corpus where it is from the temporary folder.
+    let mut fixture = store::load(&common::repo_path("tests/fixtures/format1.daftar.ron")).unwrap();
+    fixture.corpus =
+        daftar::corpus::scan::relative_path(dir.path(), &common::repo_path("assets/sample"));
+    std::fs::write(&old, store::to_ron(&fixture)).unwrap();
+    let before = std::fs::read(&old).unwrap();
+    let folder = dir.path().join("moved").join("new.daftar");
+    std::fs::create_dir_all(folder.parent().unwrap()).unwrap();
+    let migrated = store::migrate(&old, &folder).unwrap();
+    assert_eq!(
+        std::fs::read(&old).unwrap(),
+        before,
+        "the old file is untouched"
+    );
+    let mut loaded = store::load(&folder).unwrap();
+    loaded.next_id = migrated.next_id;
+    assert!(loaded == migrated);
+    // The corpus is found from the new place.
+    let corpus = corpus_root(&folder, &loaded);
+    assert_eq!(
+        corpus.canonicalize().unwrap(),
+        common::repo_path("assets/sample").canonicalize().unwrap()
+    );
+    // A second migration to the same place is refused.
+    assert!(store::migrate(&old, &folder).is_err());
+}
+
 #[test]
 fn bundled_sample_project_loads_and_verifies() {
     let path = common::repo_path("assets/sample.daftar.ron");

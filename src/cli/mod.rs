@@ -250,6 +250,47 @@ fn work_by_person(project: &Project) -> BTreeMap<&str, Work> {
     people
 }
 
+/// `daftar migrate PROJECT [-o FOLDER]`
+pub fn migrate(project: &Path, output: Option<&Path>) -> anyhow::Result<u8> {
+    if project.is_dir() {
+        return Err(anyhow!(
+            "this is already a project folder: {}",
+            project.display()
+        ));
+    }
+    let target = match output {
+        Some(target) => target.to_path_buf(),
+        None => {
+            let name = project
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let stem = name
+                .strip_suffix(".daftar.ron")
+                .or_else(|| name.strip_suffix(".ron"))
+                .unwrap_or(&name);
+            project.with_file_name(format!("{stem}.daftar"))
+        }
+    };
+    if target.extension().is_none_or(|e| e != "daftar") {
+        return Err(anyhow!(
+            "a project folder's name ends with .daftar: {}",
+            target.display()
+        ));
+    }
+    let migrated = store::migrate(project, &target)?;
+    emit(&format!(
+        "{} documents, {} spans, {} entities, {} meetings, {} outcomes\nsaved {}\n",
+        migrated.documents.len(),
+        migrated.span_count(),
+        migrated.entities.len(),
+        migrated.meetings.len(),
+        migrated.outcomes.len(),
+        target.display()
+    ));
+    Ok(OK)
+}
+
 /// `daftar agreement PROJECT [--json]`
 pub fn agreement(path: &Path, json: bool) -> anyhow::Result<u8> {
     let project = store::load(path)?;

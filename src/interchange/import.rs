@@ -425,6 +425,7 @@ pub fn corpus_folder_for(project: &Path) -> PathBuf {
         .map_or("project".into(), |n| n.to_string_lossy().into_owned());
     let stem = name
         .strip_suffix(".daftar.ron")
+        .or_else(|| name.strip_suffix(".daftar"))
         .unwrap_or(&name)
         .to_string();
     project.with_file_name(format!("{stem}-corpus"))

@@ -18,8 +18,12 @@ pub enum LockError {
     },
 }
 
-/// `project.daftar.ron` → `project.daftar.ron.lock`.
+/// `project.daftar.ron` → `project.daftar.ron.lock`; a project folder's lock is inside it
+/// (`NAME.daftar/.lock`, which its `.gitignore` leaves out of git).
 pub fn lock_path(project: &Path) -> PathBuf {
+    if project.is_dir() {
+        return project.join(".lock");
+    }
     let mut name = project.file_name().unwrap_or_default().to_os_string();
     name.push(".lock");
     project.with_file_name(name)

@@ -4,6 +4,7 @@
 //! that loaded cleanly (or did not exist): a malformed file is reported and never overwritten.
 
 mod atomic;
+pub mod folder;
 mod lock;
 mod saver;
 
@@ -204,13 +205,34 @@ pub fn write_recovery(path: &Path, project: &Project) -> std::io::Result<PathBuf
     Ok(recovery)
 }
 
-/// Loads a project file without locking it (for reading only: `check`, `stats`).
+/// Loads a project (a file, or a folder project) without locking it (for reading only:
+/// `check`, `stats`).
 pub fn load(path: &Path) -> Result<Project, StoreError> {
+    if path.is_dir() {
+        return folder::load_folder(path).map(|(project, _)| project);
+    }
     let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
         path: path.to_path_buf(),
         error,
     })?;
     from_ron(&text, path)
+}
+
+/// Copies the one-file project at `from` into a new project folder at `to` (which must not
+/// exist), keeping its corpus folder; the old file is left as it was. Refused, writing nothing,
+/// for a project `ProjectFile::open` would refuse (ids in use twice…): `daftar check` says why.
+pub fn migrate(from: &Path, to: &Path) -> Result<Project, StoreError> {
+    let (_old, mut project) = ProjectFile::open(from)?;
+    let corpus = crate::open::corpus_root(from, &project);
+    let base = crate::open::folder_of(to);
+    project.corpus = crate::corpus::scan::relative_path(base, &corpus);
+    let mut new = ProjectFile::create(to)?;
+    if let Err(error) = new.save(&project) {
+        drop(new);
+        let _ = std::fs::remove_dir_all(to);
+        return Err(error);
+    }
+    Ok(project)
 }
 
 /// Length and modification time: enough to notice another program writing the file.
@@ -272,22 +294,36 @@ fn stamp_of(path: &Path) -> Option<FileStamp> {
     })
 }
 
-/// A project file this process may write: locked, and either loaded cleanly or new.
+/// A project this process may write (one file, or a folder project): locked, and either loaded
+/// cleanly or new.
 #[derive(Debug)]
 pub struct ProjectFile {
     path: PathBuf,
     _lock: ProjectLock,
-    /// The file as last loaded or saved; `None` while it does not exist yet.
-    stamp: Option<FileStamp>,
+    storage: Storage,
+}
+
+#[derive(Debug)]
+enum Storage {
+    /// One RON file, as last loaded or saved; `None` while it does not exist yet.
+    File(Option<FileStamp>),
+    /// A folder project: what its files held as last loaded or saved.
+    Folder(folder::FolderState),
 }
 
 impl ProjectFile {
     /// Locks and loads an existing project file.
     pub fn open(path: &Path) -> Result<(ProjectFile, Project), StoreError> {
         let lock = ProjectLock::acquire(path)?;
-        atomic::remove_stale_temporaries(path);
-        let stamp = stamp_of(path);
-        let project = load(path)?;
+        let (storage, project) = if path.is_dir() {
+            folder::remove_stale_temporaries(path);
+            let (project, state) = folder::load_folder(path)?;
+            (Storage::Folder(state), project)
+        } else {
+            atomic::remove_stale_temporaries(path);
+            let stamp = stamp_of(path);
+            (Storage::File(stamp), load(path)?)
+        };
         // Ids in use twice, or a counter that would hand them out again: editing would damage it.
         let problems: Vec<String> = crate::model::integrity::breaches(&project)
             .into_iter()
@@ -305,14 +341,31 @@ impl ProjectFile {
             ProjectFile {
                 path: path.to_path_buf(),
                 _lock: lock,
-                stamp,
+                storage,
             },
             project,
         ))
     }
 
-    /// Locks a path for a new project. Refuses if a file is already there.
+    /// Locks a path for a new project: a folder project when the path ends `.daftar`, else one
+    /// file. Refuses if something is already there.
     pub fn create(path: &Path) -> Result<ProjectFile, StoreError> {
+        if folder::is_folder_project(path) {
+            if path.exists() {
+                return Err(StoreError::WouldReplace {
+                    path: path.to_path_buf(),
+                });
+            }
+            folder::create_folder(path).map_err(|error| StoreError::Write {
+                path: path.to_path_buf(),
+                error,
+            })?;
+            return Ok(ProjectFile {
+                path: path.to_path_buf(),
+                _lock: ProjectLock::acquire(path)?,
+                storage: Storage::Folder(folder::FolderState::default()),
+            });
+        }
         let lock = ProjectLock::acquire(path)?;
         if path.exists() {
             return Err(StoreError::WouldReplace {
@@ -322,8 +375,13 @@ impl ProjectFile {
         Ok(ProjectFile {
             path: path.to_path_buf(),
             _lock: lock,
-            stamp: None,
+            storage: Storage::File(None),
         })
+    }
+
+    /// Whether this is a folder project (else one file).
+    pub fn is_folder(&self) -> bool {
+        matches!(self.storage, Storage::Folder(_))
     }
 
     /// Opens the project at `path` if there is one, or starts `new()` there.
@@ -342,29 +400,34 @@ impl ProjectFile {
         &self.path
     }
 
-    /// Saves atomically, keeping the previous file as a backup.
+    /// Saves: one file atomically, keeping the previous file as a backup; a folder project by
+    /// writing the files that changed.
     pub fn save(&mut self, project: &Project) -> Result<(), StoreError> {
-        self.save_text(&to_ron(project))
-    }
-
-    /// Saves text already serialized by [`to_ron`] (serialization can then run elsewhere).
-    pub fn save_text(&mut self, text: &str) -> Result<(), StoreError> {
-        if stamp_of(&self.path) != self.stamp {
-            return Err(if self.stamp.is_none() {
-                StoreError::WouldReplace {
-                    path: self.path.clone(),
-                }
-            } else {
-                StoreError::ChangedOnDisk {
-                    path: self.path.clone(),
-                }
-            });
+        match &mut self.storage {
+            Storage::File(stamp) => save_file(&self.path, stamp, &to_ron(project)),
+            Storage::Folder(state) => folder::save_folder(&self.path, project, state).map(|_| ()),
         }
-        write_atomically(&self.path, text.as_bytes()).map_err(|error| StoreError::Write {
-            path: self.path.clone(),
-            error,
-        })?;
-        self.stamp = stamp_of(&self.path);
-        Ok(())
     }
+}
+
+/// Writes a one-file project's text, unless the file changed since `stamp` (as last loaded or
+/// saved; `None`: it did not exist).
+fn save_file(path: &Path, stamp: &mut Option<FileStamp>, text: &str) -> Result<(), StoreError> {
+    if stamp_of(path) != *stamp {
+        return Err(if stamp.is_none() {
+            StoreError::WouldReplace {
+                path: path.to_path_buf(),
+            }
+        } else {
+            StoreError::ChangedOnDisk {
+                path: path.to_path_buf(),
+            }
+        });
+    }
+    write_atomically(path, text.as_bytes()).map_err(|error| StoreError::Write {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    *stamp = stamp_of(path);
+    Ok(())
 }

@@ -4,7 +4,7 @@
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
-use super::{ProjectFile, StoreError, to_ron};
+use super::{ProjectFile, StoreError};
 use crate::model::Project;
 
 /// A finished save: the revision it wrote, or why it failed.
@@ -54,8 +54,7 @@ impl BackgroundSaver {
         let file = Arc::clone(&self.file);
         let notice = self.notice.clone();
         let handle = std::thread::spawn(move || {
-            let text = to_ron(&snapshot);
-            let result = file.lock().expect("no save panicked").save_text(&text);
+            let result = file.lock().expect("no save panicked").save(&snapshot);
             if let Some(notice) = notice {
                 notice();
             }

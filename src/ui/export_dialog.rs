@@ -52,7 +52,10 @@ impl ExportDialog {
             let name = project
                 .file_name()
                 .map_or("project".into(), |n| n.to_string_lossy().into_owned());
-            let stem = name.strip_suffix(".daftar.ron").unwrap_or(&name);
+            let stem = name
+                .strip_suffix(".daftar.ron")
+                .or_else(|| name.strip_suffix(".daftar"))
+                .unwrap_or(&name);
             let folder = project.with_file_name(format!("{stem}-export"));
             self.folder.set_text(&folder.display().to_string());
         }

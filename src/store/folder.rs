@@ -1,0 +1,555 @@
+//! The project as a folder that git merges: `NAME.daftar/`.
+//!
+//! ```text
+//! NAME.daftar/
+//!   project.ron                          name, corpus folder, annotators, schema
+//!   entities/e<id>.ron                   one entity per file
+//!   records/meetings/m<id>.ron           one meeting per file
+//!   records/outcomes/o<id>.ron           one outcome per file
+//!   documents/d<id>/document.ron         the document: path, fingerprint, status, note…
+//!   documents/d<id>/spans/<author>.ron   one author's spans on it, one span per line
+//!   .gitignore                           the lock and temporary files (written once)
+//! ```
+//!
+//! Why so many files: git merges per file, and two people who add things never touch the same
+//! file — a new entity, record or document is a new file, and each annotator's spans on a
+//! document are their own file, so double annotation merges cleanly and the disagreement shows
+//! in agreement and curation, not as a conflict. Lines conflict only where two people changed
+//! the same thing (a reviewer's decision on a span its author changed meanwhile). Every file is
+//! deterministic RON; a span is one line.
+//!
+//! Ids never collide between copies: each session hands out ids from a floor made of the time
+//! it opened the project (seconds) and a random part (see [`session_id_floor`]), above every id
+//! in use. `project.ron` has no id counter, which would conflict on every merge.
+//!
+//! Saving writes only the files whose contents changed (a document's files are serialized
+//! again only when the document changed: an edit replaces its `Arc`), and removes the files of
+//! things deleted. A file changed by another program since it was loaded (a `git pull` while
+//! the project is open) is not overwritten.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasher as _, Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use super::{FileStamp, StoreError, pretty_config, readable, stamp_of};
+use crate::model::{
+    DocId, Document, Entity, FORMAT_VERSION, Meeting, Outcome, Project, Schema, Span,
+};
+
+/// The format number `project.ron` of a folder carries.
+pub const FOLDER_FORMAT: u32 = 2;
+pub const PROJECT_RON: &str = "project.ron";
+const ENTITIES: &str = "entities";
+const MEETINGS: &str = "records/meetings";
+const OUTCOMES: &str = "records/outcomes";
+const DOCUMENTS: &str = "documents";
+const DOCUMENT_RON: &str = "document.ron";
+const SPANS: &str = "spans";
+const GITIGNORE: &str = ".gitignore";
+const GITIGNORE_TEXT: &str =
+    "# Daftar's lock and the temporary files of a save in progress\n.lock\n.*.tmp-*\n";
+
+/// A project path names a folder project: an existing folder, or a new path ending `.daftar`.
+pub fn is_folder_project(path: &Path) -> bool {
+    path.is_dir() || (!path.exists() && path.extension().is_some_and(|e| e == "daftar"))
+}
+
+/// A folder holding a project (its `project.ron`), as opposed to a folder of articles.
+pub fn is_project_folder(path: &Path) -> bool {
+    path.join(PROJECT_RON).is_file()
+}
+
+/// `project.ron`: everything but the entities, records and documents.
+#[derive(Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Header {
+    format: u32,
+    name: String,
+    /// The corpus folder, relative to the folder holding the project folder.
+    corpus: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    annotators: Vec<String>,
+    schema: Schema,
+}
+
+/// A file name for an author's spans: their name with only letters, digits, `-`, `_` and `.`
+/// (others become `_`), and a hash of the exact name, so that names differing in case or in a
+/// replaced character never share a file on any file system.
+pub fn author_file_name(author: &str) -> String {
+    let readable: String = author
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || matches!(c, '-' | '_') {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(40)
+        .collect();
+    let digest = crate::corpus::fingerprint(author);
+    format!("{readable}-{}.ron", &digest[..8])
+}
+
+fn ron_text<T: Serialize>(value: &T, depth: usize) -> String {
+    let mut text =
+        ron::ser::to_string_pretty(value, pretty_config(depth)).expect("project data serializes");
+    text.push('\n');
+    text
+}
+
+/// The files of one document, relative to the project folder.
+fn document_files(document: &Document) -> Vec<(PathBuf, String)> {
+    let folder = Path::new(DOCUMENTS).join(document.id.to_string());
+    let mut head = document.clone();
+    head.spans = Vec::new();
+    let mut files = vec![(folder.join(DOCUMENT_RON), ron_text(&head, 2))];
+    let mut by_file: BTreeMap<String, Vec<&Span>> = BTreeMap::new();
+    for span in &document.spans {
+        by_file
+            .entry(author_file_name(&span.author))
+            .or_default()
+            .push(span);
+    }
+    for (name, spans) in by_file {
+        // Depth 1: each span on one line.
+        files.push((folder.join(SPANS).join(name), ron_text(&spans, 1)));
+    }
+    files
+}
+
+/// Every file of the project but the documents', relative to the project folder.
+fn shell_files(project: &Project) -> Vec<(PathBuf, String)> {
+    let header = Header {
+        format: FOLDER_FORMAT,
+        name: project.name.clone(),
+        corpus: project.corpus.clone(),
+        annotators: project.annotators.clone(),
+        schema: project.schema.clone(),
+    };
+    let mut files = vec![(PathBuf::from(PROJECT_RON), ron_text(&header, 4))];
+    for entity in &project.entities {
+        let path = Path::new(ENTITIES).join(format!("{}.ron", entity.id));
+        files.push((path, ron_text(entity, 2)));
+    }
+    for meeting in &project.meetings {
+        let path = Path::new(MEETINGS).join(format!("{}.ron", meeting.id));
+        files.push((path, ron_text(meeting, 3)));
+    }
+    for outcome in &project.outcomes {
+        let path = Path::new(OUTCOMES).join(format!("{}.ron", outcome.id));
+        files.push((path, ron_text(outcome, 3)));
+    }
+    files
+}
+
+/// Every file of the project in the folder format, relative to the project folder (what a
+/// first save or a migration writes).
+pub fn folder_files(project: &Project) -> Vec<(PathBuf, String)> {
+    let mut files = shell_files(project);
+    for document in &project.documents {
+        files.extend(document_files(document));
+    }
+    files
+}
+
+fn content_hash(text: &str) -> u64 {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// What the folder held as last loaded or saved by this process.
+#[derive(Debug, Default)]
+pub struct FolderState {
+    /// Relative path → hash of its contents and its stamp on disk.
+    files: HashMap<PathBuf, (u64, Option<FileStamp>)>,
+    /// The documents as last saved, with the files they were written to: a document whose
+    /// `Arc` is the same has the same files.
+    documents: HashMap<DocId, (Arc<Document>, Vec<PathBuf>)>,
+}
+
+/// A id floor no other copy of the project will reach: the seconds since 2024 (when the
+/// session starts) above 21 random bits. Each session counts up from it (above every id in
+/// use), so two copies collide only if opened in the same second with random parts closer than
+/// the number of ids they hand out, or if one hands out two million ids a second. Ids stay
+/// below 2^53, exact in JSON numbers.
+pub fn session_id_floor() -> u64 {
+    const EPOCH_2024: u64 = 1_704_067_200;
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    let seconds = now.as_secs().saturating_sub(EPOCH_2024) & 0xFFFF_FFFF;
+    // Random bits from the standard library's per-process hasher keys, the time and the pid.
+    let mut hasher = std::collections::hash_map::RandomState::new().build_hasher();
+    now.as_nanos().hash(&mut hasher);
+    std::process::id().hash(&mut hasher);
+    let random = hasher.finish() & 0x1F_FFFF;
+    (seconds << 21) | random
+}
+
+/// Reads one RON file of the folder.
+fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<(T, Option<FileStamp>, u64), StoreError> {
+    let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
+        path: path.to_path_buf(),
+        error,
+    })?;
+    let value = ron::from_str::<T>(&text).map_err(|error| StoreError::Malformed {
+        path: path.to_path_buf(),
+        line: error.span.start.line,
+        column: error.span.start.col,
+        message: readable(&error.code),
+    })?;
+    Ok((value, stamp_of(path), content_hash(&text)))
+}
+
+/// The `.ron` files directly in `folder` (none if it does not exist), sorted.
+fn ron_files_in(folder: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let entries = match std::fs::read_dir(folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => {
+            return Err(StoreError::Read {
+                path: folder.to_path_buf(),
+                error,
+            });
+        }
+    };
+    let mut files: Vec<PathBuf> = entries
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            p.extension().is_some_and(|x| x == "ron")
+                && !p
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        })
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// The document folders under `documents/`, sorted.
+fn document_folders(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
+    let folder = root.join(DOCUMENTS);
+    let entries = match std::fs::read_dir(&folder) {
+        Ok(entries) => entries,
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(error) => {
+            return Err(StoreError::Read {
+                path: folder,
+                error,
+            });
+        }
+    };
+    let mut folders: Vec<PathBuf> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .map(|e| e.path())
+        .collect();
+    folders.sort();
+    Ok(folders)
+}
+
+/// What loading one document folder gives.
+type LoadedDocument = (Document, Vec<(PathBuf, u64, Option<FileStamp>)>);
+
+fn load_document(folder: &Path) -> Result<LoadedDocument, StoreError> {
+    let head_path = folder.join(DOCUMENT_RON);
+    let (mut document, stamp, hash): (Document, _, _) = read_ron(&head_path)?;
+    let mut files = vec![(head_path, hash, stamp)];
+    for path in ron_files_in(&folder.join(SPANS))? {
+        let (spans, stamp, hash): (Vec<Span>, _, _) = read_ron(&path)?;
+        document.spans.extend(spans);
+        files.push((path, hash, stamp));
+    }
+    document.spans.sort_by_key(Span::sort_key);
+    Ok((document, files))
+}
+
+/// Runs `load` over `items` on every core, keeping their order; the first error wins.
+fn load_all<I: Sync, T: Send>(
+    items: &[I],
+    load: impl Fn(&I) -> Result<T, StoreError> + Sync,
+) -> Result<Vec<T>, StoreError> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let chunk = items.len().div_ceil(threads).max(1);
+    let load = &load;
+    let parts: Vec<Result<Vec<T>, StoreError>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(chunk)
+            .map(|chunk| scope.spawn(move || chunk.iter().map(load).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().expect("loading does not panic"))
+            .collect()
+    });
+    let mut all = Vec::with_capacity(items.len());
+    for part in parts {
+        all.extend(part?);
+    }
+    Ok(all)
+}
+
+/// Loads a folder project, and what it holds on disk (for saving only what changes).
+pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
+    let header_path = root.join(PROJECT_RON);
+    let (header, stamp, hash): (Header, _, _) = read_ron(&header_path).map_err(|error| {
+        match error {
+            // A newer Daftar's project: say so rather than "malformed".
+            StoreError::Malformed { .. } => newer_format(&header_path).unwrap_or(error),
+            error => error,
+        }
+    })?;
+    if header.format > FOLDER_FORMAT {
+        return Err(StoreError::TooNew {
+            path: header_path,
+            found: header.format,
+        });
+    }
+    let mut state = FolderState::default();
+    state
+        .files
+        .insert(PathBuf::from(PROJECT_RON), (hash, stamp));
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let mut entities = Vec::new();
+    for path in ron_files_in(&root.join(ENTITIES))? {
+        let (entity, stamp, hash): (Entity, _, _) = read_ron(&path)?;
+        state.files.insert(relative(&path), (hash, stamp));
+        entities.push(entity);
+    }
+    let mut meetings = Vec::new();
+    for path in ron_files_in(&root.join(MEETINGS))? {
+        let (meeting, stamp, hash): (Meeting, _, _) = read_ron(&path)?;
+        state.files.insert(relative(&path), (hash, stamp));
+        meetings.push(meeting);
+    }
+    let mut outcomes = Vec::new();
+    for path in ron_files_in(&root.join(OUTCOMES))? {
+        let (outcome, stamp, hash): (Outcome, _, _) = read_ron(&path)?;
+        state.files.insert(relative(&path), (hash, stamp));
+        outcomes.push(outcome);
+    }
+    let loaded = load_all(&document_folders(root)?, |folder| load_document(folder))?;
+    let mut documents = Vec::with_capacity(loaded.len());
+    for (document, files) in loaded {
+        let document = Arc::new(document);
+        let mut paths = Vec::with_capacity(files.len());
+        for (path, hash, stamp) in files {
+            let path = relative(&path);
+            state.files.insert(path.clone(), (hash, stamp));
+            paths.push(path);
+        }
+        state
+            .documents
+            .insert(document.id, (Arc::clone(&document), paths));
+        documents.push(document);
+    }
+    entities.sort_by_key(|e: &Entity| e.id);
+    meetings.sort_by_key(|m: &Meeting| m.id);
+    outcomes.sort_by_key(|o: &Outcome| o.id);
+    documents.sort_by_key(|d| d.id);
+    let mut project = Project {
+        format: FORMAT_VERSION,
+        name: header.name,
+        corpus: header.corpus,
+        next_id: 1,
+        annotators: header.annotators,
+        schema: header.schema,
+        entities,
+        meetings,
+        outcomes,
+        documents,
+    };
+    project.next_id = project
+        .highest_id()
+        .map_or(1, |id| id + 1)
+        .max(session_id_floor());
+    Ok((project, state))
+}
+
+fn newer_format(path: &Path) -> Option<StoreError> {
+    #[derive(Deserialize)]
+    struct VersionOnly {
+        format: u32,
+    }
+    let text = std::fs::read_to_string(path).ok()?;
+    let VersionOnly { format } = ron::from_str(&text).ok()?;
+    (format > FOLDER_FORMAT).then(|| StoreError::TooNew {
+        path: path.to_path_buf(),
+        found: format,
+    })
+}
+
+/// Saves `project` into the folder at `root`, writing only files whose contents changed and
+/// removing those of things no longer there. Refuses, writing nothing, when a file it would
+/// write or remove was changed by another program since this process loaded or saved it.
+pub fn save_folder(
+    root: &Path,
+    project: &Project,
+    state: &mut FolderState,
+) -> Result<Saved, StoreError> {
+    let mut wanted: Vec<(PathBuf, String)> = shell_files(project);
+    let mut unchanged: HashSet<PathBuf> = HashSet::new();
+    let mut documents = HashMap::with_capacity(project.documents.len());
+    for document in &project.documents {
+        match state.documents.get(&document.id) {
+            Some((saved, paths)) if Arc::ptr_eq(saved, document) => {
+                unchanged.extend(paths.iter().cloned());
+                documents.insert(document.id, (Arc::clone(document), paths.clone()));
+            }
+            _ => {
+                let files = document_files(document);
+                let paths = files.iter().map(|(p, _)| p.clone()).collect();
+                documents.insert(document.id, (Arc::clone(document), paths));
+                wanted.extend(files);
+            }
+        }
+    }
+    let keep: HashSet<&Path> = wanted
+        .iter()
+        .map(|(p, _)| p.as_path())
+        .chain(unchanged.iter().map(PathBuf::as_path))
+        .collect();
+    let to_write: Vec<(&PathBuf, &String, u64)> = wanted
+        .iter()
+        .map(|(path, text)| (path, text, content_hash(text)))
+        .filter(|(path, _, hash)| state.files.get(*path).is_none_or(|(h, _)| h != hash))
+        .collect();
+    let to_remove: Vec<PathBuf> = state
+        .files
+        .keys()
+        .filter(|p| !keep.contains(p.as_path()))
+        .cloned()
+        .collect();
+    // Nothing another program changed is overwritten or removed; nothing it created is replaced.
+    for path in to_write.iter().map(|(p, _, _)| *p).chain(to_remove.iter()) {
+        let on_disk = stamp_of(&root.join(path));
+        let known = state.files.get(path).and_then(|(_, stamp)| *stamp);
+        if on_disk != known {
+            return Err(StoreError::ChangedOnDisk {
+                path: root.join(path),
+            });
+        }
+    }
+    let written: Vec<(PathBuf, &str)> = to_write
+        .iter()
+        .map(|(path, text, _)| (root.join(path), text.as_str()))
+        .collect();
+    write_files(root, &written).map_err(|(path, error)| StoreError::Write { path, error })?;
+    for path in &to_remove {
+        let full = root.join(path);
+        match std::fs::remove_file(&full) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(StoreError::Write { path: full, error });
+            }
+            _ => {}
+        }
+        state.files.remove(path);
+        // A folder left empty (a document removed, an author's last span gone) goes too.
+        let mut folder = full.parent();
+        while let Some(dir) = folder.filter(|d| *d != root) {
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+            folder = dir.parent();
+        }
+    }
+    for (path, _, hash) in to_write {
+        state
+            .files
+            .insert(path.clone(), (hash, stamp_of(&root.join(path))));
+    }
+    state.documents = documents;
+    Ok(Saved {
+        written: written.len(),
+        removed: to_remove.len(),
+    })
+}
+
+/// What a save of a folder project did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Saved {
+    pub written: usize,
+    pub removed: usize,
+}
+
+/// Writes files atomically (each to a temporary beside it, then renamed over it), with one
+/// durability barrier for a large batch and a flush per file for a few.
+fn write_files(root: &Path, files: &[(PathBuf, &str)]) -> Result<(), (PathBuf, std::io::Error)> {
+    use std::io::Write as _;
+    const FLUSH_EACH_UP_TO: usize = 16;
+    let mut temporaries = Vec::with_capacity(files.len());
+    let result = (|| {
+        for (path, text) in files {
+            let folder = crate::open::folder_of(path);
+            std::fs::create_dir_all(folder).map_err(|e| (folder.to_path_buf(), e))?;
+            let mut name = std::ffi::OsString::from(".");
+            name.push(path.file_name().unwrap_or_default());
+            name.push(format!(".tmp-{}", std::process::id()));
+            let temporary = path.with_file_name(name);
+            let mut file = std::fs::File::create(&temporary).map_err(|e| (path.clone(), e))?;
+            temporaries.push(temporary.clone());
+            file.write_all(text.as_bytes())
+                .map_err(|e| (path.clone(), e))?;
+            if files.len() <= FLUSH_EACH_UP_TO {
+                file.sync_all().map_err(|e| (path.clone(), e))?;
+            }
+        }
+        if files.len() > FLUSH_EACH_UP_TO {
+            super::sync_written(root, &temporaries).map_err(|e| (root.to_path_buf(), e))?;
+        }
+        for ((path, _), temporary) in files.iter().zip(&temporaries) {
+            std::fs::rename(temporary, path).map_err(|e| (path.clone(), e))?;
+        }
+        Ok(())
+    })();
+    if result.is_err() {
+        for temporary in &temporaries {
+            let _ = std::fs::remove_file(temporary);
+        }
+    }
+    result
+}
+
+/// Makes the folder of a new project, with a `.gitignore` for the lock and temporary files.
+pub fn create_folder(root: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(root)?;
+    let ignore = root.join(GITIGNORE);
+    if !ignore.exists() {
+        std::fs::write(ignore, GITIGNORE_TEXT)?;
+    }
+    Ok(())
+}
+
+/// Removes temporary files a killed save left in the folder (call holding the lock).
+pub fn remove_stale_temporaries(root: &Path) {
+    fn walk(folder: &Path, depth: usize) {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let name = entry.file_name();
+            let name = name.to_string_lossy();
+            let path = entry.path();
+            if entry.file_type().is_ok_and(|t| t.is_dir()) {
+                if depth < 4 {
+                    walk(&path, depth + 1);
+                }
+            } else if name.starts_with('.') && name.contains(".tmp-") {
+                let _ = std::fs::remove_file(path);
+            }
+        }
+    }
+    walk(root, 0);
+}
+
+#[cfg(test)]
+mod tests;
