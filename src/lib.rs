@@ -16,6 +16,7 @@ pub mod open;
 pub mod records;
 pub mod sample;
 pub mod store;
+pub mod sync;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;

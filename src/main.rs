@@ -95,6 +95,15 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FOLDER")]
         output: Option<PathBuf>,
     },
+    /// Share a project folder through git: commit your changes, pull and merge the others',
+    /// push. Files both sides changed are named and the merge undone (nothing is lost).
+    Sync {
+        /// The project folder (inside a git repository).
+        project: PathBuf,
+        /// Your name, for the commit message (default: $USER).
+        #[arg(long, value_name = "NAME")]
+        annotator: Option<String>,
+    },
     /// How far annotators agree on the documents two or more of them annotated: span F1 (exact
     /// and overlapping), Cohen's kappa over tokens per pair and label, Fleiss' kappa and
     /// Krippendorff's alpha across annotators.
@@ -116,7 +125,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, agreement, migrate, layout); see daftar --help"
+         (import, export, check, stats, agreement, migrate, sync, layout); see daftar --help"
     )
 }
 
@@ -141,6 +150,9 @@ fn main() -> ExitCode {
         Some(Command::Stats { project }) => daftar::cli::stats(&project),
         Some(Command::Migrate { project, output }) => {
             daftar::cli::migrate(&project, output.as_deref())
+        }
+        Some(Command::Sync { project, annotator }) => {
+            daftar::cli::sync(&project, annotator.as_deref())
         }
         Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
         Some(Command::Layout {

@@ -37,11 +37,15 @@ fn at(text: &str, words: &str) -> (usize, usize) {
     (start, start + words.chars().count())
 }
 
-/// A brat collection: the articles' texts and one `.ann` each with `spans` (file, label, words).
+/// A brat collection of the articles `spans` name (file, label, words): their texts, and an
+/// `.ann` each.
 fn brat_collection(dir: &Path, name: &str, spans: &[(&str, &str, &str)]) -> PathBuf {
     let folder = dir.join(name);
     std::fs::create_dir_all(&folder).unwrap();
     for (file, text) in [("a", ARTICLE_A), ("b", ARTICLE_B)] {
+        if !spans.iter().any(|s| s.0 == file) {
+            continue;
+        }
         std::fs::write(folder.join(format!("{file}.txt")), text).unwrap();
         let mut ann = String::new();
         for (i, (_, label, words)) in spans.iter().filter(|s| s.0 == file).enumerate() {
@@ -73,6 +77,7 @@ fn two_annotators(dir: &Path) -> PathBuf {
             ("b", "GPE", "موسكو"),
         ],
     );
+    assert!(maryam.join("b.ann").exists());
     let reza = brat_collection(
         dir,
         "reza",
@@ -216,4 +221,214 @@ fn a_second_collection_with_another_text_is_named_and_left_out() {
     );
     let after = daftar::store::load(&project).unwrap();
     assert_eq!(after.span_count(), 9);
+}
+
+/// Runs git in `dir` as a test user, and returns its output; fails the test if git fails.
+fn git(dir: &Path, args: &[&str]) -> String {
+    let output = Command::new("git")
+        .current_dir(dir)
+        .args(args)
+        .env("GIT_AUTHOR_NAME", "test")
+        .env("GIT_AUTHOR_EMAIL", "test@localhost")
+        .env("GIT_COMMITTER_NAME", "test")
+        .env("GIT_COMMITTER_EMAIL", "test@localhost")
+        .output()
+        .expect("git runs");
+    assert!(
+        output.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout(&output)
+}
+
+/// `daftar sync` of a clone's project as `name`: its report and exit status.
+fn sync(clone: &Path, name: &str) -> (String, Option<i32>) {
+    let output = daftar(&[
+        "sync",
+        clone.join("team.daftar").to_str().unwrap(),
+        "--annotator",
+        name,
+    ]);
+    let report = format!(
+        "{}{}",
+        stdout(&output),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (report, output.status.code())
+}
+
+/// A team repository: a bare `origin.git` holding the articles and a project folder of them,
+/// and a clone of it per person named.
+fn team_repository(dir: &Path, people: &[&str]) -> Vec<PathBuf> {
+    git(
+        dir,
+        &["init", "--quiet", "--bare", "-b", "main", "origin.git"],
+    );
+    let setup = dir.join("setup");
+    std::fs::create_dir_all(setup.join("articles")).unwrap();
+    std::fs::write(setup.join("articles/a.txt"), ARTICLE_A).unwrap();
+    std::fs::write(setup.join("articles/b.txt"), ARTICLE_B).unwrap();
+    run_ok(&[
+        "import",
+        setup.join("articles").to_str().unwrap(),
+        "-o",
+        setup.join("team.daftar").to_str().unwrap(),
+    ]);
+    git(&setup, &["init", "--quiet", "-b", "main"]);
+    git(&setup, &["add", "--all"]);
+    git(
+        &setup,
+        &["commit", "--quiet", "-m", "articles and their project"],
+    );
+    git(&setup, &["remote", "add", "origin", "../origin.git"]);
+    git(&setup, &["push", "--quiet", "-u", "origin", "main"]);
+    people
+        .iter()
+        .map(|name| {
+            git(dir, &["clone", "--quiet", "origin.git", name]);
+            dir.join(name)
+        })
+        .collect()
+}
+
+/// Imports brat pre-annotations into a clone's project, credited to `name`.
+fn annotate(clone: &Path, name: &str, spans: &[(&str, &str, &str)]) {
+    let collection = brat_collection(clone.parent().unwrap(), &format!("{name}-brat"), spans);
+    run_ok(&[
+        "import",
+        collection.to_str().unwrap(),
+        "-o",
+        clone.join("team.daftar").to_str().unwrap(),
+        "--annotator",
+        name,
+    ]);
+}
+
+#[test]
+fn two_clones_annotate_and_sync_through_git_without_conflicts() {
+    let dir = tempfile::tempdir().unwrap();
+    let clones = team_repository(dir.path(), &["maryam", "reza"]);
+    let (maryam, reza) = (&clones[0], &clones[1]);
+    // Different documents.
+    annotate(
+        maryam,
+        "maryam",
+        &[("a", "PER", "عراقچی"), ("a", "GPE", "مسکو")],
+    );
+    annotate(reza, "reza", &[("b", "GPE", "موسكو")]);
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    assert!(
+        report.contains("committed: Daftar: maryam changed 1 document"),
+        "{report}"
+    );
+    assert!(report.contains("pushed"), "{report}");
+    let (report, code) = sync(reza, "reza");
+    assert_eq!(code, Some(0), "{report}");
+    assert!(report.contains("merged the others' work"), "{report}");
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    for clone in [maryam, reza] {
+        let project = daftar::store::load(&clone.join("team.daftar")).unwrap();
+        let authors: Vec<(&str, &str)> = project
+            .documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| (d.path.as_str(), s.author.as_str())))
+            .collect();
+        assert_eq!(
+            authors,
+            [("a.txt", "maryam"), ("a.txt", "maryam"), ("b.txt", "reza")],
+            "{}",
+            clone.display()
+        );
+        let check = daftar(&["check", clone.join("team.daftar").to_str().unwrap()]);
+        assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+        assert!(
+            git(clone, &["status", "--porcelain"]).is_empty(),
+            "all committed"
+        );
+    }
+
+    // The same document: both annotations kept, their disagreement measured.
+    annotate(
+        maryam,
+        "maryam",
+        &[("b", "LOC", "موسكو"), ("b", "GPE", "الإيراني")],
+    );
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    let (report, code) = sync(reza, "reza");
+    assert_eq!(code, Some(0), "{report}");
+    let json: Value = serde_json::from_str(&run_ok(&[
+        "agreement",
+        reza.join("team.daftar").to_str().unwrap(),
+        "--json",
+    ]))
+    .unwrap();
+    let pairs = json["pairs"].as_array().unwrap();
+    let pair = pairs
+        .iter()
+        .find(|p| {
+            p["per_document"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|d| d["document"] == "b.txt")
+        })
+        .unwrap_or_else(|| panic!("{json}"));
+    assert_eq!(pair["annotators"], serde_json::json!(["maryam", "reza"]));
+    assert_eq!(
+        pair["overall"]["f1_exact"], 0.0,
+        "LOC against GPE, and a span reza has not"
+    );
+    assert_eq!(pair["labels"]["GPE"]["spans"], serde_json::json!([1, 1]));
+}
+
+#[test]
+fn a_true_conflict_is_named_and_the_merge_undone() {
+    let dir = tempfile::tempdir().unwrap();
+    let clones = team_repository(dir.path(), &["maryam", "reza"]);
+    // Both write a different note on the same document.
+    for (clone, note) in [(&clones[0], "از نظر من"), (&clones[1], "به نظر من")] {
+        let path = clone.join("team.daftar");
+        let (mut file, mut project) = daftar::store::ProjectFile::open(&path).unwrap();
+        let id = project.document_by_path("a.txt").unwrap().id;
+        project.document_mut(id).unwrap().note = note.to_string();
+        file.save(&project).unwrap();
+    }
+    let (report, code) = sync(&clones[0], "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    let (report, code) = sync(&clones[1], "reza");
+    assert_eq!(code, Some(1), "{report}");
+    assert!(
+        report.contains("a.txt: its status, note or labels: documents/"),
+        "{report}"
+    );
+    assert!(report.contains("nothing was lost"), "{report}");
+    // Reza's work is committed, the folder loads (no conflict markers), and holds his note.
+    assert!(git(&clones[1], &["status", "--porcelain"]).is_empty());
+    let project = daftar::store::load(&clones[1].join("team.daftar")).unwrap();
+    assert_eq!(project.document_by_path("a.txt").unwrap().note, "به نظر من");
+}
+
+#[test]
+fn sync_outside_a_repository_says_what_to_do() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("articles")).unwrap();
+    std::fs::write(dir.path().join("articles/a.txt"), ARTICLE_A).unwrap();
+    let project = dir.path().join("p.daftar");
+    run_ok(&[
+        "import",
+        dir.path().join("articles").to_str().unwrap(),
+        "-o",
+        project.to_str().unwrap(),
+    ]);
+    let output = daftar(&["sync", project.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("not in a git repository"),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

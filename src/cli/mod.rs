@@ -291,6 +291,33 @@ pub fn migrate(project: &Path, output: Option<&Path>) -> anyhow::Result<u8> {
     Ok(OK)
 }
 
+/// `daftar sync PROJECT [--annotator NAME]`: exit status 1 when files conflicted.
+pub fn sync(path: &Path, annotator: Option<&str>) -> anyhow::Result<u8> {
+    // One writer: a window with the project open would save over the merge.
+    let _lock = store::ProjectLock::acquire(path)?;
+    let project = store::load(path)?;
+    let author = annotator
+        .map(str::to_string)
+        .or_else(|| std::env::var("USER").ok())
+        .unwrap_or_else(|| "annotator".to_string());
+    let report = crate::sync::sync(path, &author, Some(&project), &mut |step| {
+        eprintln!("{step}…");
+        true
+    })?;
+    let mut out = report.to_string();
+    let merged = store::load(path)?;
+    let breaches = crate::model::integrity::breaches(&merged);
+    for breach in &breaches {
+        let _ = writeln!(out, "after the merge: {}", breach.message);
+    }
+    emit(&out);
+    Ok(if report.conflicts.is_empty() && breaches.is_empty() {
+        OK
+    } else {
+        PROBLEMS
+    })
+}
+
 /// `daftar agreement PROJECT [--json]`
 pub fn agreement(path: &Path, json: bool) -> anyhow::Result<u8> {
     let project = store::load(path)?;
