@@ -11,6 +11,9 @@ mod editing;
 #[path = "ui/glyph_walk.rs"]
 mod glyph_walk;
 
+#[path = "ui/team.rs"]
+mod team;
+
 #[path = "ui/reference.rs"]
 mod reference;
 

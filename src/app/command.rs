@@ -24,6 +24,8 @@ pub enum Page {
     Spans,
     Meetings,
     Review,
+    /// Two or more people's spans on the shown document, side by side, to take from.
+    Curation,
 }
 
 /// Whose codes are set by hand.
@@ -205,6 +207,13 @@ pub enum AppCommand {
         comment: String,
     },
     AcceptAllRemaining,
+    /// Curation: the cluster at this index of `Session::curation_clusters`.
+    SelectCluster(usize),
+    NextCluster,
+    PreviousCluster,
+    /// Takes an annotator's version, all, or none of the current cluster, then goes to the next
+    /// cluster not yet decided.
+    Curate(crate::edit::curation::Take),
     /// Finishes the shown document as reviewed, or sends it back with the note.
     FinishReview {
         reviewed: bool,
@@ -321,6 +330,12 @@ pub enum Refusal {
     NoOutcome(OutcomeId),
     #[error("choose an item to review first")]
     NoReviewItem,
+    #[error(
+        "choose a place where annotators' spans meet first (only documents two people annotated have them)"
+    )]
+    NoCluster,
+    #[error("no annotator has that number here")]
+    NoVersion,
     #[error("say what needs changing in the note first")]
     NoteNeeded,
     #[error("{0}")]

@@ -7,6 +7,7 @@
 
 mod article;
 mod command;
+mod curation;
 pub mod describe;
 mod entities;
 mod jobs;

@@ -36,6 +36,8 @@ pub struct Cursor {
     pub outcome: Option<OutcomeId>,
     /// The item the review page decides on.
     pub review_item: Option<ReviewItem>,
+    /// The cluster the curation page takes from (an index into the shown document's clusters).
+    pub cluster: Option<usize>,
 }
 
 /// How the window shows things (kept as preferences, never in the project).
@@ -466,6 +468,9 @@ impl Session {
             }
             C::Decide { state, comment } => self.decide(state, &comment),
             C::AcceptAllRemaining => self.accept_all_remaining(),
+            C::SelectCluster(index) => self.select_cluster(index),
+            C::NextCluster | C::PreviousCluster => self.step_cluster(command == C::NextCluster),
+            C::Curate(what) => self.curate(what),
             C::FinishReview { reviewed, note } => self.finish_review(reviewed, &note, false),
             C::ShowPage(page) => {
                 self.page = page;
@@ -554,6 +559,8 @@ impl Session {
             .outcome
             .filter(|o| self.project.outcome(*o).is_some());
         self.cursor.review_item = cursor.review_item;
+        let clusters = self.curation_clusters().len();
+        self.cursor.cluster = cursor.cluster.filter(|&i| i < clusters);
         if let Some(span) = self.cursor.span {
             self.reveal_span(span);
         }
@@ -602,6 +609,9 @@ impl Session {
             return;
         };
         self.article = Some(Article::read(&self.corpus_root, document));
+        if self.cursor.doc != Some(doc) {
+            self.cursor.cluster = None;
+        }
         self.cursor.doc = Some(doc);
         self.cursor.selection = TextSelection::default();
         self.cursor.span = None;

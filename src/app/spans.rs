@@ -55,9 +55,12 @@ impl Session {
             // The same words with the same label are already a span: that one is selected, no
             // second one made (check would report it twice).
             let existing = self.project.document(doc).and_then(|d| {
-                d.spans
-                    .iter()
-                    .find(|s| s.start == chars.start && s.end == chars.end && s.label == label)
+                d.spans.iter().find(|s| {
+                    s.start == chars.start
+                        && s.end == chars.end
+                        && s.label == label
+                        && s.author == self.annotator
+                })
             });
             if let Some(span) = existing {
                 self.cursor.span = Some(span.id);

@@ -1530,6 +1530,73 @@ fn export_refuses_a_folder_in_use_until_told_to_replace_and_writes_what_was_aske
     assert!(matches!(again.effects.as_slice(), [Effect::Export(_)]));
 }
 
+#[test]
+fn curation_takes_a_version_and_moves_to_the_next_place() {
+    use crate::edit::curation::Take;
+    let (_dir, mut session) = session();
+    show(&mut session, "000_cc14a8d638cfba9c.txt");
+    assert!(
+        session.curation_clusters().is_empty(),
+        "one annotator so far"
+    );
+    assert_eq!(
+        refused(&mut session, AppCommand::NextCluster),
+        Refusal::NoCluster
+    );
+    // A second person tags the minister too: their span is their own.
+    ok(&mut session, AppCommand::SetAnnotator("reza".into()));
+    select(&mut session, "اسکندر مومنی");
+    ok(&mut session, AppCommand::ApplyLabel("PER".into()));
+    ok(&mut session, AppCommand::ShowPage(Page::Curation));
+    let clusters = session.curation_clusters();
+    let agreed = clusters.iter().position(|c| c.agreed).unwrap();
+    assert!(
+        clusters[..agreed].iter().all(|c| !c.agreed),
+        "disagreements first"
+    );
+    assert_eq!(
+        refused(&mut session, AppCommand::Curate(Take::All)),
+        Refusal::NoCluster
+    );
+    ok(&mut session, AppCommand::NextCluster);
+    assert_eq!(session.curation_index(), Some(0));
+    ok(&mut session, AppCommand::PreviousCluster);
+    assert_eq!(session.curation_index(), Some(0), "stays at the first");
+    ok(&mut session, AppCommand::SelectCluster(agreed));
+    assert_eq!(
+        refused(&mut session, AppCommand::Curate(Take::Version(5))),
+        Refusal::NoVersion
+    );
+    ok(&mut session, AppCommand::SetAnnotator("sara".into()));
+    ok(&mut session, AppCommand::Curate(Take::Version(1)));
+    let doc = session.doc().unwrap();
+    let versions = &clusters[agreed].versions;
+    assert_eq!(versions[1].0, "reza");
+    let state_of = |session: &Session, id| {
+        let span = session.project().span(SpanRef { doc, span: id }).unwrap();
+        (span.review.state, span.review.reviewer.clone())
+    };
+    let (annotator, reza) = (versions[0].1[0], versions[1].1[0]);
+    assert_eq!(
+        state_of(&session, reza),
+        (ReviewState::Accepted, "sara".into())
+    );
+    assert_eq!(state_of(&session, annotator).0, ReviewState::Rejected);
+    assert_ne!(
+        session.curation_index(),
+        Some(agreed),
+        "on to a place to decide"
+    );
+    ok(&mut session, AppCommand::Undo);
+    assert_eq!(state_of(&session, reza).0, ReviewState::Pending);
+    assert_eq!(
+        session.curation_index(),
+        Some(agreed),
+        "undo brings the place back"
+    );
+    assert!(refused(&mut session, AppCommand::SelectCluster(999)) == Refusal::NoCluster);
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -1618,6 +1685,9 @@ fn every_command_has_a_test() {
             C::Decide { .. } => "decide_records_the_reviewer_and_moves_to_the_next_pending_item",
             C::AcceptAllRemaining | C::FinishReview { .. } => {
                 "accept_all_remaining_and_finish_the_review"
+            }
+            C::SelectCluster(_) | C::NextCluster | C::PreviousCluster | C::Curate(_) => {
+                "curation_takes_a_version_and_moves_to_the_next_place"
             }
             C::ShowPage(_)
             | C::TogglePage(_)

@@ -1,6 +1,7 @@
 //! Every change to a project is an [`Edit`]. Applying an edit returns its inverse, which is what
 //! undo applies; [`History`] keeps both and numbers revisions so "unsaved changes" is a comparison.
 
+pub mod curation;
 mod history;
 pub mod review;
 pub mod tagging;

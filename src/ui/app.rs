@@ -437,6 +437,7 @@ impl DaftarApp {
                                 Page::Spans => self.spans_page_ui(ui),
                                 Page::Meetings => self.meetings_page_ui(ui),
                                 Page::Review => self.review_page_ui(ui),
+                                Page::Curation => self.curation_page_ui(ui),
                             }
                         });
                 });

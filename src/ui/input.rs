@@ -9,6 +9,7 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::ui_command::{COMMANDS, UiCommand, label_key};
 use crate::app::{AppCommand, Page};
+use crate::edit::curation::Take;
 use crate::model::ReviewState;
 
 /// Left in egui's memory under a text field's id by the field itself, so that the focus tells
@@ -52,12 +53,17 @@ impl DaftarApp {
     /// The command a table entry stands for on the page shown (`None`: nothing to do there).
     pub(super) fn command_for(&self, command: UiCommand) -> Option<AppCommand> {
         let review = self.session.page() == Page::Review;
+        let curation = self.session.page() == Page::Curation;
         Some(match command {
             UiCommand::Save => AppCommand::Save,
             UiCommand::Undo => AppCommand::Undo,
             UiCommand::Redo => AppCommand::Redo,
             UiCommand::NextDocument => AppCommand::NextDocument,
             UiCommand::PreviousDocument => AppCommand::PreviousDocument,
+            UiCommand::NextItem if curation => AppCommand::NextCluster,
+            UiCommand::PreviousItem if curation => AppCommand::PreviousCluster,
+            UiCommand::ReviewAccept if curation => AppCommand::Curate(Take::All),
+            UiCommand::ReviewReject if curation => AppCommand::Curate(Take::Nothing),
             UiCommand::NextItem if review => AppCommand::NextReviewItem,
             UiCommand::PreviousItem if review => AppCommand::PreviousReviewItem,
             UiCommand::NextItem => AppCommand::NextSpan,
@@ -134,6 +140,13 @@ impl DaftarApp {
         let session = &self.session;
         let schema = &session.project().schema;
         for key in keys {
+            // On the curation page, 1–9 take that annotator's version.
+            if session.page() == Page::Curation
+                && let Some(index) = digit(key)
+            {
+                commands.push(AppCommand::Curate(Take::Version(index)));
+                continue;
+            }
             let field = (session.page() == Page::Meetings)
                 .then(|| session.field_for_shortcut(key.name()))
                 .flatten();
@@ -149,4 +162,22 @@ impl DaftarApp {
         }
         commands
     }
+}
+
+/// 0 for the key 1, … 8 for the key 9.
+fn digit(key: egui::Key) -> Option<usize> {
+    use egui::Key as K;
+    [
+        K::Num1,
+        K::Num2,
+        K::Num3,
+        K::Num4,
+        K::Num5,
+        K::Num6,
+        K::Num7,
+        K::Num8,
+        K::Num9,
+    ]
+    .iter()
+    .position(|k| *k == key)
 }

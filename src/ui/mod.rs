@@ -5,6 +5,7 @@ pub mod article_view;
 mod background;
 pub mod bidi_label;
 pub mod confirm;
+pub mod curation_panel;
 pub mod export_dialog;
 mod glyph_atlas;
 pub mod input;

@@ -251,6 +251,7 @@ impl super::app::DaftarApp {
             ("Show the spans", Page::Spans),
             ("Show the meetings", Page::Meetings),
             ("Show the review", Page::Review),
+            ("Show the curation of double annotation", Page::Curation),
         ] {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::ShowPage(page)),

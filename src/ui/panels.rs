@@ -1017,6 +1017,7 @@ impl DaftarApp {
                     Page::Review,
                     label_with_shortcut(UiCommand::ShowReview, ui.ctx()),
                 ),
+                (Page::Curation, "Curation".to_string()),
             ];
             for (tab, name) in tabs {
                 if ui.selectable_label(page == tab, name).clicked() {

@@ -1,0 +1,107 @@
+//! Two people annotate one article in the window, each under their own name, and a reviewer
+//! curates what they did with the keyboard (issue 13).
+
+use daftar::model::{ReviewState, Span};
+use daftar::ui::DaftarApp;
+use eframe::egui;
+use egui_kittest::Harness;
+
+use super::{
+    app_harness, click_label, press, sample_copy, select_words, spans, tag_minister, type_into,
+};
+
+/// Sets the name work is recorded under, as a person does: typed into the toolbar field.
+fn sign_in(harness: &mut Harness<'_, DaftarApp>, name: &str) {
+    type_into(harness, daftar::ui::panels::ANNOTATOR_HINT, name);
+    press(harness, egui::Modifiers::NONE, egui::Key::Escape);
+    assert_eq!(harness.state().session.annotator(), name);
+}
+
+fn span_by<'s>(spans: &'s [Span], author: &str, quote: &str) -> &'s Span {
+    spans
+        .iter()
+        .find(|s| s.author == author && s.quote == quote)
+        .unwrap_or_else(|| panic!("no span of {author} on {quote}: {spans:#?}"))
+}
+
+#[test]
+fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
+    let (dir, corpus, _) = sample_copy();
+    // A project folder, the format a team shares through git.
+    let project = dir.path().join("team.daftar");
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1500.0, 1000.0));
+    sign_in(&mut harness, "مریم");
+    tag_minister(&mut harness);
+    select_words(&mut harness, "سازمان همکاری اقتصادی اکو");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
+    sign_in(&mut harness, "رضا");
+    // The same name again is reza's own span, kept apart from maryam's.
+    tag_minister(&mut harness);
+    select_words(&mut harness, "اکو");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
+    let tagged = spans(&harness);
+    assert_eq!(tagged.len(), 4, "{tagged:#?}");
+    span_by(&tagged, "مریم", "اسکندر مومنی");
+    span_by(&tagged, "رضا", "اسکندر مومنی");
+
+    sign_in(&mut harness, "سارا");
+    click_label(&mut harness, "Curation");
+    let clusters = harness.state().session.curation_clusters();
+    assert_eq!(clusters.len(), 2);
+    assert!(!clusters[0].agreed, "the disagreement first");
+    // Versions in name order: رضا is 1, مریم is 2.
+    assert_eq!(clusters[0].versions[0].0, "رضا");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    assert_eq!(harness.state().session.curation_index(), Some(0));
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Num2);
+    let curated = spans(&harness);
+    let long = span_by(&curated, "مریم", "سازمان همکاری اقتصادی اکو");
+    let short = span_by(&curated, "رضا", "اکو");
+    assert_eq!(long.review.state, ReviewState::Accepted);
+    assert_eq!(long.review.reviewer, "سارا");
+    assert_eq!(short.review.state, ReviewState::Rejected);
+    assert_eq!(short.review.comment, "curation: took مریم's");
+    assert_eq!(
+        harness.state().session.curation_index(),
+        Some(1),
+        "on to the next place to decide"
+    );
+    // The names both tagged: A takes them once.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::A);
+    let curated = spans(&harness);
+    let states: Vec<ReviewState> = ["رضا", "مریم"]
+        .iter()
+        .map(|who| span_by(&curated, who, "اسکندر مومنی").review.state)
+        .collect();
+    assert_eq!(states, [ReviewState::Accepted, ReviewState::Rejected]);
+    // Undo takes the last decision back, in one step.
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
+    let undone = spans(&harness);
+    assert!(
+        ["رضا", "مریم"]
+            .iter()
+            .all(|who| span_by(&undone, who, "اسکندر مومنی").review.is_pending())
+    );
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Y);
+    press(&mut harness, egui::Modifiers::COMMAND, egui::Key::S);
+    harness.state_mut().session.wait_for_save();
+    // What the reviewer took is in the folder, each person's spans in their own file.
+    let saved = daftar::store::load(&project).unwrap();
+    let document = &saved.documents[0];
+    assert_eq!(document.spans.len(), 4);
+    let accepted = document
+        .spans
+        .iter()
+        .filter(|s| s.review.state == ReviewState::Accepted)
+        .count();
+    assert_eq!(accepted, 2);
+    let files = std::fs::read_dir(
+        project
+            .join("documents")
+            .join(document.id.to_string())
+            .join("spans"),
+    )
+    .unwrap()
+    .count();
+    assert_eq!(files, 2, "one spans file per annotator");
+}
