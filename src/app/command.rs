@@ -237,6 +237,8 @@ pub enum AppCommand {
     OpenPalette,
 
     // Work the window does elsewhere.
+    /// Measures how far the annotators agree and shows it.
+    ShowAgreement,
     OpenExportDialog,
     Export(ExportRequest),
     /// Opens a folder of articles, a project file or another tool's annotations.
@@ -254,6 +256,8 @@ pub enum Effect {
     FocusDocumentFilter,
     OpenPalette,
     OpenExportDialog,
+    /// The agreement between annotators, measured now, for the window to show.
+    Agreement(Box<crate::agreement::Agreement>),
     /// Runs a search over every article on a background thread; its result goes back through
     /// [`super::Session::take_suggestions`].
     FindOccurrencesInCorpus(Box<super::jobs::CorpusSearch>),

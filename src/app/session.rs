@@ -509,6 +509,7 @@ impl Session {
             }
             C::FocusDocumentFilter => effect(Effect::FocusDocumentFilter),
             C::OpenPalette => effect(Effect::OpenPalette),
+            C::ShowAgreement => effect(Effect::Agreement(Box::new(self.measure_agreement()))),
             C::OpenExportDialog => effect(Effect::OpenExportDialog),
             C::Export(request) => self.export(request),
             C::Open(path) => effect(Effect::Open { path, into: None }),
@@ -539,6 +540,16 @@ impl Session {
             self.restore(cursor);
         }
         Ok(Applied::default())
+    }
+
+    /// How far the annotators agree on the documents two or more of them annotated (their
+    /// articles read from the corpus; the shown one from memory).
+    pub fn measure_agreement(&self) -> crate::agreement::Agreement {
+        let shown = self.article.as_ref().and_then(|a| Some((a.doc, a.text()?)));
+        crate::agreement::agreement(&self.project, |document| match shown {
+            Some((doc, text)) if doc == document.id => Some(text.to_string()),
+            _ => crate::corpus::read_unchanged(&self.corpus_root, document),
+        })
     }
 
     /// Puts the analyst back where an undo step says (what still exists of it).

@@ -1597,6 +1597,32 @@ fn curation_takes_a_version_and_moves_to_the_next_place() {
     assert!(refused(&mut session, AppCommand::SelectCluster(999)) == Refusal::NoCluster);
 }
 
+#[test]
+fn show_agreement_measures_the_documents_two_people_annotated() {
+    let (_dir, mut session) = session();
+    let measured = |session: &mut Session| {
+        let done = applied(session, AppCommand::ShowAgreement);
+        let [Effect::Agreement(agreement)] = done.effects.as_slice() else {
+            panic!("the agreement for the window to show");
+        };
+        (**agreement).clone()
+    };
+    assert!(measured(&mut session).pairs.is_empty(), "one annotator");
+    show(&mut session, "000_cc14a8d638cfba9c.txt");
+    ok(&mut session, AppCommand::SetAnnotator("reza".into()));
+    select(&mut session, "اسکندر مومنی");
+    ok(&mut session, AppCommand::ApplyLabel("PER".into()));
+    let agreement = measured(&mut session);
+    assert_eq!(agreement.pairs.len(), 1);
+    let pair = &agreement.pairs[0];
+    assert_eq!(
+        pair.annotators,
+        ["annotator".to_string(), "reza".to_string()]
+    );
+    assert_eq!(pair.documents, 1);
+    assert_eq!(pair.labels["PER"].exact_matches, 1);
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -1689,6 +1715,7 @@ fn every_command_has_a_test() {
             C::SelectCluster(_) | C::NextCluster | C::PreviousCluster | C::Curate(_) => {
                 "curation_takes_a_version_and_moves_to_the_next_place"
             }
+            C::ShowAgreement => "show_agreement_measures_the_documents_two_people_annotated",
             C::ShowPage(_)
             | C::TogglePage(_)
             | C::ZoomIn

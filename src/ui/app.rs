@@ -70,6 +70,8 @@ pub struct DaftarApp {
     pub(super) offer_recovery: bool,
     /// A question waiting for the user's answer before a command goes ahead.
     pub(super) confirmation: Option<Confirmation>,
+    /// The agreement measured last, while its window is open.
+    pub agreement: Option<crate::agreement::Agreement>,
     pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
@@ -101,6 +103,7 @@ impl DaftarApp {
             focus_filter: false,
             offer_recovery,
             confirmation: None,
+            agreement: None,
             palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
@@ -185,6 +188,7 @@ impl DaftarApp {
             Effect::OpenPalette => self.palette.show(),
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
+            Effect::Agreement(agreement) => self.agreement = Some(*agreement),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
             Effect::Export(job) => self.export.start(*job, &ctx),
             Effect::Open { path, into } => {
@@ -447,6 +451,7 @@ impl DaftarApp {
         self.import_report_ui(&ctx);
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
+        self.agreement_window_ui(&ctx);
         self.confirmation_ui(&ctx);
         self.palette_ui(&ctx);
         self.apply_queue();

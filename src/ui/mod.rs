@@ -1,5 +1,6 @@
 //! The window. Only this module (and `main.rs`) names egui or eframe.
 
+pub mod agreement_window;
 mod app;
 pub mod article_view;
 mod background;

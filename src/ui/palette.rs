@@ -259,6 +259,11 @@ impl super::app::DaftarApp {
                 also: vec!["page".into()],
             });
         }
+        entries.push(PickerOption {
+            value: PaletteAction::App(AppCommand::ShowAgreement),
+            shown: "Show how far the annotators agree".into(),
+            also: vec!["agreement kappa team".into()],
+        });
         let snap = session.view().snap_to_words;
         entries.push(PickerOption {
             value: PaletteAction::App(AppCommand::SetSnapToWords(!snap)),

@@ -33,6 +33,9 @@ pub const ATTRIBUTE_VALUE_HINT: &str = "Value";
 pub const ADD_ATTRIBUTE: &str = "Add";
 /// Placeholder (and accessible name) of the annotator's name in the toolbar.
 pub const ANNOTATOR_HINT: &str = "Your name";
+pub const TEAM_MENU: &str = "Team";
+pub const AGREEMENT_ITEM: &str = "Agreement…";
+pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
 pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
 /// Placeholder (and accessible name) of the span note field.
@@ -130,6 +133,16 @@ impl DaftarApp {
                     }
                     ui.close();
                 }
+                if ui
+                    .button("Open project folder…")
+                    .on_hover_text("A NAME.daftar folder, as a team shares it through git")
+                    .clicked()
+                {
+                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
+                        self.push(AppCommand::Open(folder));
+                    }
+                    ui.close();
+                }
                 if ui.button("Open project…").clicked() {
                     if let Some(file) = rfd::FileDialog::new()
                         .add_filter("Daftar project", &["ron"])
@@ -165,6 +178,28 @@ impl DaftarApp {
                 }
                 if let Some(path) = chosen {
                     self.push(AppCommand::Open(path));
+                    ui.close();
+                }
+            });
+            ui.menu_button(TEAM_MENU, |ui| {
+                if ui
+                    .button(AGREEMENT_ITEM)
+                    .on_hover_text(
+                        "How far the annotators agree, where two or more annotated a document",
+                    )
+                    .clicked()
+                {
+                    self.push(AppCommand::ShowAgreement);
+                    ui.close();
+                }
+                if ui
+                    .button(CURATION_ITEM)
+                    .on_hover_text(
+                        "Take from two or more people's annotations of the shown document",
+                    )
+                    .clicked()
+                {
+                    self.push(AppCommand::ShowPage(crate::app::Page::Curation));
                     ui.close();
                 }
             });

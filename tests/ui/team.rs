@@ -5,6 +5,7 @@ use daftar::model::{ReviewState, Span};
 use daftar::ui::DaftarApp;
 use eframe::egui;
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 
 use super::{
     app_harness, click_label, press, sample_copy, select_words, spans, tag_minister, type_into,
@@ -24,10 +25,14 @@ fn span_by<'s>(spans: &'s [Span], author: &str, quote: &str) -> &'s Span {
         .unwrap_or_else(|| panic!("no span of {author} on {quote}: {spans:#?}"))
 }
 
-#[test]
-fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
+/// A project folder (the format a team shares through git) of the sample, in the window, where
+/// مریم and رضا tagged the first article: the same minister, and the ECO at different lengths.
+fn annotated_by_two() -> (
+    tempfile::TempDir,
+    std::path::PathBuf,
+    Harness<'static, DaftarApp>,
+) {
     let (dir, corpus, _) = sample_copy();
-    // A project folder, the format a team shares through git.
     let project = dir.path().join("team.daftar");
     let mut harness = app_harness(&project, &corpus, egui::vec2(1500.0, 1000.0));
     sign_in(&mut harness, "مریم");
@@ -43,7 +48,12 @@ fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
     assert_eq!(tagged.len(), 4, "{tagged:#?}");
     span_by(&tagged, "مریم", "اسکندر مومنی");
     span_by(&tagged, "رضا", "اسکندر مومنی");
+    (dir, project, harness)
+}
 
+#[test]
+fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
+    let (_dir, project, mut harness) = annotated_by_two();
     sign_in(&mut harness, "سارا");
     click_label(&mut harness, "Curation");
     let clusters = harness.state().session.curation_clusters();
@@ -104,4 +114,33 @@ fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
     .unwrap()
     .count();
     assert_eq!(files, 2, "one spans file per annotator");
+}
+
+#[test]
+fn the_agreement_window_shows_the_pair_per_label() {
+    let (_dir, _project, mut harness) = annotated_by_two();
+    click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
+    click_label(&mut harness, daftar::ui::panels::AGREEMENT_ITEM);
+    let agreement = harness
+        .state()
+        .agreement
+        .clone()
+        .expect("measured and shown");
+    assert_eq!(agreement.pairs.len(), 1);
+    let pair = &agreement.pairs[0];
+    assert_eq!(pair.annotators, ["رضا".to_string(), "مریم".to_string()]);
+    assert_eq!(pair.labels["PER"].f1_exact, Some(1.0));
+    assert_eq!(pair.labels["ORG"].f1_exact, Some(0.0));
+    assert_eq!(pair.labels["ORG"].f1_overlap, Some(1.0));
+    // The window: its heat map and table, κ of PER written in its cell.
+    harness.get_by_label(daftar::ui::agreement_window::AGREEMENT_WINDOW);
+    harness.get_by_label("Heat map");
+    assert!(harness.query_all_by_label("1.00").count() >= 2);
+    assert!(
+        harness.query_all_by_label("ORG").count() >= 2,
+        "a column and a row"
+    );
+    // Measured again after more work; closed with its ×.
+    click_label(&mut harness, daftar::ui::agreement_window::MEASURE_AGAIN);
+    assert!(harness.state().agreement.is_some());
 }
