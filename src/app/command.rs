@@ -239,6 +239,11 @@ pub enum AppCommand {
     // Work the window does elsewhere.
     /// Measures how far the annotators agree and shows it.
     ShowAgreement,
+    /// Saves, then commits, merges the team's work and pushes (a project folder in git).
+    Sync,
+    /// Reads the project again from disk (after a sync merged others' work into its files).
+    /// The undo history starts again: the steps before are in git's history.
+    ReloadFromDisk,
     OpenExportDialog,
     Export(ExportRequest),
     /// Opens a folder of articles, a project file or another tool's annotations.
@@ -258,6 +263,8 @@ pub enum Effect {
     OpenExportDialog,
     /// The agreement between annotators, measured now, for the window to show.
     Agreement(Box<crate::agreement::Agreement>),
+    /// Runs a sync through git on a background thread; when it ends, the window reloads.
+    Sync(Box<super::jobs::SyncJob>),
     /// Runs a search over every article on a background thread; its result goes back through
     /// [`super::Session::take_suggestions`].
     FindOccurrencesInCorpus(Box<super::jobs::CorpusSearch>),
@@ -334,6 +341,14 @@ pub enum Refusal {
     NoOutcome(OutcomeId),
     #[error("choose an item to review first")]
     NoReviewItem,
+    #[error(
+        "only a project folder is shared through git: migrate this one-file project first (daftar migrate)"
+    )]
+    NotAProjectFolder,
+    #[error("the project could not be saved first, so it was not synced: {0}")]
+    NotSaved(String),
+    #[error("the project could not be read again: {0}")]
+    NotReloaded(String),
     #[error(
         "choose a place where annotators' spans meet first (only documents two people annotated have them)"
     )]

@@ -70,3 +70,21 @@ impl ExportJob {
         )
     }
 }
+
+/// "Sync with the team": the project folder committed, merged with the others' work, pushed.
+#[derive(Debug)]
+pub struct SyncJob {
+    pub folder: PathBuf,
+    pub author: String,
+    /// The project as saved, to name things in the report.
+    pub project: Project,
+}
+
+impl SyncJob {
+    pub fn run(
+        &self,
+        progress: &mut dyn FnMut(crate::sync::Step) -> bool,
+    ) -> Result<crate::sync::SyncReport, crate::sync::SyncError> {
+        crate::sync::sync(&self.folder, &self.author, Some(&self.project), progress)
+    }
+}

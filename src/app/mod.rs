@@ -21,7 +21,7 @@ pub use article::{Article, TextSelection};
 pub use command::{
     AppCommand, Applied, CodesTarget, Confirmation, Edge, Effect, ExportRequest, Page, Refusal,
 };
-pub use jobs::{CorpusSearch, ExportJob};
+pub use jobs::{CorpusSearch, ExportJob, SyncJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
 pub use session::{
     AUTOSAVE_DELAY, Cursor, DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, SaveStatus, Session,

@@ -510,6 +510,8 @@ impl Session {
             C::FocusDocumentFilter => effect(Effect::FocusDocumentFilter),
             C::OpenPalette => effect(Effect::OpenPalette),
             C::ShowAgreement => effect(Effect::Agreement(Box::new(self.measure_agreement()))),
+            C::Sync => self.start_sync(),
+            C::ReloadFromDisk => self.reload_from_disk(),
             C::OpenExportDialog => effect(Effect::OpenExportDialog),
             C::Export(request) => self.export(request),
             C::Open(path) => effect(Effect::Open { path, into: None }),
@@ -540,6 +542,50 @@ impl Session {
             self.restore(cursor);
         }
         Ok(Applied::default())
+    }
+
+    /// Saves, and hands the window a sync of the project folder to run.
+    fn start_sync(&mut self) -> Result<Applied, Refusal> {
+        if !self.saver.is_folder() {
+            return Err(Refusal::NotAProjectFolder);
+        }
+        self.save_before_exit().map_err(Refusal::NotSaved)?;
+        let job = super::jobs::SyncJob {
+            folder: self.project_path(),
+            author: self.annotator.clone(),
+            project: self.project.clone(),
+        };
+        Ok(Applied {
+            changed: false,
+            effects: vec![Effect::Sync(Box::new(job))],
+        })
+    }
+
+    /// Reads the project again from its files, staying on the shown document where it still is.
+    fn reload_from_disk(&mut self) -> Result<Applied, Refusal> {
+        self.save_before_exit().map_err(Refusal::NotSaved)?;
+        let project = self
+            .saver
+            .reload()
+            .map_err(|e| Refusal::NotReloaded(e.to_string()))?;
+        let shown = self.doc();
+        self.project = project;
+        self.history = History::default();
+        self.cursor = Cursor::default();
+        self.documents.invalidate();
+        self.entities.invalidate();
+        self.refresh_lists();
+        let doc = shown
+            .filter(|d| self.project.document(*d).is_some())
+            .or_else(|| self.project.documents.first().map(|d| d.id));
+        self.article = None;
+        if let Some(doc) = doc {
+            self.show_document(doc);
+        }
+        Ok(Applied {
+            changed: true,
+            effects: Vec::new(),
+        })
     }
 
     /// How far the annotators agree on the documents two or more of them annotated (their

@@ -1623,6 +1623,69 @@ fn show_agreement_measures_the_documents_two_people_annotated() {
     assert_eq!(pair.labels["PER"].exact_matches, 1);
 }
 
+#[test]
+fn sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again() {
+    let (dir, mut one_file) = session();
+    assert_eq!(
+        refused(&mut one_file, AppCommand::Sync),
+        Refusal::NotAProjectFolder
+    );
+    drop(one_file);
+    // The sample as a project folder in a git repository of its own.
+    let folder = dir.path().join("sample.daftar");
+    crate::store::migrate(&dir.path().join(crate::sample::PROJECT_FILE), &folder).unwrap();
+    let git = |args: &[&str]| {
+        let status = std::process::Command::new("git")
+            .current_dir(dir.path())
+            .args(["-c", "user.name=t", "-c", "user.email=t@localhost"])
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(status.status.success(), "{status:?}");
+    };
+    git(&["init", "--quiet", "-b", "main"]);
+    git(&["add", "--all"]);
+    git(&["commit", "--quiet", "-m", "start"]);
+    let mut session = Session::from_opened(crate::open::open_path(&folder).unwrap());
+    show(&mut session, "000_cc14a8d638cfba9c.txt");
+    select(&mut session, "خبرنگار");
+    ok(&mut session, AppCommand::ApplyLabel("TITLE".into()));
+    assert!(session.history().is_dirty());
+    let done = applied(&mut session, AppCommand::Sync);
+    assert!(!session.history().is_dirty(), "saved before syncing");
+    let [Effect::Sync(job)] = done.effects.as_slice() else {
+        panic!("a sync for the window to run");
+    };
+    let report = job.run(&mut |_| true).unwrap();
+    assert_eq!(
+        report.committed.as_deref(),
+        Some("Daftar: annotator changed 1 document in sample")
+    );
+    assert!(
+        report.not_shared.is_some(),
+        "no remote: committed here only"
+    );
+    // Another program (a git merge) changes a file: reading the folder again shows it.
+    let doc = doc_id(&session, "000_cc14a8d638cfba9c.txt");
+    let file = folder
+        .join("documents")
+        .join(doc.to_string())
+        .join("document.ron");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(
+        &file,
+        text.replace("  status:", "  note: \"از تیم\",\n  status:"),
+    )
+    .unwrap();
+    ok(&mut session, AppCommand::ReloadFromDisk);
+    assert_eq!(session.project().document(doc).unwrap().note, "از تیم");
+    assert_eq!(session.doc(), Some(doc), "still on the document shown");
+    assert!(
+        !session.history().can_undo(),
+        "undo starts again after a merge"
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -1716,6 +1779,9 @@ fn every_command_has_a_test() {
                 "curation_takes_a_version_and_moves_to_the_next_place"
             }
             C::ShowAgreement => "show_agreement_measures_the_documents_two_people_annotated",
+            C::Sync | C::ReloadFromDisk => {
+                "sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again"
+            }
             C::ShowPage(_)
             | C::TogglePage(_)
             | C::ZoomIn

@@ -400,6 +400,36 @@ impl ProjectFile {
         &self.path
     }
 
+    /// Reads the project again from disk, under the lock this file already holds (after a git
+    /// merge changed its files, say). Refused like [`Self::open`] for a project unsafe to edit.
+    pub fn reload(&mut self) -> Result<Project, StoreError> {
+        let project = match &mut self.storage {
+            Storage::Folder(state) => {
+                let (project, fresh) = folder::load_folder(&self.path)?;
+                *state = fresh;
+                project
+            }
+            Storage::File(stamp) => {
+                let project = load(&self.path)?;
+                *stamp = stamp_of(&self.path);
+                project
+            }
+        };
+        let problems: Vec<String> = crate::model::integrity::breaches(&project)
+            .into_iter()
+            .filter(|b| b.is_unsafe())
+            .map(|b| b.message)
+            .take(3)
+            .collect();
+        if !problems.is_empty() {
+            return Err(StoreError::Unsafe {
+                path: self.path.clone(),
+                problems,
+            });
+        }
+        Ok(project)
+    }
+
     /// Saves: one file atomically, keeping the previous file as a backup; a folder project by
     /// writing the files that changed.
     pub fn save(&mut self, project: &Project) -> Result<(), StoreError> {

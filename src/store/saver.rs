@@ -79,6 +79,17 @@ impl BackgroundSaver {
         Some((revision, result))
     }
 
+    /// Whether the project is a folder project (else one file).
+    pub fn is_folder(&self) -> bool {
+        self.file.lock().expect("no save panicked").is_folder()
+    }
+
+    /// Reads the project again from disk, after any running save.
+    pub fn reload(&mut self) -> Result<Project, StoreError> {
+        self.wait();
+        self.file.lock().expect("no save panicked").reload()
+    }
+
     /// Saves right now on this thread (on exit), after any running save.
     pub fn save_now(&mut self, project: &Project, revision: u64) -> SaveResult {
         self.wait();

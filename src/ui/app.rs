@@ -72,6 +72,8 @@ pub struct DaftarApp {
     pub(super) confirmation: Option<Confirmation>,
     /// The agreement measured last, while its window is open.
     pub agreement: Option<crate::agreement::Agreement>,
+    /// A sync with the team running, or the account of the last one.
+    pub sync: super::sync_window::SyncState,
     pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
@@ -104,6 +106,7 @@ impl DaftarApp {
             offer_recovery,
             confirmation: None,
             agreement: None,
+            sync: Default::default(),
             palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
@@ -189,6 +192,7 @@ impl DaftarApp {
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
             Effect::Agreement(agreement) => self.agreement = Some(*agreement),
+            Effect::Sync(job) => self.sync.start(*job, &ctx),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
             Effect::Export(job) => self.export.start(*job, &ctx),
             Effect::Open { path, into } => {
@@ -396,6 +400,7 @@ impl DaftarApp {
         }
         self.finish_opening();
         self.finish_suggesting();
+        self.finish_sync();
         self.export.poll();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
             i.raw
@@ -452,6 +457,7 @@ impl DaftarApp {
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
+        self.sync_window_ui(&ctx);
         self.confirmation_ui(&ctx);
         self.palette_ui(&ctx);
         self.apply_queue();

@@ -16,6 +16,7 @@ pub mod panels;
 pub mod picker;
 pub mod preferences;
 pub mod review_panel;
+pub mod sync_window;
 pub mod text_engine;
 pub mod text_input;
 pub mod ui_command;

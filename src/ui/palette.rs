@@ -260,6 +260,11 @@ impl super::app::DaftarApp {
             });
         }
         entries.push(PickerOption {
+            value: PaletteAction::App(AppCommand::Sync),
+            shown: "Sync with the team (git)".into(),
+            also: vec!["commit pull push merge".into()],
+        });
+        entries.push(PickerOption {
             value: PaletteAction::App(AppCommand::ShowAgreement),
             shown: "Show how far the annotators agree".into(),
             also: vec!["agreement kappa team".into()],

@@ -35,6 +35,7 @@ pub const ADD_ATTRIBUTE: &str = "Add";
 pub const ANNOTATOR_HINT: &str = "Your name";
 pub const TEAM_MENU: &str = "Team";
 pub const AGREEMENT_ITEM: &str = "Agreement…";
+pub const SYNC_ITEM: &str = "Sync with the team";
 pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
 pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
@@ -182,6 +183,17 @@ impl DaftarApp {
                 }
             });
             ui.menu_button(TEAM_MENU, |ui| {
+                if ui
+                    .button(SYNC_ITEM)
+                    .on_hover_text(
+                        "Save, commit your work, merge the team's and push (a project folder in a \
+                         git repository)",
+                    )
+                    .clicked()
+                {
+                    self.push(AppCommand::Sync);
+                    ui.close();
+                }
                 if ui
                     .button(AGREEMENT_ITEM)
                     .on_hover_text(

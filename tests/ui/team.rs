@@ -144,3 +144,96 @@ fn the_agreement_window_shows_the_pair_per_label() {
     click_label(&mut harness, daftar::ui::agreement_window::MEASURE_AGAIN);
     assert!(harness.state().agreement.is_some());
 }
+
+/// Runs git in `dir` as a test user; fails the test if git fails.
+fn git(dir: &std::path::Path, args: &[&str]) -> String {
+    let output = std::process::Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=test", "-c", "user.email=test@localhost"])
+        .args(args)
+        .output()
+        .expect("git runs");
+    assert!(output.status.success(), "git {args:?}: {output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+#[test]
+fn sync_in_the_window_brings_the_teams_work_and_pushes_ones_own() {
+    let (dir, corpus, _) = sample_copy();
+    let root = dir.path();
+    // The team's repository: the articles and their project folder, cloned by two people.
+    git(
+        root,
+        &["init", "--quiet", "--bare", "-b", "main", "origin.git"],
+    );
+    let setup = root.join("setup");
+    std::fs::create_dir_all(&setup).unwrap();
+    std::fs::rename(&corpus, setup.join("articles")).unwrap();
+    drop(
+        daftar::open::import_into(
+            &setup.join("team.daftar"),
+            &setup.join("articles"),
+            Default::default(),
+        )
+        .unwrap(),
+    );
+    git(&setup, &["init", "--quiet", "-b", "main"]);
+    git(&setup, &["add", "--all"]);
+    git(&setup, &["commit", "--quiet", "-m", "start"]);
+    git(&setup, &["remote", "add", "origin", "../origin.git"]);
+    git(&setup, &["push", "--quiet", "-u", "origin", "main"]);
+    git(root, &["clone", "--quiet", "origin.git", "maryam"]);
+    git(root, &["clone", "--quiet", "origin.git", "reza"]);
+    // Reza tags the news agency and syncs first.
+    let reza = root.join("reza").join("team.daftar");
+    {
+        let (mut file, mut project) = daftar::store::ProjectFile::open(&reza).unwrap();
+        let doc = project.documents[0].id;
+        let text =
+            std::fs::read_to_string(root.join("reza/articles").join(&project.documents[0].path))
+                .unwrap();
+        let start = text[..text.find("ایلنا").unwrap()].chars().count();
+        let id = daftar::model::SpanId(project.allocate_id());
+        let span = Span::quoting(id, &text, start, start + 5, "ORG", "رضا").unwrap();
+        let document = project.document_mut(doc).unwrap();
+        let at = document.insertion_index(&span);
+        document.spans.insert(at, span);
+        file.save(&project).unwrap();
+    }
+    let report = daftar::sync::sync(&reza, "رضا", None, &mut |_| true).unwrap();
+    assert!(report.pushed, "{report}");
+
+    // Maryam works in the window and syncs from the Team menu.
+    let maryam = root.join("maryam").join("team.daftar");
+    let opened = daftar::open::open_path(&maryam).unwrap();
+    let mut harness = super::window_harness(DaftarApp::new(opened), egui::vec2(1500.0, 1000.0));
+    sign_in(&mut harness, "مریم");
+    tag_minister(&mut harness);
+    click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
+    click_label(&mut harness, daftar::ui::panels::SYNC_ITEM);
+    harness.state_mut().wait_for_sync();
+    harness.run();
+    let shown = spans(&harness);
+    span_by(&shown, "رضا", "ایلنا");
+    span_by(&shown, "مریم", "اسکندر مومنی");
+    let account = harness
+        .state()
+        .sync
+        .account
+        .as_ref()
+        .unwrap()
+        .as_ref()
+        .unwrap();
+    assert!(account.merged && account.pushed, "{account}");
+    harness.get_by_label(daftar::ui::sync_window::SYNC_WINDOW);
+    click_label(&mut harness, daftar::ui::sync_window::CLOSE);
+    assert!(harness.state().sync.account.is_none());
+    // Her commit is in the team's repository, after reza's.
+    let log = git(&root.join("origin.git"), &["log", "--format=%s", "main"]);
+    assert!(
+        log.starts_with("Merge") || log.starts_with("Daftar: مریم changed 1 document"),
+        "{log}"
+    );
+    assert!(log.contains("Daftar: مریم changed 1 document"), "{log}");
+    assert!(log.contains("Daftar: رضا changed 1 document"), "{log}");
+}
