@@ -95,6 +95,21 @@ enum Command {
         #[arg(short = 'o', long = "output", value_name = "FOLDER")]
         output: Option<PathBuf>,
     },
+    /// Give documents to annotators: each to everyone named, round robin, or to two people each
+    /// (double annotation, for agreement).
+    Assign {
+        /// The project.
+        project: PathBuf,
+        /// The annotators, separated by commas.
+        #[arg(long, value_name = "NAMES")]
+        annotators: String,
+        /// everyone, round-robin or double.
+        #[arg(long, default_value = "round-robin")]
+        mode: String,
+        /// Only documents not given to anyone yet.
+        #[arg(long)]
+        unassigned: bool,
+    },
     /// Share a project folder through git: commit your changes, pull and merge the others',
     /// push. Files both sides changed are named and the merge undone (nothing is lost).
     Sync {
@@ -125,7 +140,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, agreement, migrate, sync, layout); see daftar --help"
+         (import, export, check, stats, agreement, assign, migrate, sync, layout); see daftar --help"
     )
 }
 
@@ -151,6 +166,12 @@ fn main() -> ExitCode {
         Some(Command::Migrate { project, output }) => {
             daftar::cli::migrate(&project, output.as_deref())
         }
+        Some(Command::Assign {
+            project,
+            annotators,
+            mode,
+            unassigned,
+        }) => daftar::cli::assign(&project, &annotators, &mode, unassigned),
         Some(Command::Sync { project, annotator }) => {
             daftar::cli::sync(&project, annotator.as_deref())
         }

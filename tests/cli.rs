@@ -205,7 +205,7 @@ fn stats_counts_statuses_labels_and_records() {
         "project: sample\ndocuments: 5\n  new: 5\n  in progress: 0\n  ready for review: 0\n  reviewed: 0\n  needs changes: 0\n\
          spans: 8\n  PER: 2\n  ORG: 1\n  GPE: 2\n  ORDINAL: 1\n  MEETING: 1\n  OUTCOME: 1\n\
          entities: 4\nmeetings: 1\noutcomes: 2\n\
-         by annotator:\n  annotator: documents 2, spans 8, meetings 1, outcomes 2, review decisions 0\n"
+         by annotator:\n  annotator: assigned 0, documents 2, spans 8, meetings 1, outcomes 2, review decisions 0\n"
     );
 }
 

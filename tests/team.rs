@@ -122,8 +122,14 @@ fn pre_annotations_of_two_annotators_are_credited_and_kept_apart() {
         "the same span by two people is two spans"
     );
     let stats = run_ok(&["stats", project.to_str().unwrap()]);
-    assert!(stats.contains("  maryam: documents 2, spans 5,"), "{stats}");
-    assert!(stats.contains("  reza: documents 1, spans 4,"), "{stats}");
+    assert!(
+        stats.contains("  maryam: assigned 0, documents 2, spans 5,"),
+        "{stats}"
+    );
+    assert!(
+        stats.contains("  reza: assigned 0, documents 1, spans 4,"),
+        "{stats}"
+    );
     // Importing the same collection again adds nothing.
     let again = run_ok(&[
         "import",
@@ -431,4 +437,34 @@ fn sync_outside_a_repository_says_what_to_do() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
+}
+
+#[test]
+fn assign_gives_documents_out_and_stats_count_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = two_annotators(dir.path());
+    let project = project.to_str().unwrap();
+    let out = run_ok(&[
+        "assign",
+        project,
+        "--annotators",
+        "maryam, reza",
+        "--mode",
+        "double",
+    ]);
+    assert_eq!(out, "maryam: 2 documents\nreza: 2 documents\n");
+    let stats = run_ok(&["stats", project]);
+    assert!(
+        stats.contains("  maryam: assigned 2, documents 2,"),
+        "{stats}"
+    );
+    let none_left = daftar(&["assign", project, "--annotators", "sara", "--unassigned"]);
+    assert_eq!(
+        none_left.status.code(),
+        Some(2),
+        "every document has people already"
+    );
+    assert!(String::from_utf8_lossy(&none_left.stderr).contains("no documents to assign"));
+    let wrong = daftar(&["assign", project, "--annotators", "sara", "--mode", "pairs"]);
+    assert_eq!(wrong.status.code(), Some(2));
 }

@@ -70,6 +70,14 @@ pub enum AppCommand {
     /// Filters the list by title or file name, through the match key.
     SetDocumentFilter(String),
     SetStatusFilter(Option<DocStatus>),
+    /// Lists only the documents given to the current annotator (their queue), or everyone's.
+    ShowMyQueue(bool),
+    /// Gives the documents listed (as filtered) to the annotators named (a comma-separated
+    /// list), by the mode; one undo step.
+    Assign {
+        annotators: String,
+        mode: crate::edit::assign::AssignMode,
+    },
     /// Hands the shown document over for review; asks first when a meeting it reports lacks a
     /// required field.
     MarkReadyForReview,
@@ -341,6 +349,8 @@ pub enum Refusal {
     NoOutcome(OutcomeId),
     #[error("choose an item to review first")]
     NoReviewItem,
+    #[error("{0}")]
+    Assign(#[from] crate::edit::assign::AssignError),
     #[error(
         "only a project folder is shared through git: migrate this one-file project first (daftar migrate)"
     )]

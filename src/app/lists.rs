@@ -12,6 +12,8 @@ pub struct DocumentList {
     /// The filter as typed.
     filter: String,
     status: Option<DocStatus>,
+    /// Only the documents given to this annotator (their queue).
+    assigned_to: Option<String>,
     /// Project revision and document count the folded names belong to.
     built_for: Option<(u64, usize)>,
     /// Per document: its display name through the match key, and its lowercase path.
@@ -44,6 +46,16 @@ impl DocumentList {
         self.refilter(project, revision);
     }
 
+    pub fn assigned_to(&self) -> Option<&str> {
+        self.assigned_to.as_deref()
+    }
+
+    /// Shows only the documents given to `annotator` (`None`: everyone's).
+    pub fn set_assigned_to(&mut self, project: &Project, revision: u64, annotator: Option<String>) {
+        self.assigned_to = annotator;
+        self.refilter(project, revision);
+    }
+
     /// Brings the list up to date with the project (after any change).
     pub fn refresh(&mut self, project: &Project, revision: u64) {
         self.refilter(project, revision);
@@ -69,11 +81,13 @@ impl DocumentList {
         }
         let query = MatchKey::new(&self.filter).as_str().trim().to_string();
         let status = self.status;
+        let assigned_to = self.assigned_to.as_deref();
         self.shown = documents
             .iter()
             .zip(&self.folded)
             .enumerate()
             .filter(|(_, (d, _))| status.is_none_or(|s| d.status == s))
+            .filter(|(_, (d, _))| assigned_to.is_none_or(|a| d.assigned.iter().any(|x| x == a)))
             .filter(|(_, (_, (name, path)))| {
                 query.is_empty() || name.contains(&query) || path.contains(&query)
             })

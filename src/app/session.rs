@@ -300,6 +300,25 @@ impl Session {
                 self.documents.set_status(&self.project, revision, status);
                 done
             }
+            C::ShowMyQueue(mine) => {
+                let revision = self.history.revision();
+                let annotator = mine.then(|| self.annotator.clone());
+                self.documents
+                    .set_assigned_to(&self.project, revision, annotator);
+                done
+            }
+            C::Assign { annotators, mode } => {
+                let names = crate::edit::assign::parse_annotators(&annotators);
+                let docs: Vec<DocId> = self
+                    .documents
+                    .shown()
+                    .iter()
+                    .filter_map(|&i| self.project.documents.get(i).map(|d| d.id))
+                    .collect();
+                let edit = crate::edit::assign::assign(&self.project, &docs, &names, mode)?;
+                self.commit(edit)?;
+                done
+            }
             C::MarkReadyForReview => self.mark_ready_for_review(false),
             C::Confirmed(command) => match *command {
                 C::MarkReadyForReview => self.mark_ready_for_review(true),
@@ -504,6 +523,12 @@ impl Session {
                 // A blank name is no name: the last one stays.
                 if !name.trim().is_empty() {
                     self.annotator = name.trim().to_string();
+                    // The queue shown follows the name.
+                    if self.documents.assigned_to().is_some() {
+                        let revision = self.history.revision();
+                        let me = Some(self.annotator.clone());
+                        self.documents.set_assigned_to(&self.project, revision, me);
+                    }
                 }
                 done
             }

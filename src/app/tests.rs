@@ -1686,6 +1686,72 @@ fn sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again() {
     );
 }
 
+#[test]
+fn assign_shares_the_listed_documents_out_and_an_annotator_sees_their_queue() {
+    use crate::edit::assign::{AssignError, AssignMode};
+    let (_dir, mut session) = session();
+    let count = session.project().documents.len();
+    assert_eq!(
+        refused(
+            &mut session,
+            AppCommand::Assign {
+                annotators: " ، ".into(),
+                mode: AssignMode::RoundRobin
+            }
+        ),
+        Refusal::Assign(AssignError::NoAnnotators)
+    );
+    ok(
+        &mut session,
+        AppCommand::Assign {
+            annotators: "مریم، رضا".into(),
+            mode: AssignMode::Double,
+        },
+    );
+    assert!(
+        session
+            .project()
+            .documents
+            .iter()
+            .all(|d| d.assigned == ["رضا", "مریم"])
+    );
+    // Only the documents listed: the filter narrows what is assigned.
+    ok(
+        &mut session,
+        AppCommand::SetDocumentFilter("شانگهای".into()),
+    );
+    let listed = session.documents().shown().len();
+    assert!(listed > 0 && listed < count);
+    ok(
+        &mut session,
+        AppCommand::Assign {
+            annotators: "سارا".into(),
+            mode: AssignMode::Everyone,
+        },
+    );
+    ok(&mut session, AppCommand::SetDocumentFilter(String::new()));
+    ok(&mut session, AppCommand::SetAnnotator("سارا".into()));
+    ok(&mut session, AppCommand::ShowMyQueue(true));
+    assert_eq!(session.documents().shown().len(), listed, "sara's queue");
+    ok(&mut session, AppCommand::SetAnnotator("رضا".into()));
+    assert_eq!(
+        session.documents().shown().len(),
+        count - listed,
+        "the queue follows the name"
+    );
+    ok(&mut session, AppCommand::ShowMyQueue(false));
+    assert_eq!(session.documents().shown().len(), count);
+    // One undo step takes an assignment back.
+    ok(&mut session, AppCommand::Undo);
+    assert!(
+        session
+            .project()
+            .documents
+            .iter()
+            .all(|d| d.assigned == ["رضا", "مریم"])
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -1779,6 +1845,9 @@ fn every_command_has_a_test() {
                 "curation_takes_a_version_and_moves_to_the_next_place"
             }
             C::ShowAgreement => "show_agreement_measures_the_documents_two_people_annotated",
+            C::Assign { .. } | C::ShowMyQueue(_) => {
+                "assign_shares_the_listed_documents_out_and_an_annotator_sees_their_queue"
+            }
             C::Sync | C::ReloadFromDisk => {
                 "sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again"
             }

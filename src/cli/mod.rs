@@ -194,7 +194,8 @@ pub fn stats_text(project: &Project) -> String {
         for (name, work) in people {
             let _ = writeln!(
                 out,
-                "  {name}: documents {}, spans {}, meetings {}, outcomes {}, review decisions {}",
+                "  {name}: assigned {}, documents {}, spans {}, meetings {}, outcomes {}, review decisions {}",
+                work.assigned,
                 work.documents.len(),
                 work.spans,
                 work.meetings,
@@ -209,6 +210,8 @@ pub fn stats_text(project: &Project) -> String {
 /// What one person did in a project.
 #[derive(Default)]
 struct Work {
+    /// Documents given to them.
+    assigned: usize,
     /// Documents they annotated (a span of theirs is there).
     documents: std::collections::BTreeSet<crate::model::DocId>,
     spans: usize,
@@ -227,6 +230,9 @@ fn work_by_person(project: &Project) -> BTreeMap<&str, Work> {
             work.spans += 1;
             work.documents.insert(document.id);
         }
+    }
+    for name in project.documents.iter().flat_map(|d| &d.assigned) {
+        people.entry(name.as_str()).or_default().assigned += 1;
     }
     for meeting in &project.meetings {
         people.entry(meeting.author.as_str()).or_default().meetings += 1;
@@ -288,6 +294,44 @@ pub fn migrate(project: &Path, output: Option<&Path>) -> anyhow::Result<u8> {
         migrated.outcomes.len(),
         target.display()
     ));
+    Ok(OK)
+}
+
+/// `daftar assign PROJECT --annotators NAMES [--mode everyone|round-robin|double] [--unassigned]`
+pub fn assign(path: &Path, annotators: &str, mode: &str, unassigned: bool) -> anyhow::Result<u8> {
+    use crate::edit::assign::{AssignMode, assign, parse_annotators};
+    let mode = match mode {
+        "everyone" => AssignMode::Everyone,
+        "round-robin" => AssignMode::RoundRobin,
+        "double" => AssignMode::Double,
+        other => {
+            return Err(anyhow!(
+                "unknown mode {other:?}: one of everyone, round-robin, double"
+            ));
+        }
+    };
+    let (mut file, mut project) = store::ProjectFile::open(path)?;
+    let docs: Vec<crate::model::DocId> = project
+        .documents
+        .iter()
+        .filter(|d| !unassigned || d.assigned.is_empty())
+        .map(|d| d.id)
+        .collect();
+    let names = parse_annotators(annotators);
+    assign(&project, &docs, &names, mode)?
+        .apply(&mut project)
+        .map_err(|e| anyhow!("{e}"))?;
+    file.save(&project)?;
+    let mut out = String::new();
+    for name in &names {
+        let count = project
+            .documents
+            .iter()
+            .filter(|d| d.assigned.contains(name))
+            .count();
+        let _ = writeln!(out, "{name}: {count} documents");
+    }
+    emit(&out);
     Ok(OK)
 }
 

@@ -264,6 +264,7 @@ pub fn document_for_text(id: DocId, path: String, text: &str, encoding: &str) ->
         disk: DiskState::Unchanged,
         labels: Vec::new(),
         note: String::new(),
+        assigned: Vec::new(),
         spans: Vec::new(),
     }
 }

@@ -1,6 +1,7 @@
 //! Every change to a project is an [`Edit`]. Applying an edit returns its inverse, which is what
 //! undo applies; [`History`] keeps both and numbers revisions so "unsaved changes" is a comparison.
 
+pub mod assign;
 pub mod curation;
 mod history;
 pub mod review;
@@ -85,6 +86,11 @@ pub enum Edit {
         doc: DocId,
         fingerprint: String,
         chars: usize,
+    },
+    /// The annotators a document is given to.
+    SetAssigned {
+        doc: DocId,
+        annotators: Vec<String>,
     },
     /// Several edits applied as one undo step, in order.
     Batch(Vec<Edit>),
@@ -244,6 +250,14 @@ impl Edit {
                 let old = info.swap_into(document);
                 Ok(Edit::SetDocumentInfo { doc, info: old })
             }
+            Edit::SetAssigned { doc, annotators } => {
+                let document = doc_mut(project, doc)?;
+                let old = std::mem::replace(&mut document.assigned, annotators);
+                Ok(Edit::SetAssigned {
+                    doc,
+                    annotators: old,
+                })
+            }
             Edit::SetFingerprint {
                 doc,
                 fingerprint,
@@ -301,6 +315,7 @@ impl Edit {
             Edit::SetStatus { status, .. } => format!("mark document {}", status.name()),
             Edit::SetDocumentInfo { .. } => "edit document details".into(),
             Edit::SetFingerprint { .. } => "re-anchor spans".into(),
+            Edit::SetAssigned { .. } => "assign documents".into(),
             Edit::Batch(edits) => match edits.as_slice() {
                 [only] => only.describe(),
                 _ => format!("{} changes", edits.len()),

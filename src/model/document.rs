@@ -40,6 +40,10 @@ pub struct Document {
     /// A note of the annotator or reviewer on the whole document.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// The annotators the document is given to, in name order (two or more for double
+    /// annotation); empty when it is anyone's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub assigned: Vec<String>,
     /// Spans in reading order: sorted by (start, end, id).
     #[serde(default)]
     pub spans: Vec<Span>,

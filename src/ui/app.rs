@@ -74,6 +74,7 @@ pub struct DaftarApp {
     pub agreement: Option<crate::agreement::Agreement>,
     /// A sync with the team running, or the account of the last one.
     pub sync: super::sync_window::SyncState,
+    pub(super) assign: super::assign_window::AssignDialog,
     pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
@@ -107,6 +108,7 @@ impl DaftarApp {
             confirmation: None,
             agreement: None,
             sync: Default::default(),
+            assign: Default::default(),
             palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
@@ -458,6 +460,7 @@ impl DaftarApp {
         self.export_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
         self.sync_window_ui(&ctx);
+        self.assign_window_ui(&ctx);
         self.confirmation_ui(&ctx);
         self.palette_ui(&ctx);
         self.apply_queue();

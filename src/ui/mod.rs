@@ -3,6 +3,7 @@
 pub mod agreement_window;
 mod app;
 pub mod article_view;
+pub mod assign_window;
 mod background;
 pub mod bidi_label;
 pub mod confirm;

@@ -36,6 +36,8 @@ pub const ANNOTATOR_HINT: &str = "Your name";
 pub const TEAM_MENU: &str = "Team";
 pub const AGREEMENT_ITEM: &str = "Agreement…";
 pub const SYNC_ITEM: &str = "Sync with the team";
+pub const ASSIGN_ITEM: &str = "Assign documents…";
+pub const MY_QUEUE: &str = "My queue";
 pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
 pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
@@ -184,6 +186,14 @@ impl DaftarApp {
             });
             ui.menu_button(TEAM_MENU, |ui| {
                 if ui
+                    .button(ASSIGN_ITEM)
+                    .on_hover_text("Give the documents listed to annotators")
+                    .clicked()
+                {
+                    self.assign.open = true;
+                    ui.close();
+                }
+                if ui
                     .button(SYNC_ITEM)
                     .on_hover_text(
                         "Save, commit your work, merge the team's and push (a project folder in a \
@@ -321,6 +331,14 @@ impl DaftarApp {
                     }
                 }
             });
+        let mut mine = self.session.documents().assigned_to().is_some();
+        if ui
+            .checkbox(&mut mine, MY_QUEUE)
+            .on_hover_text("Only the documents given to you (your name in the toolbar)")
+            .changed()
+        {
+            self.push(AppCommand::ShowMyQueue(mine));
+        }
         ui.add_space(4.0);
         let text_engine = self
             .text_engine

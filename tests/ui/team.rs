@@ -237,3 +237,66 @@ fn sync_in_the_window_brings_the_teams_work_and_pushes_ones_own() {
     assert!(log.contains("Daftar: مریم changed 1 document"), "{log}");
     assert!(log.contains("Daftar: رضا changed 1 document"), "{log}");
 }
+
+#[test]
+fn documents_are_assigned_in_the_window_and_each_annotator_sees_their_queue() {
+    let (_dir, corpus, _) = sample_copy();
+    let project = corpus.parent().unwrap().join("team.daftar");
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1500.0, 1000.0));
+    let count = harness.state().session.project().documents.len();
+    click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
+    click_label(&mut harness, daftar::ui::panels::ASSIGN_ITEM);
+    type_into(
+        &mut harness,
+        daftar::ui::assign_window::ANNOTATORS_HINT,
+        "مریم، رضا، سارا",
+    );
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
+    click_label(
+        &mut harness,
+        daftar::edit::assign::AssignMode::RoundRobin.name(),
+    );
+    click_label(&mut harness, daftar::ui::assign_window::ASSIGN_BUTTON);
+    let given: Vec<Vec<String>> = harness
+        .state()
+        .session
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.assigned.clone())
+        .collect();
+    assert_eq!(given[0], ["مریم"]);
+    assert_eq!(given[1], ["رضا"]);
+    assert_eq!(given[2], ["سارا"]);
+    sign_in(&mut harness, "رضا");
+    click_label(&mut harness, daftar::ui::panels::MY_QUEUE);
+    assert_eq!(
+        harness.state().session.documents().assigned_to(),
+        Some("رضا")
+    );
+    let queue = harness.state().session.documents().shown().len();
+    assert_eq!(
+        queue,
+        given
+            .iter()
+            .filter(|g| g.contains(&"رضا".to_string()))
+            .count()
+    );
+    assert!(queue < count);
+    // Double annotation: every document to two of them, so every pair shares some.
+    click_label(
+        &mut harness,
+        daftar::edit::assign::AssignMode::Double.name(),
+    );
+    click_label(&mut harness, daftar::ui::assign_window::ASSIGN_BUTTON);
+    assert!(
+        harness
+            .state()
+            .session
+            .project()
+            .documents
+            .iter()
+            .filter(|d| d.assigned.contains(&"رضا".to_string()))
+            .all(|d| d.assigned.len() == 2)
+    );
+}
