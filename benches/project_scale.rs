@@ -68,3 +68,65 @@ fn snapshot_500k_spans(bencher: divan::Bencher) {
     let project = large_project();
     bencher.bench(|| project.clone().documents.len());
 }
+
+/// The 500,000-span project saved as a project folder (issue 13), once per run.
+fn large_folder() -> &'static std::path::Path {
+    static FOLDER: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
+        std::sync::OnceLock::new();
+    &FOLDER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let root = dir.path().join("large.daftar");
+            let mut file = store::ProjectFile::create(&root).unwrap();
+            file.save(large_project()).unwrap();
+            (dir, root)
+        })
+        .1
+}
+
+/// Every file of the project folder read without parsing: the floor for opening it.
+#[divan::bench(sample_count = 5)]
+fn read_folder_500k_spans_raw(bencher: divan::Bencher) {
+    let root = large_folder();
+    bencher.bench(|| {
+        fn walk(folder: &std::path::Path) -> usize {
+            let mut bytes = 0;
+            for entry in std::fs::read_dir(folder).unwrap().flatten() {
+                let path = entry.path();
+                bytes += if path.is_dir() {
+                    walk(&path)
+                } else {
+                    std::fs::read(&path).unwrap().len()
+                };
+            }
+            bytes
+        }
+        walk(root)
+    });
+}
+
+/// Opening the project folder: every file read and parsed, documents on every core.
+#[divan::bench(sample_count = 5)]
+fn load_folder_500k_spans(bencher: divan::Bencher) {
+    let root = large_folder();
+    bencher.bench(|| store::load(root).unwrap().span_count());
+}
+
+/// Saving after an edit to one document: only its spans file is written.
+#[divan::bench(sample_count = 10)]
+fn save_folder_after_one_edit(bencher: divan::Bencher) {
+    let root = large_folder();
+    let (mut file, mut project) = store::ProjectFile::open(root).unwrap();
+    let doc = project.documents[1234].id;
+    let mut flip = false;
+    bencher.bench_local(|| {
+        flip = !flip;
+        let state = if flip {
+            daftar::model::ReviewState::Accepted
+        } else {
+            daftar::model::ReviewState::Pending
+        };
+        project.document_mut(doc).unwrap().spans[7].review.state = state;
+        file.save(&project).unwrap();
+    });
+}

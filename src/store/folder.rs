@@ -168,6 +168,8 @@ fn content_hash(text: &str) -> u64 {
 pub struct FolderState {
     /// Relative path → hash of its contents and its stamp on disk.
     files: HashMap<PathBuf, (u64, Option<FileStamp>)>,
+    /// The files that are not a document's (project.ron, entities, records).
+    shell: HashSet<PathBuf>,
     /// The documents as last saved, with the files they were written to: a document whose
     /// `Arc` is the same has the same files.
     documents: HashMap<DocId, (Arc<Document>, Vec<PathBuf>)>,
@@ -193,7 +195,18 @@ pub fn session_id_floor() -> u64 {
 }
 
 /// Reads one RON file of the folder.
+/// Stands for a hash not taken (a document's files at load: a document is compared by its
+/// `Arc`, and its files are written again whenever it changed).
+const UNKNOWN_HASH: u64 = u64::MAX;
+
 fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<(T, Option<FileStamp>, u64), StoreError> {
+    read_ron_hashed(path, true)
+}
+
+fn read_ron_hashed<T: DeserializeOwned>(
+    path: &Path,
+    hash: bool,
+) -> Result<(T, Option<FileStamp>, u64), StoreError> {
     let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
         path: path.to_path_buf(),
         error,
@@ -204,7 +217,12 @@ fn read_ron<T: DeserializeOwned>(path: &Path) -> Result<(T, Option<FileStamp>, u
         column: error.span.start.col,
         message: readable(&error.code),
     })?;
-    Ok((value, stamp_of(path), content_hash(&text)))
+    let hash = if hash {
+        content_hash(&text)
+    } else {
+        UNKNOWN_HASH
+    };
+    Ok((value, stamp_of(path), hash))
 }
 
 /// The `.ron` files directly in `folder` (none if it does not exist), sorted.
@@ -260,10 +278,10 @@ type LoadedDocument = (Document, Vec<(PathBuf, u64, Option<FileStamp>)>);
 
 fn load_document(folder: &Path) -> Result<LoadedDocument, StoreError> {
     let head_path = folder.join(DOCUMENT_RON);
-    let (mut document, stamp, hash): (Document, _, _) = read_ron(&head_path)?;
+    let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&head_path, false)?;
     let mut files = vec![(head_path, hash, stamp)];
     for path in ron_files_in(&folder.join(SPANS))? {
-        let (spans, stamp, hash): (Vec<Span>, _, _) = read_ron(&path)?;
+        let (spans, stamp, hash): (Vec<Span>, _, _) = read_ron_hashed(&path, false)?;
         document.spans.extend(spans);
         files.push((path, hash, stamp));
     }
@@ -318,23 +336,27 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
     state
         .files
         .insert(PathBuf::from(PROJECT_RON), (hash, stamp));
+    state.shell.insert(PathBuf::from(PROJECT_RON));
     let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let mut entities = Vec::new();
     for path in ron_files_in(&root.join(ENTITIES))? {
         let (entity, stamp, hash): (Entity, _, _) = read_ron(&path)?;
         state.files.insert(relative(&path), (hash, stamp));
+        state.shell.insert(relative(&path));
         entities.push(entity);
     }
     let mut meetings = Vec::new();
     for path in ron_files_in(&root.join(MEETINGS))? {
         let (meeting, stamp, hash): (Meeting, _, _) = read_ron(&path)?;
         state.files.insert(relative(&path), (hash, stamp));
+        state.shell.insert(relative(&path));
         meetings.push(meeting);
     }
     let mut outcomes = Vec::new();
     for path in ron_files_in(&root.join(OUTCOMES))? {
         let (outcome, stamp, hash): (Outcome, _, _) = read_ron(&path)?;
         state.files.insert(relative(&path), (hash, stamp));
+        state.shell.insert(relative(&path));
         outcomes.push(outcome);
     }
     let loaded = load_all(&document_folders(root)?, |folder| load_document(folder))?;
@@ -396,38 +418,47 @@ pub fn save_folder(
     project: &Project,
     state: &mut FolderState,
 ) -> Result<Saved, StoreError> {
-    let mut wanted: Vec<(PathBuf, String)> = shell_files(project);
-    let mut unchanged: HashSet<PathBuf> = HashSet::new();
-    let mut documents = HashMap::with_capacity(project.documents.len());
-    for document in &project.documents {
-        match state.documents.get(&document.id) {
-            Some((saved, paths)) if Arc::ptr_eq(saved, document) => {
-                unchanged.extend(paths.iter().cloned());
-                documents.insert(document.id, (Arc::clone(document), paths.clone()));
-            }
-            _ => {
-                let files = document_files(document);
-                let paths = files.iter().map(|(p, _)| p.clone()).collect();
-                documents.insert(document.id, (Arc::clone(document), paths));
-                wanted.extend(files);
-            }
-        }
-    }
-    let keep: HashSet<&Path> = wanted
+    // What should be there: every file outside the documents (few, small), and the files of
+    // the documents changed since the last save. An unchanged document (the same `Arc`) is
+    // not even visited beyond that check: saving after one edit costs one document's files.
+    let shell = shell_files(project);
+    let shell_paths: HashSet<PathBuf> = shell.iter().map(|(p, _)| p.clone()).collect();
+    let mut wanted = shell;
+    let mut to_remove: Vec<PathBuf> = state
+        .shell
         .iter()
-        .map(|(p, _)| p.as_path())
-        .chain(unchanged.iter().map(PathBuf::as_path))
+        .filter(|p| !shell_paths.contains(*p))
+        .cloned()
         .collect();
+    let mut changed: Vec<(DocId, Arc<Document>, Vec<PathBuf>)> = Vec::new();
+    let mut present: HashSet<DocId> = HashSet::with_capacity(project.documents.len());
+    for document in &project.documents {
+        present.insert(document.id);
+        let saved = state.documents.get(&document.id);
+        if saved.is_some_and(|(arc, _)| Arc::ptr_eq(arc, document)) {
+            continue;
+        }
+        let files = document_files(document);
+        let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
+        if let Some((_, old)) = saved {
+            to_remove.extend(old.iter().filter(|p| !paths.contains(p)).cloned());
+        }
+        wanted.extend(files);
+        changed.push((document.id, Arc::clone(document), paths));
+    }
+    let gone: Vec<DocId> = state
+        .documents
+        .keys()
+        .filter(|id| !present.contains(id))
+        .copied()
+        .collect();
+    for id in &gone {
+        to_remove.extend(state.documents[id].1.iter().cloned());
+    }
     let to_write: Vec<(&PathBuf, &String, u64)> = wanted
         .iter()
         .map(|(path, text)| (path, text, content_hash(text)))
         .filter(|(path, _, hash)| state.files.get(*path).is_none_or(|(h, _)| h != hash))
-        .collect();
-    let to_remove: Vec<PathBuf> = state
-        .files
-        .keys()
-        .filter(|p| !keep.contains(p.as_path()))
-        .cloned()
         .collect();
     // Nothing another program changed is overwritten or removed; nothing it created is replaced.
     for path in to_write.iter().map(|(p, _, _)| *p).chain(to_remove.iter()) {
@@ -467,7 +498,13 @@ pub fn save_folder(
             .files
             .insert(path.clone(), (hash, stamp_of(&root.join(path))));
     }
-    state.documents = documents;
+    for id in gone {
+        state.documents.remove(&id);
+    }
+    for (id, document, paths) in changed {
+        state.documents.insert(id, (document, paths));
+    }
+    state.shell = shell_paths;
     Ok(Saved {
         written: written.len(),
         removed: to_remove.len(),
