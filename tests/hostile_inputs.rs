@@ -213,6 +213,103 @@ fn damaged_project_files_load_or_are_refused_clearly_and_are_never_touched() {
     );
 }
 
+/// Every file under `folder`, with its contents, sorted.
+fn files_under(folder: &Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    let mut files = Vec::new();
+    let mut stack = vec![folder.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let bytes = std::fs::read(&path).unwrap();
+                files.push((path, bytes));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn damaged_project_folders_load_or_are_refused_naming_the_file_and_are_never_touched() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = common::copy_sample(dir.path());
+    let one_file = dir.path().join("sample.daftar.ron");
+    std::fs::copy(common::repo_path("assets/sample.daftar.ron"), &one_file).unwrap();
+    let pristine = dir.path().join("pristine.daftar");
+    daftar::store::migrate(&one_file, &pristine).unwrap();
+    let originals: Vec<(std::path::PathBuf, String)> = files_under(&pristine)
+        .into_iter()
+        .filter(|(p, _)| p.extension().is_some_and(|e| e == "ron"))
+        .map(|(p, bytes)| {
+            (
+                p.strip_prefix(&pristine).unwrap().to_path_buf(),
+                String::from_utf8(bytes).unwrap(),
+            )
+        })
+        .collect();
+    let folder = dir.path().join("sample.daftar");
+    let mut random = Random(0x0F01_DE25);
+    let (mut loaded, mut refused) = (0, 0);
+    for case in 0..400 {
+        let _ = std::fs::remove_dir_all(&folder);
+        for (relative, text) in &originals {
+            let path = folder.join(relative);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        }
+        let (relative, text) = &originals[random.below(originals.len())];
+        let damaged_path = folder.join(relative);
+        if random.below(10) == 0 {
+            // What a bad merge leaves: a file copied into another document's folder.
+            let other = originals
+                .iter()
+                .filter(|(p, _)| p.starts_with("documents") && p.components().count() == 4)
+                .map(|(p, _)| p.clone())
+                .nth(random.below(3))
+                .unwrap();
+            let target = folder
+                .join("documents/d2/spans")
+                .join(other.file_name().unwrap());
+            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+            std::fs::copy(folder.join(&other), target).unwrap();
+        } else {
+            std::fs::write(&damaged_path, mutate(text, &mut random)).unwrap();
+        }
+        let before = files_under(&folder);
+        no_panic(
+            &format!("folder case {case} ({})", relative.display()),
+            || {
+                match daftar::store::load(&folder) {
+                    Ok(project) => {
+                        loaded += 1;
+                        exercise(&project, &corpus);
+                    }
+                    Err(error) => {
+                        refused += 1;
+                        let message = error.to_string();
+                        assert!(message.contains(&folder.display().to_string()), "{message}");
+                    }
+                }
+                if let Ok((file, project)) = daftar::store::ProjectFile::open(&folder) {
+                    work_on(Session::new(file, project, corpus.clone()));
+                }
+            },
+        );
+        assert_eq!(
+            files_under(&folder),
+            before,
+            "case {case}: the folder was changed"
+        );
+    }
+    assert!(
+        loaded > 50 && refused > 50,
+        "{loaded} loaded, {refused} refused"
+    );
+}
+
 /// Import files made from the sample by Daftar's own exports.
 fn sample_exports(dir: &Path) -> Vec<(SourceKind, String, &'static str)> {
     let project = daftar::store::from_ron(daftar::sample::PROJECT, Path::new("s")).unwrap();

@@ -123,6 +123,19 @@ pub fn breaches(project: &Project) -> Vec<Breach> {
             ));
         }
     }
+    // Two copies that each imported the same new article, merged: two documents of one file.
+    let mut by_path: HashMap<&str, DocId> = HashMap::new();
+    for document in &project.documents {
+        if let Some(first) = by_path.insert(document.path.as_str(), document.id) {
+            found.push(Breach {
+                message: format!(
+                    "documents {first} and {} are both the article {}: keep the spans of one",
+                    document.id, document.path
+                ),
+                unsafe_to_edit: false,
+            });
+        }
+    }
     found.extend(span_breaches(project));
     found.extend(reference_breaches(project));
     found
@@ -157,10 +170,16 @@ fn span_breaches(project: &Project) -> Vec<Breach> {
                     span.end, document.chars
                 ));
             }
-            let key = (span.start, span.end, span.label.as_str());
+            // Two people's equal spans are double annotation, not a repeat.
+            let key = (
+                span.start,
+                span.end,
+                span.label.as_str(),
+                span.author.as_str(),
+            );
             if let Some(first) = seen.insert(key, span.id) {
                 report(format!(
-                    "{place} repeats span {first} (the same words, the same label)"
+                    "{place} repeats span {first} (the same words, the same label, the same author)"
                 ));
             }
         }
@@ -270,6 +289,38 @@ mod tests {
     #[test]
     fn the_sample_keeps_every_invariant() {
         assert_eq!(messages(&sample()), Vec::<String>::new());
+    }
+
+    #[test]
+    fn two_peoples_equal_spans_are_double_annotation_but_one_persons_are_a_repeat() {
+        let mut project = sample();
+        let doc = project.documents[0].id;
+        let mut copy = project.documents[0].spans[0].clone();
+        copy.id = SpanId(project.allocate_id());
+        copy.author = "reza".into();
+        let document = project.document_mut(doc).unwrap();
+        let at = document.insertion_index(&copy);
+        document.spans.insert(at, copy.clone());
+        assert_eq!(messages(&project), Vec::<String>::new());
+        let mut again = copy;
+        again.id = SpanId(project.allocate_id());
+        let document = project.document_mut(doc).unwrap();
+        let at = document.insertion_index(&again);
+        document.spans.insert(at, again);
+        assert!(messages(&project)[0].contains("the same author"));
+    }
+
+    #[test]
+    fn two_documents_of_one_article_are_reported() {
+        let mut project = sample();
+        let mut twin = (*project.documents[0]).clone();
+        twin.id = crate::model::DocId(project.allocate_id());
+        twin.spans.clear();
+        project.documents.push(twin.into());
+        let found = breaches(&project);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("are both the article"));
+        assert!(!found[0].is_unsafe());
     }
 
     #[test]

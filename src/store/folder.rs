@@ -392,7 +392,7 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
     };
     project.next_id = project
         .highest_id()
-        .map_or(1, |id| id + 1)
+        .map_or(1, |id| id.saturating_add(1))
         .max(session_id_floor());
     Ok((project, state))
 }
