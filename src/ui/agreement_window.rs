@@ -83,14 +83,23 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
         .spacing([4.0, 4.0])
         .show(ui, |ui| {
             ui.label("κ over tokens");
-            ui.label("all");
+            // Headings as wide as the cells below them.
+            let heading = |ui: &mut egui::Ui, text: &str| {
+                ui.add_sized(egui::vec2(52.0, 18.0), egui::Label::new(text).truncate());
+            };
+            heading(ui, "all");
             for label in &labels {
-                ui.label(*label);
+                heading(ui, label);
             }
             ui.end_row();
             for pair in &agreement.pairs {
-                let names = format!("{} · {}", pair.annotators[0], pair.annotators[1]);
-                bidi_label_ui(ui, engine, &names, 13.0);
+                // A then B, as in the tables: each name a label of its own, so that two
+                // Persian names do not swap places in a right-to-left line.
+                ui.horizontal(|ui| {
+                    bidi_label_ui(ui, engine, &pair.annotators[0], 13.0);
+                    ui.label("·");
+                    bidi_label_ui(ui, engine, &pair.annotators[1], 13.0);
+                });
                 heat_cell(ui, pair.overall.cohen_kappa);
                 for label in &labels {
                     heat_cell(ui, pair.labels.get(*label).and_then(|s| s.cohen_kappa));

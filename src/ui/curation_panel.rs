@@ -16,6 +16,9 @@ use crate::model::{DocId, ReviewState};
 pub const TAKE_ALL: &str = "A: take all";
 pub const TAKE_NONE: &str = "X: take none";
 
+/// The colour of a version taken into the curated result.
+const TAKEN_COLOR: egui::Color32 = egui::Color32::from_rgb(60, 170, 90);
+
 /// The button that takes the version of the annotator at `index`.
 pub fn take_button_text(index: usize, annotator: &str) -> String {
     format!("{}: take {annotator}'s", index + 1)
@@ -111,22 +114,36 @@ impl DaftarApp {
                     let spans: Vec<String> = ids
                         .iter()
                         .filter_map(|id| document.span(*id))
-                        .map(|span| {
-                            let mark = match span.review.state {
-                                ReviewState::Accepted => "✔ ",
-                                ReviewState::Rejected => "✘ ",
-                                ReviewState::Pending => "",
-                            };
-                            format!("{mark}{}", describe::span_title(project, span, language))
-                        })
+                        .map(|span| describe::span_title(project, span, language))
                         .collect();
-                    let text = if spans.is_empty() {
-                        format!("{}. {name}: —", number + 1)
+                    // Whether this version was taken (every span of it accepted) or not.
+                    let states: Vec<ReviewState> = ids
+                        .iter()
+                        .filter_map(|id| document.span(*id))
+                        .map(|s| s.review.state)
+                        .collect();
+                    let taken =
+                        !states.is_empty() && states.iter().all(|s| *s == ReviewState::Accepted);
+                    let passed =
+                        !states.is_empty() && states.iter().all(|s| *s == ReviewState::Rejected);
+                    let color = if spans.is_empty() || passed {
+                        Some(weak)
+                    } else if taken {
+                        Some(TAKEN_COLOR)
                     } else {
-                        format!("{}. {name}: {}", number + 1, spans.join(" · "))
+                        None
                     };
-                    let color = spans.is_empty().then_some(weak);
-                    bidi_label_colored_ui(ui, text_engine, &text, 14.0, color);
+                    let what = match (spans.is_empty(), taken, passed) {
+                        (true, _, _) => "—".to_string(),
+                        (false, true, _) => format!("taken: {}", spans.join(" · ")),
+                        (false, _, true) => format!("not taken: {}", spans.join(" · ")),
+                        _ => spans.join(" · "),
+                    };
+                    ui.horizontal_wrapped(|ui| {
+                        ui.label(format!("{}.", number + 1));
+                        bidi_label_colored_ui(ui, text_engine, name, 14.0, color);
+                        bidi_label_colored_ui(ui, text_engine, &what, 14.0, color);
+                    });
                 }
             });
         }
