@@ -155,7 +155,9 @@ pub fn commit_message(author: &str, files: &[String], project: Option<&Project>)
     for file in files {
         let mut parts = file.split('/');
         match (parts.next(), parts.next()) {
-            (Some("documents"), Some(doc)) => {
+            (Some("documents"), Some(file)) => {
+                // d12.ron and d12.<author>.ron are one document's.
+                let doc = file.split('.').next().unwrap_or(file);
                 documents.insert(doc.to_string());
             }
             (Some("records"), Some("meetings")) => meetings += 1,
@@ -208,15 +210,15 @@ pub fn describe_file(file: &str, project: Option<&Project>) -> String {
         ["entities", name] => format!("entity {}", name.trim_end_matches(".ron")),
         ["records", "meetings", name] => format!("meeting {}", name.trim_end_matches(".ron")),
         ["records", "outcomes", name] => format!("outcome {}", name.trim_end_matches(".ron")),
-        ["documents", id, "document.ron"] => {
-            format!("{}: its status, note or labels", document_name(id))
-        }
-        ["documents", id, "spans", name] => {
-            let author = name
-                .trim_end_matches(".ron")
-                .rsplit_once('-')
-                .map_or(*name, |(author, _)| author);
-            format!("{}: the spans of {author}", document_name(id))
+        ["documents", name] => {
+            let stem = name.trim_end_matches(".ron");
+            match stem.split_once('.') {
+                None => format!("{}: its status, note or labels", document_name(stem)),
+                Some((id, author)) => {
+                    let author = author.rsplit_once('-').map_or(author, |(author, _)| author);
+                    format!("{}: the spans of {author}", document_name(id))
+                }
+            }
         }
         _ => file.to_string(),
     }
@@ -328,9 +330,9 @@ mod tests {
     #[test]
     fn commit_messages_count_what_changed() {
         let files: Vec<String> = [
-            "documents/d1/spans/maryam-1.ron",
-            "documents/d1/document.ron",
-            "documents/d7/spans/maryam-1.ron",
+            "documents/d1.maryam-1a2b3c4d.ron",
+            "documents/d1.ron",
+            "documents/d7.maryam-1a2b3c4d.ron",
             "records/meetings/m9.ron",
             "entities/e3.ron",
         ]
@@ -345,7 +347,7 @@ mod tests {
     #[test]
     fn files_are_described_as_what_they_hold() {
         assert_eq!(
-            describe_file("documents/d4/spans/reza-0a1b2c3d.ron", None),
+            describe_file("documents/d4.reza-0a1b2c3d.ron", None),
             "document d4: the spans of reza"
         );
         assert_eq!(

@@ -263,18 +263,25 @@ fn damaged_project_folders_load_or_are_refused_naming_the_file_and_are_never_tou
         let (relative, text) = &originals[random.below(originals.len())];
         let damaged_path = folder.join(relative);
         if random.below(10) == 0 {
-            // What a bad merge leaves: a file copied into another document's folder.
-            let other = originals
+            // What a bad merge leaves: one document's spans file copied as another's.
+            let spans_files: Vec<&std::path::PathBuf> = originals
                 .iter()
-                .filter(|(p, _)| p.starts_with("documents") && p.components().count() == 4)
-                .map(|(p, _)| p.clone())
-                .nth(random.below(3))
-                .unwrap();
-            let target = folder
-                .join("documents/d2/spans")
-                .join(other.file_name().unwrap());
-            std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-            std::fs::copy(folder.join(&other), target).unwrap();
+                .map(|(p, _)| p)
+                .filter(|p| {
+                    p.starts_with("documents")
+                        && p.file_name()
+                            .unwrap()
+                            .to_string_lossy()
+                            .matches('.')
+                            .count()
+                            == 2
+                })
+                .collect();
+            let other = spans_files[random.below(spans_files.len())];
+            let author = other.file_name().unwrap().to_string_lossy().into_owned();
+            let author = author.split_once('.').unwrap().1;
+            let target = folder.join("documents").join(format!("d3.{author}"));
+            std::fs::copy(folder.join(other), target).unwrap();
         } else {
             std::fs::write(&damaged_path, mutate(text, &mut random)).unwrap();
         }

@@ -1667,10 +1667,7 @@ fn sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again() {
     );
     // Another program (a git merge) changes a file: reading the folder again shows it.
     let doc = doc_id(&session, "000_cc14a8d638cfba9c.txt");
-    let file = folder
-        .join("documents")
-        .join(doc.to_string())
-        .join("document.ron");
+    let file = folder.join("documents").join(format!("{doc}.ron"));
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(
         &file,

@@ -369,7 +369,8 @@ fn brat_spans(text: &str, parsed: &[AnnSpan]) -> Result<Vec<ImportedSpan>, Strin
         if span.end > offsets.chars() {
             return Err(format!("{} ends at {}, past the text", span.id, span.end));
         }
-        let slice = crate::text::offsets::slice_chars(text, span.start, span.end).unwrap_or("");
+        let byte = |chars| offsets.byte_of_char(chars).unwrap_or(text.len());
+        let slice = text.get(byte(span.start)..byte(span.end)).unwrap_or("");
         // Fragments are joined by a space in the .ann text; compare without line breaks.
         let flat: String = slice
             .chars()
@@ -538,6 +539,7 @@ pub fn add_imported(
             .map(|s| (s.start, s.end, s.label.clone()))
             .collect();
         let mut seen = have;
+        let index = crate::text::OffsetIndex::new(&document.text);
         for imported in &document.spans {
             let key = (imported.start, imported.end, imported.label.clone());
             if !seen.insert(key) {
@@ -545,9 +547,10 @@ pub fn add_imported(
                 continue;
             }
             let id = project.new_span_id();
-            let quoted = Span::quoting(
+            let quoted = Span::quoting_indexed(
                 id,
                 &document.text,
+                &index,
                 imported.start,
                 imported.end,
                 &imported.label,

@@ -154,7 +154,20 @@ impl Span {
         author: impl Into<String>,
     ) -> Option<Span> {
         let index = crate::text::OffsetIndex::new(text);
-        if crate::text::offsets::span_range_problem(&index, text, start, end).is_some() {
+        Span::quoting_indexed(id, text, &index, start, end, label, author)
+    }
+
+    /// [`Span::quoting`] with the text's offset index made once (many spans of one text).
+    pub fn quoting_indexed(
+        id: SpanId,
+        text: &str,
+        index: &crate::text::OffsetIndex,
+        start: usize,
+        end: usize,
+        label: impl Into<String>,
+        author: impl Into<String>,
+    ) -> Option<Span> {
+        if crate::text::offsets::span_range_problem(index, text, start, end).is_some() {
             return None;
         }
         let byte = |chars: usize| index.byte_of_char(chars);

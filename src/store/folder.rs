@@ -6,8 +6,8 @@
 //!   entities/e<id>.ron                   one entity per file
 //!   records/meetings/m<id>.ron           one meeting per file
 //!   records/outcomes/o<id>.ron           one outcome per file
-//!   documents/d<id>/document.ron         the document: path, fingerprint, status, note…
-//!   documents/d<id>/spans/<author>.ron   one author's spans on it, one span per line
+//!   documents/d<id>.ron                  the document: path, fingerprint, status, note…
+//!   documents/d<id>.<author>.ron         one author's spans on it, one span per line
 //!   .gitignore                           the lock and temporary files (written once)
 //! ```
 //!
@@ -47,8 +47,6 @@ const ENTITIES: &str = "entities";
 const MEETINGS: &str = "records/meetings";
 const OUTCOMES: &str = "records/outcomes";
 const DOCUMENTS: &str = "documents";
-const DOCUMENT_RON: &str = "document.ron";
-const SPANS: &str = "spans";
 const GITIGNORE: &str = ".gitignore";
 const GITIGNORE_TEXT: &str =
     "# Daftar's lock and the temporary files of a save in progress\n.lock\n.*.tmp-*\n";
@@ -104,10 +102,11 @@ fn ron_text<T: Serialize>(value: &T, depth: usize) -> String {
 
 /// The files of one document, relative to the project folder.
 fn document_files(document: &Document) -> Vec<(PathBuf, String)> {
-    let folder = Path::new(DOCUMENTS).join(document.id.to_string());
+    let folder = Path::new(DOCUMENTS);
     let mut head = document.clone();
     head.spans = Vec::new();
-    let mut files = vec![(folder.join(DOCUMENT_RON), ron_text(&head, 2))];
+    let id = document.id.to_string();
+    let mut files = vec![(folder.join(format!("{id}.ron")), ron_text(&head, 2))];
     let mut by_file: BTreeMap<String, Vec<&Span>> = BTreeMap::new();
     for span in &document.spans {
         by_file
@@ -117,7 +116,7 @@ fn document_files(document: &Document) -> Vec<(PathBuf, String)> {
     }
     for (name, spans) in by_file {
         // Depth 1: each span on one line.
-        files.push((folder.join(SPANS).join(name), ron_text(&spans, 1)));
+        files.push((folder.join(format!("{id}.{name}")), ron_text(&spans, 1)));
     }
     files
 }
@@ -251,42 +250,54 @@ fn ron_files_in(folder: &Path) -> Result<Vec<PathBuf>, StoreError> {
     Ok(files)
 }
 
-/// The document folders under `documents/`, sorted.
-fn document_folders(root: &Path) -> Result<Vec<PathBuf>, StoreError> {
-    let folder = root.join(DOCUMENTS);
-    let entries = match std::fs::read_dir(&folder) {
-        Ok(entries) => entries,
-        Err(error) if error.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(error) => {
-            return Err(StoreError::Read {
-                path: folder,
-                error,
-            });
-        }
-    };
-    let mut folders: Vec<PathBuf> = entries
-        .flatten()
-        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
-        .map(|e| e.path())
-        .collect();
-    folders.sort();
-    Ok(folders)
+/// One document's files: `d<id>.ron`, and its spans files `d<id>.<author>-<hash>.ron`.
+struct DocumentFiles {
+    head: PathBuf,
+    spans: Vec<PathBuf>,
 }
 
-/// What loading one document folder gives.
+/// The documents' files under `documents/`, grouped by document, sorted. A spans file whose
+/// document file is missing (a bad merge) is an error naming it.
+fn document_files_in(root: &Path) -> Result<Vec<DocumentFiles>, StoreError> {
+    let mut groups: BTreeMap<String, (Option<PathBuf>, Vec<PathBuf>)> = BTreeMap::new();
+    for path in ron_files_in(&root.join(DOCUMENTS))? {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let stem = name.trim_end_matches(".ron");
+        match stem.split_once('.') {
+            None => groups.entry(stem.to_string()).or_default().0 = Some(path),
+            Some((doc, _)) => groups.entry(doc.to_string()).or_default().1.push(path),
+        }
+    }
+    groups
+        .into_values()
+        .map(|(head, spans)| match head {
+            Some(head) => Ok(DocumentFiles { head, spans }),
+            None => Err(StoreError::Malformed {
+                path: spans[0].clone(),
+                line: 1,
+                column: 1,
+                message: "these are the spans of a document whose file is missing".into(),
+            }),
+        })
+        .collect()
+}
+
+/// What loading one document gives.
 type LoadedDocument = (Document, Vec<(PathBuf, u64, Option<FileStamp>)>);
 
-fn load_document(folder: &Path) -> Result<LoadedDocument, StoreError> {
-    let head_path = folder.join(DOCUMENT_RON);
-    let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&head_path, false)?;
-    let mut files = vec![(head_path, hash, stamp)];
-    for path in ron_files_in(&folder.join(SPANS))? {
-        let (spans, stamp, hash): (Vec<Span>, _, _) = read_ron_hashed(&path, false)?;
+fn load_document(files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
+    let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&files.head, false)?;
+    let mut loaded = vec![(files.head.clone(), hash, stamp)];
+    for path in &files.spans {
+        let (spans, stamp, hash): (Vec<Span>, _, _) = read_ron_hashed(path, false)?;
         document.spans.extend(spans);
-        files.push((path, hash, stamp));
+        loaded.push((path.clone(), hash, stamp));
     }
     document.spans.sort_by_key(Span::sort_key);
-    Ok((document, files))
+    Ok((document, loaded))
 }
 
 /// Runs `load` over `items` on every core, keeping their order; the first error wins.
@@ -359,7 +370,7 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
         state.shell.insert(relative(&path));
         outcomes.push(outcome);
     }
-    let loaded = load_all(&document_folders(root)?, |folder| load_document(folder))?;
+    let loaded = load_all(&document_files_in(root)?, load_document)?;
     let mut documents = Vec::with_capacity(loaded.len());
     for (document, files) in loaded {
         let document = Arc::new(document);
@@ -484,7 +495,7 @@ pub fn save_folder(
             _ => {}
         }
         state.files.remove(path);
-        // A folder left empty (a document removed, an author's last span gone) goes too.
+        // A folder left empty (the last entity, meeting or outcome gone) goes too.
         let mut folder = full.parent();
         while let Some(dir) = folder.filter(|d| *d != root) {
             if std::fs::remove_dir(dir).is_err() {

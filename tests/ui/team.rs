@@ -105,14 +105,15 @@ fn two_annotators_tag_one_article_and_a_reviewer_curates_by_keys() {
         .filter(|s| s.review.state == ReviewState::Accepted)
         .count();
     assert_eq!(accepted, 2);
-    let files = std::fs::read_dir(
-        project
-            .join("documents")
-            .join(document.id.to_string())
-            .join("spans"),
-    )
-    .unwrap()
-    .count();
+    let prefix = format!("{}.", document.id);
+    let files = std::fs::read_dir(project.join("documents"))
+        .unwrap()
+        .filter(|e| {
+            let name = e.as_ref().unwrap().file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(&prefix) && name.matches('.').count() == 2
+        })
+        .count();
     assert_eq!(files, 2, "one spans file per annotator");
 }
 

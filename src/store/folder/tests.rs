@@ -1,6 +1,27 @@
 use super::*;
 use crate::model::{ReviewState, SpanId};
 
+/// A document's file in the folder.
+fn document_file(root: &Path, doc: DocId) -> PathBuf {
+    root.join(DOCUMENTS).join(format!("{doc}.ron"))
+}
+
+/// A document's spans file of one author.
+fn spans_file(root: &Path, doc: DocId, author: &str) -> PathBuf {
+    root.join(DOCUMENTS)
+        .join(format!("{doc}.{}", author_file_name(author)))
+}
+
+/// The files in `documents/`, sorted.
+fn document_listing(root: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(root.join(DOCUMENTS))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
 fn sample() -> Project {
     super::super::from_ron(crate::sample::PROJECT, Path::new("sample")).unwrap()
 }
@@ -42,12 +63,8 @@ fn the_sample_saved_as_a_folder_loads_back_exactly() {
     assert_eq!(saved.written, expected);
     assert!(reload(&root, &project) == project);
     assert!(root.join(".gitignore").exists());
-    let spans_file = root
-        .join(DOCUMENTS)
-        .join(project.documents[0].id.to_string())
-        .join(SPANS)
-        .join(author_file_name("annotator"));
-    let text = std::fs::read_to_string(spans_file).unwrap();
+    let text =
+        std::fs::read_to_string(spans_file(&root, project.documents[0].id, "annotator")).unwrap();
     assert_eq!(
         text.lines()
             .filter(|l| l.trim_start().starts_with("(id:"))
@@ -63,10 +80,7 @@ fn saving_after_an_edit_to_one_document_writes_only_its_file() {
     let root = dir.path().join("p.daftar");
     let mut project = sample();
     let (mut state, _) = save_new(&root, &project);
-    let other = root
-        .join(DOCUMENTS)
-        .join(project.documents[1].id.to_string());
-    let before = std::fs::read_dir(other.join(SPANS)).unwrap().count();
+    let before = document_listing(&root);
     let doc = project.documents[0].id;
     project.document_mut(doc).unwrap().spans[0].review.state = ReviewState::Rejected;
     let saved = save_folder(&root, &project, &mut state).unwrap();
@@ -77,10 +91,7 @@ fn saving_after_an_edit_to_one_document_writes_only_its_file() {
             removed: 0
         }
     );
-    assert_eq!(
-        std::fs::read_dir(other.join(SPANS)).unwrap().count(),
-        before
-    );
+    assert_eq!(document_listing(&root), before);
     let saved = save_folder(&root, &project, &mut state).unwrap();
     assert_eq!(
         saved,
@@ -106,13 +117,8 @@ fn each_authors_spans_are_their_own_file_and_go_when_the_last_span_goes() {
     let at = document.insertion_index(&span);
     document.spans.insert(at, span.clone());
     let (mut state, _) = save_new(&root, &project);
-    let spans = root.join(DOCUMENTS).join(doc.to_string()).join(SPANS);
-    let reza = spans.join(author_file_name("رضا"));
-    assert!(
-        reza.exists(),
-        "{:?}",
-        std::fs::read_dir(&spans).unwrap().collect::<Vec<_>>()
-    );
+    let reza = spans_file(&root, doc, "رضا");
+    assert!(reza.exists(), "{:?}", document_listing(&root));
     assert!(reload(&root, &project) == project);
     project
         .document_mut(doc)
@@ -128,10 +134,15 @@ fn each_authors_spans_are_their_own_file_and_go_when_the_last_span_goes() {
         }
     );
     assert!(!reza.exists());
-    // A document removed takes its folder.
+    // A document removed takes its files.
     let gone = project.documents.pop().unwrap();
     save_folder(&root, &project, &mut state).unwrap();
-    assert!(!root.join(DOCUMENTS).join(gone.id.to_string()).exists());
+    assert!(!document_file(&root, gone.id).exists());
+    assert!(
+        document_listing(&root)
+            .iter()
+            .all(|name| !name.starts_with(&format!("{}.", gone.id)))
+    );
     assert!(reload(&root, &project) == project);
 }
 
@@ -162,10 +173,7 @@ fn a_file_another_program_changed_is_not_overwritten() {
     let mut project = sample();
     let (mut state, _) = save_new(&root, &project);
     let doc = project.documents[0].id;
-    let file = root
-        .join(DOCUMENTS)
-        .join(doc.to_string())
-        .join(DOCUMENT_RON);
+    let file = document_file(&root, doc);
     let theirs = std::fs::read_to_string(&file)
         .unwrap()
         .replace("status: New", "status: Reviewed");
@@ -213,4 +221,23 @@ fn ids_handed_out_after_loading_are_above_every_id_and_exact_in_json() {
     assert!(id < 1 << 53);
     let floor = session_id_floor();
     assert!(floor >> 21 > 0 && floor < 1 << 53);
+}
+
+#[test]
+fn spans_whose_document_file_is_missing_are_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p.daftar");
+    let project = sample();
+    save_new(&root, &project);
+    let doc = project.documents[0].id;
+    std::fs::remove_file(document_file(&root, doc)).unwrap();
+    let message = load_folder(&root).unwrap_err().to_string();
+    assert!(
+        message.contains("a document whose file is missing"),
+        "{message}"
+    );
+    assert!(
+        message.ends_with(&spans_file(&root, doc, "annotator").display().to_string()),
+        "{message}"
+    );
 }
