@@ -119,6 +119,15 @@ enum Command {
         #[arg(long, value_name = "NAME")]
         annotator: Option<String>,
     },
+    /// Git's merge driver for a project folder's files (set up by `daftar sync`): merges BASE,
+    /// OURS and THEIRS field by field into OURS; exit status 1 when both changed one field.
+    MergeFile {
+        base: PathBuf,
+        ours: PathBuf,
+        theirs: PathBuf,
+        /// The file's path in the repository (what kind of file it is).
+        path: String,
+    },
     /// How far annotators agree on the documents two or more of them annotated: span F1 (exact
     /// and overlapping), Cohen's kappa over tokens per pair and label, Fleiss' kappa and
     /// Krippendorff's alpha across annotators.
@@ -175,6 +184,12 @@ fn main() -> ExitCode {
         Some(Command::Sync { project, annotator }) => {
             daftar::cli::sync(&project, annotator.as_deref())
         }
+        Some(Command::MergeFile {
+            base,
+            ours,
+            theirs,
+            path,
+        }) => daftar::cli::merge_file(&base, &ours, &theirs, &path),
         Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
         Some(Command::Layout {
             file,

@@ -239,6 +239,7 @@ pub fn sync(
     if git(folder, &["rev-parse", "--show-toplevel"]).is_err() {
         return Err(SyncError::NotARepository(folder.to_path_buf()));
     }
+    set_up_merge_driver(folder)?;
     let mut report = SyncReport::default();
     if !progress(Step::Commit) {
         return Err(SyncError::Cancelled(Step::Commit));
@@ -307,6 +308,38 @@ pub fn sync(
         }
     }
     Ok(report)
+}
+
+/// Has git merge the project's files with `daftar merge-file` (field by field, spans by id): the
+/// folder's `.gitattributes` names the driver (written if missing, committed with the work), and
+/// the repository's config says how to run it: this program, when it is Daftar.
+fn set_up_merge_driver(folder: &Path) -> Result<(), SyncError> {
+    use crate::store::folder::{GITATTRIBUTES, GITATTRIBUTES_TEXT};
+    let attributes = folder.join(GITATTRIBUTES);
+    if !attributes.exists() {
+        std::fs::write(&attributes, GITATTRIBUTES_TEXT).map_err(|error| SyncError::Git {
+            command: "(writing .gitattributes)".into(),
+            message: error.to_string(),
+        })?;
+    }
+    let Ok(exe) = std::env::current_exe() else {
+        return Ok(());
+    };
+    // A test harness or another program embedding the library cannot merge files.
+    if !exe
+        .file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("daftar"))
+    {
+        return Ok(());
+    }
+    let exe = exe.display().to_string().replace('\'', "'\\''");
+    let driver = format!("'{exe}' merge-file %O %A %B %P");
+    git(
+        folder,
+        &["config", "merge.daftar.name", "Daftar project files"],
+    )?;
+    git(folder, &["config", "merge.daftar.driver", &driver])?;
+    Ok(())
 }
 
 /// `-c user.name=… -c user.email=…` when git has no identity configured, so that a commit made

@@ -468,3 +468,76 @@ fn assign_gives_documents_out_and_stats_count_them() {
     let wrong = daftar(&["assign", project, "--annotators", "sara", "--mode", "pairs"]);
     assert_eq!(wrong.status.code(), Some(2));
 }
+
+/// Changes the first span of `author` on a.txt in a clone's project, through the core.
+fn change_first_span(clone: &Path, author: &str, change: impl FnOnce(&mut daftar::model::Span)) {
+    let path = clone.join("team.daftar");
+    let (mut file, mut project) = daftar::store::ProjectFile::open(&path).unwrap();
+    let id = project.document_by_path("a.txt").unwrap().id;
+    let document = project.document_mut(id).unwrap();
+    let span = document
+        .spans
+        .iter_mut()
+        .find(|s| s.author == author)
+        .unwrap();
+    change(span);
+    file.save(&project).unwrap();
+}
+
+#[test]
+fn a_decision_and_a_relabel_of_one_span_merge_and_two_relabels_become_a_disagreement() {
+    let dir = tempfile::tempdir().unwrap();
+    let clones = team_repository(dir.path(), &["maryam", "sara"]);
+    let (maryam, sara) = (&clones[0], &clones[1]);
+    annotate(
+        maryam,
+        "maryam",
+        &[("a", "PER", "عراقچی"), ("a", "GPE", "مسکو")],
+    );
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    let (report, code) = sync(sara, "sara");
+    assert_eq!(code, Some(0), "{report}");
+    // The reviewer accepts maryam's first span while maryam relabels it: the same line.
+    change_first_span(sara, "maryam", |span| {
+        span.review.state = daftar::model::ReviewState::Accepted;
+        span.review.reviewer = "sara".into();
+    });
+    change_first_span(maryam, "maryam", |span| span.label = "TITLE".into());
+    let (report, code) = sync(sara, "sara");
+    assert_eq!(code, Some(0), "{report}");
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(
+        code,
+        Some(0),
+        "merged by Daftar's driver, not a conflict: {report}"
+    );
+    assert!(report.contains("merged the others' work"), "{report}");
+    let project = daftar::store::load(&maryam.join("team.daftar")).unwrap();
+    let first = &project.document_by_path("a.txt").unwrap().spans[0];
+    assert_eq!(first.label, "TITLE");
+    assert_eq!(first.review.state, daftar::model::ReviewState::Accepted);
+    assert_eq!(first.review.reviewer, "sara");
+
+    // Both relabel the same span differently: both kept, a disagreement to curate.
+    let (report, code) = sync(sara, "sara");
+    assert_eq!(code, Some(0), "{report}");
+    change_first_span(sara, "maryam", |span| span.label = "ORG".into());
+    change_first_span(maryam, "maryam", |span| span.label = "PER".into());
+    assert_eq!(sync(sara, "sara").1, Some(0));
+    let (report, code) = sync(maryam, "maryam");
+    assert_eq!(code, Some(0), "{report}");
+    let project = daftar::store::load(&maryam.join("team.daftar")).unwrap();
+    let document = project.document_by_path("a.txt").unwrap();
+    let labels: Vec<(&str, &str)> = document
+        .spans
+        .iter()
+        .filter(|s| s.start == 0)
+        .map(|s| (s.author.as_str(), s.label.as_str()))
+        .collect();
+    assert_eq!(labels, [("maryam", "PER"), ("maryam (other copy)", "ORG")]);
+    let clusters = daftar::edit::curation::clusters(document);
+    assert!(!clusters[0].agreed, "shown as a disagreement in curation");
+    let check = daftar(&["check", maryam.join("team.daftar").to_str().unwrap()]);
+    assert_eq!(check.status.code(), Some(0), "{}", stdout(&check));
+}

@@ -362,6 +362,25 @@ pub fn sync(path: &Path, annotator: Option<&str>) -> anyhow::Result<u8> {
     })
 }
 
+/// `daftar merge-file BASE OURS THEIRS PATH`: git's merge driver; the result goes into OURS.
+pub fn merge_file(base: &Path, ours: &Path, theirs: &Path, path: &str) -> anyhow::Result<u8> {
+    let read = |file: &Path| {
+        std::fs::read_to_string(file).map_err(|e| anyhow!("cannot read {} ({e})", file.display()))
+    };
+    let (base_text, ours_text, theirs_text) = (read(base)?, read(ours)?, read(theirs)?);
+    match store::folder::merge_file(path, &base_text, &ours_text, &theirs_text) {
+        Ok(merged) => {
+            store::write_atomically(ours, merged.as_bytes())
+                .map_err(|e| anyhow!("cannot write {} ({e})", ours.display()))?;
+            Ok(OK)
+        }
+        Err(unmerged) => {
+            eprintln!("daftar: {path}: not merged: {unmerged:?}");
+            Ok(PROBLEMS)
+        }
+    }
+}
+
 /// `daftar agreement PROJECT [--json]`
 pub fn agreement(path: &Path, json: bool) -> anyhow::Result<u8> {
     let project = store::load(path)?;

@@ -9,6 +9,7 @@
 //!   documents/d<id>.ron                  the document: path, fingerprint, status, note…
 //!   documents/d<id>.<author>.ron         one author's spans on it, one span per line
 //!   .gitignore                           the lock and temporary files (written once)
+//!   .gitattributes                       `*.ron merge=daftar`: git merges with `daftar merge-file`
 //! ```
 //!
 //! Why so many files: git merges per file, and two people who add things never touch the same
@@ -47,7 +48,14 @@ const ENTITIES: &str = "entities";
 const MEETINGS: &str = "records/meetings";
 const OUTCOMES: &str = "records/outcomes";
 const DOCUMENTS: &str = "documents";
+mod merge;
+pub use merge::{Unmerged, merge_file, other_copy_author};
+
 const GITIGNORE: &str = ".gitignore";
+/// Git merges the folder's files with `daftar merge-file` (set up by `daftar sync`).
+pub const GITATTRIBUTES: &str = ".gitattributes";
+pub const GITATTRIBUTES_TEXT: &str =
+    "# Daftar merges its files itself: daftar sync sets the driver up\n*.ron merge=daftar\n";
 const GITIGNORE_TEXT: &str =
     "# Daftar's lock and the temporary files of a save in progress\n.lock\n.*.tmp-*\n";
 
@@ -567,12 +575,18 @@ fn write_files(root: &Path, files: &[(PathBuf, &str)]) -> Result<(), (PathBuf, s
     result
 }
 
-/// Makes the folder of a new project, with a `.gitignore` for the lock and temporary files.
+/// Makes the folder of a new project, with a `.gitignore` for the lock and temporary files and a
+/// `.gitattributes` naming Daftar's merge driver.
 pub fn create_folder(root: &Path) -> std::io::Result<()> {
     std::fs::create_dir_all(root)?;
-    let ignore = root.join(GITIGNORE);
-    if !ignore.exists() {
-        std::fs::write(ignore, GITIGNORE_TEXT)?;
+    for (name, text) in [
+        (GITIGNORE, GITIGNORE_TEXT),
+        (GITATTRIBUTES, GITATTRIBUTES_TEXT),
+    ] {
+        let path = root.join(name);
+        if !path.exists() {
+            std::fs::write(path, text)?;
+        }
     }
     Ok(())
 }
