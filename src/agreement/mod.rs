@@ -2,8 +2,8 @@
 //!
 //! An annotator of a document is the author of one of its spans. Spans count whatever their
 //! review state (agreement is about what the annotators did, not what the reviewer kept), except
-//! EVIDENCE spans (made by filling a record's field, not by tagging) and spans with no place in
-//! the text (orphaned). Documents whose article changed on disk or cannot be read are skipped and
+//! EVIDENCE spans (made by filling a record's field, not by tagging), spans with no place in
+//! the text (orphaned), and the "(other copy)" a merge keeps of a span two copies changed. Documents whose article changed on disk or cannot be read are skipped and
 //! listed: their offsets are for another text.
 //!
 //! For each pair of annotators, over the documents both annotated, per label and overall:
@@ -22,6 +22,7 @@ use serde::Serialize;
 
 use crate::model::{Document, Project, Span};
 use crate::records::{EVIDENCE_LABEL, tag_tokens};
+use crate::store::folder::OTHER_COPY_SUFFIX;
 use crate::text::tokenize;
 use measures::{Category, Mark, SpanCounts};
 
@@ -118,11 +119,13 @@ impl<'p> Categories<'p> {
     }
 }
 
-/// The spans of a document that count, by author.
+/// The spans of a document that count, by author. A merge's "(other copy)" of someone's span
+/// is not another annotator: it is left out.
 fn counted_spans(document: &Document) -> BTreeMap<&str, Vec<&Span>> {
     let mut by_author: BTreeMap<&str, Vec<&Span>> = BTreeMap::new();
     for span in &document.spans {
-        if span.label != EVIDENCE_LABEL && !span.is_empty() && span.end <= document.chars {
+        let copy = span.author.ends_with(OTHER_COPY_SUFFIX);
+        if !copy && span.label != EVIDENCE_LABEL && !span.is_empty() && span.end <= document.chars {
             by_author.entry(&span.author).or_default().push(span);
         }
     }

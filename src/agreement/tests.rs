@@ -99,3 +99,13 @@ fn three_annotators_give_fleiss_kappa_and_every_pair() {
     assert!(fleiss.value.unwrap() > 0.0 && fleiss.value.unwrap() < 1.0);
     assert_eq!(fleiss.labels["PER"], Some(1.0));
 }
+
+#[test]
+fn a_merges_other_copy_is_not_an_annotator() {
+    let project = project_with(&[
+        ("maryam", "عراقچی", "PER"),
+        ("maryam (other copy)", "عراقچی", "ORG"),
+    ]);
+    let result = measure(&project);
+    assert!(result.pairs.is_empty(), "{result:?}");
+}

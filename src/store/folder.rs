@@ -49,7 +49,7 @@ const MEETINGS: &str = "records/meetings";
 const OUTCOMES: &str = "records/outcomes";
 const DOCUMENTS: &str = "documents";
 mod merge;
-pub use merge::{Unmerged, merge_file, other_copy_author};
+pub use merge::{OTHER_COPY_SUFFIX, Unmerged, merge_file, other_copy_author};
 
 const GITIGNORE: &str = ".gitignore";
 /// Git merges the folder's files with `daftar merge-file` (set up by `daftar sync`).

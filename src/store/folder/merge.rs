@@ -20,9 +20,12 @@ use serde_json::Value;
 use super::{Header, ron_text, session_id_floor};
 use crate::model::{Document, Entity, Meeting, Outcome, Span, SpanId};
 
+/// What the author of a span both sides changed differently gets, on theirs kept beside ours.
+pub const OTHER_COPY_SUFFIX: &str = " (other copy)";
+
 /// The author a span gets when both sides changed it differently: theirs kept beside ours.
 pub fn other_copy_author(author: &str) -> String {
-    format!("{author} (other copy)")
+    format!("{author}{OTHER_COPY_SUFFIX}")
 }
 
 /// Why a file could not be merged: it stays a conflict for people to settle.
