@@ -238,6 +238,8 @@ pub enum AppCommand {
     SetDirection(Option<Direction>),
     SetLabelLanguage(LabelLanguage),
     SetSnapToWords(bool),
+    /// Shows only the spans of the annotator working, or everyone's.
+    SetOnlyMySpans(bool),
     /// The name recorded on new annotations and decisions.
     SetAnnotator(String),
     FocusDocumentFilter,

@@ -50,6 +50,9 @@ pub struct ViewOptions {
     pub label_language: LabelLanguage,
     /// Widen selections to whole words before tagging.
     pub snap_to_words: bool,
+    /// Show only the spans of the annotator working (blind double annotation: another
+    /// person's spans on the same article do not sway one's own).
+    pub only_my_spans: bool,
 }
 
 impl Default for ViewOptions {
@@ -59,6 +62,7 @@ impl Default for ViewOptions {
             direction: None,
             label_language: LabelLanguage::default(),
             snap_to_words: true,
+            only_my_spans: false,
         }
     }
 }
@@ -353,7 +357,12 @@ impl Session {
                     .doc()
                     .and_then(|d| self.project.document(d))
                     .ok_or(Refusal::NoDocument)?;
-                let ids: Vec<SpanId> = document.spans.iter().map(|s| s.id).collect();
+                let ids: Vec<SpanId> = document
+                    .spans
+                    .iter()
+                    .filter(|s| self.shows_span(s))
+                    .map(|s| s.id)
+                    .collect();
                 if let Some(span) = neighbour(&ids, self.cursor.span, forward) {
                     self.select_span(span);
                 }
@@ -519,10 +528,16 @@ impl Session {
                 self.view.snap_to_words = snap;
                 done
             }
+            C::SetOnlyMySpans(only) => {
+                self.view.only_my_spans = only;
+                self.let_go_of_hidden_span();
+                done
+            }
             C::SetAnnotator(name) => {
                 // A blank name is no name: the last one stays.
                 if !name.trim().is_empty() {
                     self.annotator = name.trim().to_string();
+                    self.let_go_of_hidden_span();
                     // The queue shown follows the name.
                     if self.documents.assigned_to().is_some() {
                         let revision = self.history.revision();
@@ -567,6 +582,23 @@ impl Session {
             self.restore(cursor);
         }
         Ok(Applied::default())
+    }
+
+    /// Whether the article view and the span lists show `span` (all spans, or only the
+    /// annotator's own when the view says so).
+    pub fn shows_span(&self, span: &crate::model::Span) -> bool {
+        !self.view.only_my_spans || span.author == self.annotator
+    }
+
+    /// Unselects the selected span when the view no longer shows it.
+    fn let_go_of_hidden_span(&mut self) {
+        let hidden = self.doc().zip(self.cursor.span).and_then(|(doc, span)| {
+            let span = self.project.span(crate::model::SpanRef { doc, span })?;
+            Some(!self.shows_span(span))
+        });
+        if hidden == Some(true) {
+            self.cursor.span = None;
+        }
     }
 
     /// Saves, and hands the window a sync of the project folder to run.

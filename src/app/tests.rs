@@ -1455,6 +1455,42 @@ fn pages_zoom_direction_language_and_snapping_are_the_views() {
 }
 
 #[test]
+fn only_my_spans_hides_the_others_spans_from_navigation() {
+    let (_dir, mut session) = session();
+    show(&mut session, "000_cc14a8d638cfba9c.txt");
+    ok(&mut session, AppCommand::SetAnnotator("reza".into()));
+    select(&mut session, "خبرنگار");
+    ok(&mut session, AppCommand::ApplyLabel("TITLE".into()));
+    let mine = session.cursor().span.unwrap();
+    ok(&mut session, AppCommand::SetOnlyMySpans(true));
+    assert_eq!(
+        session.cursor().span,
+        Some(mine),
+        "one's own span stays selected"
+    );
+    // Going through the spans meets only reza's own.
+    for _ in 0..3 {
+        ok(&mut session, AppCommand::NextSpan);
+        assert_eq!(session.cursor().span, Some(mine));
+    }
+    ok(&mut session, AppCommand::SetAnnotator("annotator".into()));
+    assert_eq!(
+        session.cursor().span,
+        None,
+        "reza's span is hidden from annotator"
+    );
+    ok(&mut session, AppCommand::NextSpan);
+    let next = session.cursor().span.unwrap();
+    let doc = session.doc().unwrap();
+    let author = &session
+        .project()
+        .span(SpanRef { doc, span: next })
+        .unwrap()
+        .author;
+    assert_eq!(author, "annotator");
+}
+
+#[test]
 fn set_annotator_names_new_work_and_a_blank_name_is_no_name() {
     let (_dir, mut session) = session();
     ok(&mut session, AppCommand::SetAnnotator("  مریم ".into()));
@@ -1855,6 +1891,7 @@ fn every_command_has_a_test() {
             | C::SetDirection(_)
             | C::SetLabelLanguage(_)
             | C::SetSnapToWords(_) => "pages_zoom_direction_language_and_snapping_are_the_views",
+            C::SetOnlyMySpans(_) => "only_my_spans_hides_the_others_spans_from_navigation",
             C::SetAnnotator(_) => "set_annotator_names_new_work_and_a_blank_name_is_no_name",
             C::FocusDocumentFilter
             | C::OpenPalette

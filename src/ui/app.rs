@@ -45,7 +45,8 @@ pub struct SuggestJob {
 /// The article's highlights, rebuilt when the document or the project changes.
 #[derive(Default)]
 pub(super) struct Highlights {
-    built_for: Option<(DocId, u64, bool)>,
+    /// Document, revision, re-anchoring, and whose spans only (when only one's own are shown).
+    built_for: Option<(DocId, u64, bool, Option<String>)>,
     pub items: Vec<Highlight>,
 }
 
@@ -331,8 +332,12 @@ impl DaftarApp {
             article.doc,
             session.history().revision(),
             article.reanchor.is_some(),
+            session
+                .view()
+                .only_my_spans
+                .then(|| session.annotator().to_string()),
         );
-        if self.highlights.built_for == Some(key) {
+        if self.highlights.built_for.as_ref() == Some(&key) {
             return;
         }
         self.highlights.built_for = Some(key);
@@ -349,6 +354,7 @@ impl DaftarApp {
         self.highlights.items = document
             .spans
             .iter()
+            .filter(|span| session.shows_span(span))
             .filter_map(|span| {
                 let range = article.bytes_of(span.start..span.end)?;
                 let label = schema.label(&span.label);

@@ -38,6 +38,7 @@ pub const AGREEMENT_ITEM: &str = "Agreement…";
 pub const SYNC_ITEM: &str = "Sync with the team";
 pub const ASSIGN_ITEM: &str = "Assign documents…";
 pub const MY_QUEUE: &str = "My queue";
+pub const ONLY_MY_SPANS: &str = "Only my spans";
 pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
 pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
@@ -287,6 +288,17 @@ impl DaftarApp {
                 .changed()
             {
                 self.push(AppCommand::SetSnapToWords(snap));
+            }
+            let mut only_mine = view.only_my_spans;
+            if ui
+                .checkbox(&mut only_mine, ONLY_MY_SPANS)
+                .on_hover_text(
+                    "Hide the spans other annotators made on this article (blind double \
+                     annotation); the Curation page still shows everyone's",
+                )
+                .changed()
+            {
+                self.push(AppCommand::SetOnlyMySpans(only_mine));
             }
             ui.separator();
             ui.label("Direction:");
@@ -571,7 +583,7 @@ impl DaftarApp {
                     let spans: Vec<_> = document
                         .spans
                         .iter()
-                        .filter(|s| s.label == label.key)
+                        .filter(|s| s.label == label.key && session.shows_span(s))
                         .collect();
                     if spans.is_empty() {
                         continue;

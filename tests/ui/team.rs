@@ -48,6 +48,12 @@ fn annotated_by_two() -> (
     assert_eq!(tagged.len(), 4, "{tagged:#?}");
     span_by(&tagged, "مریم", "اسکندر مومنی");
     span_by(&tagged, "رضا", "اسکندر مومنی");
+    // Blind double annotation: رضا sees only his own spans in the article when he asks to.
+    assert_eq!(harness.state().highlights().len(), 4);
+    click_label(&mut harness, daftar::ui::panels::ONLY_MY_SPANS);
+    assert_eq!(harness.state().highlights().len(), 2);
+    click_label(&mut harness, daftar::ui::panels::ONLY_MY_SPANS);
+    assert_eq!(harness.state().highlights().len(), 4);
     (dir, project, harness)
 }
 
