@@ -64,3 +64,65 @@ fn import_100000_doccano_tasks(bencher: divan::Bencher) {
             (opened, dir)
         });
 }
+
+/// A brat collection of 10,000 articles (the sample texts made distinct) with 50 spans each,
+/// written once per run: the scale of issue 13.
+fn brat_collection() -> &'static PathBuf {
+    static FOLDER: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
+    &FOLDER
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().unwrap();
+            let folder = dir.path().join("collection");
+            std::fs::create_dir_all(&folder).unwrap();
+            let labels = ["PER", "ORG", "GPE", "DATE", "TITLE"];
+            for i in 0..10_000 {
+                let (_, article) = ARTICLES[i % ARTICLES.len()];
+                let text = format!("{article}\nشماره {i}\n");
+                let chars: Vec<char> = text.chars().collect();
+                let mut ann = String::new();
+                let mut taken = std::collections::HashSet::new();
+                for k in 0..50 {
+                    // A word from a place spread over the text: its start and end at spaces.
+                    let mut start = (k * 37) % (chars.len() - 40);
+                    while start > 0 && !chars[start - 1].is_whitespace() {
+                        start -= 1;
+                    }
+                    let mut end = start + 1;
+                    while end < chars.len() && !chars[end].is_whitespace() {
+                        end += 1;
+                    }
+                    if chars[start].is_whitespace() || !taken.insert((start, end)) {
+                        continue;
+                    }
+                    let words: String = chars[start..end].iter().collect();
+                    ann.push_str(&format!(
+                        "T{}\t{} {start} {end}\t{words}\n",
+                        k + 1,
+                        labels[k % 5]
+                    ));
+                }
+                std::fs::write(folder.join(format!("{i:05}.txt")), &text).unwrap();
+                std::fs::write(folder.join(format!("{i:05}.ann")), ann).unwrap();
+            }
+            (dir, folder)
+        })
+        .1
+}
+
+/// Issue 13's scale: pre-annotations of 10,000 articles imported into a new project folder
+/// (read and check every .ann, import the articles, add the spans, write the folder).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn import_brat_10000_articles_into_a_folder(bencher: divan::Bencher) {
+    let source = brat_collection();
+    bencher
+        .with_inputs(|| tempfile::tempdir().unwrap())
+        .bench_values(|dir| {
+            let project = dir.path().join("collection.daftar");
+            let (opened, report) =
+                daftar::open::import_annotations(source, SourceKind::Brat, &project, Some("bench"))
+                    .unwrap();
+            assert_eq!(opened.project.documents.len(), 10_000, "{report}");
+            assert!(report.rejected.is_empty(), "{report}");
+            (opened, dir)
+        });
+}
