@@ -125,7 +125,10 @@ fn document_files(document: &Document) -> Vec<(PathBuf, String)> {
     }
     for (name, spans) in by_file {
         // Depth 1: each span on one line.
-        files.push((folder.join(format!("{id}.{name}")), ron_text(&spans, 1)));
+        files.push((
+            folder.join(format!("{id}.{name}")),
+            span_lines::write_spans(&spans),
+        ));
     }
     files
 }
@@ -463,17 +466,21 @@ pub fn save_folder(
         .filter(|p| !shell_paths.contains(*p))
         .cloned()
         .collect();
-    let mut changed: Vec<(DocId, Arc<Document>, Vec<PathBuf>)> = Vec::new();
     let mut present: HashSet<DocId> = HashSet::with_capacity(project.documents.len());
+    let mut changed_documents: Vec<&Arc<Document>> = Vec::new();
     for document in &project.documents {
         present.insert(document.id);
         let saved = state.documents.get(&document.id);
-        if saved.is_some_and(|(arc, _)| Arc::ptr_eq(arc, document)) {
-            continue;
+        if !saved.is_some_and(|(arc, _)| Arc::ptr_eq(arc, document)) {
+            changed_documents.push(document);
         }
-        let files = document_files(document);
+    }
+    // Serialized on every core: after an import every document has changed.
+    let serialized = load_all(&changed_documents, |document| Ok(document_files(document)))?;
+    let mut changed: Vec<(DocId, Arc<Document>, Vec<PathBuf>)> = Vec::new();
+    for (document, files) in changed_documents.into_iter().zip(serialized) {
         let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();
-        if let Some((_, old)) = saved {
+        if let Some((_, old)) = state.documents.get(&document.id) {
             to_remove.extend(old.iter().filter(|p| !paths.contains(p)).cloned());
         }
         wanted.extend(files);
