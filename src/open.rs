@@ -101,13 +101,32 @@ pub fn import_annotations(
         None => {
             let (corpus, not_written) = corpus_for(source, kind, project_path, &mut documents)?;
             rejected.extend(not_written);
-            import_into(project_path, &corpus, ImportOptions::default())?
+            // Saved once below, with the spans.
+            import_unsaved(
+                project_path,
+                &corpus,
+                ImportOptions::default(),
+                &mut |_, _| true,
+            )?
+            .ok_or_else(|| anyhow::anyhow!("the import was cancelled"))?
         }
     };
+    // Nothing is saved yet: a project there now is one that was there before.
+    let existed = crate::store::folder::is_project_folder(project_path) || project_path.is_file();
     let author = import_author(kind, annotator);
     let corpus = opened.corpus_root.clone();
-    let added = add_imported(&mut opened.project, &corpus, &documents, kind, &author)?;
-    opened.file.save(&opened.project)?;
+    let saved = add_imported(&mut opened.project, &corpus, &documents, kind, &author)
+        .and_then(|added| Ok((added, opened.file.save(&opened.project)?)));
+    let added = match saved {
+        Ok((added, ())) => added,
+        Err(error) => {
+            if !existed {
+                drop(opened);
+                crate::store::folder::remove_unsaved(project_path);
+            }
+            return Err(error);
+        }
+    };
     let mut report = AnnotationReport {
         documents: added.documents,
         spans: added.spans,
@@ -229,11 +248,41 @@ pub fn import_into_with_progress(
     options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> anyhow::Result<Option<OpenedProject>> {
+    let Some(mut opened) = import_unsaved(project_path, source, options, progress)? else {
+        return Ok(None);
+    };
+    opened.file.save(&opened.project)?;
+    Ok(Some(opened))
+}
+
+/// Imports the folder `source` into the project at `project_path` (created if missing) without
+/// saving: the caller saves once, when it has done the rest. A new project folder that is
+/// not saved (cancelled, or refused) is removed again: nothing is left behind.
+fn import_unsaved(
+    project_path: &Path,
+    source: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> anyhow::Result<Option<OpenedProject>> {
     if !source.is_dir() {
         anyhow::bail!("not a folder: {}", source.display());
     }
+    let existed = project_path.exists();
+    let result = import_folder_into(project_path, source, options, progress);
+    if !existed && !matches!(result, Ok(Some(_))) {
+        crate::store::folder::remove_unsaved(project_path);
+    }
+    result
+}
+
+fn import_folder_into(
+    project_path: &Path,
+    source: &Path,
+    options: ImportOptions,
+    progress: &mut dyn FnMut(usize, usize) -> bool,
+) -> anyhow::Result<Option<OpenedProject>> {
     let base = folder_of(project_path);
-    let (mut file, mut project) = ProjectFile::open_or_create(project_path, || {
+    let (file, mut project) = ProjectFile::open_or_create(project_path, || {
         let name = source
             .canonicalize()
             .ok()
@@ -261,7 +310,6 @@ pub fn import_into_with_progress(
     let Some(report) = report else {
         return Ok(None);
     };
-    file.save(&project)?;
     Ok(Some(OpenedProject {
         file,
         project,
@@ -274,6 +322,27 @@ pub fn import_into_with_progress(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cancelled_import_into_a_new_project_folder_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let articles = dir.path().join("articles");
+        std::fs::create_dir_all(&articles).unwrap();
+        std::fs::write(articles.join("a.txt"), "متن").unwrap();
+        let project = dir.path().join("articles.daftar");
+        let cancelled = import_into_with_progress(
+            &project,
+            &articles,
+            ImportOptions::default(),
+            &mut |_, _| false,
+        )
+        .unwrap();
+        assert!(cancelled.is_none());
+        assert!(!project.exists(), "no empty project folder left behind");
+        let opened = import_into(&project, &articles, ImportOptions::default()).unwrap();
+        assert_eq!(opened.project.documents.len(), 1);
+        assert!(crate::store::folder::is_project_folder(&project));
+    }
 
     #[test]
     fn a_bare_file_name_is_in_the_current_folder() {

@@ -612,6 +612,28 @@ pub fn create_folder(root: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Removes a new project folder that was never saved (an import cancelled or refused): only
+/// when it holds nothing but what [`create_folder`] put there.
+pub fn remove_unsaved(root: &Path) {
+    if is_project_folder(root) {
+        return;
+    }
+    let ours = [GITIGNORE, GITATTRIBUTES, ".lock"];
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let names: Vec<String> = entries
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if names.iter().all(|n| ours.contains(&n.as_str())) {
+        for name in names {
+            let _ = std::fs::remove_file(root.join(name));
+        }
+        let _ = std::fs::remove_dir(root);
+    }
+}
+
 /// Removes temporary files a killed save left in the folder (call holding the lock).
 pub fn remove_stale_temporaries(root: &Path) {
     fn walk(folder: &Path, depth: usize) {
