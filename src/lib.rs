@@ -13,6 +13,7 @@ pub mod interchange;
 pub mod layout;
 pub mod model;
 pub mod open;
+pub mod parallel;
 pub mod records;
 pub mod sample;
 pub mod store;

@@ -529,12 +529,14 @@ fn a_decision_and_a_relabel_of_one_span_merge_and_two_relabels_become_a_disagree
     assert_eq!(code, Some(0), "{report}");
     let project = daftar::store::load(&maryam.join("team.daftar")).unwrap();
     let document = project.document_by_path("a.txt").unwrap();
-    let labels: Vec<(&str, &str)> = document
+    let mut labels: Vec<(&str, &str)> = document
         .spans
         .iter()
         .filter(|s| s.start == 0)
         .map(|s| (s.author.as_str(), s.label.as_str()))
         .collect();
+    // Their order follows the ids, which are each session's own.
+    labels.sort();
     assert_eq!(labels, [("maryam", "PER"), ("maryam (other copy)", "ORG")]);
     let clusters = daftar::edit::curation::clusters(document);
     assert!(!clusters[0].agreed, "shown as a disagreement in curation");

@@ -112,7 +112,9 @@ impl fmt::Display for ImportReport {
 /// An article read and decoded, not yet merged into a project.
 struct ScannedArticle {
     file: FoundFile,
-    result: Result<Decoded, SkipReason>,
+    /// The decoded article and a new document for it (its id to be given), made on the
+    /// worker threads: fingerprint, length, language, title and date.
+    result: Result<(Decoded, Document), SkipReason>,
 }
 
 /// Reads and decodes every article under `root`. `progress(done, total)` is called after each
@@ -122,16 +124,25 @@ fn read_articles(
     options: ImportOptions,
     progress: &mut dyn FnMut(usize, usize) -> bool,
 ) -> Option<Vec<ScannedArticle>> {
+    // In blocks read on every core, progress and cancelling between blocks.
+    const BLOCK: usize = 64;
     let total = found.len();
     let mut scanned = Vec::with_capacity(total);
-    for (done, file) in found.into_iter().enumerate() {
-        let result = match &file.problem {
+    let mut files = found.into_iter().peekable();
+    while files.peek().is_some() {
+        let block: Vec<FoundFile> = files.by_ref().take(BLOCK).collect();
+        let results = crate::parallel::map(&block, |file| match &file.problem {
             Some(problem) => Err(problem.clone()),
-            None if file.is_article => read_article(&file.path, options),
+            None if file.is_article => read_article(&file.path, options).map(|decoded| {
+                let document = new_document(DocId(0), file.relative.clone(), &decoded);
+                (decoded, document)
+            }),
             None => Err(SkipReason::NotAnArticle),
-        };
-        scanned.push(ScannedArticle { file, result });
-        if !progress(done + 1, total) {
+        });
+        for (file, result) in block.into_iter().zip(results) {
+            scanned.push(ScannedArticle { file, result });
+        }
+        if !progress(scanned.len(), total) {
             return None;
         }
     }
@@ -201,17 +212,16 @@ fn merge(project: &mut Project, scanned: Vec<ScannedArticle>) -> ImportReport {
                 (FileOutcome::Skipped(reason), Vec::new())
             }
             (Err(reason), None) => (FileOutcome::Skipped(reason), Vec::new()),
-            (Ok(decoded), None) => {
+            (Ok((decoded, mut new)), None) => {
                 let id = project.new_doc_id();
-                project
-                    .documents
-                    .push(new_document(id, path.clone(), &decoded).into());
+                new.id = id;
+                project.documents.push(new.into());
                 (FileOutcome::Added(id), decoded.warnings)
             }
-            (Ok(decoded), Some(index)) => {
+            (Ok((decoded, new)), Some(index)) => {
                 let document = std::sync::Arc::make_mut(&mut project.documents[index]);
                 let id = document.id;
-                let now = fingerprint(&decoded.text);
+                let now = new.fingerprint;
                 let outcome = if now == document.fingerprint {
                     document.disk = DiskState::Unchanged;
                     FileOutcome::Unchanged(id)

@@ -129,17 +129,27 @@ struct Gathered {
     rejected: Vec<Rejected>,
 }
 
+/// The record read at `place` through [`settle`], or why it is left out.
+fn settle_record(place: &str, record: Result<Record, String>) -> Result<ImportedDocument, String> {
+    record.and_then(|(name, text, spans)| {
+        settle(ImportedDocument {
+            place: place.to_string(),
+            name,
+            text,
+            spans,
+        })
+    })
+}
+
 impl Gathered {
     /// Takes the record read at `place` (through [`settle`]), or says why it is left out.
     fn take(&mut self, place: String, record: Result<Record, String>) {
-        let settled = record.and_then(|(name, text, spans)| {
-            settle(ImportedDocument {
-                place: place.clone(),
-                name,
-                text,
-                spans,
-            })
-        });
+        let settled = settle_record(&place, record);
+        self.take_settled(place, settled);
+    }
+
+    /// Takes a record already settled, or says why it is left out.
+    fn take_settled(&mut self, place: String, settled: Result<ImportedDocument, String>) {
         match settled {
             Ok(document) => self.documents.push(document),
             Err(reason) => self.rejected.push(Rejected { place, reason }),
@@ -323,7 +333,8 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
         .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("ann")))
         .collect();
     anns.sort();
-    for ann in anns {
+    // Read, parsed and checked on every core; gathered in order.
+    let records = crate::parallel::map(&anns, |ann| {
         let place = ann
             .file_name()
             .map_or(String::new(), |n| n.to_string_lossy().into_owned());
@@ -338,7 +349,7 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
             }
             let text = std::fs::read_to_string(&txt)
                 .map_err(|e| format!("its text {} cannot be read: {e}", txt.display()))?;
-            let content = std::fs::read_to_string(&ann).map_err(|e| e.to_string())?;
+            let content = std::fs::read_to_string(ann).map_err(|e| e.to_string())?;
             let parsed = parse_ann(&content)?;
             // brat reads the text as Python does, byte order mark included, and counts it; a
             // file written by a tool that did not count it is read as it was meant.
@@ -356,7 +367,11 @@ pub fn read_brat(folder: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<Re
                 .map_or(String::new(), |n| n.to_string_lossy().into_owned());
             Ok((name, text, spans))
         })();
-        gathered.take(place, record);
+        let settled = settle_record(&place, record);
+        (place, settled)
+    });
+    for (place, settled) in records {
+        gathered.take_settled(place, settled);
     }
     Ok(gathered.done())
 }

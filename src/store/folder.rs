@@ -563,34 +563,46 @@ pub struct Saved {
 fn write_files(root: &Path, files: &[(PathBuf, &str)]) -> Result<(), (PathBuf, std::io::Error)> {
     use std::io::Write as _;
     const FLUSH_EACH_UP_TO: usize = 16;
-    let mut temporaries = Vec::with_capacity(files.len());
-    let result = (|| {
-        for (path, text) in files {
-            let folder = crate::open::folder_of(path);
-            std::fs::create_dir_all(folder).map_err(|e| (folder.to_path_buf(), e))?;
-            let mut name = std::ffi::OsString::from(".");
-            name.push(path.file_name().unwrap_or_default());
-            name.push(format!(".tmp-{}", std::process::id()));
-            let temporary = path.with_file_name(name);
-            let mut file = std::fs::File::create(&temporary).map_err(|e| (path.clone(), e))?;
-            temporaries.push(temporary.clone());
-            file.write_all(text.as_bytes())
-                .map_err(|e| (path.clone(), e))?;
-            if files.len() <= FLUSH_EACH_UP_TO {
-                file.sync_all().map_err(|e| (path.clone(), e))?;
-            }
+    let flush_each = files.len() <= FLUSH_EACH_UP_TO;
+    let folders: std::collections::BTreeSet<&Path> = files
+        .iter()
+        .map(|(path, _)| crate::open::folder_of(path))
+        .collect();
+    for folder in folders {
+        std::fs::create_dir_all(folder).map_err(|e| (folder.to_path_buf(), e))?;
+    }
+    let temporary_of = |path: &Path| {
+        let mut name = std::ffi::OsString::from(".");
+        name.push(path.file_name().unwrap_or_default());
+        name.push(format!(".tmp-{}", std::process::id()));
+        path.with_file_name(name)
+    };
+    // Each file to a temporary beside it, on every core (creating thousands of files is most
+    // of a first save).
+    let written = crate::parallel::map(files, |(path, text)| {
+        let temporary = temporary_of(path);
+        let mut file = std::fs::File::create(&temporary).map_err(|e| (path.clone(), e))?;
+        file.write_all(text.as_bytes())
+            .map_err(|e| (path.clone(), e))?;
+        if flush_each {
+            file.sync_all().map_err(|e| (path.clone(), e))?;
         }
-        if files.len() > FLUSH_EACH_UP_TO {
+        Ok(())
+    });
+    let result = (|| {
+        written.into_iter().collect::<Result<(), _>>()?;
+        if !flush_each {
+            let temporaries: Vec<PathBuf> = files.iter().map(|(p, _)| temporary_of(p)).collect();
             super::sync_written(root, &temporaries).map_err(|e| (root.to_path_buf(), e))?;
         }
-        for ((path, _), temporary) in files.iter().zip(&temporaries) {
-            std::fs::rename(temporary, path).map_err(|e| (path.clone(), e))?;
+        for (path, _) in files {
+            std::fs::rename(temporary_of(path), path).map_err(|e| (path.clone(), e))?;
         }
         Ok(())
     })();
     if result.is_err() {
-        for temporary in &temporaries {
-            let _ = std::fs::remove_file(temporary);
+        for (path, _) in files {
+            let _ = std::fs::remove_file(temporary_of(path));
         }
     }
     result
