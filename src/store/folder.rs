@@ -325,33 +325,6 @@ fn load_document(files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
     Ok((document, loaded))
 }
 
-/// Runs `load` over `items` on every core, keeping their order; the first error wins.
-fn load_all<I: Sync, T: Send>(
-    items: &[I],
-    load: impl Fn(&I) -> Result<T, StoreError> + Sync,
-) -> Result<Vec<T>, StoreError> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = items.len().div_ceil(threads).max(1);
-    let load = &load;
-    let parts: Vec<Result<Vec<T>, StoreError>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(chunk)
-            .map(|chunk| scope.spawn(move || chunk.iter().map(load).collect()))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("loading does not panic"))
-            .collect()
-    });
-    let mut all = Vec::with_capacity(items.len());
-    for part in parts {
-        all.extend(part?);
-    }
-    Ok(all)
-}
-
 /// Loads a folder project, and what it holds on disk (for saving only what changes).
 pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
     let header_path = root.join(PROJECT_RON);
@@ -395,7 +368,10 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
         state.shell.insert(relative(&path));
         outcomes.push(outcome);
     }
-    let loaded = load_all(&document_files_in(root)?, load_document)?;
+    let loaded: Vec<LoadedDocument> =
+        crate::parallel::map(&document_files_in(root)?, load_document)
+            .into_iter()
+            .collect::<Result<_, _>>()?;
     let mut documents = Vec::with_capacity(loaded.len());
     for (document, files) in loaded {
         let document = Arc::new(document);
@@ -476,7 +452,7 @@ pub fn save_folder(
         }
     }
     // Serialized on every core: after an import every document has changed.
-    let serialized = load_all(&changed_documents, |document| Ok(document_files(document)))?;
+    let serialized = crate::parallel::map(&changed_documents, |document| document_files(document));
     let mut changed: Vec<(DocId, Arc<Document>, Vec<PathBuf>)> = Vec::new();
     for (document, files) in changed_documents.into_iter().zip(serialized) {
         let paths: Vec<PathBuf> = files.iter().map(|(p, _)| p.clone()).collect();

@@ -107,23 +107,7 @@ pub fn to_ron(project: &Project) -> String {
 
 /// The documents' part of the project file, each document indented and followed by a comma.
 fn documents_ron(documents: &[std::sync::Arc<crate::model::Document>]) -> String {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let chunk = documents.len().div_ceil(threads).max(1);
-    let parts: Vec<String> = std::thread::scope(|scope| {
-        let handles: Vec<_> = documents
-            .chunks(chunk)
-            .map(|chunk| {
-                scope.spawn(move || chunk.iter().map(|d| document_ron(d)).collect::<String>())
-            })
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().expect("serializing does not panic"))
-            .collect()
-    });
-    parts.concat()
+    crate::parallel::map(documents, |d| document_ron(d)).concat()
 }
 
 fn document_ron(document: &crate::model::Document) -> String {
