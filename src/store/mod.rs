@@ -308,19 +308,7 @@ impl ProjectFile {
             let stamp = stamp_of(path);
             (Storage::File(stamp), load(path)?)
         };
-        // Ids in use twice, or a counter that would hand them out again: editing would damage it.
-        let problems: Vec<String> = crate::model::integrity::breaches(&project)
-            .into_iter()
-            .filter(|b| b.is_unsafe())
-            .map(|b| b.message)
-            .take(3)
-            .collect();
-        if !problems.is_empty() {
-            return Err(StoreError::Unsafe {
-                path: path.to_path_buf(),
-                problems,
-            });
-        }
+        refuse_if_unsafe(path, &project)?;
         Ok((
             ProjectFile {
                 path: path.to_path_buf(),
@@ -399,18 +387,7 @@ impl ProjectFile {
                 project
             }
         };
-        let problems: Vec<String> = crate::model::integrity::breaches(&project)
-            .into_iter()
-            .filter(|b| b.is_unsafe())
-            .map(|b| b.message)
-            .take(3)
-            .collect();
-        if !problems.is_empty() {
-            return Err(StoreError::Unsafe {
-                path: self.path.clone(),
-                problems,
-            });
-        }
+        refuse_if_unsafe(&self.path, &project)?;
         Ok(project)
     }
 
@@ -421,6 +398,25 @@ impl ProjectFile {
             Storage::File(stamp) => save_file(&self.path, stamp, &to_ron(project)),
             Storage::Folder(state) => folder::save_folder(&self.path, project, state).map(|_| ()),
         }
+    }
+}
+
+/// Ids in use twice, or a counter that would hand them out again: editing would damage the
+/// project, so it is not opened for work (the first three problems are named).
+fn refuse_if_unsafe(path: &Path, project: &Project) -> Result<(), StoreError> {
+    let problems: Vec<String> = crate::model::integrity::breaches(project)
+        .into_iter()
+        .filter(|b| b.is_unsafe())
+        .map(|b| b.message)
+        .take(3)
+        .collect();
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(StoreError::Unsafe {
+            path: path.to_path_buf(),
+            problems,
+        })
     }
 }
 
