@@ -395,12 +395,19 @@ fn two_clones_annotate_and_sync_through_git_without_conflicts() {
 fn a_true_conflict_is_named_and_the_merge_undone() {
     let dir = tempfile::tempdir().unwrap();
     let clones = team_repository(dir.path(), &["maryam", "reza"]);
-    // Both write a different note on the same document.
-    for (clone, note) in [(&clones[0], "از نظر من"), (&clones[1], "به نظر من")] {
+    // One hands the document over, the other sends it back (two notes would both be kept;
+    // two statuses cannot be).
+    use daftar::model::DocStatus;
+    for (clone, status, note) in [
+        (&clones[0], DocStatus::ReadyForReview, "از نظر من"),
+        (&clones[1], DocStatus::NeedsChanges, "به نظر من"),
+    ] {
         let path = clone.join("team.daftar");
         let (mut file, mut project) = daftar::store::ProjectFile::open(&path).unwrap();
         let id = project.document_by_path("a.txt").unwrap().id;
-        project.document_mut(id).unwrap().note = note.to_string();
+        let document = project.document_mut(id).unwrap();
+        document.status = status;
+        document.note = note.to_string();
         file.save(&project).unwrap();
     }
     let (report, code) = sync(&clones[0], "maryam");
@@ -412,10 +419,12 @@ fn a_true_conflict_is_named_and_the_merge_undone() {
         "{report}"
     );
     assert!(report.contains("nothing was lost"), "{report}");
-    // Reza's work is committed, the folder loads (no conflict markers), and holds his note.
+    // Reza's work is committed, the folder loads (no conflict markers), and holds his work.
     assert!(git(&clones[1], &["status", "--porcelain"]).is_empty());
     let project = daftar::store::load(&clones[1].join("team.daftar")).unwrap();
-    assert_eq!(project.document_by_path("a.txt").unwrap().note, "به نظر من");
+    let document = project.document_by_path("a.txt").unwrap();
+    assert_eq!(document.note, "به نظر من");
+    assert_eq!(document.status, DocStatus::NeedsChanges);
 }
 
 #[test]

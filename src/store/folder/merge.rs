@@ -8,8 +8,9 @@
 //! a span one side removed goes unless the other changed it (work is never dropped), and when
 //! both sides changed the same field of a span differently, ours stays and theirs is kept beside
 //! it as a span of "<author> (other copy)", so the disagreement shows in curation instead of as
-//! conflict markers. Any other file changed in the same field on both sides (a document's
-//! status, a meeting's value) is a conflict that `daftar sync` names.
+//! conflict markers. Two notes are both kept; lists of names (labels, aliases, assignees) take
+//! what either side added, less what either removed. Any other field changed on both sides (a
+//! document's status, a meeting's value) is a conflict that `daftar sync` names.
 
 use std::collections::BTreeMap;
 
@@ -94,11 +95,70 @@ fn merge_record<T: Serialize + DeserializeOwned>(
         parse(ours, "ours")?,
         parse(theirs, "theirs")?,
     );
-    let (merged, disagree) = merge_fields(&to_json(&b), &to_json(&o), &to_json(&t));
-    if !disagree.is_empty() {
-        return Err(Unmerged::Disagree(disagree));
+    let (b, o, t) = (to_json(&b), to_json(&o), to_json(&t));
+    let (mut merged, disagree) = merge_fields(&b, &o, &t);
+    let mut left = Vec::new();
+    for key in disagree {
+        let field = |v: &Value| v.get(&key).cloned().unwrap_or(Value::Null);
+        match settle_both(&key, &field(&b), &field(&o), &field(&t)) {
+            Some(value) => {
+                if let Value::Object(map) = &mut merged {
+                    map.insert(key, value);
+                }
+            }
+            None => left.push(key),
+        }
+    }
+    if !left.is_empty() {
+        return Err(Unmerged::Disagree(left));
     }
     Ok(ron_text(&from_json::<T>(merged)?, depth))
+}
+
+/// A field both sides changed differently that can still take both: a note (both texts, or
+/// the one that contains the other) and lists of names (labels, aliases, the annotators a
+/// document is given to: what either side added, less what either removed).
+fn settle_both(key: &str, base: &Value, ours: &Value, theirs: &Value) -> Option<Value> {
+    match (key, ours, theirs) {
+        ("note", Value::String(o), Value::String(t)) => {
+            Some(Value::String(if o.contains(t.as_str()) {
+                o.clone()
+            } else if t.contains(o.as_str()) {
+                t.clone()
+            } else {
+                format!("{o}\n\n{t}")
+            }))
+        }
+        ("labels" | "aliases" | "assigned", _, _) => {
+            let list = |v: &Value| -> Vec<String> {
+                v.as_array()
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(|x| x.as_str().map(str::to_string))
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            };
+            let (b, o, t) = (list(base), list(ours), list(theirs));
+            let mut merged: Vec<String> = o
+                .iter()
+                .filter(|x| t.contains(x) || !b.contains(x))
+                .cloned()
+                .collect();
+            for name in t {
+                if !b.contains(&name) && !merged.contains(&name) {
+                    merged.push(name);
+                }
+            }
+            if key == "assigned" {
+                merged.sort();
+            }
+            Some(Value::Array(
+                merged.into_iter().map(Value::String).collect(),
+            ))
+        }
+        _ => None,
+    }
 }
 
 /// One author's spans on a document, merged span by span (see the module's comment).
@@ -282,12 +342,40 @@ mod tests {
         .unwrap();
         assert_eq!(merged.note, "یادداشت");
         assert_eq!(merged.assigned, ["رضا"]);
-        let mut other_note = document;
+        // Two notes: both kept. Two statuses: a conflict for people to settle.
+        let mut other_note = document.clone();
         other_note.note = "دیگر".into();
+        let merged: Document = ron::from_str(
+            &merge_file(path, &base, &ron_text(&noted, 2), &ron_text(&other_note, 2)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(merged.note, "یادداشت\n\nدیگر");
+        let mut reviewed = document.clone();
+        reviewed.status = crate::model::DocStatus::Reviewed;
+        let mut sent_back = document.clone();
+        sent_back.status = crate::model::DocStatus::NeedsChanges;
         assert_eq!(
-            merge_file(path, &base, &ron_text(&noted, 2), &ron_text(&other_note, 2)),
-            Err(Unmerged::Disagree(vec!["note".into()]))
+            merge_file(
+                path,
+                &base,
+                &ron_text(&reviewed, 2),
+                &ron_text(&sent_back, 2)
+            ),
+            Err(Unmerged::Disagree(vec!["status".into()]))
         );
+        // Lists of names: what either added, less what either removed.
+        let mut given = document.clone();
+        given.assigned = vec!["سارا".into(), "مریم".into()];
+        let base = ron_text(&given, 2);
+        let mut ours = given.clone();
+        ours.assigned = vec!["رضا".into(), "سارا".into(), "مریم".into()];
+        let mut theirs = given;
+        theirs.assigned = vec!["علی".into(), "مریم".into()];
+        let merged: Document = ron::from_str(
+            &merge_file(path, &base, &ron_text(&ours, 2), &ron_text(&theirs, 2)).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(merged.assigned, ["رضا", "علی", "مریم"]);
         assert!(matches!(
             merge_file(path, &base, "(", &base),
             Err(Unmerged::Unreadable(_))
