@@ -392,11 +392,21 @@ impl DaftarApp {
                     DiskState::Missing => " · missing",
                     DiskState::Unreadable { .. } => " · unreadable",
                 };
+                // Who it is given to. The names may be Persian or Arabic: joined by a word of
+                // the interface, so that two of them keep their order in this line (isolates
+                // alone did not hold them in the engine).
+                let given = if document.assigned.is_empty() {
+                    String::new()
+                } else {
+                    // LRM: the path's digits that follow do not join the last name's run.
+                    format!(" · for {}\u{200E}", document.assigned.join(" and "))
+                };
+                // What a narrow list must show first: the state, then the file's path.
                 let detail = format!(
-                    "{} · {} · {} spans{disk}",
-                    document.path,
+                    "{} · {} spans{given}{disk} · {}",
                     document.status.name(),
-                    document.spans.len()
+                    document.spans.len(),
+                    document.path,
                 );
                 let weak = ui.visuals().weak_text_color();
                 paint_one_line(ui, text_engine, detail_rect, &detail, detail_size, weak);
