@@ -640,6 +640,7 @@ fn preferences_set_the_annotator_and_text_size() {
     let preferences = daftar::ui::preferences::Preferences {
         annotator: "مریم".into(),
         font_size: 24.0,
+        only_my_spans: true,
         ..Default::default()
     };
     let ctx = egui::Context::default();
@@ -647,6 +648,7 @@ fn preferences_set_the_annotator_and_text_size() {
     app.apply_preferences(&preferences, &ctx);
     let mut harness = window_harness(app, egui::vec2(1400.0, 800.0));
     assert_eq!(harness.state().session.view().font_size, 24.0);
+    assert!(harness.state().session.view().only_my_spans);
     tag_minister(&mut harness);
     let span = spans(&harness)[0].clone();
     assert_eq!(span.author, "مریم");
@@ -657,6 +659,7 @@ fn preferences_set_the_annotator_and_text_size() {
     let saved = harness.state().current_preferences(&harness.ctx);
     assert_eq!(saved.recent_projects, vec![project.clone()]);
     assert_eq!(saved.annotator, "سارا");
+    assert!(saved.only_my_spans, "kept for the next start");
 }
 
 #[test]

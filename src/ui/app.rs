@@ -293,6 +293,7 @@ impl DaftarApp {
         let commands = [
             AppCommand::SetAnnotator(preferences.annotator.clone()),
             AppCommand::SetSnapToWords(preferences.snap_to_words),
+            AppCommand::SetOnlyMySpans(preferences.only_my_spans),
             AppCommand::SetLabelLanguage(preferences.label_language),
         ];
         for command in commands {
@@ -315,6 +316,7 @@ impl DaftarApp {
         preferences.annotator = self.session.annotator().to_string();
         preferences.font_size = view.font_size;
         preferences.snap_to_words = view.snap_to_words;
+        preferences.only_my_spans = view.only_my_spans;
         preferences.label_language = view.label_language;
         preferences.dark_mode = Some(ctx.theme() == egui::Theme::Dark);
         preferences.remember_project(self.session.project_path());

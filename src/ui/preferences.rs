@@ -21,6 +21,8 @@ pub struct Preferences {
     pub dark_mode: Option<bool>,
     pub font_size: f32,
     pub snap_to_words: bool,
+    /// Show only one's own spans (blind double annotation).
+    pub only_my_spans: bool,
     pub label_language: LabelLanguage,
     /// Most recent first.
     pub recent_projects: Vec<PathBuf>,
@@ -35,6 +37,7 @@ impl Default for Preferences {
             dark_mode: None,
             font_size: crate::cli::ARTICLE_FONT_SIZE,
             snap_to_words: true,
+            only_my_spans: false,
             label_language: LabelLanguage::English,
             recent_projects: Vec::new(),
             annotation_panel_width: ANNOTATION_PANEL_WIDTH,
@@ -88,5 +91,6 @@ mod tests {
         let preferences: Preferences = ron::from_str(stored).unwrap();
         assert_eq!(preferences.annotator, "Maryam");
         assert!(preferences.snap_to_words);
+        assert!(!preferences.only_my_spans);
     }
 }
