@@ -115,8 +115,10 @@ pub fn import_annotations(
     let existed = crate::store::folder::is_project_folder(project_path) || project_path.is_file();
     let author = import_author(kind, annotator);
     let corpus = opened.corpus_root.clone();
-    let saved = add_imported(&mut opened.project, &corpus, &documents, kind, &author)
-        .and_then(|added| Ok((added, opened.file.save(&opened.project)?)));
+    let added = add_imported(&mut opened.project, &corpus, &documents, kind, &author);
+    // The texts and spans as read are in the project now: their memory goes before the save.
+    drop(documents);
+    let saved = added.and_then(|added| Ok((added, opened.file.save(&opened.project)?)));
     let added = match saved {
         Ok((added, ())) => added,
         Err(error) => {

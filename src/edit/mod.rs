@@ -59,6 +59,17 @@ pub enum Edit {
         doc: DocId,
         span: SpanId,
     },
+    /// Many spans into one document (an import): one edit, not one per span, so that a batch
+    /// of 500,000 spans does not hold 500,000 edits (each the size of the largest).
+    InsertSpans {
+        doc: DocId,
+        spans: Vec<Span>,
+    },
+    /// The inverse of [`Edit::InsertSpans`].
+    RemoveSpans {
+        doc: DocId,
+        spans: Vec<SpanId>,
+    },
     /// Replace the span with the same id (label, range, link, note, review…).
     ReplaceSpan {
         doc: DocId,
@@ -145,6 +156,44 @@ impl Edit {
                 document.spans.insert(at, span);
                 project.next_id = project.next_id.max(id.0 + 1);
                 Ok(Edit::RemoveSpan { doc, span: id })
+            }
+            Edit::InsertSpans { doc, spans } => {
+                let mut done = Vec::with_capacity(spans.len());
+                for span in spans {
+                    let id = span.id;
+                    match (Edit::InsertSpan { doc, span }).apply(project) {
+                        Ok(_) => done.push(id),
+                        Err(error) => {
+                            // Nothing half done: the spans inserted so far go again.
+                            let _ = Edit::RemoveSpans { doc, spans: done }.apply(project);
+                            return Err(error);
+                        }
+                    }
+                }
+                Ok(Edit::RemoveSpans { doc, spans: done })
+            }
+            Edit::RemoveSpans { doc, spans } => {
+                for &span in &spans {
+                    if let Some(by) = span_referrer(project, SpanRef { doc, span }) {
+                        return Err(EditError::InUse {
+                            what: format!("span {span}"),
+                            by,
+                        });
+                    }
+                }
+                let document = doc_mut(project, doc)?;
+                let gone: std::collections::HashSet<SpanId> = spans.iter().copied().collect();
+                for &span in &spans {
+                    span_index(document, span)?;
+                }
+                let removed: Vec<Span> = document
+                    .spans
+                    .extract_if(.., |s| gone.contains(&s.id))
+                    .collect();
+                Ok(Edit::InsertSpans {
+                    doc,
+                    spans: removed,
+                })
             }
             Edit::RemoveSpan { doc, span } => {
                 if let Some(by) = span_referrer(project, SpanRef { doc, span }) {
@@ -302,6 +351,8 @@ impl Edit {
         match self {
             Edit::InsertSpan { span, .. } => format!("add {} span", span.label),
             Edit::RemoveSpan { .. } => "delete span".into(),
+            Edit::InsertSpans { spans, .. } => format!("add {} spans", spans.len()),
+            Edit::RemoveSpans { spans, .. } => format!("delete {} spans", spans.len()),
             Edit::ReplaceSpan { .. } => "edit span".into(),
             Edit::InsertEntity(e) => format!("add entity {}", e.name),
             Edit::RemoveEntity(_) => "delete entity".into(),

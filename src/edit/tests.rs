@@ -443,3 +443,42 @@ fn a_resized_span_quotes_its_new_words_and_waits_for_a_new_review() {
     assert_eq!(tagging::resize_span(&project, doc, TEXT, id, 3..3), None);
     assert_eq!(tagging::resize_span(&project, doc, TEXT, id, 0..999), None);
 }
+
+#[test]
+fn many_spans_go_in_as_one_edit_and_out_again_all_or_nothing() {
+    let (mut project, doc) = project_with_document();
+    let spans = vec![
+        span(&mut project, 0, 7, "ORDINAL"),
+        span(&mut project, 8, 13, "MEETING"),
+    ];
+    assert_undo_redo(
+        &mut project,
+        Edit::InsertSpans {
+            doc,
+            spans: spans.clone(),
+        },
+    );
+    // One bad span: none of them goes in.
+    let mut bad = span(&mut project, 0, 7, "ORDINAL");
+    bad.end = 10_000;
+    let good = span(&mut project, 0, 3, "ORDINAL");
+    let before = project.clone();
+    let result = Edit::InsertSpans {
+        doc,
+        spans: vec![good, bad],
+    }
+    .apply(&mut project);
+    assert!(matches!(result, Err(EditError::SpanOutOfRange { .. })));
+    assert_eq!(project, before);
+    // Removing spans one of which is not there changes nothing (the two are in, after the
+    // undo and redo above).
+    assert!(project.document(doc).unwrap().span(spans[0].id).is_some());
+    let ids = vec![spans[0].id, SpanId(999)];
+    let with_spans = project.clone();
+    assert!(
+        Edit::RemoveSpans { doc, spans: ids }
+            .apply(&mut project)
+            .is_err()
+    );
+    assert_eq!(project, with_spans);
+}

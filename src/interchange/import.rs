@@ -555,6 +555,7 @@ pub fn add_imported(
             .collect();
         let mut seen = have;
         let index = crate::text::OffsetIndex::new(&document.text);
+        let mut spans = Vec::with_capacity(document.spans.len());
         for imported in &document.spans {
             let key = (imported.start, imported.end, imported.label.clone());
             if !seen.insert(key) {
@@ -583,9 +584,11 @@ pub fn add_imported(
             };
             span.attributes = imported.attributes.clone();
             span.note = imported.note.clone();
-            edits.push(Edit::InsertSpan { doc, span });
+            spans.push(span);
             added.spans += 1;
         }
+        // One edit per document: a batch of 500,000 one-span edits held gigabytes.
+        edits.push(Edit::InsertSpans { doc, spans });
         added.documents += 1;
     }
     Edit::Batch(edits)
