@@ -61,11 +61,6 @@ impl DocumentList {
         self.refilter(project, revision);
     }
 
-    /// Forgets what the list was built for (the project was read again).
-    pub fn invalidate(&mut self) {
-        self.built_for = None;
-    }
-
     fn refilter(&mut self, project: &Project, revision: u64) {
         let documents = &project.documents;
         let key = (revision, documents.len());
@@ -124,11 +119,6 @@ pub struct EntityIndex {
 
 impl EntityIndex {
     /// Brings the index up to date with the project (after any change).
-    /// Forgets what the index was built for (the project was read again).
-    pub fn invalidate(&mut self) {
-        self.built_for = None;
-    }
-
     pub fn refresh(&mut self, project: &Project, revision: u64) {
         let key = (revision, project.entities.len());
         if self.built_for == Some(key) {

@@ -627,10 +627,10 @@ impl Session {
             .map_err(|e| Refusal::NotReloaded(e.to_string()))?;
         let shown = self.doc();
         self.project = project;
-        self.history = History::default();
+        // A new revision, never used before: the lists, highlights and caches built for the
+        // old one are built again.
+        self.history.restart_saved();
         self.cursor = Cursor::default();
-        self.documents.invalidate();
-        self.entities.invalidate();
         self.refresh_lists();
         let doc = shown
             .filter(|d| self.project.document(*d).is_some())

@@ -1710,8 +1710,13 @@ fn sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again() {
         text.replace("  status:", "  note: \"از تیم\",\n  status:"),
     )
     .unwrap();
+    let revision = session.history().revision();
     ok(&mut session, AppCommand::ReloadFromDisk);
     assert_eq!(session.project().document(doc).unwrap().note, "از تیم");
+    // Reading again is a revision of its own (so everything built for the old one is built
+    // again, as after an edit), and it is what is saved.
+    assert_ne!(session.history().revision(), revision);
+    assert!(!session.history().is_dirty());
     assert_eq!(session.doc(), Some(doc), "still on the document shown");
     assert!(
         !session.history().can_undo(),

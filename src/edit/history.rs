@@ -179,6 +179,13 @@ impl<M> History<M> {
         self.saved_revision = u64::MAX;
     }
 
+    /// Forgets every step, as the project was read again from disk (after a merge): a new
+    /// revision, which is the saved one. Everything kept for a revision is built again.
+    pub fn restart_saved(&mut self) {
+        self.restart_unsaved();
+        self.saved_revision = self.base_revision;
+    }
+
     /// Whether the project differs from what was last saved.
     pub fn is_dirty(&self) -> bool {
         self.revision() != self.saved_revision

@@ -482,3 +482,19 @@ fn many_spans_go_in_as_one_edit_and_out_again_all_or_nothing() {
     );
     assert_eq!(project, with_spans);
 }
+
+#[test]
+fn reading_the_project_again_is_a_new_saved_revision_without_steps() {
+    let (mut project, doc) = project_with_document();
+    let mut history = History::<()>::new();
+    let before = history.revision();
+    let added = span(&mut project, 0, 7, "ORDINAL");
+    history
+        .apply(&mut project, Edit::InsertSpan { doc, span: added })
+        .unwrap();
+    let edited = history.revision();
+    history.restart_saved();
+    assert!(![before, edited].contains(&history.revision()));
+    assert!(!history.is_dirty());
+    assert!(!history.can_undo() && !history.can_redo());
+}
