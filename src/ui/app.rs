@@ -76,6 +76,8 @@ pub struct DaftarApp {
     /// A sync with the team running, or the account of the last one.
     pub sync: super::sync_window::SyncState,
     pub(super) assign: super::assign_window::AssignDialog,
+    /// The curation page's queue (document, path, annotators) and the revision it is of.
+    pub(super) curation_queue: (Option<u64>, Vec<(DocId, String, usize)>),
     pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
@@ -110,6 +112,7 @@ impl DaftarApp {
             agreement: None,
             sync: Default::default(),
             assign: Default::default(),
+            curation_queue: (None, Vec::new()),
             palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),

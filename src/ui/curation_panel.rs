@@ -10,7 +10,7 @@ use super::picker::bidi_selectable_ui;
 use super::text_engine::TextEngine;
 use crate::app::{AppCommand, describe};
 use crate::edit::curation::{Take, annotators, is_decided};
-use crate::model::{DocId, ReviewState};
+use crate::model::ReviewState;
 
 /// Texts of the page's buttons (also what tests click).
 pub const TAKE_ALL: &str = "A: take all";
@@ -32,15 +32,21 @@ impl DaftarApp {
         let session = &self.session;
         let project = session.project();
         let mut commands = Vec::new();
-        // The queue: documents two or more people annotated.
-        let doubled: Vec<(DocId, &str, usize)> = project
-            .documents
-            .iter()
-            .map(|d| (d.id, d.path.as_str(), annotators(d).len()))
-            .filter(|(_, _, people)| *people >= 2)
-            .collect();
+        // The queue: documents two or more people annotated, found again only when the project
+        // changed (it walks every span of the project).
+        let revision = session.history().revision();
+        if self.curation_queue.0 != Some(revision) {
+            let doubled = project
+                .documents
+                .iter()
+                .map(|d| (d.id, d.path.clone(), annotators(d).len()))
+                .filter(|(_, _, people)| *people >= 2)
+                .collect();
+            self.curation_queue = (Some(revision), doubled);
+        }
+        let doubled = &self.curation_queue.1;
         ui.heading(format!("Annotated by two or more ({})", doubled.len()));
-        for (id, path, people) in &doubled {
+        for (id, path, people) in doubled {
             ui.horizontal(|ui| {
                 if ui
                     .selectable_label(session.doc() == Some(*id), format!("{people} people"))
