@@ -426,6 +426,68 @@ fn label_studio_round_trips() {
 }
 
 #[test]
+fn label_studio_leaves_articles_without_spans_unlabelled_so_they_stay_in_its_queue() {
+    let mut project = sample_project();
+    // One article's spans all rejected: it goes out with its text and no annotation.
+    let bare = project.document_by_path(ARTICLES[2].0).unwrap().id;
+    for span in &mut project.document_mut(bare).unwrap().spans {
+        span.review.state = ReviewState::Rejected;
+    }
+    let files = export(&project, Scope::All, Format::LabelStudio, &sample_texts());
+    let tasks: Value = serde_json::from_str(file(&files, "label-studio.json")).unwrap();
+    let tasks = tasks.as_array().unwrap();
+    assert_eq!(tasks.len(), 5);
+    let mut unlabelled = 0;
+    for task in tasks {
+        let annotations = task["annotations"].as_array().unwrap();
+        let path = task["data"]["path"].as_str().unwrap();
+        let document = project.document_by_path(path).unwrap();
+        let exported = document
+            .spans
+            .iter()
+            .filter(|s| s.review.state != ReviewState::Rejected)
+            .count();
+        if exported == 0 {
+            assert!(
+                annotations.is_empty(),
+                "an empty annotation marks it done: {task}"
+            );
+            unlabelled += 1;
+        } else {
+            assert_eq!(annotations.len(), 1);
+            assert_eq!(annotations[0]["result"].as_array().unwrap().len(), exported);
+        }
+    }
+    assert!(
+        tasks.iter().any(
+            |t| t["data"]["path"] == ARTICLES[2].0 && t["annotations"] == serde_json::json!([])
+        )
+    );
+    // And it comes back as an article without spans.
+    let dir = tempfile::tempdir().unwrap();
+    let source = dir.path().join("export.json");
+    std::fs::write(&source, file(&files, "label-studio.json")).unwrap();
+    let (opened, report) = import_annotations(
+        &source,
+        SourceKind::LabelStudio,
+        &dir.path().join("p.daftar.ron"),
+        None,
+    )
+    .unwrap();
+    assert!(report.rejected.is_empty(), "{report}");
+    assert_eq!(opened.project.documents.len(), 5);
+    assert_eq!(
+        opened
+            .project
+            .documents
+            .iter()
+            .filter(|d| d.spans.is_empty())
+            .count(),
+        unlabelled
+    );
+}
+
+#[test]
 fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("data.jsonl");

@@ -1,5 +1,6 @@
 //! Label Studio's JSON export: an array of tasks (one per line), `data.text` the article, one
-//! annotation per task whose results are `labels` regions with `value.start`/`value.end` in code
+//! annotation per task that has spans (none for one without, which Label Studio then offers
+//! for labelling), whose results are `labels` regions with `value.start`/`value.end` in code
 //! points (Label Studio's editor has stored code points since 2022, and its converters slice
 //! Python strings) and `value.text` the quoted text. Label Studio does not check `value.text`
 //! against the offsets: Daftar's import does. `label-studio-config.xml` is a labelling config
@@ -49,7 +50,9 @@ struct Data<'a> {
 struct Task<'a> {
     id: u64,
     data: Data<'a>,
-    annotations: [Annotation<'a>; 1],
+    /// Empty for an article without spans: Label Studio counts a task with an annotation, even
+    /// an empty one, as labelled, and its "next task" would skip every unannotated article.
+    annotations: Vec<Annotation<'a>>,
 }
 
 impl Exporter for LabelStudio {
@@ -57,7 +60,7 @@ impl Exporter for LabelStudio {
         let mut out = Vec::new();
         out.push(b'[');
         for (index, doc) in set.docs.iter().enumerate() {
-            let result = doc
+            let result: Vec<Region> = doc
                 .spans
                 .iter()
                 .map(|s| Region {
@@ -80,7 +83,11 @@ impl Exporter for LabelStudio {
                     text: &doc.text,
                     path: &doc.document.path,
                 },
-                annotations: [Annotation { result }],
+                annotations: if result.is_empty() {
+                    Vec::new()
+                } else {
+                    vec![Annotation { result }]
+                },
             };
             out.extend_from_slice(if index == 0 { b"\n" } else { b",\n" });
             serde_json::to_writer(&mut out, &task).expect("JSON serializes");
