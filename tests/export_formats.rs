@@ -488,6 +488,69 @@ fn label_studio_leaves_articles_without_spans_unlabelled_so_they_stay_in_its_que
 }
 
 #[test]
+fn w3c_quote_selectors_are_unique_the_page_has_an_id_and_creators_are_agents() {
+    let project = sample_project();
+    let texts = sample_texts();
+    let files = export(&project, Scope::All, Format::W3c, &texts);
+    let collection: Value = serde_json::from_str(file(&files, "annotations.jsonld")).unwrap();
+    let page = &collection["first"];
+    assert_eq!(page["type"], "AnnotationPage");
+    assert!(
+        page["id"]
+            .as_str()
+            .unwrap()
+            .starts_with("urn:daftar:project:")
+    );
+    assert_eq!(page["partOf"], collection["id"]);
+    let items = page["items"].as_array().unwrap();
+    assert_eq!(items.len() as u64, collection["total"].as_u64().unwrap());
+    let mut widened = 0;
+    for item in items {
+        let creator = &item["creator"];
+        assert!(
+            creator.is_object(),
+            "a bare name expands to a relative IRI: {creator}"
+        );
+        assert!(["Person", "Software"].contains(&creator["type"].as_str().unwrap()));
+        assert!(!creator["name"].as_str().unwrap().is_empty());
+        let source = item["target"]["source"].as_str().unwrap();
+        let path = source.strip_prefix("urn:daftar:doc:").unwrap();
+        let text = &texts[path];
+        let quote = &item["target"]["selector"][0];
+        let (prefix, exact, suffix) = (
+            quote["prefix"].as_str().unwrap(),
+            quote["exact"].as_str().unwrap(),
+            quote["suffix"].as_str().unwrap(),
+        );
+        let whole = format!("{prefix}{exact}{suffix}");
+        let at = text.find(&whole).expect("the selector is found");
+        let next = at + text[at..].chars().next().unwrap().len_utf8();
+        assert!(
+            !text[next..].contains(&whole),
+            "{whole:?} occurs twice in {path}"
+        );
+        let position = &item["target"]["selector"][1];
+        assert_eq!(
+            char_slice(
+                text,
+                position["start"].as_u64().unwrap(),
+                position["end"].as_u64().unwrap()
+            ),
+            exact
+        );
+        assert_eq!(
+            text[..at].chars().count() + prefix.chars().count(),
+            position["start"].as_u64().unwrap() as usize
+        );
+        if prefix.chars().count() > 32 || suffix.chars().count() > 32 {
+            widened += 1;
+        }
+    }
+    // The sample repeats headlines as first sentences: some selectors needed more context.
+    assert!(widened > 0);
+}
+
+#[test]
 fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let dir = tempfile::tempdir().unwrap();
     let source = dir.path().join("data.jsonl");
