@@ -372,6 +372,25 @@ fn export_writes_reviewed_work_and_refuses_a_folder_that_is_not_empty() {
     assert!(with_bom.starts_with('\u{feff}'));
     assert_eq!(with_bom.lines().count(), 4, "three meetings with --all");
 
+    // doccano drops overlapping spans unless told: the export says so.
+    let doccano = dir.path().join("doccano");
+    let output = daftar(&[
+        "export",
+        p,
+        "--format",
+        "doccano",
+        "--out",
+        doccano.to_str().unwrap(),
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stderr(&output).starts_with("warning: doccano.jsonl holds ")
+            && stderr(&output).contains("Allow overlapping spans"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(doccano.join("doccano-README.txt").exists());
+
     let unknown = daftar(&["export", p, "--format", "xml", "--out", o]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(

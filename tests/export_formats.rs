@@ -550,6 +550,91 @@ fn w3c_quote_selectors_are_unique_the_page_has_an_id_and_creators_are_agents() {
     assert!(widened > 0);
 }
 
+/// Spans of each exported document that overlap another, counted pair by pair.
+fn overlapping_by_brute_force(project: &Project) -> usize {
+    project
+        .documents
+        .iter()
+        .map(|d| {
+            let spans: Vec<&Span> = d
+                .spans
+                .iter()
+                .filter(|s| s.review.state != ReviewState::Rejected)
+                .collect();
+            spans
+                .iter()
+                .enumerate()
+                .filter(|(i, a)| {
+                    spans
+                        .iter()
+                        .enumerate()
+                        .any(|(j, b)| *i != j && a.start < b.end && b.start < a.end)
+                })
+                .count()
+        })
+        .sum()
+}
+
+#[test]
+fn doccano_export_says_which_project_settings_it_needs_and_warns_of_overlapping_spans() {
+    let project = sample_project();
+    let texts = sample_texts();
+    let read = |d: &Document| {
+        texts
+            .get(&d.path)
+            .cloned()
+            .ok_or_else(|| "missing".to_string())
+    };
+    let set = ExportSet::new(
+        &project,
+        Scope::All,
+        read,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    let overlapping = overlapping_by_brute_force(&project);
+    assert!(
+        overlapping > 0,
+        "the sample nests entities in meeting spans"
+    );
+    let warnings = Format::Doccano.warnings(&set);
+    assert_eq!(warnings.len(), 1);
+    assert!(
+        warnings[0].contains(&format!("{overlapping} spans that overlap"))
+            && warnings[0].contains("Allow overlapping spans"),
+        "{warnings:?}"
+    );
+    let files = Format::Doccano.files(&set, ExportOptions::default());
+    let readme = file(&files, "doccano-README.txt");
+    assert!(readme.contains(&format!("Allow overlapping spans: ON: {overlapping} spans")));
+    assert!(readme.contains("Count grapheme clusters as one character: OFF"));
+    // No other format warns; a text without overlaps gets no warning and says so.
+    for format in Format::ALL {
+        if format != Format::Doccano {
+            assert!(format.warnings(&set).is_empty(), "{format:?}");
+        }
+    }
+    let (wide, wide_texts) = wide_project();
+    let read = |d: &Document| {
+        wide_texts
+            .get(&d.path)
+            .cloned()
+            .ok_or_else(|| "missing".to_string())
+    };
+    let set = ExportSet::new(
+        &wide,
+        Scope::All,
+        read,
+        &mut |_, _| {},
+        &AtomicBool::new(false),
+    )
+    .unwrap();
+    assert!(Format::Doccano.warnings(&set).is_empty());
+    let files = Format::Doccano.files(&set, ExportOptions::default());
+    assert!(file(&files, "doccano-README.txt").contains("no span of this export overlaps another"));
+}
+
 #[test]
 fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let dir = tempfile::tempdir().unwrap();

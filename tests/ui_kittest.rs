@@ -1076,6 +1076,13 @@ fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
             "{rejected} left out"
         );
     }
+    // doccano would drop the overlapping spans of the SCO article: the window says so.
+    assert!(
+        harness
+            .query_by_label_contains("turn on \"Allow overlapping spans\"")
+            .is_some(),
+        "the doccano warning is shown"
+    );
     for format in [
         "csv/meetings.csv",
         "brat/annotation.conf",

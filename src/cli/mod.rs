@@ -124,6 +124,9 @@ pub fn export(
         "reviewed work"
     };
     emit(&format!("{summary} ({what}) in {}\n", out.display()));
+    for warning in &summary.warnings {
+        eprintln!("warning: {warning}");
+    }
     Ok(OK)
 }
 

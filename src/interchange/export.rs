@@ -275,6 +275,11 @@ pub enum Format {
 /// Writes one format.
 pub trait Exporter {
     fn files(&self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile>;
+
+    /// What the user must know before loading the files into the tool (what it would drop).
+    fn warnings(&self, _set: &ExportSet) -> Vec<String> {
+        Vec::new()
+    }
 }
 
 impl Format {
@@ -320,6 +325,11 @@ impl Format {
     /// The files of this format for `set`.
     pub fn files(self, set: &ExportSet, options: ExportOptions) -> Vec<ExportFile> {
         self.exporter().files(set, options)
+    }
+
+    /// What the user must know about this format's export of `set`.
+    pub fn warnings(self, set: &ExportSet) -> Vec<String> {
+        self.exporter().warnings(set)
     }
 }
 
@@ -413,6 +423,8 @@ pub struct ExportSummary {
     pub meetings: usize,
     pub outcomes: usize,
     pub files: usize,
+    /// What the formats' tools would do with the files that the user must know of.
+    pub warnings: Vec<String>,
 }
 
 /// Exports `formats` (each into a subfolder named after it when there are several) of the
@@ -485,6 +497,7 @@ pub fn export_to_folder(
         meetings: set.meetings.len(),
         outcomes: set.outcomes.len(),
         files: written.len(),
+        warnings: formats.iter().flat_map(|f| f.warnings(&set)).collect(),
     })
 }
 

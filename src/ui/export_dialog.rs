@@ -42,6 +42,8 @@ pub struct ExportDialog {
     writing_into: PathBuf,
     /// What the last export did, or why it failed.
     pub outcome: Option<Result<String, String>>,
+    /// What the last export's tools would drop unless set up for it (doccano's settings).
+    pub warnings: Vec<String>,
 }
 
 impl ExportDialog {
@@ -85,6 +87,7 @@ impl ExportDialog {
     pub fn start(&mut self, job: ExportJob, ctx: &egui::Context) {
         self.confirm_replace = false;
         self.outcome = None;
+        self.warnings.clear();
         self.writing_into = job.request.folder.clone();
         self.job = Some(Job::spawn(ctx, move |progress| {
             job.run(
@@ -106,7 +109,10 @@ impl ExportDialog {
         let Some(job) = self.job.take() else { return };
         let folder = self.writing_into.display();
         self.outcome = Some(match job.finish() {
-            Ok(summary) => Ok(format!("Exported {summary} into {folder}.")),
+            Ok(summary) => {
+                self.warnings = summary.warnings.clone();
+                Ok(format!("Exported {summary} into {folder}."))
+            }
             Err(ExportError::Cancelled) => Err("Export cancelled: nothing was written.".into()),
             Err(error) => Err(format!("Not exported: {error}.")),
         });
@@ -183,6 +189,10 @@ impl DaftarApp {
                         bidi_label_colored_ui(ui, text_engine, error, 14.0, warn);
                     }
                     None => {}
+                }
+                for warning in &dialog.warnings {
+                    let warn = Some(ui.visuals().warn_fg_color);
+                    bidi_label_colored_ui(ui, text_engine, warning, 14.0, warn);
                 }
             });
         if let Some(replace) = start {
