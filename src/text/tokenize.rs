@@ -6,7 +6,9 @@
 //!   characters stays inside the word (Persian می‌خواهم is one token);
 //! - a number may contain `.` `,` `/` `:` `٫` `٬` between two digits (16.07.2021, 1402/04/22,
 //!   12:19 are one token each); a hyphen always splits (2022-2024 is three tokens);
-//! - every other character (punctuation, symbols, an emoji) is a token of its own.
+//! - every other character (punctuation, a symbol, an emoji) is a token of its own, with what
+//!   makes one user-perceived character with it (UAX #29 grapheme clusters): a flag's two
+//!   regional indicators, an emoji with its modifiers and ZWJ sequence, a keycap.
 
 use std::ops::Range;
 
@@ -76,6 +78,22 @@ fn is_number_separator(c: char) -> bool {
     matches!(c, '.' | ',' | '/' | ':' | '\u{066B}' | '\u{066C}')
 }
 
+/// How many code points the grapheme cluster starting at `chars[0]` holds (1 for most
+/// punctuation: the common case answers without the segmentation tables).
+fn grapheme_len(chars: &[char]) -> usize {
+    use unicode_segmentation::UnicodeSegmentation;
+    let simple = |c: char| c.is_ascii() && c != '\r';
+    if chars.len() < 2 || (simple(chars[0]) && simple(chars[1])) {
+        return 1;
+    }
+    // Emoji sequences (a family, a flag of a subdivision) are at most a few dozen code points.
+    let window: String = chars.iter().take(64).collect();
+    window
+        .graphemes(true)
+        .next()
+        .map_or(1, |g| g.chars().count())
+}
+
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
     let mut tokens = Vec::new();
@@ -87,11 +105,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             continue;
         }
         if !is_word_char(c) {
+            let end = i + grapheme_len(&chars[i..]);
             tokens.push(Token {
-                range: i..i + 1,
+                range: i..end,
                 kind: TokenKind::Punct,
             });
-            i += 1;
+            i = end;
             continue;
         }
         let start = i;
@@ -177,6 +196,17 @@ mod tests {
     }
 
     #[test]
+    fn a_flag_or_an_emoji_sequence_is_one_token_not_split_into_its_code_points() {
+        assert_eq!(
+            texts("پرچم 🇮🇷 و 👨‍👩‍👧 و #️⃣!"),
+            ["پرچم", "🇮🇷", "و", "👨‍👩‍👧", "و", "#️⃣", "!"]
+        );
+        // Two flags side by side are two tokens; a lone regional indicator is one.
+        assert_eq!(texts("🇮🇷🇹🇷 🇮"), ["🇮🇷", "🇹🇷", "🇮"]);
+        assert_eq!(texts("a\r\n."), ["a", "."]);
+    }
+
+    #[test]
     fn persian_words_keep_zwnj_inside() {
         assert_eq!(texts("می‌خواهم بروم."), ["می‌خواهم", "بروم", "."]);
     }
@@ -232,7 +262,8 @@ mod tests {
     fn ranges_count_code_points() {
         let text = "🇮🇷 ایران";
         let tokens = tokenize(text);
-        assert_eq!(tokens.len(), 3, "two regional indicators, then a word");
-        assert_eq!(tokens[2].range, 3..8);
+        assert_eq!(tokens.len(), 2, "a flag (two regional indicators), then a word");
+        assert_eq!(tokens[0].range, 0..2);
+        assert_eq!(tokens[1].range, 3..8);
     }
 }
