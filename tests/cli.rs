@@ -394,7 +394,8 @@ fn export_writes_reviewed_work_and_refuses_a_folder_that_is_not_empty() {
     let unknown = daftar(&["export", p, "--format", "xml", "--out", o]);
     assert_eq!(unknown.status.code(), Some(2));
     assert!(
-        stderr(&unknown).contains("one of jsonl, csv, doccano, label-studio, brat, conll, w3c")
+        stderr(&unknown)
+            .contains("one of jsonl, csv, doccano, label-studio, brat, conll, spacy, w3c")
     );
 }
 

@@ -264,6 +264,93 @@ fn offsets_slice_to_the_quote_in_each_formats_own_unit() {
         }
     }
     assert_eq!(entities, ["𝐀𝐁", "اسکندر مومنی", "تهران", "اسلام‌آباد"]);
+
+    // spaCy JSONL: code points, and token indices covering the same characters.
+    let files = export(&project, Scope::All, Format::Spacy, &texts);
+    let line: Value =
+        serde_json::from_str(file(&files, "spacy.jsonl").lines().next().unwrap()).unwrap();
+    let tokens = line["tokens"].as_array().unwrap();
+    let got: Vec<String> = line["spans"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let (start, end) = (s["start"].as_u64().unwrap(), s["end"].as_u64().unwrap());
+            let first = &tokens[s["token_start"].as_u64().unwrap() as usize];
+            let last = &tokens[s["token_end"].as_u64().unwrap() as usize];
+            assert_eq!(
+                (first["start"].as_u64(), last["end"].as_u64()),
+                (Some(start), Some(end))
+            );
+            char_slice(WIDE, start, end)
+        })
+        .collect();
+    assert_eq!(got, quotes);
+}
+
+/// The text spaCy builds from `words` and `spaces` (`Doc(vocab, words, spaces)`).
+fn spacy_text(tokens: &[Value]) -> String {
+    tokens
+        .iter()
+        .map(|t| {
+            let ws = if t["ws"].as_bool().unwrap() { " " } else { "" };
+            format!("{}{ws}", t["text"].as_str().unwrap())
+        })
+        .collect()
+}
+
+#[test]
+fn spacy_jsonl_tokens_rebuild_every_article_exactly_and_a_flag_is_one_token() {
+    let project = sample_project();
+    let texts = sample_texts();
+    let files = export(&project, Scope::All, Format::Spacy, &texts);
+    let lines: Vec<Value> = file(&files, "spacy.jsonl")
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 5);
+    for line in &lines {
+        let text = line["text"].as_str().unwrap();
+        let path = line["meta"]["path"].as_str().unwrap();
+        assert_eq!(text, texts[path]);
+        let tokens = line["tokens"].as_array().unwrap();
+        assert_eq!(spacy_text(tokens), text, "{path}");
+        for (i, token) in tokens.iter().enumerate() {
+            assert_eq!(token["id"].as_u64(), Some(i as u64));
+            let (start, end) = (
+                token["start"].as_u64().unwrap(),
+                token["end"].as_u64().unwrap(),
+            );
+            assert_eq!(
+                char_slice(text, start, end),
+                token["text"].as_str().unwrap()
+            );
+        }
+        let document = project.document_by_path(path).unwrap();
+        let exported = document
+            .spans
+            .iter()
+            .filter(|s| s.review.state != ReviewState::Rejected)
+            .count();
+        assert_eq!(
+            line["spans"].as_array().unwrap().len(),
+            exported,
+            "overlapping spans too"
+        );
+    }
+    // Double spaces, line breaks and a flag.
+    let mut project = Project::new("flags", "corpus");
+    let text = "🇮🇷  ایران\n\nو 🇹🇷 ترکیه ";
+    let id = project.new_doc_id();
+    let document = daftar::corpus::document_for_text(id, "f.txt".into(), text, "UTF-8");
+    project.documents.push(std::sync::Arc::new(document));
+    let texts = BTreeMap::from([("f.txt".to_string(), text.to_string())]);
+    let files = export(&project, Scope::All, Format::Spacy, &texts);
+    let line: Value = serde_json::from_str(file(&files, "spacy.jsonl").trim()).unwrap();
+    let tokens = line["tokens"].as_array().unwrap();
+    assert_eq!(spacy_text(tokens), text);
+    let words: Vec<&str> = tokens.iter().map(|t| t["text"].as_str().unwrap()).collect();
+    assert_eq!(words, ["🇮🇷", " ", "ایران", "\n\n", "و", "🇹🇷", "ترکیه"]);
 }
 
 #[test]

@@ -5,7 +5,7 @@
 //! spans that are not rejected, and the meetings and outcomes reported by those documents. By
 //! default only reviewed work is in scope. Every format says which unit its offsets count
 //! (`docs/FORMATS.md`): code points (brat, W3C, JSONL `start`/`end`), UTF-16 code units
-//! (doccano, Label Studio, JSONL `start_utf16`/`end_utf16`), or tokens (CoNLL).
+//! (doccano, JSONL `start_utf16`/`end_utf16`), or tokens (CoNLL; spaCy's JSONL has both).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
@@ -16,7 +16,7 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use thiserror::Error;
 
 use super::scope::ScopeRule;
-use super::{brat, conll, csv, doccano, jsonl, label_studio, w3c};
+use super::{brat, conll, csv, doccano, jsonl, label_studio, spacy, w3c};
 use crate::corpus::fingerprint;
 use crate::model::{DocId, Document, Meeting, MeetingId, Outcome, Project, Span};
 use crate::text::OffsetIndex;
@@ -269,6 +269,7 @@ pub enum Format {
     LabelStudio,
     Brat,
     Conll,
+    Spacy,
     W3c,
 }
 
@@ -283,13 +284,14 @@ pub trait Exporter {
 }
 
 impl Format {
-    pub const ALL: [Format; 7] = [
+    pub const ALL: [Format; 8] = [
         Format::Jsonl,
         Format::Csv,
         Format::Doccano,
         Format::LabelStudio,
         Format::Brat,
         Format::Conll,
+        Format::Spacy,
         Format::W3c,
     ];
 
@@ -302,6 +304,7 @@ impl Format {
             Format::LabelStudio => "label-studio",
             Format::Brat => "brat",
             Format::Conll => "conll",
+            Format::Spacy => "spacy",
             Format::W3c => "w3c",
         }
     }
@@ -318,6 +321,7 @@ impl Format {
             Format::LabelStudio => &label_studio::LabelStudio,
             Format::Brat => &brat::Brat,
             Format::Conll => &conll::Conll,
+            Format::Spacy => &spacy::Spacy,
             Format::W3c => &w3c::W3c,
         }
     }

@@ -1,5 +1,5 @@
 //! Other tools' formats, one file each: export to what analysts and NLP tools read (JSONL, CSV,
-//! doccano, Label Studio, brat, CoNLL, W3C Web Annotation) behind the [`Exporter`] trait, and
+//! doccano, Label Studio, brat, CoNLL, spaCy JSONL, W3C Web Annotation) behind the [`Exporter`] trait, and
 //! import of the formats that round-trip (brat, doccano, Label Studio) as pre-annotations.
 //! Every format says which unit its offsets count (`docs/FORMATS.md`).
 
@@ -13,6 +13,7 @@ mod jsonl;
 mod label_studio;
 mod records_json;
 pub mod scope;
+mod spacy;
 mod w3c;
 pub mod write;
 

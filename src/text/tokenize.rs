@@ -262,7 +262,11 @@ mod tests {
     fn ranges_count_code_points() {
         let text = "🇮🇷 ایران";
         let tokens = tokenize(text);
-        assert_eq!(tokens.len(), 2, "a flag (two regional indicators), then a word");
+        assert_eq!(
+            tokens.len(),
+            2,
+            "a flag (two regional indicators), then a word"
+        );
         assert_eq!(tokens[0].range, 0..2);
         assert_eq!(tokens[1].range, 3..8);
     }
