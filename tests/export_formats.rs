@@ -722,6 +722,134 @@ fn doccano_export_says_which_project_settings_it_needs_and_warns_of_overlapping_
     assert!(file(&files, "doccano-README.txt").contains("no span of this export overlaps another"));
 }
 
+/// The checks brat's `verify_annotations.py` makes that Daftar's export could fail: every type
+/// declared in `annotation.conf`, every event and relation argument an annotation of the file,
+/// and no event type's span without its event.
+fn verify_brat(conf: &str, ann: &str) -> Vec<String> {
+    let mut section = "";
+    let (mut entity_types, mut event_types) = (Vec::new(), Vec::new());
+    for line in conf.lines() {
+        if line.starts_with('[') {
+            section = line;
+        } else if !line.is_empty() && !line.starts_with('#') {
+            let name = line.split('\t').next().unwrap().to_string();
+            match section {
+                "[entities]" => entity_types.push(name),
+                "[events]" => event_types.push(name),
+                _ => {}
+            }
+        }
+    }
+    let mut problems = Vec::new();
+    let ids: Vec<&str> = ann.lines().map(|l| l.split('\t').next().unwrap()).collect();
+    let mut triggers = Vec::new();
+    for line in ann.lines() {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let (id, body) = (fields[0], fields[1]);
+        match &id[..1] {
+            "T" => {
+                let kind = body.split(' ').next().unwrap();
+                if !entity_types.iter().any(|t| t == kind) && !event_types.iter().any(|t| t == kind)
+                {
+                    problems.push(format!("{id}: type {kind} not declared"));
+                }
+            }
+            "E" | "R" => {
+                // A relation's first word is its type.
+                let skip = usize::from(id.starts_with('R'));
+                for (n, argument) in body.split(' ').enumerate().skip(skip) {
+                    let (role, target) = argument.split_once(':').unwrap();
+                    if !ids.contains(&target) {
+                        problems.push(format!("{id}: {role} refers to {target}, not in the file"));
+                    }
+                    if id.starts_with('E') && n == 0 {
+                        triggers.push(target.to_string());
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    for line in ann.lines().filter(|l| l.starts_with('T')) {
+        let fields: Vec<&str> = line.split('\t').collect();
+        let kind = fields[1].split(' ').next().unwrap();
+        if event_types.iter().any(|t| t == kind) && !triggers.iter().any(|t| t == fields[0]) {
+            problems.push(format!("{}: {kind} span without an event", fields[0]));
+        }
+    }
+    problems
+}
+
+#[test]
+fn brat_writes_no_event_span_without_its_event_and_names_outcomes_as_meeting_arguments() {
+    let mut project = sample_project();
+    // A second mention of a meeting, tagged MEETING but not its evidence: no event of its own.
+    let sco = project.document_by_path(ARTICLES[4].0).unwrap().id;
+    let text = ARTICLES[4].1;
+    let byte = text.rfind("نشست").unwrap();
+    let start = text[..byte].chars().count();
+    let id = project.new_span_id();
+    let span = Span::quoting(id, text, start, start + 4, "MEETING", "me").unwrap();
+    let document = project.document_mut(sco).unwrap();
+    document.spans.push(span);
+    document.spans.sort_by_key(|s| s.sort_key());
+    let files = export(&project, Scope::All, Format::Brat, &sample_texts());
+    let conf = file(&files, "annotation.conf");
+    let mut evidence_types = 0;
+    for f in files.iter().filter(|f| f.name.ends_with(".ann")) {
+        let ann = std::str::from_utf8(&f.bytes).unwrap();
+        let problems = verify_brat(conf, ann);
+        assert!(problems.is_empty(), "{}: {problems:#?}", f.name);
+        evidence_types += ann.matches("\tMEETING_EVIDENCE ").count();
+    }
+    assert!(
+        evidence_types >= 1,
+        "the extra mention is an entity type of its own"
+    );
+    // The SCO meeting's event names its outcomes' events, which come first.
+    let ann = file(&files, "004_ead77181adac0951.ann");
+    let meeting = ann
+        .lines()
+        .find(|l| l.starts_with('E') && l.contains("\tMEETING:") && l.contains("Outcome:E"))
+        .expect("a meeting with its outcomes as arguments");
+    let relations = ann.lines().filter(|l| l.starts_with('R')).count();
+    assert_eq!(
+        meeting.matches(":E").count(),
+        relations,
+        "one argument per OutcomeOf relation"
+    );
+
+    // Read back, the evidence types are MEETING spans again: the span set survives.
+    let dir = tempfile::tempdir().unwrap();
+    let collection = dir.path().join("brat");
+    std::fs::create_dir(&collection).unwrap();
+    for f in &files {
+        std::fs::write(collection.join(&f.name), &f.bytes).unwrap();
+    }
+    let (opened, report) = import_annotations(
+        &collection,
+        SourceKind::Brat,
+        &dir.path().join("p.daftar.ron"),
+        None,
+    )
+    .unwrap();
+    assert!(report.rejected.is_empty(), "{report}");
+    let exported: Vec<_> = span_set(&project)
+        .into_iter()
+        .filter(|(path, start, end, _)| {
+            project
+                .document_by_path(path)
+                .unwrap()
+                .spans
+                .iter()
+                .any(|s| {
+                    (s.start, s.end) == (*start, *end) && s.review.state != ReviewState::Rejected
+                })
+        })
+        .collect();
+    assert_eq!(span_set(&opened.project), exported);
+}
+
 #[test]
 fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let dir = tempfile::tempdir().unwrap();

@@ -3,10 +3,12 @@
 //! is written as fragments (`0 5;6 10`), as brat requires. Lines written:
 //! `T` spans, `A` span attributes and meeting/outcome attributes, `N` entity links
 //! (`daftar:e9`, or the entity's external id), `#` notes, `E` meetings and outcomes (trigger and
-//! arguments, where the evidence is in the same document), `R` outcome-of-meeting.
+//! arguments, where the evidence is in the same document; a meeting names its outcomes' events
+//! as `Outcome` arguments too), `R` outcome-of-meeting. A `MEETING`/`OUTCOME` span that triggers
+//! no event is written as `MEETING_EVIDENCE`/`OUTCOME_EVIDENCE`, an entity type.
 //! Import reads `T`, `A` (on spans) and `#` lines; events and relations are not imported.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fmt::Write as _;
 
 use super::export::file_stems;
@@ -116,17 +118,31 @@ fn outcome_arguments(outcome: &Outcome) -> Vec<(String, SpanRef)> {
     arguments
 }
 
-/// Writes `E` lines for one event (trigger = first evidence span here); returns its id.
+/// The record's first evidence span in `doc` that the export holds: its event's trigger there.
+fn trigger_in(
+    evidence: &[SpanRef],
+    doc: &ExportDoc,
+    t_of: &HashMap<SpanId, usize>,
+) -> Option<SpanRef> {
+    evidence
+        .iter()
+        .find(|e| e.doc == doc.document.id)
+        .copied()
+        .filter(|e| t_of.contains_key(&e.span))
+}
+
+/// Writes the `E` line of one event whose trigger is `trigger`; returns its id. `events` are
+/// arguments that are other events (a meeting's `Outcome:E2`).
 fn write_event(
     ann: &mut String,
     next_event: &mut usize,
     t_of: &HashMap<SpanId, usize>,
     doc: &ExportDoc,
-    trigger: Option<SpanRef>,
+    trigger: SpanRef,
     arguments: Vec<(String, SpanRef)>,
+    events: &[(&str, usize)],
 ) -> Option<usize> {
     let here = |at: &SpanRef| at.doc == doc.document.id && t_of.contains_key(&at.span);
-    let trigger = trigger.filter(here)?;
     let trigger_span = doc.spans.iter().find(|s| s.id == trigger.span)?;
     *next_event += 1;
     let id = *next_event;
@@ -136,15 +152,20 @@ fn write_event(
         trigger_span.label, t_of[&trigger.span]
     );
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
-    for (role, at) in arguments.iter().filter(|(_, at)| here(at)) {
-        let count = seen.entry(role.clone()).or_default();
+    let mut numbered = |role: &str| {
+        let count = seen.entry(role.to_string()).or_default();
         *count += 1;
-        let numbered = if *count == 1 {
-            role.clone()
+        if *count == 1 {
+            role.to_string()
         } else {
             format!("{role}{count}")
-        };
-        let _ = write!(ann, " {numbered}:T{}", t_of[&at.span]);
+        }
+    };
+    for (role, at) in arguments.iter().filter(|(_, at)| here(at)) {
+        let _ = write!(ann, " {}:T{}", numbered(role), t_of[&at.span]);
+    }
+    for (role, event) in events {
+        let _ = write!(ann, " {}:E{event}", numbered(role));
     }
     ann.push('\n');
     Some(id)
@@ -157,13 +178,34 @@ impl Exporter for Brat {
         let mut span_attributes: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
         for (doc, stem) in set.docs.iter().zip(file_stems(set)) {
             let mut ann = String::new();
-            let mut t_of = HashMap::new();
+            let t_of: HashMap<SpanId, usize> = doc
+                .spans
+                .iter()
+                .enumerate()
+                .map(|(i, span)| (span.id, i + 1))
+                .collect();
+            let meetings: Vec<(&Meeting, SpanRef)> = set
+                .meetings_of(doc.document.id)
+                .filter_map(|m| Some((m, trigger_in(&m.evidence, doc, &t_of)?)))
+                .collect();
+            let outcomes: Vec<(&Outcome, SpanRef)> = set
+                .outcomes_of(doc.document.id)
+                .filter_map(|o| Some((o, trigger_in(&o.evidence, doc, &t_of)?)))
+                .collect();
+            let triggers: HashSet<SpanId> = meetings
+                .iter()
+                .map(|(_, t)| t.span)
+                .chain(outcomes.iter().map(|(_, t)| t.span))
+                .collect();
             let (mut a, mut n, mut note) = (0, 0, 0);
-            for (i, span) in doc.spans.iter().enumerate() {
-                let t = i + 1;
-                t_of.insert(span.id, t);
+            for span in &doc.spans {
                 let (offsets, text) = fragments(doc, span.start, span.end);
-                let _ = writeln!(ann, "T{t}\t{} {offsets}\t{text}", span.label);
+                let _ = writeln!(
+                    ann,
+                    "T{}\t{} {offsets}\t{text}",
+                    t_of[&span.id],
+                    brat_type(&span.label, triggers.contains(&span.id))
+                );
             }
             for span in &doc.spans {
                 let t = t_of[&span.id];
@@ -204,44 +246,23 @@ impl Exporter for Brat {
                     );
                 }
             }
+            // Outcomes first, so that a meeting's event can name its outcomes' events as
+            // arguments (`Outcome:E2`): readers that reject relations between events keep that.
             let mut next_event = 0;
-            let mut meeting_events = HashMap::new();
-            for meeting in set.meetings_of(doc.document.id) {
-                let trigger = meeting
-                    .evidence
-                    .iter()
-                    .find(|e| e.doc == doc.document.id)
-                    .copied();
-                if let Some(e) = write_event(
-                    &mut ann,
-                    &mut next_event,
-                    &t_of,
-                    doc,
-                    trigger,
-                    meeting_arguments(meeting),
-                ) {
-                    meeting_events.insert(meeting.id, e);
-                    a += 1;
-                    let _ = writeln!(ann, "A{a}\tRealis E{e} {:?}", meeting.realis);
-                }
-            }
-            let mut r = 0;
-            for outcome in set.outcomes_of(doc.document.id) {
-                let trigger = outcome
-                    .evidence
-                    .iter()
-                    .find(|e| e.doc == doc.document.id)
-                    .copied();
+            let mut outcome_events: Vec<(&Outcome, usize)> = Vec::new();
+            for (outcome, trigger) in &outcomes {
                 let Some(e) = write_event(
                     &mut ann,
                     &mut next_event,
                     &t_of,
                     doc,
-                    trigger,
+                    *trigger,
                     outcome_arguments(outcome),
+                    &[],
                 ) else {
                     continue;
                 };
+                outcome_events.push((outcome, e));
                 // A type or status not chosen yet is left out, not written empty.
                 for (attribute, value) in [("Type", &outcome.kind), ("Status", &outcome.status)] {
                     if !value.is_empty() {
@@ -249,6 +270,30 @@ impl Exporter for Brat {
                         let _ = writeln!(ann, "A{a}\t{attribute} E{e} {}", token(value));
                     }
                 }
+            }
+            let mut meeting_events = HashMap::new();
+            for (meeting, trigger) in &meetings {
+                let its_outcomes: Vec<(&str, usize)> = outcome_events
+                    .iter()
+                    .filter(|(o, _)| o.meeting == Some(meeting.id))
+                    .map(|&(_, e)| ("Outcome", e))
+                    .collect();
+                if let Some(e) = write_event(
+                    &mut ann,
+                    &mut next_event,
+                    &t_of,
+                    doc,
+                    *trigger,
+                    meeting_arguments(meeting),
+                    &its_outcomes,
+                ) {
+                    meeting_events.insert(meeting.id, e);
+                    a += 1;
+                    let _ = writeln!(ann, "A{a}\tRealis E{e} {:?}", meeting.realis);
+                }
+            }
+            let mut r = 0;
+            for (outcome, e) in &outcome_events {
                 if let Some(meeting) = outcome.meeting.and_then(|m| meeting_events.get(&m)) {
                     r += 1;
                     let _ = writeln!(ann, "R{r}\tOutcomeOf Arg1:E{e} Arg2:E{meeting}");
@@ -267,24 +312,43 @@ impl Exporter for Brat {
 
 const EVENT_LABELS: [&str; 2] = ["MEETING", "OUTCOME"];
 
+/// What a `MEETING` or `OUTCOME` span that triggers no event in its document is written as: an
+/// entity type of its own (`MEETING_EVIDENCE`: another mention of the meeting, or the words a
+/// level or sector was read from), since brat takes an event type's span without an event for
+/// an unfinished annotation. Import reads it back as the event label.
+const EVIDENCE_SUFFIX: &str = "_EVIDENCE";
+
+/// The brat type of a span labelled `label`.
+fn brat_type(label: &str, triggers_an_event: bool) -> String {
+    if EVENT_LABELS.contains(&label) && !triggers_an_event {
+        format!("{label}{EVIDENCE_SUFFIX}")
+    } else {
+        label.to_string()
+    }
+}
+
+/// The Daftar label of a brat type (the inverse of [`brat_type`]).
+fn label_of_brat_type(kind: &str) -> &str {
+    match kind.strip_suffix(EVIDENCE_SUFFIX) {
+        Some(label) if EVENT_LABELS.contains(&label) => label,
+        _ => kind,
+    }
+}
+
 fn annotation_conf(
     set: &ExportSet,
     span_attributes: &BTreeMap<String, BTreeSet<String>>,
 ) -> String {
     let schema = &set.project.schema;
-    let entities: Vec<&str> = schema
+    let entities: Vec<String> = schema
         .labels
         .iter()
-        .map(|l| l.key.as_str())
-        .filter(|k| !EVENT_LABELS.contains(k))
+        .map(|l| l.key.clone())
+        .filter(|k| !EVENT_LABELS.contains(&k.as_str()))
+        .chain(EVENT_LABELS.iter().map(|l| brat_type(l, false)))
         .collect();
-    // Arguments may be any text-bound type (a level's evidence is a MEETING span).
-    let any = schema
-        .labels
-        .iter()
-        .map(|l| l.key.as_str())
-        .collect::<Vec<_>>()
-        .join("|");
+    // Arguments may be any entity type (a level's evidence is a MEETING_EVIDENCE span).
+    let any = entities.join("|");
     let mut conf = String::from("# Written by Daftar from the project's schema.\n[entities]\n");
     for label in &entities {
         let _ = writeln!(conf, "{label}");
@@ -293,6 +357,7 @@ fn annotation_conf(
     let meeting_roles: Vec<String> = crate::model::MeetingField::single_valued()
         .map(|field| format!("{}?:{any}", capitalised(field.key())))
         .chain(std::iter::once(format!("Participant*:{any}")))
+        .chain(std::iter::once("Outcome*:OUTCOME".to_string()))
         .collect();
     let _ = writeln!(conf, "MEETING\t{}", meeting_roles.join(", "));
     let outcome_roles: Vec<String> = [
@@ -378,7 +443,7 @@ pub fn parse_ann(ann: &str) -> Result<Vec<AnnSpan>, String> {
                 index.insert(id.to_string(), spans.len());
                 spans.push(AnnSpan {
                     id: id.to_string(),
-                    label: label.to_string(),
+                    label: label_of_brat_type(label).to_string(),
                     start,
                     end,
                     text: text.to_string(),
