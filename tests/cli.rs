@@ -346,10 +346,11 @@ fn export_writes_reviewed_work_and_refuses_a_folder_that_is_not_empty() {
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(
         stdout(&output),
-        format!("1 documents, 35 spans, 2 meetings, 8 outcomes: 6 files (reviewed work) in {o}\n")
+        format!("1 documents, 35 spans, 2 meetings, 8 outcomes: 13 files (reviewed work) in {o}\n")
     );
     let meetings = std::fs::read_to_string(out.join("meetings.csv")).unwrap();
-    assert!(meetings.starts_with("meeting_id,"));
+    assert!(meetings.starts_with("meeting_id,meeting_organization_id,"));
+    assert!(out.join("datapackage.json").exists());
 
     // A second export into the same folder asks for --force.
     let again = daftar(&["export", p, "--format", "csv", "--out", o, "--all", "--bom"]);

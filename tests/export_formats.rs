@@ -57,6 +57,25 @@ fn file<'a>(files: &'a [ExportFile], name: &str) -> &'a str {
     std::str::from_utf8(&file.bytes).unwrap()
 }
 
+/// The rows of an exported CSV table, each a map from column name to cell.
+fn csv_rows(files: &[ExportFile], name: &str) -> Vec<BTreeMap<String, String>> {
+    let text = file(files, name);
+    let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            assert_eq!(r.len(), header.len(), "{name}: a row as wide as its header");
+            header
+                .iter()
+                .cloned()
+                .zip(r.iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
 #[test]
 fn every_format_matches_its_golden_files_on_the_sample() {
     let project = sample_project();
@@ -240,12 +259,16 @@ fn offsets_slice_to_the_quote_in_each_formats_own_unit() {
 
     // CSV spans: code points and UTF-16 columns.
     let files = export(&project, Scope::All, Format::Csv, &texts);
-    let spans_csv = file(&files, "spans.csv");
-    for row in spans_csv.lines().skip(1) {
-        let cells: Vec<&str> = row.split(',').collect();
-        let n = |i: usize| cells[i].parse::<u64>().unwrap();
-        assert_eq!(char_slice(WIDE, n(4), n(5)), cells[8]);
-        assert_eq!(utf16_slice(WIDE, n(6), n(7)), cells[8]);
+    let rows = csv_rows(&files, "spans.csv");
+    assert_eq!(rows.len(), quotes.len());
+    for row in rows {
+        let n = |column: &str| row[column].parse::<u64>().unwrap();
+        let quote = &row["span_quote"];
+        assert_eq!(&char_slice(WIDE, n("span_start"), n("span_end")), quote);
+        assert_eq!(
+            &utf16_slice(WIDE, n("span_start_utf16"), n("span_end_utf16")),
+            quote
+        );
     }
 
     // CoNLL: the tokens tagged B-/I- are the spans' words.
@@ -390,10 +413,30 @@ fn only_reviewed_work_is_exported_unless_everything_is_asked_for() {
         .collect();
     assert_eq!(lines.len(), 5);
     // The ECO meeting, in progress, is exported with both its articles.
-    let meetings_csv = export(&project, Scope::All, Format::Csv, &sample_texts());
-    let meetings = file(&meetings_csv, "meetings.csv");
-    assert_eq!(meetings.lines().count(), 4, "header and three meetings");
-    assert!(meetings.contains("000_cc14a8d638cfba9c.txt;001_fbc263693fc4a0ea.txt"));
+    let tables = export(&project, Scope::All, Format::Csv, &sample_texts());
+    let meetings = csv_rows(&tables, "meetings.csv");
+    assert_eq!(meetings.len(), 3);
+    let documents = csv_rows(&tables, "documents.csv");
+    let path_of = |id: &str| {
+        documents
+            .iter()
+            .find(|d| d["document_id"] == id)
+            .map(|d| d["document_path"].clone())
+            .unwrap()
+    };
+    let eco = meetings
+        .iter()
+        .find(|m| m["meeting_organization"].contains("اکو"))
+        .expect("the ECO meeting");
+    let reported_by: Vec<String> = csv_rows(&tables, "meeting_documents.csv")
+        .iter()
+        .filter(|r| r["meeting_id"] == eco["meeting_id"])
+        .map(|r| path_of(&r["document_id"]))
+        .collect();
+    assert_eq!(
+        reported_by,
+        ["000_cc14a8d638cfba9c.txt", "001_fbc263693fc4a0ea.txt"]
+    );
 }
 
 /// Spans of a project as (document path, start, end, label), sorted.
@@ -850,6 +893,197 @@ fn brat_writes_no_event_span_without_its_event_and_names_outcomes_as_meeting_arg
     assert_eq!(span_set(&opened.project), exported);
 }
 
+/// Every CSV table checked against `datapackage.json` as a typed reader (frictionless) would:
+/// the header is the schema's fields, each cell of its declared type (or missing), primary keys
+/// unique and present, foreign keys found in the table they name.
+fn check_datapackage(files: &[ExportFile]) {
+    let package: Value = serde_json::from_str(file(files, "datapackage.json")).unwrap();
+    assert_eq!(package["profile"], "tabular-data-package");
+    let resources = package["resources"].as_array().unwrap();
+    let csv_files: Vec<&str> = files
+        .iter()
+        .map(|f| f.name.as_str())
+        .filter(|n| n.ends_with(".csv"))
+        .collect();
+    let listed: Vec<&str> = resources
+        .iter()
+        .map(|r| r["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(listed, csv_files, "every table described, nothing else");
+    let mut tables = BTreeMap::new();
+    for resource in resources {
+        let path = resource["path"].as_str().unwrap();
+        let rows = csv_rows(files, path);
+        let fields = resource["schema"]["fields"].as_array().unwrap();
+        let header: Vec<&str> = fields.iter().map(|f| f["name"].as_str().unwrap()).collect();
+        let mut reader =
+            csv::Reader::from_reader(file(files, path).trim_start_matches('\u{feff}').as_bytes());
+        assert_eq!(
+            reader.headers().unwrap().iter().collect::<Vec<_>>(),
+            header,
+            "{path}"
+        );
+        for (number, row) in rows.iter().enumerate() {
+            for field in fields {
+                let name = field["name"].as_str().unwrap();
+                let cell = row[name].as_str();
+                let at = format!("{path} row {} column {name}: {cell:?}", number + 1);
+                assert!(
+                    field["description"].as_str().is_some_and(|d| !d.is_empty()),
+                    "{at}"
+                );
+                if cell.is_empty() {
+                    assert_ne!(field["constraints"]["required"], true, "{at} is required");
+                    continue;
+                }
+                match field["type"].as_str().unwrap() {
+                    "string" => {}
+                    "integer" => {
+                        let n: i64 = cell
+                            .parse()
+                            .unwrap_or_else(|_| panic!("{at}: not an integer"));
+                        if let Some(min) = field["constraints"]["minimum"].as_i64() {
+                            assert!(n >= min, "{at}");
+                        }
+                    }
+                    "boolean" => assert!(cell == "true" || cell == "false", "{at}"),
+                    other => panic!("{at}: a type this test does not know: {other}"),
+                }
+                if let Some(words) = field["constraints"]["enum"].as_array() {
+                    assert!(
+                        words.iter().any(|w| w == cell),
+                        "{at} is not one of {words:?}"
+                    );
+                }
+            }
+        }
+        tables.insert(resource["name"].as_str().unwrap().to_string(), rows);
+    }
+    let key_of = |row: &BTreeMap<String, String>, fields: &[Value]| -> Vec<String> {
+        fields
+            .iter()
+            .map(|f| row[f.as_str().unwrap()].clone())
+            .collect()
+    };
+    for resource in resources {
+        let name = resource["name"].as_str().unwrap();
+        let schema = &resource["schema"];
+        if let Some(key) = schema["primaryKey"].as_array() {
+            let mut seen = std::collections::HashSet::new();
+            for row in &tables[name] {
+                let value = key_of(row, key);
+                assert!(
+                    value.iter().all(|v| !v.is_empty()),
+                    "{name}: a key is missing"
+                );
+                assert!(seen.insert(value.clone()), "{name}: {value:?} twice");
+            }
+        }
+        for foreign in schema["foreignKeys"].as_array().into_iter().flatten() {
+            let fields = foreign["fields"].as_array().unwrap();
+            let target = foreign["reference"]["resource"].as_str().unwrap();
+            let to = foreign["reference"]["fields"].as_array().unwrap();
+            let known: std::collections::HashSet<Vec<String>> =
+                tables[target].iter().map(|row| key_of(row, to)).collect();
+            for row in &tables[name] {
+                let value = key_of(row, fields);
+                if value.iter().all(|v| v.is_empty()) {
+                    continue; // null: no reference
+                }
+                assert!(
+                    known.contains(&value),
+                    "{name}: {fields:?} = {value:?} not in {target}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn csv_tables_load_through_their_datapackage_types_and_keys() {
+    let texts = sample_texts();
+    let project = sample_project();
+    for scope in [Scope::Reviewed, Scope::All] {
+        for for_excel in [false, true] {
+            let read = |d: &Document| {
+                texts
+                    .get(&d.path)
+                    .cloned()
+                    .ok_or_else(|| "missing".to_string())
+            };
+            let set = ExportSet::new(
+                &project,
+                scope,
+                read,
+                &mut |_, _| {},
+                &AtomicBool::new(false),
+            )
+            .unwrap();
+            let files = Format::Csv.files(&set, ExportOptions { for_excel });
+            check_datapackage(&files);
+            let package: Value = serde_json::from_str(file(&files, "datapackage.json")).unwrap();
+            let encoding = package["resources"][0]["encoding"].as_str().unwrap();
+            assert_eq!(encoding, if for_excel { "utf-8-sig" } else { "utf-8" });
+        }
+    }
+    let (wide, wide_texts) = wide_project();
+    check_datapackage(&export(&wide, Scope::All, Format::Csv, &wide_texts));
+
+    // What pandas' defaults got wrong: a CAMEO code keeps its zeros (declared text), an empty
+    // ordinal is missing in an integer column, and documents are rows of a link table.
+    let files = export(&project, Scope::All, Format::Csv, &texts);
+    let package: Value = serde_json::from_str(file(&files, "datapackage.json")).unwrap();
+    let field = |table: &str, name: &str| -> Value {
+        package["resources"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|r| r["name"] == table)
+            .and_then(|r| {
+                r["schema"]["fields"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .find(|f| f["name"] == name)
+                    .cloned()
+            })
+            .unwrap_or_else(|| panic!("{table}.{name}"))
+    };
+    assert_eq!(field("meetings", "meeting_cameo")["type"], "string");
+    assert_eq!(field("outcomes", "outcome_cameo")["type"], "string");
+    assert_eq!(field("meetings", "meeting_ordinal")["type"], "integer");
+    let meetings = csv_rows(&files, "meetings.csv");
+    assert!(meetings.iter().any(|m| m["meeting_cameo"] == "040"));
+    let outcomes = csv_rows(&files, "outcomes.csv");
+    assert!(outcomes.iter().any(|o| o["outcome_cameo"] == "057"));
+    // Joining outcomes to meetings shares only the key.
+    let shared: Vec<&String> = outcomes[0]
+        .keys()
+        .filter(|k| meetings[0].contains_key(*k))
+        .collect();
+    assert_eq!(shared, ["meeting_id"]);
+    // No cell holds several values.
+    for f in files.iter().filter(|f| f.name.ends_with(".csv")) {
+        for row in csv_rows(&files, &f.name) {
+            for (column, cell) in row {
+                if !column.ends_with("note")
+                    && !column.ends_with("quote")
+                    && !column.ends_with("original")
+                    && !column.ends_with("title")
+                    && !column.ends_with("name")
+                    && !column.ends_with("description")
+                {
+                    assert!(
+                        !cell.contains(';') && !cell.contains(" | "),
+                        "{}: {column} = {cell:?}",
+                        f.name
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn a_malformed_record_is_named_and_only_it_is_left_out() {
     let dir = tempfile::tempdir().unwrap();
@@ -1292,11 +1526,17 @@ fn an_entitys_subtype_and_external_id_reach_entities_csv_brat_and_jsonl() {
     let texts = sample_texts();
 
     let csv = export(&project, Scope::Reviewed, Format::Csv, &texts);
-    let row = file(&csv, "entities.csv")
-        .lines()
-        .find(|l| l.contains(&name))
+    let row = csv_rows(&csv, "entities.csv")
+        .into_iter()
+        .find(|r| r["entity_name"] == name)
         .expect("the entity's row");
-    assert!(row.contains(",IGO,Q1234567"), "{row}");
+    assert_eq!(
+        (
+            row["entity_subtype"].as_str(),
+            row["entity_external_id"].as_str()
+        ),
+        ("IGO", "Q1234567")
+    );
 
     let brat = export(&project, Scope::Reviewed, Format::Brat, &texts);
     let ann = brat
