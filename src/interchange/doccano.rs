@@ -2,7 +2,7 @@
 //! in UTF-16 code units (doccano counts as JavaScript does). Extra keys are metadata to doccano.
 //! doccano's project settings decide what it keeps, silently: with "Allow overlapping spans" off
 //! (its default) it drops spans that overlap another, and with "Count grapheme clusters as one
-//! character" on it shifts every span after an emoji. `doccano-README.txt` says which settings
+//! character" on its editor shifts every span after an emoji (import and export keep the numbers). `doccano-README.txt` says which settings
 //! the export needs, and the export warns when it holds overlapping spans.
 
 use serde::Serialize;
@@ -97,7 +97,8 @@ fn readme(overlapping: usize) -> String {
          - Project type: Sequence Labeling\r\n\
          - Allow overlapping spans: {overlap}\r\n\
          - Count grapheme clusters as one character: OFF (offsets count UTF-16 code units, as \
-         doccano does by default; with it on, every span after an emoji or a flag shifts)\r\n\
+         doccano does by default; with it on, its editor counts an emoji or a flag as one \
+         character and shows and draws every span after one shifted)\r\n\
          - Use relation labeling: off\r\n\
          - Import dataset: file format JSONL, column data \"text\", column label \"label\"\r\n\r\n\
          Each line also carries daftar_id and path, which doccano keeps as metadata.\r\n"
