@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 use super::export::file_stems;
 use super::records_json::actor_role;
-use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter};
+use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter, units};
 use crate::model::{Meeting, Outcome, SpanId, SpanRef};
 
 pub struct Brat;
@@ -45,9 +45,10 @@ fn fragments(doc: &ExportDoc, start: usize, end: usize) -> (String, String) {
     if ranges.is_empty() {
         ranges.push((start, end));
     }
+    let at = |c| units::BRAT.of_char(&doc.offsets, c);
     let offsets = ranges
         .iter()
-        .map(|(s, e)| format!("{s} {e}"))
+        .map(|(s, e)| format!("{} {}", at(*s), at(*e)))
         .collect::<Vec<_>>()
         .join(";");
     let text = ranges

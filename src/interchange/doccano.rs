@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{ExportFile, ExportOptions, ExportSet, Exporter};
+use super::{ExportFile, ExportOptions, ExportSet, Exporter, units};
 
 pub struct Doccano;
 
@@ -28,7 +28,10 @@ impl Exporter for Doccano {
                 label: doc
                     .spans
                     .iter()
-                    .map(|s| (doc.utf16(s.start), doc.utf16(s.end), s.label.as_str()))
+                    .map(|s| {
+                        let at = |c| units::DOCCANO.of_char(&doc.offsets, c);
+                        (at(s.start), at(s.end), s.label.as_str())
+                    })
                     .collect(),
                 daftar_id: doc.document.id.to_string(),
                 path: &doc.document.path,

@@ -13,6 +13,7 @@ use serde_json::Value;
 
 use super::brat::{AnnSpan, parse_ann};
 use super::sanitize_file_name;
+use super::units;
 use crate::edit::Edit;
 use crate::model::{LabelDef, Names, Project, Span};
 use crate::text::OffsetIndex;
@@ -169,19 +170,6 @@ fn label_of(value: &Value) -> Option<String> {
     }
 }
 
-/// Code point offsets of UTF-16 offsets of `text` (whether they make a span is [`settle`]'s).
-fn from_utf16(offsets: &OffsetIndex, start: u64, end: u64) -> Result<(usize, usize), String> {
-    let start_chars = offsets.char_of_utf16(start as usize);
-    let end_chars = offsets.char_of_utf16(end as usize);
-    match (start_chars, end_chars) {
-        (Some(s), Some(e)) => Ok((s, e)),
-        _ => Err(format!(
-            "span {start}..{end} does not fit the text ({} UTF-16 units) or splits a character",
-            offsets.utf16_of_char(offsets.chars()).unwrap_or(0)
-        )),
-    }
-}
-
 /// A source file's text and name (for naming its records).
 fn read_source(file: &Path) -> anyhow::Result<(String, String)> {
     let content =
@@ -224,7 +212,7 @@ pub fn read_doccano(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, Vec<R
                 ) else {
                     return Err("a label is not [start, end, label]".into());
                 };
-                let (start, end) = from_utf16(&offsets, start, end)?;
+                let (start, end) = units::DOCCANO.to_chars(&offsets, start, end)?;
                 spans.push(ImportedSpan {
                     start,
                     end,
@@ -284,15 +272,9 @@ pub fn read_label_studio(file: &Path) -> anyhow::Result<(Vec<ImportedDocument>, 
                 else {
                     return Err(format!("region {} has no start/end", result["id"]));
                 };
-                // Label Studio counts code points (its editor and its converter do).
-                let (start, end) = (start as usize, end as usize);
-                if end > offsets.chars() {
-                    return Err(format!(
-                        "region {}: {start}..{end} does not fit the text ({} characters)",
-                        result["id"],
-                        offsets.chars()
-                    ));
-                }
+                let (start, end) = units::LABEL_STUDIO
+                    .to_chars(&offsets, start, end)
+                    .map_err(|why| format!("region {}: {why}", result["id"]))?;
                 let slice =
                     crate::text::offsets::slice_chars(&text, start.min(end), end).unwrap_or("");
                 if let Some(expected) = value["text"].as_str()
@@ -381,11 +363,11 @@ fn brat_spans(text: &str, parsed: &[AnnSpan]) -> Result<Vec<ImportedSpan>, Strin
     let offsets = OffsetIndex::new(text);
     let mut spans = Vec::new();
     for span in parsed {
-        if span.end > offsets.chars() {
-            return Err(format!("{} ends at {}, past the text", span.id, span.end));
-        }
+        let (start, end) = units::BRAT
+            .to_chars(&offsets, span.start as u64, span.end as u64)
+            .map_err(|why| format!("{}: {why}", span.id))?;
         let byte = |chars| offsets.byte_of_char(chars).unwrap_or(text.len());
-        let slice = text.get(byte(span.start)..byte(span.end)).unwrap_or("");
+        let slice = text.get(byte(start)..byte(end)).unwrap_or("");
         // Fragments are joined by a space in the .ann text; compare without line breaks.
         let flat: String = slice
             .chars()
@@ -398,8 +380,8 @@ fn brat_spans(text: &str, parsed: &[AnnSpan]) -> Result<Vec<ImportedSpan>, Strin
             ));
         }
         spans.push(ImportedSpan {
-            start: span.start,
-            end: span.end,
+            start,
+            end,
             label: span.label.clone(),
             attributes: span.attributes.clone(),
             note: span.note.clone(),

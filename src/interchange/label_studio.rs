@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::{ExportFile, ExportOptions, ExportSet, Exporter};
+use super::{ExportFile, ExportOptions, ExportSet, Exporter, units};
 
 pub struct LabelStudio;
 
@@ -70,8 +70,8 @@ impl Exporter for LabelStudio {
                     kind: "labels",
                     origin: "manual",
                     value: Value {
-                        start: s.start,
-                        end: s.end,
+                        start: units::LABEL_STUDIO.of_char(&doc.offsets, s.start),
+                        end: units::LABEL_STUDIO.of_char(&doc.offsets, s.end),
                         text: doc.slice(s.start, s.end),
                         labels: [&s.label],
                     },

@@ -14,6 +14,7 @@ mod label_studio;
 mod records_json;
 pub mod scope;
 mod spacy;
+pub mod units;
 mod w3c;
 pub mod write;
 

@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter};
+use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter, units};
 use crate::text::tokenize;
 
 pub struct Spacy;
@@ -90,8 +90,8 @@ impl Exporter for Spacy {
                 .spans
                 .iter()
                 .map(|s| SpanOut {
-                    start: s.start,
-                    end: s.end,
+                    start: units::SPACY.of_char(&doc.offsets, s.start),
+                    end: units::SPACY.of_char(&doc.offsets, s.end),
                     label: &s.label,
                     token_start: token_at(s.start),
                     token_end: token_at(s.end.saturating_sub(1).max(s.start)),
@@ -105,8 +105,8 @@ impl Exporter for Spacy {
                     .enumerate()
                     .map(|(id, &(start, end, ws))| TokenOut {
                         text: doc.slice(start, end),
-                        start,
-                        end,
+                        start: units::SPACY.of_char(&doc.offsets, start),
+                        end: units::SPACY.of_char(&doc.offsets, end),
                         id,
                         ws,
                     })

@@ -10,7 +10,7 @@
 
 use serde::Serialize;
 
-use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter};
+use super::{ExportDoc, ExportFile, ExportOptions, ExportSet, Exporter, units};
 
 pub struct W3c;
 
@@ -193,8 +193,8 @@ impl Exporter for W3c {
                             },
                             PositionSelector {
                                 kind: "TextPositionSelector",
-                                start: span.start,
-                                end: span.end,
+                                start: units::W3C.of_char(&doc.offsets, span.start),
+                                end: units::W3C.of_char(&doc.offsets, span.end),
                             },
                         ),
                     },
