@@ -1089,7 +1089,10 @@ fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
         "conll/daftar.conll",
         "w3c/annotations.jsonld",
         "doccano/doccano.jsonl",
+        "doccano/doccano-README.txt",
         "label-studio/label-studio.json",
+        "spacy/spacy.jsonl",
+        "csv/datapackage.json",
     ] {
         assert!(out.join(format).exists(), "{format}");
     }
