@@ -273,6 +273,28 @@ fn import_with_a_named_encoding() {
 }
 
 #[test]
+fn layout_json_counts_the_characters_no_font_can_draw() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("tweet.txt");
+    // Emoji, a flag, subscripts, mathematical letters and a tab: all drawn; one CJK ideograph not.
+    std::fs::write(&file, "توییت 😀 🇮🇷 H₂O 𝐀𝐁 ✓\tپایان 中").unwrap();
+    let output = daftar(&["layout", file.to_str().unwrap(), "--width", "300", "--json"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(json["missing_glyphs"], 1);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let marked: Vec<&str> = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|l| l["clusters"].as_array().unwrap().iter())
+        .filter(|c| c["missing"] == true)
+        .map(|c| &text[c["s"].as_u64().unwrap() as usize..c["e"].as_u64().unwrap() as usize])
+        .collect();
+    assert_eq!(marked, ["中"]);
+}
+
+#[test]
 fn layout_json_describes_every_line_in_visual_order() {
     let file = common::repo_path("assets/sample/004_ead77181adac0951.txt");
     let output = daftar(&["layout", file.to_str().unwrap(), "--width", "500", "--json"]);
@@ -281,7 +303,7 @@ fn layout_json_describes_every_line_in_visual_order() {
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(
         json.starts_with(&format!(
-            "{{\"text_bytes\": {}, \"lines\": [{{\"range\": [0, ",
+            "{{\"text_bytes\": {}, \"missing_glyphs\": 0, \"lines\": [{{\"range\": [0, ",
             text.len()
         )),
         "{}",

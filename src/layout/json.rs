@@ -6,13 +6,16 @@ use std::fmt::Write;
 
 use super::TextLayout;
 
-/// `{"text_bytes": N, "lines": [{"range": [s, e], "clusters": [{"s", "e", "x", "w", "rtl"}…]}…]}`
+/// `{"text_bytes": N, "missing_glyphs": M, "lines": [{"range": [s, e], "clusters": [{"s", "e",
+/// "x", "w", "rtl"[, "missing": true]}…]}…]}`: `missing_glyphs` counts the clusters drawn with no
+/// glyph, each marked `"missing": true`.
 pub fn layout_json(layout: &TextLayout) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "{{\"text_bytes\": {}, \"lines\": [",
-        layout.text().len()
+        "{{\"text_bytes\": {}, \"missing_glyphs\": {}, \"lines\": [",
+        layout.text().len(),
+        layout.missing_glyphs().len()
     );
     for (i, line) in layout.lines().iter().enumerate() {
         if i > 0 {
@@ -29,8 +32,17 @@ pub fn layout_json(layout: &TextLayout) -> String {
             }
             let _ = write!(
                 out,
-                "{{\"s\": {}, \"e\": {}, \"x\": {:.2}, \"w\": {:.2}, \"rtl\": {}}}",
-                cluster.range.start, cluster.range.end, cluster.x, cluster.width, cluster.rtl
+                "{{\"s\": {}, \"e\": {}, \"x\": {:.2}, \"w\": {:.2}, \"rtl\": {}{}}}",
+                cluster.range.start,
+                cluster.range.end,
+                cluster.x,
+                cluster.width,
+                cluster.rtl,
+                if cluster.missing {
+                    ", \"missing\": true"
+                } else {
+                    ""
+                }
             );
         }
         out.push_str("]}");

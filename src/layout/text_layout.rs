@@ -202,6 +202,8 @@ pub struct Cluster {
     pub x: f32,
     pub width: f32,
     pub rtl: bool,
+    /// Drawn with no glyph: no bundled font has one for it (an empty cell on screen).
+    pub missing: bool,
 }
 
 /// One visual line.
@@ -375,6 +377,11 @@ impl TextLayout {
                             x: x / s,
                             width: cluster.advance() / s,
                             rtl: cluster.is_rtl(),
+                            // Whitespace (a tab) is a gap, not a missing letter.
+                            missing: cluster.glyphs().any(|g| g.id == 0)
+                                && !self.text[paragraph.range.clone()][range.clone()]
+                                    .chars()
+                                    .all(char::is_whitespace),
                         });
                         x += cluster.advance();
                     }
@@ -599,14 +606,24 @@ impl TextLayout {
             .find(|&end| end < before)
     }
 
-    /// Whether a letter of the text has no glyph in the bundled fonts (it would show as an empty
-    /// box). Marks that are drawn as nothing (ZWNJ, direction isolates) are not missing.
-    pub fn has_missing_glyphs(&self) -> bool {
-        let mut missing = false;
-        self.for_each_glyph_run(f32::NEG_INFINITY, f32::INFINITY, |run| {
-            missing |= run.glyphs.iter().any(|g| g.id == 0);
-        });
+    /// The byte ranges of the clusters drawn with no glyph (no bundled font has one), in
+    /// logical order. Marks that are drawn as nothing (ZWNJ, direction isolates) are not missing.
+    pub fn missing_glyphs(&self) -> Vec<Range<usize>> {
+        let mut missing: Vec<Range<usize>> = self
+            .lines()
+            .into_iter()
+            .flat_map(|line| line.clusters.into_iter())
+            .filter(|c| c.missing)
+            .map(|c| c.range)
+            .collect();
+        missing.sort_by_key(|r| r.start);
         missing
+    }
+
+    /// Whether a letter of the text has no glyph in the bundled fonts (it would show as an empty
+    /// box).
+    pub fn has_missing_glyphs(&self) -> bool {
+        !self.missing_glyphs().is_empty()
     }
 
     /// Calls `f` with each glyph run on lines meeting `top..bottom` (points). Glyph positions are

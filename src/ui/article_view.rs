@@ -272,6 +272,23 @@ impl ArticleView<'_> {
             painter.rect_filled(bar, 0.0, color);
             painter.circle_filled(egui::pos2(bar.center().x, bar.min.y), 3.0, color);
         }
+        // A character no bundled font can draw is an outlined cell, not an empty gap.
+        for line in layout.lines_between(top, bottom) {
+            for cluster in line.clusters.iter().filter(|c| c.missing) {
+                let cell = Rect {
+                    min_x: cluster.x,
+                    min_y: line.top,
+                    max_x: cluster.x + cluster.width.max(4.0),
+                    max_y: line.bottom,
+                };
+                painter.rect_stroke(
+                    to_screen(&cell).shrink(1.0),
+                    1.0,
+                    Stroke::new(1.0, visuals.warn_fg_color),
+                    egui::StrokeKind::Inside,
+                );
+            }
+        }
         let text_color = visuals.text_color();
         let mesh = atlas.mesh_for(layout, origin, top, bottom, text_color);
         painter.add(egui::Shape::mesh(mesh));

@@ -192,7 +192,38 @@ fn a_letter_the_fonts_lack_is_missing_and_invisible_marks_are_not() {
         "وزیر امور خارجه «ایران» ECO 2021-07-13 ۱۴۰۲ ٤ می‌خواهم"
     ));
     assert!(shown("\u{2066}2021-07-13\u{2069} \u{200F}"));
-    // Devanagari and a CJK ideograph are not in Vazirmatn.
+    // Devanagari and a CJK ideograph are in none of the bundled fonts.
     assert!(!shown("नमस्ते"));
     assert!(!shown("中"));
+    let text = "سلام 中 دنیا";
+    let at = text.find('中').unwrap();
+    assert_eq!(
+        layout(text, 400.0).missing_glyphs(),
+        vec![at..at + '中'.len_utf8()]
+    );
+}
+
+#[test]
+fn emoji_flags_subscripts_symbols_and_tabs_are_drawn_by_the_fallback_fonts() {
+    // What articles quoting tweets and reports hold; Vazirmatn alone had none of these.
+    let text = "خبر فوری 😀 👍🏽 🇮🇷 👨‍👩‍👧 #️⃣ H₂O و CO₂ در m² ✓ ★ ☎ ♥ ⚠ → ⇒ ≈ ≠ ≤ ∞ √ ∑ π € ° ± × ÷ © ™ … 𝐀𝐁 𝑥 ∈ ∀ α β Ω Ж ① ½\tپایان";
+    let laid = layout(text, 400.0);
+    let missing: Vec<&str> = laid
+        .missing_glyphs()
+        .into_iter()
+        .map(|r| &text[r])
+        .collect();
+    assert!(missing.is_empty(), "no glyph for {missing:?}");
+    // A flag and an emoji sequence are one cluster each, not one per code point.
+    let clusters: Vec<String> = laid
+        .lines()
+        .iter()
+        .flat_map(|l| l.clusters.iter().map(|c| text[c.range.clone()].to_string()))
+        .collect();
+    for sequence in ["🇮🇷", "👨‍👩‍👧", "👍🏽"] {
+        assert!(
+            clusters.iter().any(|c| c == sequence),
+            "{sequence} split: {clusters:?}"
+        );
+    }
 }
