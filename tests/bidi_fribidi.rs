@@ -18,6 +18,14 @@ ECO وزیران را در [تهران] جمع کرد؛ می‌خواهم مُح
 2021 سال برگزاری نشست SCO در دوشنبه بود و ٧٥ امین سالگرد، ۷۵امین، ١٥ يوليو ٢٠٢١ و 15 تموز 2021.\n\
 «خاور» به نقل از UN-Habitat و IMF گفت 3.5% رشد، نه 4٫5٪.";
 
+/// The widths (points) every text is wrapped at.
+const WIDTHS: [f32; 6] = [260.0, 300.0, 420.0, 700.0, 760.0, 1000.0];
+
+/// Lines that wrap right after a Latin word or number inside right-to-left text, where the
+/// trailing space must go to the line's left end (rule L1), at every width from 40 to 400.
+const WRAPS_AFTER_LATIN: &str = "سلام Hello world و UN-Habitat گفت 2021 سال IMF و ECO بود\n\
+نشست SCO در دوشنبه  با حضور  وزیران برگزار شد «ECO»  و (IMF) 3.5% رشد";
+
 /// FriBidi's resolved embedding level of every code point, for each paragraph, base RTL.
 fn fribidi_levels(paragraphs: &[&str]) -> Vec<Vec<u8>> {
     let mut child = Command::new("fribidi")
@@ -118,6 +126,10 @@ fn orders(text: &str, line: &LineInfo, vtol: &[usize]) -> (Vec<usize>, Vec<usize
 }
 
 fn check_against_fribidi(name: &str, text: &str) -> usize {
+    check_at_widths(name, text, &WIDTHS)
+}
+
+fn check_at_widths(name: &str, text: &str, widths: &[f32]) -> usize {
     let mut engine = LayoutEngine::new();
     let paragraphs: Vec<&str> = text.split('\n').collect();
     let levels = fribidi_levels(&paragraphs);
@@ -131,7 +143,7 @@ fn check_against_fribidi(name: &str, text: &str) -> usize {
         })
         .collect();
     let mut checked = 0;
-    for width in [260.0, 420.0, 760.0] {
+    for &width in widths {
         let layout = engine.layout(text, &TextStyle::article(16.0), Some(width), 1.0);
         for line in layout
             .lines()
@@ -167,4 +179,10 @@ fn sample_articles_match_fribidi_on_every_line() {
 #[test]
 fn mixed_text_matches_fribidi_on_every_line() {
     assert!(check_against_fribidi("mixed", MIXED) > 10);
+}
+
+#[test]
+fn trailing_spaces_at_wraps_sit_at_the_line_end_as_fribidi_places_them() {
+    let widths: Vec<f32> = (40..=400).step_by(5).map(|w| w as f32).collect();
+    assert!(check_at_widths("wraps after Latin", WRAPS_AFTER_LATIN, &widths) > 500);
 }

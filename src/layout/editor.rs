@@ -203,6 +203,7 @@ impl EditorGlyphs<'_> {
     pub fn for_each(&self, f: &mut dyn FnMut(GlyphRun<'_>)) {
         glyph_runs(
             self.layout,
+            None,
             0.0,
             f32::NEG_INFINITY..f32::INFINITY,
             &mut |run| f(run),

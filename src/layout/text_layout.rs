@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use parley::{
     Alignment, AlignmentOptions, BaseDirection, FontContext, FontWeight, Layout, LayoutContext,
-    LineHeight, OverflowWrap, PositionedLayoutItem, Selection, StyleProperty,
+    LineHeight, OverflowWrap, PositionedLayoutItem, StyleProperty,
 };
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -360,32 +360,28 @@ impl TextLayout {
                 if line_bottom < top || line_top > bottom {
                     continue;
                 }
+                let paragraph_text = &self.text[paragraph.range.clone()];
+                let moves =
+                    TrailingWhitespace::of(&line, paragraph_text, paragraph.layout.is_rtl());
                 let mut clusters = Vec::new();
-                for item in line.items() {
-                    let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
-                        continue;
-                    };
-                    let mut x = glyph_run.offset();
-                    for cluster in glyph_run.run().visual_clusters() {
-                        let range = cluster.text_range();
-                        if range.end > paragraph.range.len() {
-                            continue; // parley's stand-in for an empty paragraph
-                        }
-                        clusters.push(Cluster {
-                            range: range.start + paragraph.range.start
-                                ..range.end + paragraph.range.start,
-                            x: x / s,
-                            width: cluster.advance() / s,
-                            rtl: cluster.is_rtl(),
-                            // Whitespace (a tab) is a gap, not a missing letter.
-                            missing: cluster.glyphs().any(|g| g.id == 0)
-                                && !self.text[paragraph.range.clone()][range.clone()]
-                                    .chars()
-                                    .all(char::is_whitespace),
-                        });
-                        x += cluster.advance();
+                for (range, x, width, cluster) in visual_clusters(&line) {
+                    if range.end > paragraph.range.len() {
+                        continue; // parley's stand-in for an empty paragraph
                     }
+                    clusters.push(Cluster {
+                        range: range.start + paragraph.range.start
+                            ..range.end + paragraph.range.start,
+                        x: moves.cluster_x(&range, x) / s,
+                        width: width / s,
+                        rtl: cluster.is_rtl(),
+                        // Whitespace (a tab) is a gap, not a missing letter.
+                        missing: cluster.glyphs().any(|g| g.id == 0)
+                            && !paragraph_text[range.clone()]
+                                .chars()
+                                .all(char::is_whitespace),
+                    });
                 }
+                clusters.sort_by(|a, b| a.x.total_cmp(&b.x));
                 let range = line.text_range();
                 let range =
                     range.start.min(paragraph.range.len())..range.end.min(paragraph.range.len());
@@ -453,14 +449,25 @@ impl TextLayout {
         self.snap_to_grapheme(offset)
     }
 
-    /// The word (or the run of spaces or punctuation) at a point, as a byte range.
+    /// The word (or the run of spaces or punctuation) at a point, as a byte range: the word
+    /// (UAX #29 boundaries) of the cluster nearest the point, on this layout's own cluster
+    /// positions (which place trailing whitespace as rule L1 says, as parley's do not).
     pub fn word_at(&self, x: f32, y: f32) -> Range<usize> {
-        let paragraph = self.paragraph_at_y(y);
-        let s = self.scale;
-        let selection =
-            Selection::word_from_point(&paragraph.layout, x * s, y * s - paragraph.top_px);
-        let range = selection.text_range();
-        range.start + paragraph.range.start..range.end + paragraph.range.start
+        let line = self.line_at_y(y);
+        let Some(nearest) = line.clusters.iter().min_by(|a, b| {
+            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
+            distance(a).total_cmp(&distance(b))
+        }) else {
+            return line.range.start..line.range.start;
+        };
+        let paragraph = self.paragraph_at_offset(nearest.range.start);
+        let text = &self.text[paragraph.range.clone()];
+        let local = nearest.range.start - paragraph.range.start;
+        let word = text
+            .split_word_bound_indices()
+            .find(|(start, word)| *start <= local && local < start + word.len())
+            .map_or(local..local, |(start, word)| start..start + word.len());
+        word.start + paragraph.range.start..word.end + paragraph.range.start
     }
 
     /// Moves `offset` to the grapheme boundary at or before it (never inside a letter and its
@@ -633,6 +640,7 @@ impl TextLayout {
         for paragraph in self.paragraphs_between(top, bottom) {
             glyph_runs(
                 &paragraph.layout,
+                Some(&self.text[paragraph.range.clone()]),
                 paragraph.top_px,
                 top_px..bottom_px,
                 &mut f,
@@ -642,9 +650,12 @@ impl TextLayout {
 }
 
 /// Calls `f` with each glyph run of a parley layout placed `top_px` down, on lines meeting
-/// `visible_px` (pixels from the same origin).
+/// `visible_px` (pixels from the same origin). With the paragraph's `text`, trailing whitespace
+/// is placed as rule L1 says ([`TrailingWhitespace`]); without (an editor, whose caret is
+/// parley's), as parley placed it.
 pub(crate) fn glyph_runs(
     layout: &Layout<()>,
+    text: Option<&str>,
     top_px: f32,
     visible_px: Range<f32>,
     f: &mut impl FnMut(GlyphRun<'_>),
@@ -656,6 +667,10 @@ pub(crate) fn glyph_runs(
         if line_bottom < visible_px.start || line_top > visible_px.end {
             continue;
         }
+        let moves = match text {
+            Some(text) => TrailingWhitespace::of(&line, text, layout.is_rtl()),
+            None => TrailingWhitespace::default(),
+        };
         for item in line.items() {
             let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
                 continue;
@@ -665,7 +680,7 @@ pub(crate) fn glyph_runs(
                 .positioned_glyphs()
                 .map(|g| PositionedGlyph {
                     id: g.id,
-                    x: g.x,
+                    x: g.x + moves.shift(g.x),
                     y: (top_px + g.y).round(),
                 })
                 .collect();
@@ -674,6 +689,96 @@ pub(crate) fn glyph_runs(
                 font_size_px: run.font_size(),
                 glyphs,
             });
+        }
+    }
+}
+
+/// A line's clusters in visual order, left to right: byte range in the paragraph, left edge and
+/// advance in pixels, and the cluster.
+fn visual_clusters<'a>(
+    line: &parley::Line<'a, ()>,
+) -> Vec<(Range<usize>, f32, f32, parley::Cluster<'a, ()>)> {
+    let mut clusters = Vec::new();
+    for item in line.items() {
+        let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
+            continue;
+        };
+        let mut x = glyph_run.offset();
+        for cluster in glyph_run.run().visual_clusters() {
+            clusters.push((cluster.text_range(), x, cluster.advance(), cluster));
+            x += cluster.advance();
+        }
+    }
+    clusters
+}
+
+/// Rule L1 of the bidi algorithm for one line: whitespace at the end of a line takes the
+/// paragraph's level, so it sits at the line's end in reading order (the left end of a
+/// right-to-left line), not beside the word it followed. parley leaves a space after a Latin
+/// word inside the word's left-to-right run: `سلام Hello world` wrapped after `Hello` showed
+/// `Hello␠␠سلام` where FriBidi has `␠Hello␠سلام`. Everything is in the line's pixels.
+#[derive(Default)]
+struct TrailingWhitespace {
+    /// Where the trailing whitespace clusters were (left edge, advance), left to right.
+    from: Vec<(f32, f32)>,
+    /// Their byte ranges in the paragraph, same order.
+    ranges: Vec<Range<usize>>,
+    /// Where the first of them goes.
+    to: f32,
+    rtl: bool,
+}
+
+impl TrailingWhitespace {
+    fn of(line: &parley::Line<'_, ()>, paragraph: &str, rtl: bool) -> Self {
+        let range = line.text_range();
+        let text = &paragraph[range.start.min(paragraph.len())..range.end.min(paragraph.len())];
+        let trailing_from = range.start + text.trim_end_matches(char::is_whitespace).len();
+        if trailing_from >= range.end {
+            return TrailingWhitespace::default();
+        }
+        let clusters = visual_clusters(line);
+        let (mut from, mut ranges) = (Vec::new(), Vec::new());
+        for (range, x, width, _) in &clusters {
+            if range.start >= trailing_from {
+                from.push((*x, *width));
+                ranges.push(range.clone());
+            }
+        }
+        let moved: f32 = from.iter().map(|(_, w)| w).sum();
+        let left = clusters.first().map_or(0.0, |c| c.1);
+        let right = clusters.last().map_or(0.0, |c| c.1 + c.2);
+        TrailingWhitespace {
+            from,
+            ranges,
+            to: if rtl { left } else { right - moved },
+            rtl,
+        }
+    }
+
+    /// How far something that was at `x` (not trailing whitespace) moves.
+    fn shift(&self, x: f32) -> f32 {
+        if self.rtl {
+            // The whitespace leaves for the left end: what was left of it moves right.
+            self.from
+                .iter()
+                .filter(|(at, _)| *at > x)
+                .map(|(_, w)| w)
+                .sum()
+        } else {
+            -self
+                .from
+                .iter()
+                .filter(|(at, _)| *at < x)
+                .map(|(_, w)| w)
+                .sum::<f32>()
+        }
+    }
+
+    /// Where the cluster `range` that was at `x` goes.
+    fn cluster_x(&self, range: &Range<usize>, x: f32) -> f32 {
+        match self.ranges.iter().position(|r| r == range) {
+            Some(index) => self.to + self.from[..index].iter().map(|(_, w)| w).sum::<f32>(),
+            None => x + self.shift(x),
         }
     }
 }

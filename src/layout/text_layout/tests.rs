@@ -227,3 +227,33 @@ fn emoji_flags_subscripts_symbols_and_tabs_are_drawn_by_the_fallback_fonts() {
         );
     }
 }
+
+/// The text of a line's clusters, left to right, spaces shown as `␠`.
+fn visual(layout: &TextLayout, line: &LineInfo) -> String {
+    line.clusters
+        .iter()
+        .map(|c| layout.text()[c.range.clone()].replace(' ', "␠"))
+        .collect()
+}
+
+#[test]
+fn a_space_after_a_latin_word_at_a_wrap_goes_to_the_lines_left_end() {
+    // UAX #9 L1: `سلام Hello world` wrapped after Hello is `␠Hello␠سلام` (FriBidi), not
+    // `Hello␠␠سلام`: one gap between the words, the trailing space at the line's end.
+    let laid = layout("سلام Hello world", 90.0);
+    let lines = laid.lines();
+    assert_eq!(visual(&laid, &lines[0]), "␠Hello␠مالس");
+    // The words end at the right margin and the gap between them is one space.
+    let ink: Vec<&Cluster> = lines[0].clusters.iter().filter(|c| c.width > 0.0).collect();
+    let last = ink.last().unwrap();
+    assert!((last.x + last.width - 90.0).abs() < 0.5);
+    // Hit-testing follows the moved clusters: the right half of the o is the offset after it.
+    let o = lines[0]
+        .clusters
+        .iter()
+        .find(|c| &laid.text()[c.range.clone()] == "o")
+        .unwrap();
+    let y = (lines[0].top + lines[0].bottom) / 2.0;
+    let after_hello = laid.text().find("Hello").unwrap() + 5;
+    assert_eq!(laid.hit_test(o.x + o.width * 0.8, y), after_hello);
+}
