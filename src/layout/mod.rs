@@ -5,6 +5,7 @@
 //! Persian or Arabic goes through this module. Offsets are UTF-8 byte offsets into the laid-out
 //! text, always in logical order; coordinates are in points, origin at the top left.
 
+mod breaks;
 mod cache;
 pub mod editor;
 pub mod fonts;

@@ -10,6 +10,7 @@ use parley::{
 };
 use unicode_segmentation::UnicodeSegmentation;
 
+use super::breaks::BreakOverrides;
 use super::fonts::{FAMILY, bundled_font_context};
 
 /// An axis-aligned rectangle in points.
@@ -153,9 +154,15 @@ impl LayoutEngine {
     }
 
     fn layout_paragraph(&mut self, text: &str, style: &TextStyle, scale: f32) -> Layout<()> {
+        let overrides = BreakOverrides::new(text);
+        let tailored = overrides.is_some();
+        let answer = move |context| overrides.as_ref().and_then(|o| o.answer(context));
         let mut builder = self
             .context
             .ranged_builder(&mut self.fonts, text, scale, true);
+        if tailored {
+            builder.set_line_break_override(Some(&answer));
+        }
         builder.set_base_direction(match style.direction {
             Direction::Rtl => BaseDirection::Rtl,
             Direction::Ltr => BaseDirection::Ltr,
@@ -166,7 +173,8 @@ impl LayoutEngine {
         builder.push_default(StyleProperty::LineHeight(LineHeight::FontSizeRelative(
             style.line_height,
         )));
-        // Long URLs occur in real articles: let them wrap anywhere.
+        // A word or URL longer than a line may break anywhere rather than spill (a URL that fits
+        // is kept whole: `breaks.rs`).
         builder.push_default(StyleProperty::OverflowWrap(OverflowWrap::Anywhere));
         if style.bold {
             builder.push_default(StyleProperty::FontWeight(FontWeight::BOLD));

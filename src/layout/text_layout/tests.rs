@@ -257,3 +257,54 @@ fn a_space_after_a_latin_word_at_a_wrap_goes_to_the_lines_left_end() {
     let after_hello = laid.text().find("Hello").unwrap() + 5;
     assert_eq!(laid.hit_test(o.x + o.width * 0.8, y), after_hello);
 }
+
+/// The text of each line (logical order), at `width`.
+fn line_texts(text: &str, width: f32) -> Vec<String> {
+    let laid = layout(text, width);
+    laid.lines()
+        .iter()
+        .map(|l| text[l.range.clone()].to_string())
+        .collect()
+}
+
+#[test]
+fn a_word_initial_hyphen_stays_with_its_word_lb20a() {
+    // Before, `دبیر -عمومی` could break after the hyphen, leaving it alone at a line end.
+    let text = "دبیر -عمومی سازمان";
+    for width in (30..=200).step_by(2) {
+        for line in line_texts(text, width as f32) {
+            assert!(
+                !line.trim_end().ends_with('-'),
+                "at {width}: a line ends with the hyphen: {line:?}"
+            );
+        }
+    }
+    // A hyphen between words still allows a break after it (2022-2024 stays breakable too).
+    let lines = line_texts("همکاری‌های-منطقه‌ای-اقتصادی-فرهنگی", 90.0);
+    assert!(lines.len() > 1 && lines[0].ends_with('-'), "{lines:?}");
+}
+
+#[test]
+fn a_url_that_fits_is_kept_whole_and_one_that_does_not_still_wraps() {
+    let url = "https://www.isna.ir/news/1402042214275";
+    let text = format!("خبر را در {url} بخوانید");
+    let whole_width = layout(url, 2000.0).content_width();
+    for width in [whole_width + 10.0, whole_width + 60.0, whole_width + 120.0] {
+        let lines = line_texts(&text, width);
+        assert!(
+            lines.iter().any(|l| l.contains(url)),
+            "at {width}: the URL was broken: {lines:?}"
+        );
+        assert!(
+            !lines.iter().any(|l| l.trim_end().ends_with("https://")),
+            "{lines:?}"
+        );
+    }
+    // Narrower than the URL: it breaks rather than spill past the edge.
+    let narrow = layout(&text, whole_width / 2.0);
+    for line in narrow.lines() {
+        for cluster in &line.clusters {
+            assert!(cluster.x >= -0.5 && cluster.x + cluster.width <= whole_width / 2.0 + 0.5);
+        }
+    }
+}
