@@ -457,6 +457,41 @@ impl TextLayout {
         self.snap_to_grapheme(offset)
     }
 
+    /// The text offset nearest to a point, as [`hit_test`](Self::hit_test), and the caret for
+    /// it where the hand put it: at the edge of the clicked cluster nearest the pointer. At a
+    /// direction change or a soft wrap one offset has two places on screen, and
+    /// [`caret`](Self::caret) alone picks one by rule: after a click on the right half of `a`
+    /// in `a ب` it drew the caret on the left edge of `a`.
+    pub fn hit_test_caret(&self, x: f32, y: f32) -> (usize, Rect) {
+        let offset = self.hit_test(x, y);
+        let line = self.line_at_y(y);
+        let nearest = line.clusters.iter().min_by(|a, b| {
+            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
+            distance(a).total_cmp(&distance(b))
+        });
+        let edge = nearest.and_then(|c| {
+            let in_left_half = x < c.x + c.width / 2.0;
+            let at = if in_left_half { c.x } else { c.x + c.width };
+            // The offset is this edge's only when it is the clicked cluster's own end.
+            let own = if in_left_half == c.rtl {
+                c.range.end
+            } else {
+                c.range.start
+            };
+            (own == offset).then_some(at)
+        });
+        let caret = match edge {
+            Some(at) => Rect {
+                min_x: at,
+                min_y: line.top,
+                max_x: at + 1.0 / self.scale,
+                max_y: line.bottom,
+            },
+            None => self.caret(offset),
+        };
+        (offset, caret)
+    }
+
     /// The word (or the run of spaces or punctuation) at a point, as a byte range: the word
     /// (UAX #29 boundaries) of the cluster nearest the point, on this layout's own cluster
     /// positions (which place trailing whitespace as rule L1 says, as parley's do not).

@@ -100,6 +100,11 @@ impl ArticleView<'_> {
         let origin = rect.min + Vec2::splat(MARGIN);
         let to_layout = |pos: egui::Pos2| (pos.x - origin.x, pos.y - origin.y);
 
+        // Where the last click put the caret: at a direction change or a soft wrap one offset
+        // has two places, and the click says which (kept until the keys move the caret).
+        let hint_id = response.id.with("caret hint");
+        let mut caret_hint: Option<(usize, Rect)> = ui.data(|d| d.get_temp(hint_id)).flatten();
+
         // Mouse: a handle of the selected span, or the selection.
         let selected = self.selected_range();
         let handles = selected
@@ -142,6 +147,11 @@ impl ArticleView<'_> {
         } else if let Some(pos) = response.interact_pointer_pos() {
             let (x, y) = to_layout(pos);
             let shift = ui.input(|i| i.modifiers.shift);
+            let mut put_caret = |x: f32, y: f32| {
+                let (offset, caret) = layout.hit_test_caret(x, y);
+                caret_hint = Some((offset, caret));
+                offset
+            };
             if response.double_clicked() {
                 let word = layout.word_at(x, y);
                 *selection = TextSelection {
@@ -153,7 +163,7 @@ impl ArticleView<'_> {
                 // A drag is recognised only once the pointer has moved: start where it was pressed.
                 let pressed_at = ui.input(|i| i.pointer.press_origin()).unwrap_or(pos);
                 let (x, y) = to_layout(pressed_at);
-                let offset = layout.hit_test(x, y);
+                let offset = put_caret(x, y);
                 if !(response.clicked() && shift) {
                     *selection = TextSelection {
                         anchor: offset,
@@ -163,7 +173,7 @@ impl ArticleView<'_> {
                 result.selection_changed = true;
                 response.request_focus();
             } else if response.dragged() || (response.clicked() && shift) {
-                selection.focus = layout.hit_test(x, y);
+                selection.focus = put_caret(x, y);
                 result.selection_changed = true;
             }
             if response.clicked() && !shift && !response.double_clicked() {
@@ -206,6 +216,7 @@ impl ArticleView<'_> {
                         let Some(motion) = caret_motion(key, modifiers) else {
                             continue;
                         };
+                        caret_hint = None;
                         let focus = layout.move_caret(selection.focus, motion);
                         selection.focus = focus;
                         if !modifiers.shift {
@@ -298,8 +309,13 @@ impl ArticleView<'_> {
                 Some(egui::Align::Center),
             );
         }
+        ui.data_mut(|d| d.insert_temp(hint_id, caret_hint));
         if response.has_focus() {
-            let caret = to_screen(&layout.caret(selection.focus));
+            let caret = match caret_hint {
+                Some((offset, caret)) if offset == selection.focus => caret,
+                _ => layout.caret(selection.focus),
+            };
+            let caret = to_screen(&caret);
             painter.rect_filled(caret, 0.0, text_color);
         }
 

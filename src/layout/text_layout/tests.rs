@@ -308,3 +308,53 @@ fn a_url_that_fits_is_kept_whole_and_one_that_does_not_still_wraps() {
         }
     }
 }
+
+#[test]
+fn the_caret_goes_where_the_click_was_at_a_direction_change() {
+    let laid = layout("a ب", 200.0);
+    let line = &laid.lines()[0];
+    let y = (line.top + line.bottom) / 2.0;
+    let a = line
+        .clusters
+        .iter()
+        .find(|c| &laid.text()[c.range.clone()] == "a")
+        .unwrap();
+    // The right half of `a`: the offset after it, and the caret on its right edge.
+    let (offset, caret) = laid.hit_test_caret(a.x + a.width * 0.75, y);
+    assert_eq!(offset, 1);
+    assert!(
+        (caret.min_x - (a.x + a.width)).abs() < 0.01,
+        "{caret:?} vs {a:?}"
+    );
+    // The rule alone put it on the left edge: the click is what tells them apart.
+    assert!((laid.caret(1).min_x - a.x).abs() < 0.01);
+    // The left half: before it, on its left edge.
+    let (offset, caret) = laid.hit_test_caret(a.x + a.width * 0.25, y);
+    assert_eq!(offset, 0);
+    assert!((caret.min_x - a.x).abs() < 0.01);
+}
+
+#[test]
+fn every_click_on_mixed_text_puts_the_caret_on_the_nearest_edge_of_what_was_clicked() {
+    let text = "وزیر امور خارجه «ایران» در نشست (ECO) گفت: برنامه 2022-2024 در ۱۴۰۲/۰۴/۲۲ تصویب شد و UN-Habitat و IMF گفتند 3.5% رشد، سلام Hello world";
+    let mut clicks = 0;
+    for width in [120.0, 200.0, 330.0, 600.0] {
+        let laid = layout(text, width);
+        for line in laid.lines() {
+            let y = (line.top + line.bottom) / 2.0;
+            for c in line.clusters.iter().filter(|c| c.width > 1.0) {
+                for (fraction, edge) in [(0.2, c.x), (0.8, c.x + c.width)] {
+                    let (offset, caret) = laid.hit_test_caret(c.x + c.width * fraction, y);
+                    clicks += 1;
+                    assert!(
+                        (caret.min_x - edge).abs() < 0.01 && caret.min_y == line.top,
+                        "width {width}: a click at {fraction} of {:?} put the caret at {} (offset {offset}), not {edge}",
+                        &text[c.range.clone()],
+                        caret.min_x
+                    );
+                }
+            }
+        }
+    }
+    assert!(clicks > 400);
+}
