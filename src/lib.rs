@@ -16,6 +16,7 @@ pub mod open;
 pub mod parallel;
 pub mod records;
 pub mod sample;
+pub mod search;
 pub mod store;
 pub mod sync;
 pub mod text;

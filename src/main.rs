@@ -138,6 +138,27 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every place a word or phrase occurs in the project's articles, Persian and Arabic
+    /// spellings, harakat, ZWNJ and digits folded alike (exit status 1 when nothing is found).
+    Search {
+        /// The project file.
+        project: PathBuf,
+        /// Words or a phrase (matched on word boundaries), or a regular expression with --regex.
+        query: String,
+        /// QUERY is a regular expression (over the folded text).
+        #[arg(long)]
+        regex: bool,
+        /// Only inside spans of this label (e.g. PER).
+        #[arg(long)]
+        label: Option<String>,
+        /// Only documents in this state: new, in-progress, ready-for-review, reviewed,
+        /// needs-changes.
+        #[arg(long)]
+        status: Option<String>,
+        /// One JSON object per hit: document, start, end (code points), quote, left, right.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 #[cfg(feature = "gui")]
@@ -149,7 +170,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, agreement, assign, migrate, sync, layout); see daftar --help"
+         (import, export, check, stats, search, agreement, assign, migrate, sync, layout); see daftar --help"
     )
 }
 
@@ -191,6 +212,14 @@ fn main() -> ExitCode {
             path,
         }) => daftar::cli::merge_file(&base, &ours, &theirs, &path),
         Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
+        Some(Command::Search {
+            project,
+            query,
+            regex,
+            label,
+            status,
+            json,
+        }) => daftar::cli::search(&project, &query, regex, label, status.as_deref(), json),
         Some(Command::Layout {
             file,
             width,

@@ -407,6 +407,93 @@ fn measure(value: Option<f64>) -> String {
 }
 
 /// The agreement as tables a person reads: one per pair, then the coefficients across all.
+/// `daftar search PROJECT QUERY [--regex] [--label L] [--status S] [--json]`
+pub fn search(
+    path: &Path,
+    query: &str,
+    regex: bool,
+    label: Option<String>,
+    status: Option<&str>,
+    json: bool,
+) -> anyhow::Result<u8> {
+    let status = match status {
+        None => None,
+        Some(name) => {
+            let wanted = name.replace(['-', '_'], " ").to_lowercase();
+            let names: Vec<&str> = crate::model::DocStatus::ALL
+                .iter()
+                .map(|s| s.name())
+                .collect();
+            Some(
+                crate::model::DocStatus::ALL
+                    .into_iter()
+                    .find(|s| s.name() == wanted)
+                    .ok_or_else(|| {
+                        anyhow!("unknown status {name:?}: one of {}", names.join(", "))
+                    })?,
+            )
+        }
+    };
+    let project = store::load(path)?;
+    let query = crate::search::SearchQuery {
+        text: query.to_string(),
+        regex,
+        label,
+        status,
+    };
+    let results = crate::search::search(&project, &corpus_root(path, &project), &query)?;
+    let mut out = String::new();
+    if json {
+        for hit in &results.hits {
+            let line = serde_json::json!({
+                "document": hit.path,
+                "start": hit.start,
+                "end": hit.end,
+                "quote": hit.quote,
+                "left": hit.left,
+                "right": hit.right,
+            });
+            let _ = writeln!(out, "{line}");
+        }
+    } else {
+        let mut previous: Option<&str> = None;
+        for hit in &results.hits {
+            if previous != Some(&*hit.path) {
+                let _ = writeln!(out, "{}", hit.path);
+                previous = Some(&hit.path);
+            }
+            let flat = |s: &str| s.replace(['\n', '\r', '\t'], " ");
+            let _ = writeln!(
+                out,
+                "  {}..{}  …{}[{}]{}…",
+                hit.start,
+                hit.end,
+                flat(&hit.left),
+                flat(&hit.quote),
+                flat(&hit.right)
+            );
+        }
+        let documents: std::collections::BTreeSet<&str> =
+            results.hits.iter().map(|h| &*h.path).collect();
+        let _ = writeln!(
+            out,
+            "{} hits in {} of {} documents",
+            results.hits.len(),
+            documents.len(),
+            results.documents_searched
+        );
+    }
+    emit(&out);
+    for (path, why) in &results.skipped {
+        eprintln!("skipped {path}: {why}");
+    }
+    Ok(if results.hits.is_empty() {
+        PROBLEMS
+    } else {
+        OK
+    })
+}
+
 pub fn agreement_text(measured: &crate::agreement::Agreement) -> String {
     let mut out = String::new();
     if measured.pairs.is_empty() {

@@ -100,6 +100,43 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
 
 /// Decodes an article. `forced` skips detection (the user or the project says which encoding).
 pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded, SkipReason> {
+    let (text, encoding, mut warnings) = decode_text(bytes, forced)?;
+    if text.trim().is_empty() {
+        return Err(SkipReason::Empty);
+    }
+    if looks_binary(&text) {
+        return Err(SkipReason::Binary);
+    }
+    if !unicode_normalization::is_nfc(&text) {
+        warnings.push("not in Unicode NFC (kept as it is)".to_string());
+    }
+    if text.contains('\u{FFFD}') {
+        warnings
+            .push("contains U+FFFD replacement characters: it was damaged before import".into());
+    }
+    Ok(Decoded {
+        text,
+        encoding: encoding.name(),
+        warnings,
+    })
+}
+
+/// The text of an article [`decode`] takes (the very same text) without the checks that only
+/// warn or refuse at import: for reading a whole corpus again (search), where the articles were
+/// checked when they were imported and their fingerprints say whether they changed.
+pub fn decode_text_only(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Result<String, SkipReason> {
+    decode_text(bytes, forced).map(|(text, _, _)| text)
+}
+
+/// Bytes to text: the byte order mark's encoding, else the one forced, else UTF-8, else a
+/// detected legacy encoding (with a warning saying which).
+fn decode_text(
+    bytes: &[u8],
+    forced: Option<&'static Encoding>,
+) -> Result<(String, &'static Encoding, Vec<String>), SkipReason> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(SkipReason::TooLarge {
             bytes: bytes.len() as u64,
@@ -147,24 +184,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         ));
         (text, encoding)
     };
-    if text.trim().is_empty() {
-        return Err(SkipReason::Empty);
-    }
-    if looks_binary(&text) {
-        return Err(SkipReason::Binary);
-    }
-    if !unicode_normalization::is_nfc(&text) {
-        warnings.push("not in Unicode NFC (kept as it is)".to_string());
-    }
-    if text.contains('\u{FFFD}') {
-        warnings
-            .push("contains U+FFFD replacement characters: it was damaged before import".into());
-    }
-    Ok(Decoded {
-        text,
-        encoding: encoding.name(),
-        warnings,
-    })
+    Ok((text, encoding, warnings))
 }
 
 fn strict_utf8(bytes: &[u8]) -> Result<String, SkipReason> {

@@ -48,6 +48,17 @@ pub fn read_document(corpus_root: &Path, document: &Document) -> Result<Decoded,
     decode(&bytes, encoding_for_label(&document.encoding))
 }
 
+/// A document's article text as [`read_document`] decodes it, without the import's checks
+/// (`decode::decode_text_only`): for reading every article again.
+pub fn read_text(corpus_root: &Path, document: &Document) -> Result<String, SkipReason> {
+    let bytes = std::fs::read(document_path(corpus_root, document)).map_err(|e| {
+        SkipReason::Unreadable {
+            error: e.to_string(),
+        }
+    })?;
+    decode::decode_text_only(&bytes, encoding_for_label(&document.encoding))
+}
+
 /// A document's article text, if it can be read and is still the text that was annotated
 /// (`None` for an article changed on disk since: its offsets are for another text).
 pub fn read_unchanged(corpus_root: &Path, document: &Document) -> Option<String> {

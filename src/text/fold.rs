@@ -9,6 +9,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 
 /// What one original character becomes in the match key.
+#[derive(Clone, Copy)]
 enum Folded {
     Drop,
     One(char),
@@ -59,6 +60,8 @@ fn fold(c: char) -> Folded {
         | '\u{202A}'..='\u{202E}'
         | '\u{2066}'..='\u{2069}' => Drop,
         '\u{FEFF}' | '\u{00AD}' => Drop,
+        // The rest of the Arabic blocks has no case: no table lookup for most of a text.
+        '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' => One(c),
         c if c.is_whitespace() => One(' '),
         c if c.is_ascii() => One(c.to_ascii_lowercase()),
         c => {
@@ -77,6 +80,115 @@ fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
 
+/// [`fold`] of ASCII and of the Arabic block (nearly every character of a news text) read from
+/// tables made from [`fold`] itself, once: searching a corpus folds every character of it.
+struct FoldTables {
+    ascii: [Folded; 128],
+    arabic: [Folded; 256],
+}
+
+impl FoldTables {
+    fn get() -> &'static FoldTables {
+        static TABLES: std::sync::OnceLock<FoldTables> = std::sync::OnceLock::new();
+        TABLES.get_or_init(|| {
+            let mut tables = FoldTables {
+                ascii: [Folded::Drop; 128],
+                arabic: [Folded::Drop; 256],
+            };
+            for (i, entry) in tables.ascii.iter_mut().enumerate() {
+                *entry = char::from_u32(i as u32).map_or(Folded::Drop, fold);
+            }
+            for (i, entry) in tables.arabic.iter_mut().enumerate() {
+                *entry = char::from_u32(0x0600 + i as u32).map_or(Folded::Drop, fold);
+            }
+            tables
+        })
+    }
+
+    #[inline]
+    fn fold(&self, c: char) -> Folded {
+        match c as u32 {
+            code @ 0..=0x7F => self.ascii[code as usize],
+            code @ 0x0600..=0x06FF => self.arabic[(code - 0x0600) as usize],
+            _ => fold(c),
+        }
+    }
+}
+
+/// Appends `c` folded to `key`; whether anything was appended (a dropped mark or a second
+/// space of a run is not).
+#[inline]
+fn push_folded(tables: &FoldTables, key: &mut String, c: char) -> bool {
+    let Folded::One(f) = tables.fold(c) else {
+        return false;
+    };
+    // Collapse runs of whitespace to one space.
+    if f == ' ' && key.ends_with(' ') {
+        return false;
+    }
+    key.push(f);
+    true
+}
+
+/// Folds `original`, telling `visit` for each of its characters (code point index, byte offset,
+/// the character) where in the folded text its folding starts and what it is (often one
+/// character, none for a mark, several for a presentation form): the one folding loop of the
+/// match key, whatever is built from it. `visit` returns whether to go on.
+pub fn fold_walk(
+    original: &str,
+    mut visit: impl FnMut(usize, usize, char, usize, &str) -> bool,
+) -> String {
+    let tables = FoldTables::get();
+    let mut key = String::with_capacity(original.len());
+    for (index, (byte, c)) in original.char_indices().enumerate() {
+        let before = key.len();
+        if is_presentation_form(c) {
+            for part in std::iter::once(c).nfkc() {
+                push_folded(tables, &mut key, part);
+            }
+        } else {
+            push_folded(tables, &mut key, c);
+        }
+        if !visit(index, byte, c, before, &key[before..]) {
+            break;
+        }
+    }
+    key
+}
+
+/// The folded text alone, [`MatchKey::as_str`] without the map back: cheap enough to scan a
+/// whole corpus, the map built only for the texts that match.
+pub fn fold_str(original: &str) -> String {
+    fold_walk(original, |_, _, _, _, _| true)
+}
+
+/// Whether a byte offset of a folded text sits between two characters that do not both belong
+/// to a word.
+pub fn is_token_boundary(folded: &str, byte: usize) -> bool {
+    let before = folded[..byte].chars().next_back();
+    let after = folded[byte..].chars().next();
+    match (before, after) {
+        (Some(b), Some(a)) => !(b.is_alphanumeric() && a.is_alphanumeric()),
+        _ => true,
+    }
+}
+
+/// Whether `needle` (folded, trimmed) occurs in `folded` on token boundaries.
+pub fn contains_on_boundaries(folded: &str, needle: &str) -> bool {
+    if needle.is_empty() {
+        return false;
+    }
+    let mut from = 0;
+    while let Some(pos) = folded[from..].find(needle) {
+        let start = from + pos;
+        if is_token_boundary(folded, start) && is_token_boundary(folded, start + needle.len()) {
+            return true;
+        }
+        from = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
+}
+
 /// A folded text and, for each of its characters, the code point of the original it came from.
 #[derive(Clone, Debug, Default)]
 pub struct MatchKey {
@@ -91,34 +203,23 @@ pub struct MatchKey {
 
 impl MatchKey {
     pub fn new(original: &str) -> Self {
-        let mut key = MatchKey {
-            text: String::with_capacity(original.len()),
-            starts: Vec::with_capacity(original.len() / 2),
-            origin: Vec::with_capacity(original.len() / 2),
-            original_chars: 0,
-        };
-        for (index, c) in original.chars().enumerate() {
-            key.original_chars += 1;
-            if is_presentation_form(c) {
-                for part in std::iter::once(c).nfkc() {
-                    key.push(part, index);
-                }
-            } else {
-                key.push(c, index);
+        let mut starts = Vec::with_capacity(original.len() / 2);
+        let mut origin = Vec::with_capacity(original.len() / 2);
+        let mut original_chars = 0;
+        let text = fold_walk(original, |index, _, _, at, folded| {
+            original_chars += 1;
+            for (offset, _) in folded.char_indices() {
+                starts.push((at + offset) as u32);
+                origin.push(index as u32);
             }
+            true
+        });
+        MatchKey {
+            text,
+            starts,
+            origin,
+            original_chars,
         }
-        key
-    }
-
-    fn push(&mut self, c: char, origin: usize) {
-        let Folded::One(f) = fold(c) else { return };
-        // Collapse runs of whitespace to one space.
-        if f == ' ' && self.text.ends_with(' ') {
-            return;
-        }
-        self.starts.push(self.text.len() as u32);
-        self.origin.push(origin as u32);
-        self.text.push(f);
     }
 
     /// The folded text.
@@ -138,6 +239,14 @@ impl MatchKey {
             self.origin[folded.end - 1] as usize + 1
         };
         start..end
+    }
+
+    /// Maps a byte range of the folded text (a match found in [`as_str`](Self::as_str)) back to
+    /// code points of the original.
+    pub fn original_range_of_bytes(&self, folded: Range<usize>) -> Range<usize> {
+        let first = self.char_index_of_byte(folded.start);
+        let last = self.char_index_of_byte(folded.end);
+        self.original_range(first..last)
     }
 
     fn char_index_of_byte(&self, byte: usize) -> usize {
@@ -169,14 +278,8 @@ impl MatchKey {
         found
     }
 
-    /// Whether a folded byte offset sits between two characters that do not both belong to a word.
     fn is_token_boundary(&self, byte: usize) -> bool {
-        let before = self.text[..byte].chars().next_back();
-        let after = self.text[byte..].chars().next();
-        match (before, after) {
-            (Some(b), Some(a)) => !(b.is_alphanumeric() && a.is_alphanumeric()),
-            _ => true,
-        }
+        is_token_boundary(&self.text, byte)
     }
 }
 
@@ -193,6 +296,29 @@ mod tests {
         // The interior minister as the Persian (000) and Arabic (001) sample articles write him.
         assert_eq!(folded("اسکندر مومنی"), folded("إسكندر مؤمني"));
         assert_eq!(folded("ایران"), folded("إيران"));
+    }
+
+    #[test]
+    fn the_tables_fold_as_fold_does() {
+        let as_option = |f: Folded| match f {
+            Folded::Drop => None,
+            Folded::One(c) => Some(c),
+        };
+        for c in (0..0x0800).filter_map(char::from_u32) {
+            assert_eq!(
+                as_option(FoldTables::get().fold(c)),
+                as_option(fold(c)),
+                "{c:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_folded_text_alone_is_the_match_keys() {
+        for text in ["إسكندر  مؤمني\u{200C}ها ﻻ ۱۵", "مُحَمَّد\t\n  ECO", ""]
+        {
+            assert_eq!(fold_str(text), folded(text));
+        }
     }
 
     #[test]
