@@ -138,6 +138,36 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Every meeting and outcome as a table (an outcome with its meeting's organization, body,
+    /// level, dates, venue and host), filtered.
+    Records {
+        /// The project file.
+        project: PathBuf,
+        /// Only meetings or only outcomes.
+        #[arg(long, value_parser = ["meeting", "outcome"])]
+        kind: Option<String>,
+        /// Words in the organization, body, level, venue, host, type, status or an article's path.
+        #[arg(long)]
+        text: Option<String>,
+        /// Only records whose dates reach this day or later (YYYY, YYYY-MM or YYYY-MM-DD).
+        #[arg(long)]
+        from: Option<String>,
+        /// Only records whose dates begin on this day or earlier.
+        #[arg(long)]
+        to: Option<String>,
+        /// Only records in this review state: pending, accepted, rejected.
+        #[arg(long, value_parser = ["pending", "accepted", "rejected"])]
+        review: Option<String>,
+        /// Only outcomes of this type (a key of the schema, e.g. decision).
+        #[arg(long = "type")]
+        outcome_type: Option<String>,
+        /// Only outcomes in this status (e.g. adopted).
+        #[arg(long)]
+        status: Option<String>,
+        /// One JSON object per record.
+        #[arg(long)]
+        json: bool,
+    },
     /// Every place a word or phrase occurs in the project's articles, Persian and Arabic
     /// spellings, harakat, ZWNJ and digits folded alike (exit status 1 when nothing is found).
     Search {
@@ -170,7 +200,7 @@ fn open_window(path: Option<PathBuf>) -> anyhow::Result<u8> {
 fn open_window(_path: Option<PathBuf>) -> anyhow::Result<u8> {
     anyhow::bail!(
         "this daftar was built without its window (the `gui` feature): use a subcommand \
-         (import, export, check, stats, search, agreement, assign, migrate, sync, layout); see daftar --help"
+         (import, export, check, stats, search, records, agreement, assign, migrate, sync, layout); see daftar --help"
     )
 }
 
@@ -212,6 +242,40 @@ fn main() -> ExitCode {
             path,
         }) => daftar::cli::merge_file(&base, &ours, &theirs, &path),
         Some(Command::Agreement { project, json }) => daftar::cli::agreement(&project, json),
+        Some(Command::Records {
+            project,
+            kind,
+            text,
+            from,
+            to,
+            review,
+            outcome_type,
+            status,
+            json,
+        }) => {
+            use daftar::model::ReviewState;
+            use daftar::records::{RecordFilter, RecordKind};
+            let filter = RecordFilter {
+                kind: kind.map(|k| {
+                    if k == "meeting" {
+                        RecordKind::Meeting
+                    } else {
+                        RecordKind::Outcome
+                    }
+                }),
+                text,
+                from,
+                to,
+                review: review.map(|r| match r.as_str() {
+                    "pending" => ReviewState::Pending,
+                    "accepted" => ReviewState::Accepted,
+                    _ => ReviewState::Rejected,
+                }),
+                outcome_type,
+                outcome_status: status,
+            };
+            daftar::cli::records(&project, &filter, json)
+        }
         Some(Command::Search {
             project,
             query,

@@ -627,3 +627,49 @@ fn an_export_into_the_articles_folder_is_refused_and_the_articles_untouched() {
         .collect();
     assert_eq!(after, before);
 }
+
+#[test]
+fn records_lists_meetings_and_outcomes_filtered_like_the_records_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let p = project.to_str().unwrap();
+    let rows = |args: &[&str]| -> Vec<serde_json::Value> {
+        let mut all = vec!["records", p, "--json"];
+        all.extend_from_slice(args);
+        let output = daftar(&all);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        stdout(&output)
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let everything = rows(&[]);
+    let meetings = rows(&["--kind", "meeting"]);
+    assert_eq!(meetings.len(), 3);
+    assert_eq!(
+        everything.len(),
+        meetings.len() + rows(&["--kind", "outcome"]).len()
+    );
+    // The ECO meeting in its Arabic spelling, with both articles that report it.
+    let eco = rows(&["--kind", "meeting", "--text", "اكو"]);
+    assert_eq!(eco.len(), 1);
+    assert_eq!(
+        eco[0]["documents"],
+        serde_json::json!(["000_cc14a8d638cfba9c.txt", "001_fbc263693fc4a0ea.txt"])
+    );
+    // The SCO summit planned for September: found by its month; an outcome carries its meeting.
+    let september = rows(&["--kind", "meeting", "--from", "2021-09", "--to", "2021-09"]);
+    assert_eq!(september.len(), 1);
+    assert_eq!(september[0]["realis"], "planned");
+    let signed = rows(&["--kind", "outcome", "--status", "signed"]);
+    assert!(!signed.is_empty());
+    assert!(
+        signed
+            .iter()
+            .all(|o| o["outcome_status"] == "signed" && o["meeting"] == "m7")
+    );
+    assert!(rows(&["--review", "rejected"]).is_empty());
+    let bad = daftar(&["records", p, "--from", "July"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(stderr(&bad).contains("is not a date"));
+}

@@ -407,6 +407,71 @@ fn measure(value: Option<f64>) -> String {
 }
 
 /// The agreement as tables a person reads: one per pair, then the coefficients across all.
+/// `daftar records PROJECT [filters] [--json]`
+pub fn records(
+    path: &Path,
+    filter: &crate::records::RecordFilter,
+    json: bool,
+) -> anyhow::Result<u8> {
+    for date in [&filter.from, &filter.to].into_iter().flatten() {
+        let valid = matches!(date.len(), 4 | 7 | 10)
+            && date.chars().enumerate().all(|(i, c)| {
+                if i == 4 || i == 7 {
+                    c == '-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !valid {
+            anyhow::bail!("{date:?} is not a date: YYYY, YYYY-MM or YYYY-MM-DD");
+        }
+    }
+    let project = store::load(path)?;
+    let rows: Vec<crate::records::RecordRow> = crate::records::record_rows(&project)
+        .into_iter()
+        .filter(|r| filter.matches(r))
+        .collect();
+    let mut out = String::new();
+    if json {
+        for row in &rows {
+            let _ = writeln!(out, "{}", serde_json::to_string(row)?);
+        }
+    } else {
+        for row in &rows {
+            let dates = match (row.start.as_str(), row.end.as_str()) {
+                ("", _) => "no date".to_string(),
+                (start, end) if end.is_empty() || end == start => start.to_string(),
+                (start, end) => format!("{start}..{end}"),
+            };
+            let what = match row.kind {
+                crate::records::RecordKind::Meeting => {
+                    format!("{} {} {}", row.level, row.realis, row.venue)
+                }
+                crate::records::RecordKind::Outcome => {
+                    format!(
+                        "{} {} (of {})",
+                        row.outcome_type, row.outcome_status, row.meeting
+                    )
+                }
+            };
+            let _ = writeln!(
+                out,
+                "{:<5} {:<22} {} · {} · {} · {} · {}",
+                row.id,
+                dates,
+                row.organization,
+                row.body,
+                what.trim(),
+                row.review,
+                row.documents.join(", ")
+            );
+        }
+        let _ = writeln!(out, "{} records", rows.len());
+    }
+    emit(&out);
+    Ok(OK)
+}
+
 /// `daftar search PROJECT QUERY [--regex] [--label L] [--status S] [--json]`
 pub fn search(
     path: &Path,

@@ -12,11 +12,7 @@ use crate::model::{
 };
 
 pub fn state_name(state: ReviewState) -> &'static str {
-    match state {
-        ReviewState::Pending => "pending",
-        ReviewState::Accepted => "accepted",
-        ReviewState::Rejected => "rejected",
-    }
+    state.name()
 }
 
 pub fn review(review: &Review) -> Value {

@@ -44,6 +44,17 @@ pub enum ReviewState {
     Rejected,
 }
 
+impl ReviewState {
+    /// The state as the exports and the command line write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            ReviewState::Pending => "pending",
+            ReviewState::Accepted => "accepted",
+            ReviewState::Rejected => "rejected",
+        }
+    }
+}
+
 /// The review of one annotation (span, meeting or outcome).
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -7,6 +7,7 @@ mod detach;
 mod evidence;
 mod meetings;
 mod outcomes;
+mod table;
 mod token_tags;
 
 pub use candidates::{Candidate, meeting_candidates, meetings_in};
@@ -24,6 +25,7 @@ pub use outcomes::{
     set_attributed_to, set_outcome_title,
 };
 
+pub use table::{RecordFilter, RecordKind, RecordRow, record_rows};
 pub use token_tags::{LeftOut, TokenTags, tag_tokens};
 
 use thiserror::Error;

@@ -1,0 +1,292 @@
+//! Every meeting and outcome of a project as rows of one table (an outcome carries its meeting's
+//! organization, body, level, dates, venue and host, so it is found by them too), and the
+//! filters over it: what `daftar records` prints and the window's Records page will show.
+
+use crate::model::{DocId, EntityId, Meeting, Project, ReviewState};
+use crate::text::fold::fold_str;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RecordKind {
+    Meeting,
+    Outcome,
+}
+
+/// One meeting or outcome, every value as text (schema keys for choices, ISO dates).
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct RecordRow {
+    pub kind: RecordKind,
+    /// `m7` or `o25`.
+    pub id: String,
+    /// The meeting: itself, or the outcome's.
+    pub meeting: String,
+    pub organization: String,
+    pub body: String,
+    pub level: String,
+    /// ISO 8601, as precise as the article (`YYYY-MM-DD`, `YYYY-MM`, `YYYY`).
+    pub start: String,
+    pub end: String,
+    pub venue: String,
+    pub host: String,
+    /// The meeting's realis (held, planned…).
+    pub realis: String,
+    /// For an outcome: its type and status (schema keys).
+    pub outcome_type: String,
+    pub outcome_status: String,
+    /// The reviewer's decision on this record.
+    pub review: &'static str,
+    /// The paths of the articles reporting it.
+    pub documents: Vec<String>,
+}
+
+/// Which rows to keep; every field set must match.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct RecordFilter {
+    pub kind: Option<RecordKind>,
+    /// Words found (folded: spellings, harakat, digits alike) in the organization, body, level,
+    /// venue, host, type, status or a document's path.
+    pub text: Option<String>,
+    /// The meeting's dates overlap `from..=to` (ISO, any precision); a meeting without a date
+    /// is left out when either is set.
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub review: Option<ReviewState>,
+    pub outcome_type: Option<String>,
+    pub outcome_status: Option<String>,
+}
+
+fn entity_name(project: &Project, id: Option<EntityId>) -> String {
+    id.and_then(|id| project.entity(id))
+        .map(|e| e.name.clone())
+        .unwrap_or_default()
+}
+
+fn paths(project: &Project, docs: impl Iterator<Item = DocId>) -> Vec<String> {
+    let mut docs: Vec<DocId> = docs.collect();
+    docs.sort();
+    docs.dedup();
+    docs.iter()
+        .filter_map(|d| project.document(*d).map(|d| d.path.clone()))
+        .collect()
+}
+
+fn review_name(state: ReviewState) -> &'static str {
+    state.name()
+}
+
+/// The meeting's columns of a row.
+fn meeting_columns(project: &Project, meeting: &Meeting) -> RecordRow {
+    let text = |v: &Option<crate::model::Sourced<String>>| {
+        v.as_ref().map(|s| s.value.clone()).unwrap_or_default()
+    };
+    let date = |v: &Option<crate::model::Sourced<crate::model::DateValue>>| {
+        v.as_ref().map(|s| s.value.iso.clone()).unwrap_or_default()
+    };
+    RecordRow {
+        kind: RecordKind::Meeting,
+        id: meeting.id.to_string(),
+        meeting: meeting.id.to_string(),
+        organization: entity_name(project, meeting.organization.as_ref().map(|s| s.value)),
+        body: text(&meeting.body),
+        level: text(&meeting.level),
+        start: date(&meeting.start),
+        end: date(&meeting.end),
+        venue: entity_name(project, meeting.venue.as_ref().map(|s| s.value)),
+        host: entity_name(project, meeting.host.as_ref().map(|s| s.value)),
+        realis: format!("{:?}", meeting.realis).to_lowercase(),
+        outcome_type: String::new(),
+        outcome_status: String::new(),
+        review: review_name(meeting.review.state),
+        documents: paths(project, meeting.evidence_spans().map(|e| e.doc)),
+    }
+}
+
+/// Every meeting, then every outcome, of `project`.
+pub fn record_rows(project: &Project) -> Vec<RecordRow> {
+    let mut rows: Vec<RecordRow> = project
+        .meetings
+        .iter()
+        .map(|m| meeting_columns(project, m))
+        .collect();
+    for outcome in &project.outcomes {
+        let meeting = outcome.meeting.and_then(|m| project.meeting(m));
+        let mut row = match meeting {
+            Some(meeting) => meeting_columns(project, meeting),
+            None => RecordRow {
+                kind: RecordKind::Outcome,
+                id: String::new(),
+                meeting: String::new(),
+                organization: String::new(),
+                body: String::new(),
+                level: String::new(),
+                start: String::new(),
+                end: String::new(),
+                venue: String::new(),
+                host: String::new(),
+                realis: String::new(),
+                outcome_type: String::new(),
+                outcome_status: String::new(),
+                review: "",
+                documents: Vec::new(),
+            },
+        };
+        row.kind = RecordKind::Outcome;
+        row.id = outcome.id.to_string();
+        row.outcome_type = outcome.kind.clone();
+        row.outcome_status = outcome.status.clone();
+        row.review = review_name(outcome.review.state);
+        row.documents = paths(project, outcome.evidence_spans().map(|e| e.doc));
+        rows.push(row);
+    }
+    rows
+}
+
+/// The first and last day an ISO date of any precision can mean, as `YYYY-MM-DD` strings
+/// (compared as text: ISO dates sort as they run).
+fn day_range(iso: &str) -> Option<(String, String)> {
+    match iso.len() {
+        10 => Some((iso.to_string(), iso.to_string())),
+        7 => Some((format!("{iso}-01"), format!("{iso}-31"))),
+        4 => Some((format!("{iso}-01-01"), format!("{iso}-12-31"))),
+        _ => None,
+    }
+}
+
+impl RecordFilter {
+    pub fn matches(&self, row: &RecordRow) -> bool {
+        if self.kind.is_some_and(|k| k != row.kind)
+            || self.review.is_some_and(|r| review_name(r) != row.review)
+            || self
+                .outcome_type
+                .as_ref()
+                .is_some_and(|t| t != &row.outcome_type)
+            || self
+                .outcome_status
+                .as_ref()
+                .is_some_and(|s| s != &row.outcome_status)
+        {
+            return false;
+        }
+        if let Some(text) = &self.text {
+            let wanted = fold_str(text);
+            let wanted = wanted.trim();
+            let fields = [
+                &row.organization,
+                &row.body,
+                &row.level,
+                &row.venue,
+                &row.host,
+                &row.outcome_type,
+                &row.outcome_status,
+            ];
+            let found = fields
+                .into_iter()
+                .chain(row.documents.iter())
+                .any(|f| fold_str(f).contains(wanted));
+            if !found {
+                return false;
+            }
+        }
+        if self.from.is_some() || self.to.is_some() {
+            let first = day_range(&row.start);
+            let last = day_range(if row.end.is_empty() {
+                &row.start
+            } else {
+                &row.end
+            });
+            let (Some((earliest, _)), Some((_, latest))) = (first, last) else {
+                return false;
+            };
+            if let Some((from, _)) = self.from.as_deref().and_then(day_range)
+                && latest < from
+            {
+                return false;
+            }
+            if let Some((_, to)) = self.to.as_deref().and_then(day_range)
+                && earliest > to
+            {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Project {
+        crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("sample")).unwrap()
+    }
+
+    #[test]
+    fn every_meeting_and_outcome_is_a_row_and_outcomes_carry_their_meeting() {
+        let project = sample();
+        let rows = record_rows(&project);
+        assert_eq!(rows.len(), project.meetings.len() + project.outcomes.len());
+        for outcome in &project.outcomes {
+            let row = rows
+                .iter()
+                .find(|r| r.id == outcome.id.to_string())
+                .unwrap();
+            let meeting = rows
+                .iter()
+                .find(|r| {
+                    r.kind == RecordKind::Meeting
+                        && Some(r.id.clone()) == outcome.meeting.map(|m| m.to_string())
+                })
+                .unwrap();
+            assert_eq!(
+                (&row.organization, &row.start),
+                (&meeting.organization, &meeting.start)
+            );
+            assert_eq!(row.outcome_type, outcome.kind);
+        }
+    }
+
+    #[test]
+    fn filters_by_words_in_any_spelling_by_dates_and_by_kind() {
+        let project = sample();
+        let rows = record_rows(&project);
+        let count = |filter: RecordFilter| rows.iter().filter(|r| filter.matches(r)).count();
+        let sco_meetings = RecordFilter {
+            kind: Some(RecordKind::Meeting),
+            text: Some("شانگهاي".into()), // Arabic yeh
+            ..RecordFilter::default()
+        };
+        assert_eq!(count(sco_meetings), 2);
+        let july_2021 = RecordFilter {
+            from: Some("2021-07".into()),
+            to: Some("2021-07-31".into()),
+            kind: Some(RecordKind::Meeting),
+            ..RecordFilter::default()
+        };
+        let in_july: Vec<&RecordRow> = rows.iter().filter(|r| july_2021.matches(r)).collect();
+        assert!(!in_july.is_empty());
+        assert!(in_july.iter().all(|r| r.start.starts_with("2021-07")));
+        let decisions = RecordFilter {
+            outcome_type: Some("decision".into()),
+            ..RecordFilter::default()
+        };
+        assert!(
+            rows.iter()
+                .filter(|r| decisions.matches(r))
+                .all(|r| r.kind == RecordKind::Outcome)
+        );
+        assert_eq!(count(RecordFilter::default()), rows.len());
+    }
+
+    #[test]
+    fn partial_dates_cover_their_whole_month_or_year() {
+        assert_eq!(
+            day_range("2021-07"),
+            Some(("2021-07-01".into(), "2021-07-31".into()))
+        );
+        assert_eq!(
+            day_range("2021"),
+            Some(("2021-01-01".into(), "2021-12-31".into()))
+        );
+        assert_eq!(day_range(""), None);
+    }
+}
