@@ -271,8 +271,9 @@ pub enum Effect {
     FocusDocumentFilter,
     OpenPalette,
     OpenExportDialog,
-    /// The agreement between annotators, measured now, for the window to show.
-    Agreement(Box<crate::agreement::Agreement>),
+    /// Measures the agreement between annotators on a background thread, for the window to
+    /// show when it ends.
+    Agreement(Box<super::jobs::AgreementJob>),
     /// Runs a sync through git on a background thread; when it ends, the window reloads.
     Sync(Box<super::jobs::SyncJob>),
     /// Runs a search over every article on a background thread; its result goes back through

@@ -11,6 +11,25 @@ use crate::edit::tagging::{CorpusSuggestions, suggest_in_documents};
 use crate::interchange::{ExportError, ExportSummary, export_to_folder};
 use crate::model::{DocId, EntityId, Project};
 
+/// The agreement between annotators, measured on a background thread: every article two or
+/// more people annotated is read, tokenized and compared (seconds on a large corpus).
+#[derive(Debug)]
+pub struct AgreementJob {
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    /// The article on screen (its text from memory).
+    pub shown: Option<(DocId, String)>,
+}
+
+impl AgreementJob {
+    pub fn run(&self) -> crate::agreement::Agreement {
+        crate::agreement::agreement(&self.project, |document| match &self.shown {
+            Some((doc, text)) if *doc == document.id => Some(text.clone()),
+            _ => read_unchanged(&self.corpus_root, document),
+        })
+    }
+}
+
 /// "Tag all occurrences in all documents": every article searched for a span's words.
 #[derive(Debug)]
 pub struct CorpusSearch {

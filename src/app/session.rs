@@ -549,7 +549,7 @@ impl Session {
             }
             C::FocusDocumentFilter => effect(Effect::FocusDocumentFilter),
             C::OpenPalette => effect(Effect::OpenPalette),
-            C::ShowAgreement => effect(Effect::Agreement(Box::new(self.measure_agreement()))),
+            C::ShowAgreement => effect(Effect::Agreement(Box::new(self.agreement_job()))),
             C::Sync => self.start_sync(),
             C::ReloadFromDisk => self.reload_from_disk(),
             C::OpenExportDialog => effect(Effect::OpenExportDialog),
@@ -645,14 +645,17 @@ impl Session {
         })
     }
 
-    /// How far the annotators agree on the documents two or more of them annotated (their
-    /// articles read from the corpus; the shown one from memory).
-    pub fn measure_agreement(&self) -> crate::agreement::Agreement {
-        let shown = self.article.as_ref().and_then(|a| Some((a.doc, a.text()?)));
-        crate::agreement::agreement(&self.project, |document| match shown {
-            Some((doc, text)) if doc == document.id => Some(text.to_string()),
-            _ => crate::corpus::read_unchanged(&self.corpus_root, document),
-        })
+    /// What measuring how far the annotators agree needs (their articles read from the
+    /// corpus; the shown one from memory), to run away from the window's thread.
+    pub fn agreement_job(&self) -> super::jobs::AgreementJob {
+        super::jobs::AgreementJob {
+            project: self.project.clone(),
+            corpus_root: self.corpus_root.clone(),
+            shown: self
+                .article
+                .as_ref()
+                .and_then(|a| Some((a.doc, a.text()?.to_string()))),
+        }
     }
 
     /// Puts the analyst back where an undo step says (what still exists of it).

@@ -1638,10 +1638,10 @@ fn show_agreement_measures_the_documents_two_people_annotated() {
     let (_dir, mut session) = session();
     let measured = |session: &mut Session| {
         let done = applied(session, AppCommand::ShowAgreement);
-        let [Effect::Agreement(agreement)] = done.effects.as_slice() else {
-            panic!("the agreement for the window to show");
+        let [Effect::Agreement(job)] = done.effects.as_slice() else {
+            panic!("the agreement for the window to measure and show");
         };
-        (**agreement).clone()
+        job.run()
     };
     assert!(measured(&mut session).pairs.is_empty(), "one annotator");
     show(&mut session, "000_cc14a8d638cfba9c.txt");

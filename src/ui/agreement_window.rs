@@ -1,7 +1,8 @@
 //! The agreement window: how far the annotators agree, as a heat map (pairs by labels, Cohen's
 //! κ over tokens) and a table per pair (spans, F1 exact and overlapping, κ), per document on
-//! demand, with Fleiss' κ and Krippendorff's α across everyone. Measured when opened (Project ›
-//! Agreement, or the palette) and again on "Measure again".
+//! demand, with Fleiss' κ and Krippendorff's α across everyone. Measured on a background thread
+//! when opened (Team › Agreement, or the palette) and again on "Measure again"; the window says
+//! so meanwhile and stays usable.
 
 use eframe::egui;
 
@@ -13,6 +14,8 @@ use crate::app::AppCommand;
 
 pub const AGREEMENT_WINDOW: &str = "Agreement";
 pub const MEASURE_AGAIN: &str = "Measure again";
+/// Shown while the agreement is measured on its background thread.
+pub const MEASURING: &str = "Measuring agreement…";
 
 /// A measure for a cell: three decimals, or "–" where it is undefined.
 pub fn measure_text(value: Option<f64>) -> String {
@@ -111,7 +114,16 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
 
 impl DaftarApp {
     pub(super) fn agreement_window_ui(&mut self, ctx: &egui::Context) {
+        let measuring = self.agreement_job.is_some();
         let Some(agreement) = &self.agreement else {
+            if measuring {
+                egui::Window::new(AGREEMENT_WINDOW).show(ctx, |ui| {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(MEASURING);
+                    });
+                });
+            }
             return;
         };
         let mut open = true;
@@ -122,7 +134,12 @@ impl DaftarApp {
             .default_size([620.0, 520.0])
             .vscroll(true)
             .show(ctx, |ui| {
-                if ui.button(MEASURE_AGAIN).clicked() {
+                if measuring {
+                    ui.horizontal(|ui| {
+                        ui.spinner();
+                        ui.label(MEASURING);
+                    });
+                } else if ui.button(MEASURE_AGAIN).clicked() {
                     again = true;
                 }
                 if agreement.pairs.is_empty() {

@@ -73,6 +73,8 @@ pub struct DaftarApp {
     pub(super) confirmation: Option<Confirmation>,
     /// The agreement measured last, while its window is open.
     pub agreement: Option<crate::agreement::Agreement>,
+    /// The agreement being measured on a background thread.
+    pub(super) agreement_job: Option<Job<crate::agreement::Agreement>>,
     /// A sync with the team running, or the account of the last one.
     pub sync: super::sync_window::SyncState,
     pub(super) assign: super::assign_window::AssignDialog,
@@ -110,6 +112,7 @@ impl DaftarApp {
             offer_recovery,
             confirmation: None,
             agreement: None,
+            agreement_job: None,
             sync: Default::default(),
             assign: Default::default(),
             curation_queue: (None, Vec::new()),
@@ -197,7 +200,11 @@ impl DaftarApp {
             Effect::OpenPalette => self.palette.show(),
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
-            Effect::Agreement(agreement) => self.agreement = Some(*agreement),
+            Effect::Agreement(job) => {
+                if self.agreement_job.is_none() {
+                    self.agreement_job = Some(Job::spawn(&ctx, move |_| job.run()));
+                }
+            }
             Effect::Sync(job) => self.sync.start(*job, &ctx),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
             Effect::Export(job) => self.export.start(*job, &ctx),
@@ -232,6 +239,25 @@ impl DaftarApp {
         {
             self.wait_for_suggestions();
         }
+    }
+
+    /// Takes the agreement measured in the background when it is done.
+    fn finish_measuring(&mut self) {
+        if self.agreement_job.as_ref().is_some_and(Job::is_finished) {
+            self.wait_for_agreement();
+        }
+    }
+
+    /// Waits for the agreement being measured (tests use it).
+    pub fn wait_for_agreement(&mut self) {
+        if let Some(job) = self.agreement_job.take() {
+            self.agreement = Some(job.finish());
+        }
+    }
+
+    /// Whether the agreement is being measured.
+    pub fn measuring_agreement(&self) -> bool {
+        self.agreement_job.is_some()
     }
 
     /// Waits for a search over the corpus (tests use it).
@@ -413,6 +439,7 @@ impl DaftarApp {
         }
         self.finish_opening();
         self.finish_suggesting();
+        self.finish_measuring();
         self.finish_sync();
         self.export.poll();
         let dropped: Vec<PathBuf> = ctx.input(|i| {

@@ -128,6 +128,10 @@ fn the_agreement_window_shows_the_pair_per_label() {
     let (_dir, _project, mut harness) = annotated_by_two();
     click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
     click_label(&mut harness, daftar::ui::panels::AGREEMENT_ITEM);
+    // Measured on a background thread (the window goes on drawing meanwhile).
+    assert!(harness.state().measuring_agreement() || harness.state().agreement.is_some());
+    harness.state_mut().wait_for_agreement();
+    harness.run();
     let agreement = harness
         .state()
         .agreement
@@ -149,7 +153,10 @@ fn the_agreement_window_shows_the_pair_per_label() {
     );
     // Measured again after more work; closed with its ×.
     click_label(&mut harness, daftar::ui::agreement_window::MEASURE_AGAIN);
+    harness.state_mut().wait_for_agreement();
+    harness.run();
     assert!(harness.state().agreement.is_some());
+    assert!(!harness.state().measuring_agreement());
 }
 
 /// Runs git in `dir` as a test user; fails the test if git fails.
