@@ -266,10 +266,14 @@ fn main() -> ExitCode {
                 text,
                 from,
                 to,
-                review: review.map(|r| match r.as_str() {
-                    "pending" => ReviewState::Pending,
-                    "accepted" => ReviewState::Accepted,
-                    _ => ReviewState::Rejected,
+                review: review.and_then(|r| {
+                    [
+                        ReviewState::Pending,
+                        ReviewState::Accepted,
+                        ReviewState::Rejected,
+                    ]
+                    .into_iter()
+                    .find(|s| s.name() == r)
                 }),
                 outcome_type,
                 outcome_status: status,

@@ -11,11 +11,10 @@ use std::ops::Range;
 use std::path::Path;
 
 use thiserror::Error;
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::{DocId, DocStatus, Document, Project, ReviewState};
-use crate::text::fold::{fold_str, fold_walk, is_token_boundary};
-use crate::text::{MatchKey, fold_char};
+use crate::text::fold::{fold_str, fold_walk, is_arabic_mark, is_token_boundary};
+use crate::text::fold_char;
 
 /// How many code points of context a hit carries on each side.
 pub const CONTEXT_CHARS: usize = 40;
@@ -66,7 +65,7 @@ pub enum SearchError {
 
 /// A compiled query.
 pub enum Matcher {
-    /// The folded words, matched on token boundaries.
+    /// The words folded (and trimmed) once, matched on token boundaries.
     Words(String),
     Regex(regex::Regex),
 }
@@ -90,12 +89,11 @@ impl SearchQuery {
                 .map(Matcher::Regex)
                 .map_err(|e| SearchError::BadPattern(e.to_string()))
         } else {
-            let key = MatchKey::new(&self.text);
-            let folded = key.as_str().trim_matches(' ').to_string();
+            let folded = fold_str(&self.text).trim_matches(' ').to_string();
             if folded.is_empty() {
                 return Err(SearchError::Empty);
             }
-            Ok(Matcher::Words(self.text.clone()))
+            Ok(Matcher::Words(folded))
         }
     }
 }
@@ -180,7 +178,7 @@ fn map_back(
 fn find_matches(text: &str, matcher: &Matcher) -> Vec<Found> {
     let (folded, checkpoints) = fold_with_checkpoints(text);
     let ranges: Vec<Range<usize>> = match matcher {
-        Matcher::Words(words) => find_on_boundaries(&folded, fold_str(words).trim_matches(' ')),
+        Matcher::Words(words) => find_on_boundaries(&folded, words),
         Matcher::Regex(regex) => regex
             .find_iter(&folded)
             .filter(|m| !m.is_empty())
@@ -192,15 +190,20 @@ fn find_matches(text: &str, matcher: &Matcher) -> Vec<Found> {
         .map(|range| {
             let ((start_char, start_byte), (end_char, end_byte)) =
                 map_back(text, &checkpoints, range);
-            // The marks folding dropped after the last letter (a kasra) belong to it: a hit
-            // never splits a letter from its marks.
-            let whole = text[start_byte..]
-                .grapheme_indices(true)
-                .map(|(at, g)| start_byte + at + g.len())
-                .find(|&boundary| boundary >= end_byte)
-                .unwrap_or(end_byte);
+            // The harakat after the last letter (a kasra) are its own: a hit never splits a
+            // letter from them (the match key's rule).
+            let marks = text[end_byte..]
+                .chars()
+                .take_while(|&c| is_arabic_mark(c))
+                .count();
+            let whole = end_byte
+                + text[end_byte..]
+                    .chars()
+                    .take(marks)
+                    .map(char::len_utf8)
+                    .sum::<usize>();
             Found {
-                chars: start_char..end_char + text[end_byte..whole].chars().count(),
+                chars: start_char..end_char + marks,
                 bytes: start_byte..whole,
             }
         })
@@ -318,6 +321,7 @@ pub fn search(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::MatchKey;
 
     fn words(text: &str, query: &str) -> Vec<String> {
         let matcher = SearchQuery {

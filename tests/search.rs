@@ -216,3 +216,60 @@ fn results_equal_a_plain_reference_folding_on_the_sample_articles() {
     }
     assert!(compared > 300, "{compared}");
 }
+
+#[test]
+fn search_keeps_only_hits_inside_a_labels_spans_or_in_documents_of_a_status() {
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_sample(dir.path());
+    let project = dir.path().join("sample.daftar.ron");
+    std::fs::copy(common::repo_path("assets/sample.daftar.ron"), &project).unwrap();
+    let p = project.to_str().unwrap();
+    let hits = |args: &[&str]| -> Vec<Value> {
+        let mut all = vec!["search", p, "ایران", "--json"];
+        all.extend_from_slice(args);
+        String::from_utf8(daftar(&all).stdout)
+            .unwrap()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    };
+    let everywhere = hits(&[]);
+    let opened = daftar::store::load(&project).unwrap();
+    // Inside a GPE span: every hit is covered by one, and fewer than everywhere.
+    let in_gpe = hits(&["--label", "GPE"]);
+    assert!(!in_gpe.is_empty() && in_gpe.len() < everywhere.len());
+    for hit in &in_gpe {
+        let document = opened
+            .document_by_path(hit["document"].as_str().unwrap())
+            .unwrap();
+        let (start, end) = (
+            hit["start"].as_u64().unwrap() as usize,
+            hit["end"].as_u64().unwrap() as usize,
+        );
+        assert!(
+            document
+                .spans
+                .iter()
+                .any(|s| s.label == "GPE" && s.start <= start && end <= s.end),
+            "{hit}"
+        );
+    }
+    // Only documents in progress (the two ECO articles), none of the others.
+    let in_progress = hits(&["--status", "in-progress"]);
+    assert!(!in_progress.is_empty() && in_progress.len() < everywhere.len());
+    for hit in &in_progress {
+        let document = opened
+            .document_by_path(hit["document"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(document.status, daftar::model::DocStatus::InProgress);
+    }
+    let reviewed = hits(&["--status", "reviewed"]);
+    assert_eq!(
+        in_progress.len()
+            + hits(&["--status", "new"]).len()
+            + reviewed.len()
+            + hits(&["--status", "ready-for-review"]).len()
+            + hits(&["--status", "needs-changes"]).len(),
+        everywhere.len()
+    );
+}

@@ -440,21 +440,7 @@ impl TextLayout {
 
     /// The text offset nearest to a point (points), on a grapheme boundary.
     pub fn hit_test(&self, x: f32, y: f32) -> usize {
-        let line = self.line_at_y(y);
-        let Some(nearest) = line.clusters.iter().min_by(|a, b| {
-            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
-            distance(a).total_cmp(&distance(b))
-        }) else {
-            return line.range.start;
-        };
-        // The half of a cluster nearer its logical start gives its start, the other its end.
-        let in_left_half = x < nearest.x + nearest.width / 2.0;
-        let offset = if in_left_half == nearest.rtl {
-            nearest.range.end
-        } else {
-            nearest.range.start
-        };
-        self.snap_to_grapheme(offset)
+        self.hit_test_caret(x, y).0
     }
 
     /// The text offset nearest to a point, as [`hit_test`](Self::hit_test), and the caret for
@@ -463,31 +449,34 @@ impl TextLayout {
     /// [`caret`](Self::caret) alone picks one by rule: after a click on the right half of `a`
     /// in `a ب` it drew the caret on the left edge of `a`.
     pub fn hit_test_caret(&self, x: f32, y: f32) -> (usize, Rect) {
-        let offset = self.hit_test(x, y);
         let line = self.line_at_y(y);
-        let nearest = line.clusters.iter().min_by(|a, b| {
-            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
-            distance(a).total_cmp(&distance(b))
-        });
-        let edge = nearest.and_then(|c| {
-            let in_left_half = x < c.x + c.width / 2.0;
-            let at = if in_left_half { c.x } else { c.x + c.width };
-            // The offset is this edge's only when it is the clicked cluster's own end.
-            let own = if in_left_half == c.rtl {
-                c.range.end
+        let Some(nearest) = nearest_cluster(&line, x) else {
+            return (line.range.start, self.caret(line.range.start));
+        };
+        // The half of a cluster nearer its logical start gives its start, the other its end.
+        let in_left_half = x < nearest.x + nearest.width / 2.0;
+        let own = if in_left_half == nearest.rtl {
+            nearest.range.end
+        } else {
+            nearest.range.start
+        };
+        let offset = self.snap_to_grapheme(own);
+        // The edge of the clicked cluster, when the offset is that edge's (not moved inside a
+        // grapheme).
+        let caret = if offset == own {
+            let at = if in_left_half {
+                nearest.x
             } else {
-                c.range.start
+                nearest.x + nearest.width
             };
-            (own == offset).then_some(at)
-        });
-        let caret = match edge {
-            Some(at) => Rect {
+            Rect {
                 min_x: at,
                 min_y: line.top,
                 max_x: at + 1.0 / self.scale,
                 max_y: line.bottom,
-            },
-            None => self.caret(offset),
+            }
+        } else {
+            self.caret(offset)
         };
         (offset, caret)
     }
@@ -497,10 +486,7 @@ impl TextLayout {
     /// positions (which place trailing whitespace as rule L1 says, as parley's do not).
     pub fn word_at(&self, x: f32, y: f32) -> Range<usize> {
         let line = self.line_at_y(y);
-        let Some(nearest) = line.clusters.iter().min_by(|a, b| {
-            let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
-            distance(a).total_cmp(&distance(b))
-        }) else {
+        let Some(nearest) = nearest_cluster(&line, x) else {
             return line.range.start..line.range.start;
         };
         let paragraph = self.paragraph_at_offset(nearest.range.start);
@@ -734,6 +720,14 @@ pub(crate) fn glyph_runs(
             });
         }
     }
+}
+
+/// The cluster of `line` whose centre is nearest to `x`.
+fn nearest_cluster(line: &LineInfo, x: f32) -> Option<&Cluster> {
+    let distance = |c: &Cluster| (x - (c.x + c.width / 2.0)).abs();
+    line.clusters
+        .iter()
+        .min_by(|a, b| distance(a).total_cmp(&distance(b)))
 }
 
 /// A line's clusters in visual order, left to right: byte range in the paragraph, left edge and

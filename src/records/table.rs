@@ -5,15 +5,16 @@
 use crate::model::{DocId, EntityId, Meeting, Project, ReviewState};
 use crate::text::fold::fold_str;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum RecordKind {
+    #[default]
     Meeting,
     Outcome,
 }
 
 /// One meeting or outcome, every value as text (schema keys for choices, ISO dates).
-#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RecordRow {
     pub kind: RecordKind,
     /// `m7` or `o25`.
@@ -112,23 +113,7 @@ pub fn record_rows(project: &Project) -> Vec<RecordRow> {
         let meeting = outcome.meeting.and_then(|m| project.meeting(m));
         let mut row = match meeting {
             Some(meeting) => meeting_columns(project, meeting),
-            None => RecordRow {
-                kind: RecordKind::Outcome,
-                id: String::new(),
-                meeting: String::new(),
-                organization: String::new(),
-                body: String::new(),
-                level: String::new(),
-                start: String::new(),
-                end: String::new(),
-                venue: String::new(),
-                host: String::new(),
-                realis: String::new(),
-                outcome_type: String::new(),
-                outcome_status: String::new(),
-                review: "",
-                documents: Vec::new(),
-            },
+            None => RecordRow::default(),
         };
         row.kind = RecordKind::Outcome;
         row.id = outcome.id.to_string();

@@ -206,7 +206,7 @@ pub struct MatchKey {
 
 /// Harakat, Quranic marks and the superscript alef: the marks folding drops that belong to the
 /// letter before them.
-fn is_arabic_mark(c: char) -> bool {
+pub fn is_arabic_mark(c: char) -> bool {
     matches!(c, '\u{0610}'..='\u{061A}' | '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}')
 }
 
