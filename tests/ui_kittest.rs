@@ -17,6 +17,9 @@ mod team;
 #[path = "ui/reference.rs"]
 mod reference;
 
+#[path = "ui/search.rs"]
+mod search;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;

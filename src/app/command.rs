@@ -228,6 +228,28 @@ pub enum AppCommand {
         note: String,
     },
 
+    // Corpus search.
+    /// Opens the corpus search window.
+    OpenCorpusSearch,
+    /// Searches every article on a background thread; its hits replace the last search's.
+    SearchCorpus(crate::search::SearchQuery),
+    /// Opens the hit's document with its words selected.
+    OpenSearchHit(usize),
+    /// Moves to the next or previous hit, without opening it.
+    StepSearchHit {
+        forward: bool,
+    },
+    /// Checks a hit for tagging, or unchecks it.
+    ToggleSearchHit(usize),
+    /// Checks every hit, or none.
+    CheckAllSearchHits(bool),
+    /// Tags the checked hits (the current one when none is checked) with the label, linked to
+    /// the entity: one undo step.
+    TagSearchHits {
+        label: String,
+        entity: Option<EntityId>,
+    },
+
     // What the window shows.
     ShowPage(Page),
     /// Shows the page, or the spans when it is already shown.
@@ -271,6 +293,10 @@ pub enum Effect {
     FocusDocumentFilter,
     OpenPalette,
     OpenExportDialog,
+    OpenCorpusSearch,
+    /// Runs a corpus search on a background thread; its hits go back through
+    /// [`super::Session::take_search_results`].
+    SearchCorpus(Box<super::jobs::SearchJob>),
     /// Measures the agreement between annotators on a background thread, for the window to
     /// show when it ends.
     Agreement(Box<super::jobs::AgreementJob>),
@@ -350,6 +376,10 @@ pub enum Refusal {
     NoMeeting,
     #[error("no outcome {0}")]
     NoOutcome(OutcomeId),
+    #[error("{0}")]
+    Search(String),
+    #[error("check the hits to tag first (Space), or move to one")]
+    NoHit,
     #[error("choose an item to review first")]
     NoReviewItem,
     #[error("{0}")]

@@ -61,6 +61,20 @@ impl CorpusSearch {
     }
 }
 
+/// A corpus search as the user typed it.
+#[derive(Debug)]
+pub struct SearchJob {
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    pub query: crate::search::SearchQuery,
+}
+
+impl SearchJob {
+    pub fn run(&self) -> Result<crate::search::SearchResults, crate::search::SearchError> {
+        crate::search::search(&self.project, &self.corpus_root, &self.query)
+    }
+}
+
 /// An export as the user asked for it.
 #[derive(Debug)]
 pub struct ExportJob {

@@ -14,6 +14,7 @@ mod jobs;
 mod lists;
 mod meetings;
 mod review;
+mod search;
 mod session;
 mod spans;
 
@@ -21,8 +22,9 @@ pub use article::{Article, TextSelection};
 pub use command::{
     AppCommand, Applied, CodesTarget, Confirmation, Edge, Effect, ExportRequest, Page, Refusal,
 };
-pub use jobs::{CorpusSearch, ExportJob, SyncJob};
+pub use jobs::{CorpusSearch, ExportJob, SearchJob, SyncJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
+pub use search::SearchState;
 pub use session::{
     AUTOSAVE_DELAY, Cursor, DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, SaveStatus, Session,
     ViewOptions,

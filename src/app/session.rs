@@ -102,6 +102,7 @@ pub struct Session {
     pub(super) documents: DocumentList,
     pub(super) entities: EntityIndex,
     pub(super) suggestions: Suggestions,
+    pub(super) search: super::search::SearchState,
     pub(super) message: Option<String>,
     /// A byte offset of the article to bring into view.
     pub(super) reveal: Option<usize>,
@@ -127,6 +128,7 @@ impl Session {
             documents: DocumentList::default(),
             entities: EntityIndex::default(),
             suggestions: Suggestions::default(),
+            search: Default::default(),
             message: None,
             reveal: None,
         };
@@ -390,6 +392,19 @@ impl Session {
                 self.suggestions = Suggestions::default();
                 done
             }
+            C::OpenCorpusSearch => effect(Effect::OpenCorpusSearch),
+            C::SearchCorpus(query) => self.start_search(query),
+            C::OpenSearchHit(index) => self.open_search_hit(index),
+            C::StepSearchHit { forward } => {
+                self.step_search_hit(forward);
+                done
+            }
+            C::ToggleSearchHit(index) => self.toggle_search_hit(index),
+            C::CheckAllSearchHits(all) => {
+                self.check_all_search_hits(all);
+                done
+            }
+            C::TagSearchHits { label, entity } => self.tag_search_hits(&label, entity),
             C::NewMeeting => self.new_meeting(),
             C::NewOutcome => self.new_outcome(),
             C::SelectMeeting(id) => {

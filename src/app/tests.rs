@@ -1516,6 +1516,8 @@ fn window_work_is_handed_back_as_effects() {
     assert!(matches!(one(palette), Effect::OpenPalette));
     let dialog = applied(&mut session, AppCommand::OpenExportDialog);
     assert!(matches!(one(dialog), Effect::OpenExportDialog));
+    let search = applied(&mut session, AppCommand::OpenCorpusSearch);
+    assert!(matches!(one(search), Effect::OpenCorpusSearch));
     let path = std::path::PathBuf::from("/tmp/somewhere");
     let open = applied(&mut session, AppCommand::Open(path.clone()));
     assert!(matches!(one(open), Effect::Open { path: p, into: None } if p == path));
@@ -1790,6 +1792,215 @@ fn assign_shares_the_listed_documents_out_and_an_annotator_sees_their_queue() {
     );
 }
 
+/// Runs a corpus search as the window does: the job on its own, then its hits to the session.
+fn search_corpus(session: &mut Session, query: crate::search::SearchQuery) {
+    let done = applied(session, AppCommand::SearchCorpus(query));
+    let [Effect::SearchCorpus(job)] = done.effects.as_slice() else {
+        panic!("a search for the window to run: {:?}", done.effects);
+    };
+    assert!(session.search().running);
+    let results = job.run().unwrap();
+    session.take_search_results(job.query.clone(), results);
+}
+
+fn words(text: &str) -> crate::search::SearchQuery {
+    crate::search::SearchQuery {
+        text: text.into(),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn corpus_search_runs_on_a_thread_and_opens_a_hit_at_its_words() {
+    let (_dir, mut session) = session();
+    search_corpus(&mut session, words("ايران"));
+    let search = session.search();
+    assert!(!search.running);
+    // The Arabic spelling finds the Persian ایران and the Arabic إيران: four articles.
+    assert_eq!(search.document_count(), 4, "{:?}", search.hits());
+    assert_eq!(search.current, Some(0));
+    let arabic = search
+        .hits()
+        .iter()
+        .position(|h| h.quote == "إيران")
+        .expect("the Arabic article's إيران");
+    let hit = search.hits()[arabic].clone();
+    assert_ne!(session.doc(), Some(hit.doc));
+    ok(&mut session, AppCommand::OpenSearchHit(arabic));
+    assert_eq!(session.doc(), Some(hit.doc), "the hit's document is shown");
+    assert_eq!(session.selection_in_chars(), Some(hit.start..hit.end));
+    let article = session.article().unwrap();
+    let bytes = article.bytes_of(hit.start..hit.end).unwrap();
+    assert_eq!(&article.text().unwrap()[bytes.clone()], "إيران");
+    assert_eq!(
+        session.take_reveal(),
+        Some(bytes.start),
+        "brought into view"
+    );
+    assert_eq!(session.search().current, Some(arabic));
+    // Stepping moves the current hit within the list, and stops at its ends.
+    ok(&mut session, AppCommand::StepSearchHit { forward: true });
+    assert_eq!(session.search().current, Some(arabic + 1));
+    let count = session.search().hits().len();
+    for _ in 0..count + 2 {
+        ok(&mut session, AppCommand::StepSearchHit { forward: true });
+    }
+    assert_eq!(session.search().current, Some(count - 1));
+    // A query that cannot run is refused before any thread starts; the hits stay.
+    let bad = crate::search::SearchQuery {
+        text: "(".into(),
+        regex: true,
+        ..Default::default()
+    };
+    refused(&mut session, AppCommand::SearchCorpus(bad));
+    refused(&mut session, AppCommand::SearchCorpus(words("  ")));
+    refused(&mut session, AppCommand::OpenSearchHit(count));
+    assert_eq!(session.search().hits().len(), count);
+    // A regular expression over the folded text: نشست and the word after it.
+    search_corpus(
+        &mut session,
+        crate::search::SearchQuery {
+            text: r"نشست \w+".into(),
+            regex: true,
+            ..Default::default()
+        },
+    );
+    let hits = session.search().hits();
+    assert!(!hits.is_empty());
+    assert!(
+        hits.iter().all(|h| h.quote.starts_with("نشست ")),
+        "{hits:?}"
+    );
+    assert!(session.message().unwrap().contains("hit"));
+}
+
+#[test]
+fn checked_hits_are_tagged_in_one_undo_step_and_tagged_ones_are_left_alone() {
+    let (_dir, mut session) = session();
+    // Nothing searched yet: nothing to tag.
+    refused(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "GPE".into(),
+            entity: None,
+        },
+    );
+    search_corpus(&mut session, words("ایران"));
+    let hits = session.search().hits().to_vec();
+    // One hit in each of three documents.
+    let mut chosen = Vec::new();
+    for (index, hit) in hits.iter().enumerate() {
+        if !chosen.iter().any(|&i: &usize| hits[i].doc == hit.doc) && chosen.len() < 3 {
+            chosen.push(index);
+        }
+    }
+    for &index in &chosen {
+        ok(&mut session, AppCommand::ToggleSearchHit(index));
+    }
+    assert_eq!(session.search().chosen(), chosen);
+    // Checked twice is unchecked.
+    ok(&mut session, AppCommand::ToggleSearchHit(chosen[0]));
+    ok(&mut session, AppCommand::ToggleSearchHit(chosen[0]));
+    // Unknown labels are refused, and so is an entity for a label without entities.
+    refused(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "NOPE".into(),
+            entity: None,
+        },
+    );
+    let count = |session: &Session| -> usize {
+        session
+            .project()
+            .documents
+            .iter()
+            .map(|d| d.spans.len())
+            .sum()
+    };
+    let before = count(&session);
+    let revision = session.history().revision();
+    ok(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "GPE".into(),
+            entity: None,
+        },
+    );
+    assert_eq!(count(&session), before + 3);
+    assert_eq!(session.history().revision(), revision + 1, "one step");
+    for &index in &chosen {
+        let hit = &hits[index];
+        assert!(session.hit_is_tagged(hit, "GPE"), "{hit:?}");
+        let document = session.project().document(hit.doc).unwrap();
+        let span = document
+            .spans
+            .iter()
+            .find(|s| s.start == hit.start && s.end == hit.end && s.label == "GPE")
+            .unwrap();
+        assert_eq!(span.quote, hit.quote);
+        assert_eq!(span.author, session.annotator());
+        assert_ne!(document.status, DocStatus::New);
+    }
+    assert!(
+        session.search().checked.is_empty(),
+        "the checks are cleared"
+    );
+    // Tagging them again adds nothing: they are tagged already.
+    for &index in &chosen {
+        ok(&mut session, AppCommand::ToggleSearchHit(index));
+    }
+    ok(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "GPE".into(),
+            entity: None,
+        },
+    );
+    assert_eq!(count(&session), before + 3);
+    assert!(session.message().unwrap().contains("3 already were"));
+    // One undo takes all three back.
+    undo(&mut session);
+    assert_eq!(count(&session), before);
+    // Linked to an entity: every hit checked, the spans made with its link.
+    let gpe = tag(&mut session, "ایران", "GPE");
+    ok(&mut session, AppCommand::NewEntityFromSpan);
+    let entity = span_of(&session, gpe).entity.unwrap();
+    ok(&mut session, AppCommand::CheckAllSearchHits(true));
+    assert_eq!(session.search().checked.len(), hits.len());
+    let tagged_before: Vec<bool> = hits
+        .iter()
+        .map(|h| session.hit_is_tagged(h, "GPE"))
+        .collect();
+    refused(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "DATE".into(),
+            entity: Some(entity),
+        },
+    );
+    ok(
+        &mut session,
+        AppCommand::TagSearchHits {
+            label: "GPE".into(),
+            entity: Some(entity),
+        },
+    );
+    for (hit, tagged_before) in hits.iter().zip(tagged_before) {
+        let document = session.project().document(hit.doc).unwrap();
+        let span = document
+            .spans
+            .iter()
+            .find(|s| s.start == hit.start && s.end == hit.end && s.label == "GPE")
+            .unwrap_or_else(|| panic!("{hit:?} tagged"));
+        // Spans there before keep their own link (the ECO meeting's host is one).
+        if !tagged_before {
+            assert_eq!(span.entity, Some(entity), "{hit:?}");
+        }
+    }
+    ok(&mut session, AppCommand::CheckAllSearchHits(false));
+    assert!(session.search().checked.is_empty());
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -1898,8 +2109,15 @@ fn every_command_has_a_test() {
             | C::SetSnapToWords(_) => "pages_zoom_direction_language_and_snapping_are_the_views",
             C::SetOnlyMySpans(_) => "only_my_spans_hides_the_others_spans_from_navigation",
             C::SetAnnotator(_) => "set_annotator_names_new_work_and_a_blank_name_is_no_name",
+            C::SearchCorpus(_) | C::OpenSearchHit(_) | C::StepSearchHit { .. } => {
+                "corpus_search_runs_on_a_thread_and_opens_a_hit_at_its_words"
+            }
+            C::ToggleSearchHit(_) | C::CheckAllSearchHits(_) | C::TagSearchHits { .. } => {
+                "checked_hits_are_tagged_in_one_undo_step_and_tagged_ones_are_left_alone"
+            }
             C::FocusDocumentFilter
             | C::OpenPalette
+            | C::OpenCorpusSearch
             | C::OpenExportDialog
             | C::Open(_)
             | C::ImportFolder { .. } => "window_work_is_handed_back_as_effects",

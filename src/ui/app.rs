@@ -89,6 +89,7 @@ pub struct DaftarApp {
     pub meetings_panel: MeetingsPanel,
     pub review_panel: ReviewPanel,
     pub export: ExportDialog,
+    pub search_window: super::search_window::SearchWindow,
 }
 
 impl DaftarApp {
@@ -123,6 +124,7 @@ impl DaftarApp {
             meetings_panel: MeetingsPanel::default(),
             review_panel: ReviewPanel::default(),
             export: ExportDialog::default(),
+            search_window: Default::default(),
         }
     }
 
@@ -200,6 +202,8 @@ impl DaftarApp {
             Effect::OpenPalette => self.palette.show(),
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
+            Effect::OpenCorpusSearch => self.search_window.show(),
+            Effect::SearchCorpus(job) => self.search_window.start(*job, &ctx),
             Effect::Agreement(job) => {
                 if self.agreement_job.is_none() {
                     self.agreement_job = Some(Job::spawn(&ctx, move |_| job.run()));
@@ -440,6 +444,7 @@ impl DaftarApp {
         self.finish_opening();
         self.finish_suggesting();
         self.finish_measuring();
+        self.finish_searching();
         self.finish_sync();
         self.export.poll();
         let dropped: Vec<PathBuf> = ctx.input(|i| {
@@ -496,6 +501,7 @@ impl DaftarApp {
         self.import_report_ui(&ctx);
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
+        self.search_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
         self.sync_window_ui(&ctx);
         self.assign_window_ui(&ctx);

@@ -87,6 +87,7 @@ impl DaftarApp {
             },
             UiCommand::ReviewAccept | UiCommand::ReviewReject => return None,
             UiCommand::Export => AppCommand::OpenExportDialog,
+            UiCommand::SearchCorpus => AppCommand::OpenCorpusSearch,
             UiCommand::Palette => AppCommand::OpenPalette,
         })
     }
@@ -95,6 +96,9 @@ impl DaftarApp {
     /// keyboard, label keys (by physical key, so they work with a Persian or Arabic layout too)
     /// and, on the meetings page, the field keys 1–9.
     pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
+        // The corpus search's list of hits has keys of its own (↑ ↓ Enter Space, label keys).
+        // Its plain keys are its own; shortcuts with Ctrl or Alt (undo) still work there.
+        let in_hits = ctx.memory(|m| m.has_focus(super::search_window::results_id()));
         let typing = text_field_has_keyboard(ctx);
         // egui matches shortcuts ignoring an extra Shift: try those with more modifiers first,
         // or Ctrl+Z would swallow Ctrl+Shift+Z.
@@ -102,6 +106,7 @@ impl DaftarApp {
             .iter()
             .filter(|c| c.while_typing || !typing)
             .flat_map(|c| c.shortcuts.iter().map(move |s| (s, c.command)))
+            .filter(|(s, _)| !in_hits || s.modifiers.alt || s.modifiers.command)
             .collect();
         shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
         let mut pressed = Vec::new();
@@ -116,6 +121,10 @@ impl DaftarApp {
             .into_iter()
             .filter_map(|c| self.command_for(c))
             .collect();
+        if in_hits {
+            commands.extend(self.search_list_commands(ctx));
+            return commands;
+        }
         if typing {
             return commands;
         }

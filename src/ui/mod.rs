@@ -17,6 +17,7 @@ pub mod panels;
 pub mod picker;
 pub mod preferences;
 pub mod review_panel;
+pub mod search_window;
 pub mod sync_window;
 pub mod text_engine;
 pub mod text_input;

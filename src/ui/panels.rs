@@ -236,6 +236,7 @@ impl DaftarApp {
             ui.add_enabled_ui(can_redo, |ui| self.command_button(ui, UiCommand::Redo));
             self.command_button(ui, UiCommand::MarkReadyForReview);
             self.command_button(ui, UiCommand::Export);
+            self.command_button(ui, UiCommand::SearchCorpus);
             ui.separator();
             ui.label("Annotator:");
             let text_engine = self

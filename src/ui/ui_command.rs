@@ -27,6 +27,7 @@ pub enum UiCommand {
     ReviewAccept,
     ReviewReject,
     Export,
+    SearchCorpus,
     Palette,
 }
 
@@ -184,6 +185,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "Export…",
         tooltip: "Export annotations to a folder (reviewed work by default)",
         shortcuts: &[key(Modifiers::COMMAND, Key::E)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: UiCommand::SearchCorpus,
+        text: "Search…",
+        tooltip: "Search every article for words, a phrase or a pattern; tag the hits together",
+        shortcuts: &[key(CTRL_SHIFT, Key::F)],
         while_typing: true,
     },
     CommandInfo {

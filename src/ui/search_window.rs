@@ -1,0 +1,733 @@
+//! The corpus search window (Ctrl+Shift+F): words, a phrase or a regular expression over every
+//! article, folded as the match key folds spellings; the hits as a concordance grouped by
+//! document, each line's contexts drawn by our engine and aligned on the match. A click or Enter
+//! opens a hit at its words; Space checks hits, and a label's key (or the Tag button) tags the
+//! checked ones together, in one undo step. The search runs on a background thread.
+
+use eframe::egui;
+
+use super::app::DaftarApp;
+use super::background::Job;
+use super::bidi_label::{bidi_button_ui, bidi_label_ui};
+use super::text_engine::TextEngine;
+use super::text_input::bidi_text_edit_ui;
+use crate::app::{AppCommand, SearchJob};
+use crate::layout::{Direction, TextEditor, TextStyle};
+use crate::model::{DocStatus, EntityId};
+use crate::search::{SearchError, SearchHit, SearchQuery, SearchResults};
+
+/// Texts of the window's controls (also what tests click).
+pub const SEARCH_WINDOW: &str = "Search the corpus";
+/// Placeholder (and accessible name) of the search field.
+pub const SEARCH_HINT: &str = "Words, a phrase or a pattern";
+pub const SEARCH_BUTTON: &str = "Search";
+pub const REGEX_CHECKBOX: &str = "Regular expression";
+/// Accessible name of the list of hits (it takes the keys while it has the focus).
+pub const RESULTS_LIST: &str = "Search results";
+pub const TAG_BUTTON: &str = "Tag the checked hits";
+pub const ENTITY_HINT: &str = "Link them to an entity (optional)";
+pub const SEARCHING: &str = "Searching…";
+
+const ROW_HEIGHT: f32 = 26.0;
+const CHECK_WIDTH: f32 = 24.0;
+const CONTEXT_FONT: f32 = 14.0;
+
+/// The list of hits' widget id: the keys go to it while it has the focus.
+pub fn results_id() -> egui::Id {
+    egui::Id::unique("corpus search results")
+}
+
+/// The accessible name of a hit's row ("hit 3: ایران").
+pub fn hit_row_name(index: usize, hit: &SearchHit) -> String {
+    format!("hit {}: {}", index + 1, hit.quote)
+}
+
+/// A line of the list: a document's heading, or one of its hits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Row {
+    /// The first hit of a document, and how many it has.
+    Document {
+        first: usize,
+        hits: usize,
+    },
+    Hit(usize),
+}
+
+/// The hits as rows, each document's under its heading.
+fn rows_of(hits: &[SearchHit]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(hits.len() + 16);
+    let mut index = 0;
+    while index < hits.len() {
+        let doc = hits[index].doc;
+        let count = hits[index..].iter().take_while(|h| h.doc == doc).count();
+        rows.push(Row::Document {
+            first: index,
+            hits: count,
+        });
+        rows.extend((index..index + count).map(Row::Hit));
+        index += count;
+    }
+    rows
+}
+
+/// The search window's state (the hits are the session's).
+#[derive(Default)]
+pub struct SearchWindow {
+    pub open: bool,
+    pub field: TextEditor,
+    pub regex: bool,
+    /// Only hits inside spans of this label.
+    pub in_label: Option<String>,
+    /// Only documents in this state.
+    pub in_status: Option<DocStatus>,
+    /// The label the Tag button applies (a label's key applies its own).
+    pub tag_label: Option<String>,
+    pub entity_field: TextEditor,
+    /// The entity tagged hits are linked to, when it is of the label applied.
+    pub entity: Option<EntityId>,
+    job: Option<(SearchQuery, Job<Result<SearchResults, SearchError>>)>,
+    focus_field: bool,
+    /// Bring the current hit into view (it was moved by a key).
+    pub(super) reveal_current: bool,
+    /// The rows, built for the hits of this search (its hit count and first hit's place).
+    rows: (Option<(usize, usize, usize)>, Vec<Row>),
+}
+
+impl SearchWindow {
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus_field = true;
+    }
+
+    /// The query as the window is set up.
+    pub fn query(&self) -> SearchQuery {
+        SearchQuery {
+            text: self.field.text(),
+            regex: self.regex,
+            label: self.in_label.clone(),
+            status: self.in_status,
+        }
+    }
+
+    pub fn start(&mut self, job: SearchJob, ctx: &egui::Context) {
+        if self.job.is_some() {
+            return;
+        }
+        let query = job.query.clone();
+        self.job = Some((query, Job::spawn(ctx, move |_| job.run())));
+    }
+
+    pub fn is_searching(&self) -> bool {
+        self.job.is_some()
+    }
+
+    /// The entity for hits tagged with `label`: the one chosen, when it is of that label.
+    pub fn entity_for(&self, label: &str, session: &crate::app::Session) -> Option<EntityId> {
+        self.entity.filter(|e| {
+            session
+                .project()
+                .entity(*e)
+                .is_some_and(|e| e.kind == label)
+        })
+    }
+}
+
+impl DaftarApp {
+    /// Takes a finished search's hits.
+    pub(super) fn finish_searching(&mut self) {
+        if self
+            .search_window
+            .job
+            .as_ref()
+            .is_some_and(|(_, job)| job.is_finished())
+        {
+            self.wait_for_search();
+        }
+    }
+
+    /// Waits for the search running, and shows its hits (tests use it).
+    pub fn wait_for_search(&mut self) {
+        let Some((query, job)) = self.search_window.job.take() else {
+            return;
+        };
+        match job.finish() {
+            Ok(results) => self.session.take_search_results(query, results),
+            Err(error) => self.session.note(format!("Not searched: {error}.")),
+        }
+    }
+
+    /// The keys of the list of hits while it has the focus: ↑ ↓ move, Enter opens, Space
+    /// checks, Ctrl+A checks all, a label's key tags the checked hits.
+    pub(super) fn search_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let current = self.session.search().current;
+        let mut commands = Vec::new();
+        let events: Vec<(egui::Key, egui::Modifiers)> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        physical_key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } => Some((physical_key.unwrap_or(*key), *modifiers)),
+                    _ => None,
+                })
+                .collect()
+        });
+        for (key, modifiers) in events {
+            use egui::Key as K;
+            match key {
+                K::ArrowDown | K::ArrowUp if modifiers.is_none() => {
+                    commands.push(AppCommand::StepSearchHit {
+                        forward: key == K::ArrowDown,
+                    });
+                    self.search_window.reveal_current = true;
+                }
+                K::Enter if modifiers.is_none() => {
+                    commands.extend(current.map(AppCommand::OpenSearchHit));
+                }
+                K::Space if modifiers.is_none() => {
+                    commands.extend(current.map(AppCommand::ToggleSearchHit));
+                }
+                K::A if modifiers.command_only() => {
+                    let all =
+                        self.session.search().checked.len() < self.session.search().hits().len();
+                    commands.push(AppCommand::CheckAllSearchHits(all));
+                }
+                _ if modifiers.is_none() || modifiers == egui::Modifiers::SHIFT => {
+                    let label = self
+                        .session
+                        .project()
+                        .schema
+                        .labels
+                        .iter()
+                        .find(|l| super::ui_command::label_key(&l.shortcut) == Some(key));
+                    if let Some(label) = label {
+                        // The list then marks the hits tagged with it.
+                        self.search_window.tag_label = Some(label.key.clone());
+                        commands.push(AppCommand::TagSearchHits {
+                            label: label.key.clone(),
+                            entity: self.search_window.entity_for(&label.key, &self.session),
+                        });
+                    }
+                }
+                _ => {}
+            }
+        }
+        commands
+    }
+
+    pub(super) fn search_window_ui(&mut self, ctx: &egui::Context) {
+        if !self.search_window.open {
+            return;
+        }
+        let mut open = true;
+        let screen = ctx.content_rect();
+        egui::Window::new(SEARCH_WINDOW)
+            .open(&mut open)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(screen.center())
+            .default_size([780.0, 540.0])
+            .max_width((screen.width() - 40.0).max(400.0))
+            .resizable(true)
+            .show(ctx, |ui| {
+                self.search_form_ui(ui);
+                ui.separator();
+                self.search_summary_ui(ui);
+                // Tagging at the bottom, the hits in all the height between.
+                egui::Panel::bottom("search tagging")
+                    .resizable(false)
+                    .show_inside(ui, |ui| self.search_tag_ui(ui));
+                let list_height = ui.available_height().max(120.0);
+                self.search_results_ui(ui, list_height);
+            });
+        if !open {
+            self.search_window.open = false;
+        }
+    }
+
+    fn search_form_ui(&mut self, ui: &mut egui::Ui) {
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let window = &mut self.search_window;
+        let mut run = false;
+        ui.horizontal(|ui| {
+            let field = bidi_text_edit_ui(ui, text_engine, &mut window.field, SEARCH_HINT, 300.0);
+            if std::mem::take(&mut window.focus_field) {
+                field.request_focus();
+            }
+            run |= field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            run |= ui
+                .add_enabled(window.job.is_none(), egui::Button::new(SEARCH_BUTTON))
+                .clicked();
+            ui.checkbox(&mut window.regex, REGEX_CHECKBOX)
+                .on_hover_text(
+                    "A regular expression over the folded text: \\d any digit, \\b a word's edge",
+                );
+        });
+        ui.horizontal(|ui| {
+            let labels: Vec<String> = self
+                .session
+                .project()
+                .schema
+                .labels
+                .iter()
+                .map(|l| l.key.clone())
+                .collect();
+            egui::ComboBox::from_label("inside spans of")
+                .selected_text(window.in_label.as_deref().unwrap_or("any label or none"))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut window.in_label, None, "any label or none");
+                    for label in labels {
+                        ui.selectable_value(&mut window.in_label, Some(label.clone()), label);
+                    }
+                });
+            egui::ComboBox::from_label("in documents")
+                .selected_text(window.in_status.map_or("of any status", |s| s.name()))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut window.in_status, None, "of any status");
+                    for status in DocStatus::ALL {
+                        ui.selectable_value(&mut window.in_status, Some(status), status.name());
+                    }
+                });
+        });
+        if run && self.search_window.job.is_none() {
+            self.push(AppCommand::SearchCorpus(self.search_window.query()));
+        }
+    }
+
+    fn search_summary_ui(&mut self, ui: &mut egui::Ui) {
+        let search = self.session.search();
+        ui.horizontal(|ui| {
+            if self.search_window.is_searching() {
+                ui.spinner();
+                ui.label(SEARCHING);
+                return;
+            }
+            let Some(query) = &search.query else {
+                ui.weak("Type words and press Enter: letter forms, harakat, ZWNJ and digits fold alike.");
+                return;
+            };
+            let text_engine = self
+                .text_engine
+                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            let hits = search.hits().len();
+            ui.label(match hits {
+                0 => "Nothing found for".to_string(),
+                1 => "1 hit of".to_string(),
+                n => format!("{n} hits in {} documents of", search.document_count()),
+            });
+            bidi_label_ui(ui, text_engine, &query.text, 14.0);
+            if !search.checked.is_empty() {
+                ui.label(format!("· {} checked", search.checked.len()));
+            }
+            if !search.results.skipped.is_empty() {
+                ui.colored_label(
+                    ui.visuals().warn_fg_color,
+                    format!("· {} articles unreadable or changed", search.results.skipped.len()),
+                );
+            }
+        });
+    }
+
+    fn search_results_ui(&mut self, ui: &mut egui::Ui, height: f32) {
+        let search = self.session.search();
+        let key = search
+            .hits()
+            .first()
+            .map(|h| (search.hits().len(), h.doc.0 as usize, h.start));
+        if self.search_window.rows.0 != key {
+            self.search_window.rows = (key, rows_of(search.hits()));
+        }
+        let reveal = std::mem::take(&mut self.search_window.reveal_current);
+        let current_row = search.current.and_then(|c| {
+            self.search_window
+                .rows
+                .1
+                .iter()
+                .position(|r| *r == Row::Hit(c))
+        });
+        let mut clicked: Option<(usize, bool)> = None;
+        egui::ScrollArea::vertical()
+            .id_salt("search results scroll")
+            .max_height(height)
+            .min_scrolled_height(height.min(200.0))
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                let width = ui.available_width();
+                let rows = &self.search_window.rows.1;
+                let (rect, _) = ui.allocate_exact_size(
+                    egui::vec2(width, ROW_HEIGHT * rows.len() as f32),
+                    egui::Sense::hover(),
+                );
+                let list = ui.interact(rect, results_id(), egui::Sense::focusable_noninteractive());
+                list.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::List, true, RESULTS_LIST)
+                });
+                let focused = list.has_focus();
+                if focused {
+                    super::input::keep_arrow_keys(ui, results_id(), true);
+                }
+                let row_rect = |row: usize| {
+                    egui::Rect::from_min_size(
+                        rect.min + egui::vec2(0.0, ROW_HEIGHT * row as f32),
+                        egui::vec2(width, ROW_HEIGHT),
+                    )
+                };
+                if reveal && let Some(row) = current_row {
+                    ui.scroll_to_rect(row_rect(row), None);
+                }
+                let clip = ui.clip_rect();
+                let first = ((clip.min.y - rect.min.y) / ROW_HEIGHT).floor().max(0.0) as usize;
+                let last = (((clip.max.y - rect.min.y) / ROW_HEIGHT).ceil().max(0.0) as usize)
+                    .min(rows.len());
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let session = &self.session;
+                let search = session.search();
+                for (row_index, row) in rows.iter().enumerate().take(last).skip(first) {
+                    let row_rect = row_rect(row_index);
+                    match *row {
+                        Row::Document { first, hits } => {
+                            let hit = &search.hits()[first];
+                            let title = session
+                                .project()
+                                .document(hit.doc)
+                                .and_then(|d| d.title.clone())
+                                .unwrap_or_default();
+                            // The title first: a Persian or Arabic one sets the line's
+                            // direction, and the line sits against its edge.
+                            let heading = if title.is_empty() {
+                                format!("{} · {hits}", hit.path)
+                            } else {
+                                format!("{title} · {hits} · {}", hit.path)
+                            };
+                            super::bidi_label::paint_one_line(
+                                ui,
+                                text_engine,
+                                row_rect.shrink2(egui::vec2(4.0, 0.0)),
+                                &heading,
+                                13.0,
+                                ui.visuals().strong_text_color(),
+                            );
+                        }
+                        Row::Hit(index) => {
+                            let hit = &search.hits()[index];
+                            let response =
+                                ui.interact(row_rect, results_id().with(index), egui::Sense::CLICK);
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::ListItem,
+                                    true,
+                                    hit_row_name(index, hit),
+                                )
+                            });
+                            if response.clicked() {
+                                let on_box = response
+                                    .interact_pointer_pos()
+                                    .is_some_and(|p| p.x < row_rect.min.x + CHECK_WIDTH);
+                                clicked = Some((index, on_box));
+                            }
+                            let looks = HitLooks {
+                                current: search.current == Some(index),
+                                focused,
+                                checked: search.checked.contains(&index),
+                                hovered: response.hovered(),
+                                tagged: self
+                                    .search_window
+                                    .tag_label
+                                    .as_deref()
+                                    .is_some_and(|l| session.hit_is_tagged(hit, l)),
+                            };
+                            paint_hit_row(ui, text_engine, row_rect, hit, looks);
+                        }
+                    }
+                }
+                if focused {
+                    ui.painter().rect_stroke(
+                        rect.intersect(clip),
+                        2.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Inside,
+                    );
+                }
+            });
+        if let Some((index, on_box)) = clicked {
+            ui.memory_mut(|m| m.request_focus(results_id()));
+            self.push(if on_box {
+                AppCommand::ToggleSearchHit(index)
+            } else {
+                AppCommand::OpenSearchHit(index)
+            });
+        }
+    }
+
+    fn search_tag_ui(&mut self, ui: &mut egui::Ui) {
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let session = &self.session;
+        let window = &mut self.search_window;
+        let language = session.view().label_language;
+        let schema = &session.project().schema;
+        if window.tag_label.is_none() {
+            window.tag_label = schema
+                .labels
+                .iter()
+                .find(|l| !l.shortcut.is_empty())
+                .map(|l| l.key.clone());
+        }
+        let mut tag = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label("Tag as:");
+            for label in schema.labels.iter().filter(|l| !l.shortcut.is_empty()) {
+                let chosen = window.tag_label.as_deref() == Some(label.key.as_str());
+                let name = format!("{} ({})", label.names.get(language), label.shortcut);
+                let response = bidi_button_ui(ui, text_engine, &name);
+                if chosen {
+                    ui.painter().rect_stroke(
+                        response.rect,
+                        3.0,
+                        ui.visuals().selection.stroke,
+                        egui::StrokeKind::Outside,
+                    );
+                }
+                if response.clicked() {
+                    window.tag_label = Some(label.key.clone());
+                }
+            }
+        });
+        let Some(label) = window.tag_label.clone() else {
+            return;
+        };
+        let linkable = schema.label(&label).is_some_and(|l| l.linkable);
+        ui.horizontal(|ui| {
+            if linkable {
+                match window
+                    .entity
+                    .and_then(|e| session.project().entity(e))
+                    .filter(|e| e.kind == label)
+                {
+                    Some(entity) => {
+                        ui.label("Linked to:");
+                        bidi_label_ui(ui, text_engine, &entity.name, 14.0);
+                        if ui
+                            .small_button("×")
+                            .on_hover_text("Link to no entity")
+                            .clicked()
+                        {
+                            window.entity = None;
+                        }
+                    }
+                    None => {
+                        bidi_text_edit_ui(
+                            ui,
+                            text_engine,
+                            &mut window.entity_field,
+                            ENTITY_HINT,
+                            220.0,
+                        );
+                        let typed = window.entity_field.text();
+                        if !typed.trim().is_empty() {
+                            for (id, name) in session.find_entities(&label, &typed, 4) {
+                                if bidi_button_ui(ui, text_engine, &name).clicked() {
+                                    window.entity = Some(id);
+                                    window.entity_field.set_text("");
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let search = session.search();
+            let chosen = search.chosen().len();
+            let text = if search.checked.is_empty() {
+                "Tag the hit".to_string()
+            } else {
+                format!("{TAG_BUTTON} ({chosen})")
+            };
+            let button = ui
+                .add_enabled(chosen > 0, egui::Button::new(text))
+                .on_hover_text(
+                    "One undo step. In the list, a label's key does the same with its label.",
+                );
+            button.widget_info(|| {
+                egui::WidgetInfo::labeled(egui::Role::Button, chosen > 0, TAG_BUTTON)
+            });
+            if button.clicked() {
+                tag = Some(AppCommand::TagSearchHits {
+                    entity: window.entity_for(&label, session),
+                    label: label.clone(),
+                });
+            }
+            let all = search.checked.len() < search.hits().len();
+            if ui
+                .add_enabled(
+                    !search.hits().is_empty(),
+                    egui::Button::new(if all { "Check all" } else { "Uncheck all" }),
+                )
+                .clicked()
+            {
+                tag = Some(AppCommand::CheckAllSearchHits(all));
+            }
+            ui.weak("Up and Down move · Enter opens · Space checks · a label's key tags");
+        });
+        if let Some(command) = tag {
+            self.push(command);
+        }
+    }
+}
+
+/// How a hit's row is drawn.
+#[derive(Clone, Copy)]
+struct HitLooks {
+    current: bool,
+    focused: bool,
+    checked: bool,
+    hovered: bool,
+    /// Already a span of the label tagging applies.
+    tagged: bool,
+}
+
+/// One concordance line: a check box, then the context before and after the match on either
+/// side of it in the hit's own direction, the match at a fixed place so the lines align on it.
+fn paint_hit_row(
+    ui: &egui::Ui,
+    engine: &mut TextEngine,
+    rect: egui::Rect,
+    hit: &SearchHit,
+    looks: HitLooks,
+) {
+    let visuals = ui.visuals();
+    let painter = ui.painter_at(rect);
+    if looks.current {
+        let fill = if looks.focused {
+            visuals.selection.bg_fill.gamma_multiply(0.6)
+        } else {
+            visuals.faint_bg_color
+        };
+        painter.rect_filled(rect, 2.0, fill);
+    } else if looks.hovered {
+        painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let check = egui::Rect::from_center_size(
+        egui::pos2(rect.min.x + CHECK_WIDTH / 2.0, rect.center().y),
+        egui::vec2(13.0, 13.0),
+    );
+    painter.rect_stroke(
+        check,
+        2.0,
+        visuals.widgets.inactive.fg_stroke,
+        egui::StrokeKind::Inside,
+    );
+    if looks.checked {
+        painter.rect_filled(check.shrink(3.0), 1.0, visuals.selection.stroke.color);
+    }
+    let text_rect = egui::Rect::from_min_max(
+        egui::pos2(rect.min.x + CHECK_WIDTH + 4.0, rect.min.y),
+        rect.max,
+    );
+    let one_line = |s: &str| s.replace(['\n', '\r', '\t', '\u{2029}', '\u{2028}'], " ");
+    let (before, quote, after) = (
+        one_line(&hit.left),
+        one_line(&hit.quote),
+        one_line(&hit.right),
+    );
+    let rtl = [&quote, &before, &after]
+        .iter()
+        .find_map(|s| crate::text::script::first_strong_is_rtl(s))
+        .unwrap_or(false);
+    let style = TextStyle {
+        direction: if rtl { Direction::Rtl } else { Direction::Ltr },
+        ..TextStyle::label(CONTEXT_FONT)
+    };
+    let ppp = ui.pixels_per_point();
+    let TextEngine {
+        engine: layout_engine,
+        cache,
+        atlas,
+    } = engine;
+    let mut width_of = |text: &str| {
+        cache
+            .get(layout_engine, text, &style, None, ppp)
+            .content_width()
+    };
+    let (before_width, quote_width, after_width) =
+        (width_of(&before), width_of(&quote), width_of(&after));
+    // The match's start edge at a fixed place: 60 % across for right-to-left lines, 40 % for
+    // left-to-right ones, so the context read first has the wider side.
+    let (before_x, quote_x, after_x) = if rtl {
+        let anchor = text_rect.min.x + text_rect.width() * 0.6;
+        (
+            anchor,
+            anchor - quote_width,
+            anchor - quote_width - after_width,
+        )
+    } else {
+        let anchor = text_rect.min.x + text_rect.width() * 0.4;
+        (anchor - before_width, anchor, anchor + quote_width)
+    };
+    let painter = ui.painter_at(text_rect);
+    let match_rect = egui::Rect::from_min_size(
+        egui::pos2(quote_x - 1.0, rect.min.y + 3.0),
+        egui::vec2(quote_width + 2.0, rect.height() - 6.0),
+    );
+    let mark = if looks.tagged {
+        egui::Color32::from_rgb(90, 170, 110)
+    } else {
+        egui::Color32::from_rgb(230, 180, 60)
+    };
+    painter.rect_filled(match_rect, 2.0, mark.gamma_multiply(0.45));
+    let weak = visuals.weak_text_color();
+    let strong = visuals.strong_text_color();
+    for (text, x, color) in [
+        (&before, before_x, weak),
+        (&quote, quote_x, strong),
+        (&after, after_x, weak),
+    ] {
+        let layout = cache.get(layout_engine, text, &style, None, ppp);
+        let top = egui::pos2(x, rect.center().y - layout.height() / 2.0);
+        let mesh = atlas.mesh_for(layout, top, 0.0, layout.height(), color);
+        painter.add(egui::Shape::mesh(mesh));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::DocId;
+
+    fn hit(doc: u64, start: usize) -> SearchHit {
+        SearchHit {
+            doc: DocId(doc),
+            path: "a.txt".into(),
+            start,
+            end: start + 1,
+            quote: "x".into(),
+            left: String::new(),
+            right: String::new(),
+        }
+    }
+
+    #[test]
+    fn hits_are_listed_under_their_documents_heading() {
+        let hits = [hit(1, 0), hit(1, 5), hit(2, 3)];
+        assert_eq!(
+            rows_of(&hits),
+            [
+                Row::Document { first: 0, hits: 2 },
+                Row::Hit(0),
+                Row::Hit(1),
+                Row::Document { first: 2, hits: 1 },
+                Row::Hit(2),
+            ]
+        );
+        assert!(rows_of(&[]).is_empty());
+    }
+}
