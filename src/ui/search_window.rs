@@ -239,7 +239,7 @@ impl DaftarApp {
                 // Tagging at the bottom, the hits in all the height between.
                 egui::Panel::bottom("search tagging")
                     .resizable(false)
-                    .show_inside(ui, |ui| self.search_tag_ui(ui));
+                    .show(ui, |ui| self.search_tag_ui(ui));
                 let list_height = ui.available_height().max(120.0);
                 self.search_results_ui(ui, list_height);
             });
