@@ -20,6 +20,9 @@ mod reference;
 #[path = "ui/search.rs"]
 mod search;
 
+#[path = "ui/records.rs"]
+mod records;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;

@@ -250,6 +250,20 @@ pub enum AppCommand {
         entity: Option<EntityId>,
     },
 
+    // The records table.
+    /// Opens the records window: every meeting and outcome as a table.
+    OpenRecords,
+    SetRecordFilter(crate::records::RecordFilter),
+    /// Sorts by the column; by the same column again, the other way.
+    SortRecords(crate::records::RecordColumn),
+    SelectRecord(crate::records::RecordRef),
+    /// Moves to the next or previous row as shown.
+    StepRecord {
+        forward: bool,
+    },
+    /// Opens the record at its evidence, on the meetings page.
+    OpenRecord(crate::records::RecordRef),
+
     // What the window shows.
     ShowPage(Page),
     /// Shows the page, or the spans when it is already shown.
@@ -294,6 +308,7 @@ pub enum Effect {
     OpenPalette,
     OpenExportDialog,
     OpenCorpusSearch,
+    OpenRecords,
     /// Runs a corpus search on a background thread; its hits go back through
     /// [`super::Session::take_search_results`].
     SearchCorpus(Box<super::jobs::SearchJob>),
@@ -380,6 +395,8 @@ pub enum Refusal {
     Search(String),
     #[error("check the hits to tag first (Space), or move to one")]
     NoHit,
+    #[error("no such meeting or outcome")]
+    NoRecord,
     #[error("choose an item to review first")]
     NoReviewItem,
     #[error("{0}")]

@@ -13,6 +13,7 @@ mod entities;
 mod jobs;
 mod lists;
 mod meetings;
+mod records_view;
 mod review;
 mod search;
 mod session;
@@ -24,6 +25,7 @@ pub use command::{
 };
 pub use jobs::{CorpusSearch, ExportJob, SearchJob, SyncJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
+pub use records_view::RecordsView;
 pub use search::SearchState;
 pub use session::{
     AUTOSAVE_DELAY, Cursor, DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, SaveStatus, Session,

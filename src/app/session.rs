@@ -103,6 +103,7 @@ pub struct Session {
     pub(super) entities: EntityIndex,
     pub(super) suggestions: Suggestions,
     pub(super) search: super::search::SearchState,
+    pub(super) records_view: super::records_view::RecordsView,
     pub(super) message: Option<String>,
     /// A byte offset of the article to bring into view.
     pub(super) reveal: Option<usize>,
@@ -129,6 +130,7 @@ impl Session {
             entities: EntityIndex::default(),
             suggestions: Suggestions::default(),
             search: Default::default(),
+            records_view: Default::default(),
             message: None,
             reveal: None,
         };
@@ -405,6 +407,21 @@ impl Session {
                 done
             }
             C::TagSearchHits { label, entity } => self.tag_search_hits(&label, entity),
+            C::OpenRecords => effect(Effect::OpenRecords),
+            C::SetRecordFilter(filter) => {
+                self.set_record_filter(filter);
+                done
+            }
+            C::SortRecords(column) => {
+                self.sort_records(column);
+                done
+            }
+            C::SelectRecord(record) => self.select_record(record),
+            C::StepRecord { forward } => {
+                self.step_record(forward);
+                done
+            }
+            C::OpenRecord(record) => self.open_record(record),
             C::NewMeeting => self.new_meeting(),
             C::NewOutcome => self.new_outcome(),
             C::SelectMeeting(id) => {

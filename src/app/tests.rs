@@ -1518,6 +1518,8 @@ fn window_work_is_handed_back_as_effects() {
     assert!(matches!(one(dialog), Effect::OpenExportDialog));
     let search = applied(&mut session, AppCommand::OpenCorpusSearch);
     assert!(matches!(one(search), Effect::OpenCorpusSearch));
+    let records = applied(&mut session, AppCommand::OpenRecords);
+    assert!(matches!(one(records), Effect::OpenRecords));
     let path = std::path::PathBuf::from("/tmp/somewhere");
     let open = applied(&mut session, AppCommand::Open(path.clone()));
     assert!(matches!(one(open), Effect::Open { path: p, into: None } if p == path));
@@ -2001,6 +2003,93 @@ fn checked_hits_are_tagged_in_one_undo_step_and_tagged_ones_are_left_alone() {
     assert!(session.search().checked.is_empty());
 }
 
+#[test]
+fn the_records_table_filters_sorts_steps_and_opens_a_record_at_its_evidence() {
+    use crate::records::{RecordColumn, RecordFilter, RecordKind, RecordRef};
+    let (_dir, mut session) = session();
+    let project = session.project();
+    assert_eq!(
+        session.record_table().len(),
+        project.meetings.len() + project.outcomes.len()
+    );
+    // The SCO's meetings, its name typed with an Arabic yeh.
+    let sco = RecordFilter {
+        kind: Some(RecordKind::Meeting),
+        text: Some("شانگهاي".into()),
+        ..RecordFilter::default()
+    };
+    ok(&mut session, AppCommand::SetRecordFilter(sco));
+    let rows = session.record_table();
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    // Sorted by date first; by the same column again, the latest first.
+    assert_eq!(session.records_view().sort, RecordColumn::Start);
+    ok(&mut session, AppCommand::SortRecords(RecordColumn::Start));
+    assert!(session.records_view().descending);
+    let rows = session.record_table();
+    assert!(rows[0].start >= rows[1].start, "{rows:?}");
+    ok(
+        &mut session,
+        AppCommand::SortRecords(RecordColumn::Organization),
+    );
+    assert!(!session.records_view().descending);
+    ok(&mut session, AppCommand::SortRecords(RecordColumn::Start));
+    ok(&mut session, AppCommand::SortRecords(RecordColumn::Start));
+    // Down from nothing is the first row, then the second, and no further.
+    for _ in 0..3 {
+        ok(&mut session, AppCommand::StepRecord { forward: true });
+    }
+    assert_eq!(session.records_view().current, rows[1].record);
+    ok(&mut session, AppCommand::StepRecord { forward: false });
+    let first = rows[0].record.unwrap();
+    assert_eq!(session.records_view().current, Some(first));
+    // Opened at its evidence: the article shown, the trigger words selected, the meeting current.
+    let RecordRef::Meeting(id) = first else {
+        panic!("a meeting")
+    };
+    ok(&mut session, AppCommand::OpenRecord(first));
+    let meeting = session.project().meeting(id).unwrap().clone();
+    let trigger = meeting.evidence[0];
+    assert_eq!(session.doc(), Some(trigger.doc));
+    assert_eq!(session.cursor().span, Some(trigger.span));
+    assert_eq!(session.cursor().meeting, Some(id));
+    assert_eq!(session.page(), Page::Meetings);
+    // An outcome: its meeting and itself current.
+    ok(
+        &mut session,
+        AppCommand::SetRecordFilter(RecordFilter {
+            kind: Some(RecordKind::Outcome),
+            ..RecordFilter::default()
+        }),
+    );
+    let outcome_row = session.record_table()[0].clone();
+    let Some(RecordRef::Outcome(outcome_id)) = outcome_row.record else {
+        panic!("an outcome")
+    };
+    ok(
+        &mut session,
+        AppCommand::SelectRecord(RecordRef::Outcome(outcome_id)),
+    );
+    ok(
+        &mut session,
+        AppCommand::OpenRecord(RecordRef::Outcome(outcome_id)),
+    );
+    let outcome = session.project().outcome(outcome_id).unwrap().clone();
+    assert_eq!(session.cursor().outcome, Some(outcome_id));
+    assert_eq!(session.cursor().meeting, outcome.meeting);
+    assert_eq!(
+        session.doc(),
+        outcome.evidence_spans().next().map(|at| at.doc)
+    );
+    refused(
+        &mut session,
+        AppCommand::OpenRecord(RecordRef::Meeting(MeetingId(999_999))),
+    );
+    refused(
+        &mut session,
+        AppCommand::SelectRecord(RecordRef::Meeting(MeetingId(999_999))),
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -2115,8 +2204,16 @@ fn every_command_has_a_test() {
             C::ToggleSearchHit(_) | C::CheckAllSearchHits(_) | C::TagSearchHits { .. } => {
                 "checked_hits_are_tagged_in_one_undo_step_and_tagged_ones_are_left_alone"
             }
+            C::SetRecordFilter(_)
+            | C::SortRecords(_)
+            | C::SelectRecord(_)
+            | C::StepRecord { .. }
+            | C::OpenRecord(_) => {
+                "the_records_table_filters_sorts_steps_and_opens_a_record_at_its_evidence"
+            }
             C::FocusDocumentFilter
             | C::OpenPalette
+            | C::OpenRecords
             | C::OpenCorpusSearch
             | C::OpenExportDialog
             | C::Open(_)

@@ -25,7 +25,9 @@ pub use outcomes::{
     set_attributed_to, set_outcome_title,
 };
 
-pub use table::{RecordFilter, RecordKind, RecordRow, record_rows};
+pub use table::{
+    RecordColumn, RecordFilter, RecordKind, RecordRef, RecordRow, record_rows, sort_rows,
+};
 pub use token_tags::{LeftOut, TokenTags, tag_tokens};
 
 use thiserror::Error;

@@ -2,7 +2,9 @@
 //! organization, body, level, dates, venue and host, so it is found by them too), and the
 //! filters over it: what `daftar records` prints and the window's Records page will show.
 
-use crate::model::{DocId, EntityId, Meeting, Project, ReviewState};
+use std::cmp::Ordering;
+
+use crate::model::{DocId, EntityId, Meeting, MeetingId, OutcomeId, Project, ReviewState};
 use crate::text::fold::fold_str;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -13,9 +15,19 @@ pub enum RecordKind {
     Outcome,
 }
 
+/// Which record a row is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RecordRef {
+    Meeting(MeetingId),
+    Outcome(OutcomeId),
+}
+
 /// One meeting or outcome, every value as text (schema keys for choices, ISO dates).
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct RecordRow {
+    /// The record itself (its id is `id`, as text).
+    #[serde(skip)]
+    pub record: Option<RecordRef>,
     pub kind: RecordKind,
     /// `m7` or `o25`.
     pub id: String,
@@ -84,6 +96,7 @@ fn meeting_columns(project: &Project, meeting: &Meeting) -> RecordRow {
         v.as_ref().map(|s| s.value.iso.clone()).unwrap_or_default()
     };
     RecordRow {
+        record: Some(RecordRef::Meeting(meeting.id)),
         kind: RecordKind::Meeting,
         id: meeting.id.to_string(),
         meeting: meeting.id.to_string(),
@@ -116,6 +129,7 @@ pub fn record_rows(project: &Project) -> Vec<RecordRow> {
             None => RecordRow::default(),
         };
         row.kind = RecordKind::Outcome;
+        row.record = Some(RecordRef::Outcome(outcome.id));
         row.id = outcome.id.to_string();
         row.outcome_type = outcome.kind.clone();
         row.outcome_status = outcome.status.clone();
@@ -124,6 +138,109 @@ pub fn record_rows(project: &Project) -> Vec<RecordRow> {
         rows.push(row);
     }
     rows
+}
+
+/// A column of the records table, to sort by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum RecordColumn {
+    Kind,
+    Organization,
+    Body,
+    Level,
+    #[default]
+    Start,
+    End,
+    Venue,
+    Host,
+    Realis,
+    OutcomeType,
+    OutcomeStatus,
+    Review,
+    /// How many articles report it.
+    Documents,
+}
+
+impl RecordColumn {
+    pub const ALL: [RecordColumn; 13] = [
+        RecordColumn::Kind,
+        RecordColumn::Organization,
+        RecordColumn::Body,
+        RecordColumn::Level,
+        RecordColumn::Start,
+        RecordColumn::End,
+        RecordColumn::Venue,
+        RecordColumn::Host,
+        RecordColumn::Realis,
+        RecordColumn::OutcomeType,
+        RecordColumn::OutcomeStatus,
+        RecordColumn::Review,
+        RecordColumn::Documents,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            RecordColumn::Kind => "Record",
+            RecordColumn::Organization => "Organization",
+            RecordColumn::Body => "Body",
+            RecordColumn::Level => "Level",
+            RecordColumn::Start => "From",
+            RecordColumn::End => "To",
+            RecordColumn::Venue => "Venue",
+            RecordColumn::Host => "Host",
+            RecordColumn::Realis => "Held?",
+            RecordColumn::OutcomeType => "Outcome",
+            RecordColumn::OutcomeStatus => "Status",
+            RecordColumn::Review => "Review",
+            RecordColumn::Documents => "Articles",
+        }
+    }
+
+    /// The row's value in this column, as shown.
+    pub fn value(self, row: &RecordRow) -> String {
+        match self {
+            RecordColumn::Kind => row.id.clone(),
+            RecordColumn::Organization => row.organization.clone(),
+            RecordColumn::Body => row.body.clone(),
+            RecordColumn::Level => row.level.clone(),
+            RecordColumn::Start => row.start.clone(),
+            RecordColumn::End => row.end.clone(),
+            RecordColumn::Venue => row.venue.clone(),
+            RecordColumn::Host => row.host.clone(),
+            RecordColumn::Realis => row.realis.clone(),
+            RecordColumn::OutcomeType => row.outcome_type.clone(),
+            RecordColumn::OutcomeStatus => row.outcome_status.clone(),
+            RecordColumn::Review => row.review.to_string(),
+            RecordColumn::Documents => row.documents.len().to_string(),
+        }
+    }
+
+    /// How two filled cells compare in this column: numbers as numbers, ids by their number,
+    /// text through the match key (spellings alike).
+    pub fn compare(self, a: &RecordRow, b: &RecordRow) -> Ordering {
+        match self {
+            RecordColumn::Documents => a.documents.len().cmp(&b.documents.len()),
+            RecordColumn::Kind => {
+                let number = |r: &RecordRow| r.id.get(1..).and_then(|n| n.parse::<u64>().ok());
+                (a.kind as u8, number(a)).cmp(&(b.kind as u8, number(b)))
+            }
+            _ => {
+                let (a, b) = (self.value(a), self.value(b));
+                fold_str(&a).cmp(&fold_str(&b)).then(a.cmp(&b))
+            }
+        }
+    }
+}
+
+/// Sorts rows by a column, either way, empty cells last both ways (ties keep their order:
+/// meetings, then outcomes, by id).
+pub fn sort_rows(rows: &mut [RecordRow], column: RecordColumn, descending: bool) {
+    rows.sort_by(|a, b| {
+        let empty = |r: &RecordRow| column.value(r).is_empty();
+        empty(a).cmp(&empty(b)).then_with(|| {
+            let order = column.compare(a, b);
+            if descending { order.reverse() } else { order }
+        })
+    });
 }
 
 /// The first and last day an ISO date of any precision can mean, as `YYYY-MM-DD` strings
@@ -260,6 +377,51 @@ mod tests {
                 .all(|r| r.kind == RecordKind::Outcome)
         );
         assert_eq!(count(RecordFilter::default()), rows.len());
+    }
+
+    #[test]
+    fn rows_sort_by_any_column_dates_in_order_and_empty_cells_last() {
+        let project = sample();
+        let mut rows = record_rows(&project);
+        sort_rows(&mut rows, RecordColumn::Start, false);
+        let dated: Vec<String> = rows
+            .iter()
+            .map(|r| r.start.clone())
+            .filter(|s| !s.is_empty())
+            .collect();
+        assert!(dated.windows(2).all(|w| w[0] <= w[1]), "{dated:?}");
+        let first_undated = rows.iter().position(|r| r.start.is_empty());
+        if let Some(first) = first_undated {
+            assert!(rows[first..].iter().all(|r| r.start.is_empty()));
+        }
+        sort_rows(&mut rows, RecordColumn::Start, true);
+        let dated_down: Vec<String> = rows
+            .iter()
+            .map(|r| r.start.clone())
+            .take_while(|s| !s.is_empty())
+            .collect();
+        assert!(dated_down.windows(2).all(|w| w[0] >= w[1]));
+        assert_eq!(dated_down.len(), dated.len(), "empty cells last either way");
+        // Ids by their number: m10 after m9.
+        let mut ids = vec![
+            RecordRow {
+                id: "m10".into(),
+                ..RecordRow::default()
+            },
+            RecordRow {
+                id: "m9".into(),
+                ..RecordRow::default()
+            },
+        ];
+        sort_rows(&mut ids, RecordColumn::Kind, false);
+        assert_eq!(ids[0].id, "m9");
+        sort_rows(&mut rows, RecordColumn::Documents, true);
+        assert!(
+            rows.windows(2)
+                .all(|w| w[0].documents.len() >= w[1].documents.len())
+        );
+        // Every row knows its record.
+        assert!(rows.iter().all(|r| r.record.is_some()));
     }
 
     #[test]

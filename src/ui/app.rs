@@ -90,6 +90,7 @@ pub struct DaftarApp {
     pub review_panel: ReviewPanel,
     pub export: ExportDialog,
     pub search_window: super::search_window::SearchWindow,
+    pub records_window: super::records_window::RecordsWindow,
 }
 
 impl DaftarApp {
@@ -125,6 +126,7 @@ impl DaftarApp {
             review_panel: ReviewPanel::default(),
             export: ExportDialog::default(),
             search_window: Default::default(),
+            records_window: Default::default(),
         }
     }
 
@@ -203,6 +205,7 @@ impl DaftarApp {
             Effect::Confirm(confirmation) => self.confirmation = Some(confirmation),
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
             Effect::OpenCorpusSearch => self.search_window.show(),
+            Effect::OpenRecords => self.records_window.show(),
             Effect::SearchCorpus(job) => self.search_window.start(*job, &ctx),
             Effect::Agreement(job) => {
                 if self.agreement_job.is_none() {
@@ -502,6 +505,7 @@ impl DaftarApp {
         self.recovery_ui(&ctx);
         self.export_window_ui(&ctx);
         self.search_window_ui(&ctx);
+        self.records_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
         self.sync_window_ui(&ctx);
         self.assign_window_ui(&ctx);

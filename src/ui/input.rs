@@ -88,6 +88,7 @@ impl DaftarApp {
             UiCommand::ReviewAccept | UiCommand::ReviewReject => return None,
             UiCommand::Export => AppCommand::OpenExportDialog,
             UiCommand::SearchCorpus => AppCommand::OpenCorpusSearch,
+            UiCommand::Records => AppCommand::OpenRecords,
             UiCommand::Palette => AppCommand::OpenPalette,
         })
     }
@@ -97,8 +98,10 @@ impl DaftarApp {
     /// and, on the meetings page, the field keys 1–9.
     pub(super) fn keyboard_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         // The corpus search's list of hits has keys of its own (↑ ↓ Enter Space, label keys).
-        // Its plain keys are its own; shortcuts with Ctrl or Alt (undo) still work there.
+        // So has the records table. Their plain keys are their own; shortcuts with Ctrl or Alt
+        // (undo) still work there.
         let in_hits = ctx.memory(|m| m.has_focus(super::search_window::results_id()));
+        let in_records = ctx.memory(|m| m.has_focus(super::records_window::records_list_id()));
         let typing = text_field_has_keyboard(ctx);
         // egui matches shortcuts ignoring an extra Shift: try those with more modifiers first,
         // or Ctrl+Z would swallow Ctrl+Shift+Z.
@@ -106,7 +109,7 @@ impl DaftarApp {
             .iter()
             .filter(|c| c.while_typing || !typing)
             .flat_map(|c| c.shortcuts.iter().map(move |s| (s, c.command)))
-            .filter(|(s, _)| !in_hits || s.modifiers.alt || s.modifiers.command)
+            .filter(|(s, _)| !(in_hits || in_records) || s.modifiers.alt || s.modifiers.command)
             .collect();
         shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));
         let mut pressed = Vec::new();
@@ -123,6 +126,10 @@ impl DaftarApp {
             .collect();
         if in_hits {
             commands.extend(self.search_list_commands(ctx));
+            return commands;
+        }
+        if in_records {
+            commands.extend(self.records_list_commands(ctx));
             return commands;
         }
         if typing {

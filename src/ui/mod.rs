@@ -16,6 +16,7 @@ pub mod palette;
 pub mod panels;
 pub mod picker;
 pub mod preferences;
+pub mod records_window;
 pub mod review_panel;
 pub mod search_window;
 pub mod sync_window;

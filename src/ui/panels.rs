@@ -237,6 +237,7 @@ impl DaftarApp {
             self.command_button(ui, UiCommand::MarkReadyForReview);
             self.command_button(ui, UiCommand::Export);
             self.command_button(ui, UiCommand::SearchCorpus);
+            self.command_button(ui, UiCommand::Records);
             ui.separator();
             ui.label("Annotator:");
             let text_engine = self

@@ -28,6 +28,7 @@ pub enum UiCommand {
     ReviewReject,
     Export,
     SearchCorpus,
+    Records,
     Palette,
 }
 
@@ -192,6 +193,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "Search…",
         tooltip: "Search every article for words, a phrase or a pattern; tag the hits together",
         shortcuts: &[key(CTRL_SHIFT, Key::F)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: UiCommand::Records,
+        text: "Records…",
+        tooltip: "Every meeting and outcome as a table: filter, sort, open one at its evidence",
+        shortcuts: &[key(CTRL_SHIFT, Key::M)],
         while_typing: true,
     },
     CommandInfo {

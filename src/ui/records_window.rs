@@ -1,0 +1,367 @@
+//! The records window (Ctrl+Shift+M): every meeting and outcome of the project as one table
+//! (organization, body, level, dates, venue, host, outcome type and status, review, articles),
+//! filtered by words in any spelling, kind, dates and review; sorted by a click on a column's
+//! title; a row opened at its evidence by Enter or a double click. Cells are drawn by our engine
+//! (names are Persian or Arabic). The filter, order and current row are the session's.
+
+use eframe::egui;
+
+use super::app::DaftarApp;
+use super::bidi_label::paint_one_line;
+use super::text_engine::TextEngine;
+use super::text_input::bidi_text_edit_ui;
+use crate::app::AppCommand;
+use crate::layout::TextEditor;
+use crate::model::ReviewState;
+use crate::records::{RecordColumn, RecordKind, RecordRow};
+
+pub const RECORDS_WINDOW: &str = "Records";
+/// Placeholder (and accessible name) of the words filter.
+pub const RECORDS_FILTER_HINT: &str = "Find words in the records";
+pub const FROM_HINT: &str = "From (YYYY-MM-DD)";
+pub const TO_HINT: &str = "To";
+/// Accessible name of the table's rows (it takes the keys while it has the focus).
+pub const RECORDS_LIST: &str = "Records table";
+
+const ROW_HEIGHT: f32 = 24.0;
+const CELL_FONT: f32 = 13.0;
+
+/// The table's widget id: the keys go to it while it has the focus.
+pub fn records_list_id() -> egui::Id {
+    egui::Id::unique("records table")
+}
+
+/// A column's width in points.
+fn column_width(column: RecordColumn) -> f32 {
+    match column {
+        RecordColumn::Kind => 56.0,
+        RecordColumn::Organization => 170.0,
+        RecordColumn::Body | RecordColumn::Venue | RecordColumn::Host => 110.0,
+        RecordColumn::Level => 80.0,
+        RecordColumn::Start | RecordColumn::End => 84.0,
+        RecordColumn::Realis | RecordColumn::Review => 72.0,
+        RecordColumn::OutcomeType | RecordColumn::OutcomeStatus => 96.0,
+        RecordColumn::Documents => 60.0,
+    }
+}
+
+/// The accessible name of a row: its id and organization ("m3 سازمان همکاری شانگهای").
+pub fn record_row_name(row: &RecordRow) -> String {
+    format!("{} {}", row.id, row.organization)
+}
+
+#[derive(Default)]
+pub struct RecordsWindow {
+    pub open: bool,
+    pub words: TextEditor,
+    pub from: TextEditor,
+    pub to: TextEditor,
+    focus_words: bool,
+    /// The rows shown, for (revision, view) they were built for.
+    rows: Option<((u64, crate::app::RecordsView), Vec<RecordRow>)>,
+    /// Bring the current row into view (moved by a key).
+    pub(super) reveal_current: bool,
+}
+
+impl RecordsWindow {
+    pub fn show(&mut self) {
+        self.open = true;
+        self.focus_words = true;
+    }
+}
+
+impl DaftarApp {
+    /// The table's keys while it has the focus: Up and Down move, Enter opens.
+    pub(super) fn records_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
+        let current = self.session.records_view().current;
+        let keys: Vec<egui::Key> = ctx.input(|i| {
+            i.events
+                .iter()
+                .filter_map(|e| match e {
+                    egui::Event::Key {
+                        key,
+                        pressed: true,
+                        modifiers,
+                        ..
+                    } if modifiers.is_none() => Some(*key),
+                    _ => None,
+                })
+                .collect()
+        });
+        let mut commands = Vec::new();
+        for key in keys {
+            match key {
+                egui::Key::ArrowDown | egui::Key::ArrowUp => {
+                    commands.push(AppCommand::StepRecord {
+                        forward: key == egui::Key::ArrowDown,
+                    });
+                    self.records_window.reveal_current = true;
+                }
+                egui::Key::Enter => commands.extend(current.map(AppCommand::OpenRecord)),
+                _ => {}
+            }
+        }
+        commands
+    }
+
+    pub(super) fn records_window_ui(&mut self, ctx: &egui::Context) {
+        if !self.records_window.open {
+            return;
+        }
+        let mut open = true;
+        let screen = ctx.content_rect();
+        egui::Window::new(RECORDS_WINDOW)
+            .open(&mut open)
+            .pivot(egui::Align2::CENTER_CENTER)
+            .default_pos(screen.center())
+            .default_size([(screen.width() - 60.0).min(1100.0), 520.0])
+            .max_width((screen.width() - 20.0).max(400.0))
+            .resizable(true)
+            .show(ctx, |ui| {
+                self.records_filter_ui(ui);
+                ui.separator();
+                self.records_table_ui(ui);
+            });
+        if !open {
+            self.records_window.open = false;
+        }
+    }
+
+    fn records_filter_ui(&mut self, ui: &mut egui::Ui) {
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let window = &mut self.records_window;
+        let mut filter = self.session.records_view().filter.clone();
+        ui.horizontal_wrapped(|ui| {
+            let words = bidi_text_edit_ui(
+                ui,
+                text_engine,
+                &mut window.words,
+                RECORDS_FILTER_HINT,
+                240.0,
+            );
+            if std::mem::take(&mut window.focus_words) {
+                words.request_focus();
+            }
+            let typed = window.words.text();
+            filter.text = (!typed.trim().is_empty()).then_some(typed);
+            egui::ComboBox::from_label("kind")
+                .selected_text(match filter.kind {
+                    None => "meetings and outcomes",
+                    Some(RecordKind::Meeting) => "meetings",
+                    Some(RecordKind::Outcome) => "outcomes",
+                })
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.kind, None, "meetings and outcomes");
+                    ui.selectable_value(&mut filter.kind, Some(RecordKind::Meeting), "meetings");
+                    ui.selectable_value(&mut filter.kind, Some(RecordKind::Outcome), "outcomes");
+                });
+            for (editor, hint, value) in [
+                (&mut window.from, FROM_HINT, &mut filter.from),
+                (&mut window.to, TO_HINT, &mut filter.to),
+            ] {
+                bidi_text_edit_ui(ui, text_engine, editor, hint, 110.0);
+                let typed = editor.text();
+                *value = (!typed.trim().is_empty()).then(|| typed.trim().to_string());
+            }
+            egui::ComboBox::from_label("review")
+                .selected_text(filter.review.map_or("any review", ReviewState::name))
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut filter.review, None, "any review");
+                    for state in [
+                        ReviewState::Pending,
+                        ReviewState::Accepted,
+                        ReviewState::Rejected,
+                    ] {
+                        ui.selectable_value(&mut filter.review, Some(state), state.name());
+                    }
+                });
+        });
+        if filter != self.session.records_view().filter {
+            self.push(AppCommand::SetRecordFilter(filter));
+        }
+    }
+
+    fn records_table_ui(&mut self, ui: &mut egui::Ui) {
+        let view = self.session.records_view().clone();
+        let key = (self.session.history().revision(), view.clone());
+        if self.records_window.rows.as_ref().map(|(k, _)| k) != Some(&key) {
+            self.records_window.rows = Some((key, self.session.record_table()));
+        }
+        let reveal = std::mem::take(&mut self.records_window.reveal_current);
+        let mut pushed = Vec::new();
+        let count = self
+            .records_window
+            .rows
+            .as_ref()
+            .map_or(0, |(_, r)| r.len());
+        ui.label(match count {
+            1 => "1 record".to_string(),
+            n => format!("{n} records"),
+        });
+        egui::ScrollArea::horizontal()
+            .id_salt("records horizontal")
+            .show(ui, |ui| {
+                // The titles: a click sorts by the column, again the other way.
+                ui.horizontal(|ui| {
+                    ui.spacing_mut().item_spacing.x = 0.0;
+                    for column in RecordColumn::ALL {
+                        let width = column_width(column);
+                        let button = ui.add_sized(
+                            [width, 22.0],
+                            egui::Button::new(column.title()).frame(false),
+                        );
+                        if column == view.sort {
+                            paint_sort_arrow(ui, button.rect, view.descending);
+                        }
+                        if button
+                            .on_hover_text("Sort by this column (again: the other way)")
+                            .clicked()
+                        {
+                            pushed.push(AppCommand::SortRecords(column));
+                        }
+                    }
+                });
+                ui.separator();
+                egui::ScrollArea::vertical()
+                    .id_salt("records rows")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| {
+                        let rows = self
+                            .records_window
+                            .rows
+                            .as_ref()
+                            .map_or(&[][..], |(_, r)| r);
+                        let width: f32 = RecordColumn::ALL.iter().map(|c| column_width(*c)).sum();
+                        let (rect, _) = ui.allocate_exact_size(
+                            egui::vec2(width, ROW_HEIGHT * rows.len() as f32),
+                            egui::Sense::hover(),
+                        );
+                        let list = ui.interact(
+                            rect,
+                            records_list_id(),
+                            egui::Sense::focusable_noninteractive(),
+                        );
+                        list.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::List, true, RECORDS_LIST)
+                        });
+                        let focused = list.has_focus();
+                        if focused {
+                            super::input::keep_arrow_keys(ui, records_list_id(), true);
+                        }
+                        let row_rect = |row: usize| {
+                            egui::Rect::from_min_size(
+                                rect.min + egui::vec2(0.0, ROW_HEIGHT * row as f32),
+                                egui::vec2(width, ROW_HEIGHT),
+                            )
+                        };
+                        if reveal
+                            && let Some(at) = rows.iter().position(|r| r.record == view.current)
+                        {
+                            ui.scroll_to_rect(row_rect(at), None);
+                        }
+                        let clip = ui.clip_rect();
+                        let first =
+                            ((clip.min.y - rect.min.y) / ROW_HEIGHT).floor().max(0.0) as usize;
+                        let last = (((clip.max.y - rect.min.y) / ROW_HEIGHT).ceil().max(0.0)
+                            as usize)
+                            .min(rows.len());
+                        let text_engine = self
+                            .text_engine
+                            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                        for (index, row) in rows.iter().enumerate().take(last).skip(first) {
+                            let rect = row_rect(index);
+                            let Some(record) = row.record else { continue };
+                            let response = ui.interact(
+                                rect,
+                                records_list_id().with(index),
+                                egui::Sense::CLICK,
+                            );
+                            response.widget_info(|| {
+                                egui::WidgetInfo::labeled(
+                                    egui::Role::ListItem,
+                                    true,
+                                    record_row_name(row),
+                                )
+                            });
+                            if response.double_clicked() {
+                                pushed.push(AppCommand::OpenRecord(record));
+                            } else if response.clicked() {
+                                pushed.push(AppCommand::SelectRecord(record));
+                            }
+                            if response.clicked() || response.double_clicked() {
+                                ui.memory_mut(|m| m.request_focus(records_list_id()));
+                            }
+                            let current = view.current == Some(record);
+                            paint_record_row(
+                                ui,
+                                text_engine,
+                                rect,
+                                row,
+                                current,
+                                focused,
+                                response.hovered(),
+                            );
+                        }
+                    });
+            });
+        for command in pushed {
+            self.push(command);
+        }
+    }
+}
+
+/// A small triangle at the right of a sorted column's title: up ascending, down descending.
+fn paint_sort_arrow(ui: &egui::Ui, rect: egui::Rect, descending: bool) {
+    let center = egui::pos2(rect.max.x - 8.0, rect.center().y);
+    let (tip, base) = if descending { (4.0, -3.0) } else { (-4.0, 3.0) };
+    let points = vec![
+        center + egui::vec2(0.0, tip),
+        center + egui::vec2(-4.0, base),
+        center + egui::vec2(4.0, base),
+    ];
+    ui.painter().add(egui::Shape::convex_polygon(
+        points,
+        ui.visuals().strong_text_color(),
+        egui::Stroke::NONE,
+    ));
+}
+
+/// One row of the table: each cell on one line, clipped to its column, drawn by our engine.
+fn paint_record_row(
+    ui: &egui::Ui,
+    engine: &mut TextEngine,
+    rect: egui::Rect,
+    row: &RecordRow,
+    current: bool,
+    focused: bool,
+    hovered: bool,
+) {
+    let visuals = ui.visuals();
+    if current {
+        let fill = if focused {
+            visuals.selection.bg_fill.gamma_multiply(0.6)
+        } else {
+            visuals.faint_bg_color
+        };
+        ui.painter().rect_filled(rect, 2.0, fill);
+    } else if hovered {
+        ui.painter()
+            .rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
+    }
+    let color = match row.review {
+        "rejected" => visuals.weak_text_color(),
+        _ => visuals.text_color(),
+    };
+    let mut x = rect.min.x;
+    for column in RecordColumn::ALL {
+        let width = column_width(column);
+        let cell =
+            egui::Rect::from_min_size(egui::pos2(x, rect.min.y), egui::vec2(width, rect.height()))
+                .shrink2(egui::vec2(4.0, 0.0));
+        let value = column.value(row);
+        paint_one_line(ui, engine, cell, &value, CELL_FONT, color);
+        x += width;
+    }
+}
