@@ -9,6 +9,7 @@ pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod edit;
+pub mod gazetteer;
 pub mod interchange;
 pub mod layout;
 pub mod model;

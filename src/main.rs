@@ -110,6 +110,15 @@ enum Command {
         #[arg(long)]
         unassigned: bool,
     },
+    /// Pre-annotate from the gazetteers (countries, capitals, organizations, titles; English,
+    /// Persian and Arabic) and the project's entities: pending spans by suggest:gazetteer.
+    Suggest {
+        /// The project.
+        project: PathBuf,
+        /// Only these documents (their paths in the project); every document without it.
+        #[arg(long = "document", value_name = "PATH")]
+        documents: Vec<String>,
+    },
     /// Share a project folder through git: commit your changes, pull and merge the others',
     /// push. Files both sides changed are named and the merge undone (nothing is lost).
     Sync {
@@ -232,6 +241,7 @@ fn main() -> ExitCode {
             mode,
             unassigned,
         }) => daftar::cli::assign(&project, &annotators, &mode, unassigned),
+        Some(Command::Suggest { project, documents }) => daftar::cli::suggest(&project, &documents),
         Some(Command::Sync { project, annotator }) => {
             daftar::cli::sync(&project, annotator.as_deref())
         }

@@ -107,9 +107,9 @@ pub fn find_in_text(text: &str, matcher: &Matcher) -> Vec<Range<usize>> {
 }
 
 /// A match in the original text: its code points and its bytes.
-struct Found {
-    chars: Range<usize>,
-    bytes: Range<usize>,
+pub struct Found {
+    pub chars: Range<usize>,
+    pub bytes: Range<usize>,
 }
 
 /// A place the folded text can be walked again from: where folding the rest of the original
@@ -176,15 +176,21 @@ fn map_back(
 /// The matches of `matcher` in `text`. Most articles do not match, and the folded text says
 /// so; a match is mapped back by re-folding from the checkpoint before it.
 fn find_matches(text: &str, matcher: &Matcher) -> Vec<Found> {
-    let (folded, checkpoints) = fold_with_checkpoints(text);
-    let ranges: Vec<Range<usize>> = match matcher {
-        Matcher::Words(words) => find_on_boundaries(&folded, words),
+    find_in_folded(text, |folded| match matcher {
+        Matcher::Words(words) => find_on_boundaries(folded, words),
         Matcher::Regex(regex) => regex
-            .find_iter(&folded)
+            .find_iter(folded)
             .filter(|m| !m.is_empty())
             .map(|m| m.range())
             .collect(),
-    };
+    })
+}
+
+/// What `find` finds in the folded `text` (byte ranges of the folded text, in order), as places
+/// in the original text; a match ends after the harakat on its last letter.
+pub fn find_in_folded(text: &str, find: impl FnOnce(&str) -> Vec<Range<usize>>) -> Vec<Found> {
+    let (folded, checkpoints) = fold_with_checkpoints(text);
+    let ranges = find(&folded);
     ranges
         .into_iter()
         .map(|range| {

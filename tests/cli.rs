@@ -673,3 +673,50 @@ fn records_lists_meetings_and_outcomes_filtered_like_the_records_table() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(stderr(&bad).contains("is not a date"));
 }
+
+#[test]
+fn suggest_adds_pending_gazetteer_spans_to_the_named_documents_and_refuses_an_unknown_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = sample_in(dir.path());
+    let p = project.to_str().unwrap();
+    let spans_by = |author: &str| -> Vec<(String, daftar::model::Span)> {
+        let loaded = daftar::store::load(&project).unwrap();
+        loaded
+            .documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(|s| (d.path.clone(), s.clone())))
+            .filter(|(_, s)| s.author == author)
+            .collect()
+    };
+    let unknown = daftar(&["suggest", p, "--document", "nope.txt"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("nope.txt"));
+    assert!(
+        spans_by(daftar::gazetteer::AUTHOR).is_empty(),
+        "nothing written"
+    );
+
+    let output = daftar(&["suggest", p, "--document", "002_2da234dc36597399.txt"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("GPE:"), "{}", stdout(&output));
+    let suggested = spans_by(daftar::gazetteer::AUTHOR);
+    assert!(!suggested.is_empty());
+    assert!(
+        suggested
+            .iter()
+            .all(|(path, s)| path == "002_2da234dc36597399.txt"
+                && s.review.state == daftar::model::ReviewState::Pending)
+    );
+    // Every document: the others get theirs; this one nothing twice.
+    let again = daftar(&["suggest", p]);
+    assert_eq!(again.status.code(), Some(0), "{}", stderr(&again));
+    let everywhere = spans_by(daftar::gazetteer::AUTHOR);
+    let in_002 = |spans: &[(String, daftar::model::Span)]| {
+        spans
+            .iter()
+            .filter(|(p, _)| p == "002_2da234dc36597399.txt")
+            .count()
+    };
+    assert_eq!(in_002(&everywhere), in_002(&suggested));
+    assert!(everywhere.len() > suggested.len());
+}

@@ -134,6 +134,14 @@ pub enum AppCommand {
     FindOccurrences {
         whole_corpus: bool,
     },
+    /// Runs the gazetteers and the entity registry over the shown document, or every one, on a
+    /// background thread; what they find comes back as [`AppCommand::AddSuggestedSpans`].
+    PreAnnotate {
+        whole_corpus: bool,
+    },
+    /// Adds what pre-annotation found as pending spans authored `suggest:gazetteer`: one undo
+    /// step.
+    AddSuggestedSpans(std::sync::Arc<crate::edit::tagging::CorpusSuggestions>),
     /// Accepts the suggestions at these indices (all with `None`) as one step.
     AcceptSuggestions(Option<Vec<usize>>),
     RejectSuggestion(usize),
@@ -320,6 +328,9 @@ pub enum Effect {
     /// Runs a search over every article on a background thread; its result goes back through
     /// [`super::Session::take_suggestions`].
     FindOccurrencesInCorpus(Box<super::jobs::CorpusSearch>),
+    /// Pre-annotates on a background thread; the window then applies
+    /// [`AppCommand::AddSuggestedSpans`] with what it found.
+    PreAnnotate(Box<super::jobs::PreAnnotateJob>),
     /// Writes an export on a background thread.
     Export(Box<super::jobs::ExportJob>),
     /// Asks the user before doing something that loses or hands over work; on yes the window

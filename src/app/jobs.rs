@@ -61,6 +61,38 @@ impl CorpusSearch {
     }
 }
 
+/// Pre-annotation of some documents from the gazetteers and the project's entities.
+#[derive(Debug)]
+pub struct PreAnnotateJob {
+    pub project: Project,
+    pub corpus_root: PathBuf,
+    pub docs: Vec<DocId>,
+    /// The article on screen (its text from memory).
+    pub shown: Option<(DocId, String)>,
+}
+
+impl PreAnnotateJob {
+    pub fn run(
+        &self,
+        progress: &(dyn Fn(usize, usize) + Sync),
+        cancel: &AtomicBool,
+    ) -> CorpusSuggestions {
+        let gazetteer =
+            crate::gazetteer::Gazetteer::new(&crate::gazetteer::bundled(), &self.project);
+        crate::gazetteer::suggest_in_documents(
+            &gazetteer,
+            &self.project,
+            &self.docs,
+            |document| match &self.shown {
+                Some((doc, text)) if *doc == document.id => Some(text.clone()),
+                _ => read_unchanged(&self.corpus_root, document),
+            },
+            progress,
+            cancel,
+        )
+    }
+}
+
 /// A corpus search as the user typed it.
 #[derive(Debug)]
 pub struct SearchJob {

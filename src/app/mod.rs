@@ -23,7 +23,7 @@ pub use article::{Article, TextSelection};
 pub use command::{
     AppCommand, Applied, CodesTarget, Confirmation, Edge, Effect, ExportRequest, Page, Refusal,
 };
-pub use jobs::{CorpusSearch, ExportJob, SearchJob, SyncJob};
+pub use jobs::{CorpusSearch, ExportJob, PreAnnotateJob, SearchJob, SyncJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};
 pub use records_view::RecordsView;
 pub use search::SearchState;

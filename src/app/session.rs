@@ -383,6 +383,8 @@ impl Session {
             C::SetEntityExternalId(id, typed) => self.set_entity_external_id(id, &typed),
             C::NewEntityFromSpan => self.new_entity_from_span(),
             C::FindOccurrences { whole_corpus } => self.find_occurrences(whole_corpus),
+            C::PreAnnotate { whole_corpus } => self.pre_annotate(whole_corpus),
+            C::AddSuggestedSpans(found) => self.add_suggested_spans(&found),
             C::AcceptSuggestions(indices) => self.accept_suggestions(indices.as_deref()),
             C::RejectSuggestion(index) => {
                 if index < self.suggestions.items.len() {

@@ -242,6 +242,65 @@ impl Session {
         Ok(Applied::default())
     }
 
+    /// Hands the window a pre-annotation of the shown document, or of every document, to run.
+    pub(super) fn pre_annotate(&mut self, whole_corpus: bool) -> Result<Applied, Refusal> {
+        let docs = if whole_corpus {
+            self.project.documents.iter().map(|d| d.id).collect()
+        } else {
+            vec![self.doc().ok_or(Refusal::NoDocument)?]
+        };
+        let job = super::jobs::PreAnnotateJob {
+            project: self.project.clone(),
+            corpus_root: self.corpus_root.clone(),
+            docs,
+            shown: self
+                .article
+                .as_ref()
+                .filter(|a| a.reanchor.is_none())
+                .and_then(|a| Some((a.doc, a.text()?.to_string()))),
+        };
+        Ok(Applied {
+            changed: false,
+            effects: vec![Effect::PreAnnotate(Box::new(job))],
+        })
+    }
+
+    /// Adds what pre-annotation found as pending spans (one undo step), leaving out what the
+    /// project gained meanwhile at the same places.
+    pub(super) fn add_suggested_spans(
+        &mut self,
+        found: &CorpusSuggestions,
+    ) -> Result<Applied, Refusal> {
+        let fresh: Vec<_> = found
+            .suggestions
+            .iter()
+            .filter(|s| {
+                self.project.document(s.doc).is_some_and(|d| {
+                    !d.spans
+                        .iter()
+                        .any(|span| span.start < s.chars.end && s.chars.start < span.end)
+                })
+            })
+            .cloned()
+            .collect();
+        let documents: std::collections::BTreeSet<_> = fresh.iter().map(|s| s.doc).collect();
+        let found = CorpusSuggestions {
+            suggestions: fresh,
+            texts: found.texts.clone(),
+        };
+        if !found.suggestions.is_empty() {
+            let edit = crate::gazetteer::add_suggestions(&mut self.project, &found);
+            self.commit(edit)?;
+        }
+        self.message = Some(format!(
+            "{} spans suggested in {} documents, pending review (by {}).",
+            found.suggestions.len(),
+            documents.len(),
+            crate::gazetteer::AUTHOR
+        ));
+        Ok(Applied::default())
+    }
+
     /// Shows what "tag all occurrences" found (also the result of a search over the corpus).
     pub fn take_suggestions(&mut self, found: CorpusSuggestions, quote: &str) {
         if found.suggestions.is_empty() {

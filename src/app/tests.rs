@@ -2090,6 +2090,83 @@ fn the_records_table_filters_sorts_steps_and_opens_a_record_at_its_evidence() {
     );
 }
 
+/// Runs a pre-annotation as the window does: the job, then its spans added.
+fn pre_annotate(session: &mut Session, whole_corpus: bool) {
+    let done = applied(session, AppCommand::PreAnnotate { whole_corpus });
+    let [Effect::PreAnnotate(job)] = done.effects.as_slice() else {
+        panic!("a job for the window to run: {:?}", done.effects);
+    };
+    let found = job.run(&|_, _| {}, &std::sync::atomic::AtomicBool::new(false));
+    ok(
+        session,
+        AppCommand::AddSuggestedSpans(std::sync::Arc::new(found)),
+    );
+}
+
+#[test]
+fn pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice() {
+    let (_dir, mut session) = session();
+    show(&mut session, SCO);
+    let suggested = |session: &Session| -> Vec<(DocId, crate::model::Span)> {
+        session
+            .project()
+            .documents
+            .iter()
+            .flat_map(|d| d.spans.iter().map(move |s| (d.id, s.clone())))
+            .filter(|(_, s)| s.author == crate::gazetteer::AUTHOR)
+            .collect()
+    };
+    let statuses: Vec<DocStatus> = session
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.status)
+        .collect();
+    let revision = session.history().revision();
+    pre_annotate(&mut session, false);
+    let here = suggested(&session);
+    assert!(!here.is_empty());
+    assert_eq!(session.history().revision(), revision + 1, "one step");
+    let sco = doc_id(&session, SCO);
+    assert!(here.iter().all(|(doc, s)| *doc == sco
+        && s.review.state == ReviewState::Pending
+        && ["GPE", "ORG", "TITLE"].contains(&s.label.as_str())));
+    // Linked where the project knows the entity (the SCO itself is one).
+    assert!(here.iter().any(|(_, s)| s.entity.is_some()));
+    // No span goes over one that was there.
+    let document = session.project().document(sco).unwrap();
+    for (_, new) in &here {
+        assert!(
+            !document.spans.iter().any(|s| s.id != new.id
+                && s.author != crate::gazetteer::AUTHOR
+                && s.start < new.end
+                && new.start < s.end),
+            "{new:?}"
+        );
+    }
+    // Again: nothing more in that document. The whole corpus: the others too.
+    pre_annotate(&mut session, false);
+    assert_eq!(suggested(&session).len(), here.len());
+    pre_annotate(&mut session, true);
+    let everywhere = suggested(&session);
+    let docs: std::collections::BTreeSet<DocId> = everywhere.iter().map(|(d, _)| *d).collect();
+    assert!(docs.len() >= 4, "{docs:?}");
+    // Nobody worked on the documents: their statuses stay.
+    let after: Vec<DocStatus> = session
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.status)
+        .collect();
+    assert_eq!(after, statuses);
+    undo(&mut session);
+    assert_eq!(
+        suggested(&session).len(),
+        here.len(),
+        "one undo step per run"
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -2136,6 +2213,9 @@ fn every_command_has_a_test() {
             C::NewEntityFromSpan => "new_entity_from_span_names_it_after_the_span",
             C::FindOccurrences { .. } => {
                 "find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread"
+            }
+            C::PreAnnotate { .. } | C::AddSuggestedSpans(_) => {
+                "pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice"
             }
             C::AcceptSuggestions(_) | C::RejectSuggestion(_) | C::RejectAllSuggestions => {
                 "suggestions_are_accepted_in_one_step_or_rejected"

@@ -338,6 +338,65 @@ pub fn assign(path: &Path, annotators: &str, mode: &str, unassigned: bool) -> an
     Ok(OK)
 }
 
+/// `daftar suggest PROJECT [--document PATH]...`: pending spans from the gazetteers and the
+/// project's entities, saved into the project; counts by label printed.
+pub fn suggest(path: &Path, documents: &[String]) -> anyhow::Result<u8> {
+    let (mut file, mut project) = store::ProjectFile::open(path)?;
+    let mut docs = Vec::new();
+    for wanted in documents {
+        let document = project
+            .document_by_path(wanted)
+            .ok_or_else(|| anyhow!("the project has no document {wanted}"))?;
+        docs.push(document.id);
+    }
+    if documents.is_empty() {
+        docs = project.documents.iter().map(|d| d.id).collect();
+    }
+    let root = corpus_root(path, &project);
+    let gazetteer = crate::gazetteer::Gazetteer::new(&crate::gazetteer::bundled(), &project);
+    let unreadable = std::sync::atomic::AtomicUsize::new(0);
+    let found = crate::gazetteer::suggest_in_documents(
+        &gazetteer,
+        &project,
+        &docs,
+        |document| {
+            let text = crate::corpus::read_unchanged(&root, document);
+            if text.is_none() {
+                unreadable.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            }
+            text
+        },
+        &|_, _| {},
+        &std::sync::atomic::AtomicBool::new(false),
+    );
+    let unreadable = unreadable.into_inner();
+    let edit = crate::gazetteer::add_suggestions(&mut project, &found);
+    edit.apply(&mut project).map_err(|e| anyhow!("{e}"))?;
+    file.save(&project)?;
+    let mut by_label: BTreeMap<&str, usize> = BTreeMap::new();
+    for suggestion in &found.suggestions {
+        *by_label.entry(suggestion.label.as_str()).or_default() += 1;
+    }
+    let mut out = format!(
+        "{} spans suggested in {} of {} documents, pending review (by {}):\n",
+        found.suggestions.len(),
+        found.texts.len(),
+        docs.len(),
+        crate::gazetteer::AUTHOR
+    );
+    for (label, count) in by_label {
+        let _ = writeln!(out, "  {label}: {count}");
+    }
+    if unreadable > 0 {
+        let _ = writeln!(
+            out,
+            "{unreadable} documents left alone: their article cannot be read or changed on disk"
+        );
+    }
+    emit(&out);
+    Ok(OK)
+}
+
 /// `daftar sync PROJECT [--annotator NAME]`: exit status 1 when files conflicted.
 pub fn sync(path: &Path, annotator: Option<&str>) -> anyhow::Result<u8> {
     // One writer: a window with the project open would save over the merge.

@@ -327,7 +327,7 @@ pub fn suggest_in(
 
 /// What "tag all occurrences" found in several documents: the suggestions, and the texts of
 /// the documents they are in (needed to accept them).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CorpusSuggestions {
     pub suggestions: Vec<Suggestion>,
     pub texts: std::collections::HashMap<DocId, String>,

@@ -65,6 +65,8 @@ pub struct DaftarApp {
     /// A project being opened (or a folder imported) in the background.
     pub(super) open_job: Option<OpenJob>,
     pub(super) suggest_job: Option<SuggestJob>,
+    /// Pre-annotation from the gazetteers running in the background.
+    pub(super) pre_annotate_job: Option<Job<CorpusSuggestions>>,
     /// Give the document filter the keyboard next frame.
     pub(super) focus_filter: bool,
     /// Work kept aside when the project could not be saved last time waits to be offered back.
@@ -110,6 +112,7 @@ impl DaftarApp {
             window_title: String::new(),
             open_job: None,
             suggest_job: None,
+            pre_annotate_job: None,
             focus_filter: false,
             offer_recovery,
             confirmation: None,
@@ -214,6 +217,16 @@ impl DaftarApp {
             }
             Effect::Sync(job) => self.sync.start(*job, &ctx),
             Effect::FindOccurrencesInCorpus(search) => self.start_corpus_search(*search, &ctx),
+            Effect::PreAnnotate(job) => {
+                if self.pre_annotate_job.is_none() {
+                    self.pre_annotate_job = Some(Job::spawn(&ctx, move |progress| {
+                        job.run(
+                            &|done, total| progress.report(done, total),
+                            progress.cancel_flag(),
+                        )
+                    }));
+                }
+            }
             Effect::Export(job) => self.export.start(*job, &ctx),
             Effect::Open { path, into } => {
                 if self.open_job.is_none() {
@@ -245,6 +258,21 @@ impl DaftarApp {
             .is_some_and(|s| s.job.is_finished())
         {
             self.wait_for_suggestions();
+        }
+    }
+
+    /// Adds what a finished pre-annotation found.
+    fn finish_pre_annotating(&mut self) {
+        if self.pre_annotate_job.as_ref().is_some_and(Job::is_finished) {
+            self.wait_for_pre_annotation();
+        }
+    }
+
+    /// Waits for the pre-annotation running and adds what it found (tests use it).
+    pub fn wait_for_pre_annotation(&mut self) {
+        if let Some(job) = self.pre_annotate_job.take() {
+            let found = job.finish();
+            self.apply(AppCommand::AddSuggestedSpans(std::sync::Arc::new(found)));
         }
     }
 
@@ -448,6 +476,7 @@ impl DaftarApp {
         self.finish_suggesting();
         self.finish_measuring();
         self.finish_searching();
+        self.finish_pre_annotating();
         self.finish_sync();
         self.export.poll();
         let dropped: Vec<PathBuf> = ctx.input(|i| {

@@ -39,6 +39,9 @@ pub const SYNC_ITEM: &str = "Sync with the team";
 pub const ASSIGN_ITEM: &str = "Assign documents…";
 pub const MY_QUEUE: &str = "My queue";
 pub const ONLY_MY_SPANS: &str = "Only my spans";
+pub const PROJECT_MENU: &str = "Project";
+pub const PRE_ANNOTATE_DOCUMENT: &str = "Suggest from gazetteers: this document";
+pub const PRE_ANNOTATE_CORPUS: &str = "Suggest from gazetteers: every document";
 pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
 pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
@@ -90,7 +93,7 @@ impl DaftarApp {
 
     pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
         ui.horizontal_wrapped(|ui| {
-            ui.menu_button("Project", |ui| {
+            ui.menu_button(PROJECT_MENU, |ui| {
                 if ui.button("Open folder of articles…").clicked() {
                     if let Some(folder) = rfd::FileDialog::new().pick_folder() {
                         self.push(AppCommand::Open(folder));
@@ -154,6 +157,24 @@ impl DaftarApp {
                     {
                         self.push(AppCommand::Open(file));
                     }
+                    ui.close();
+                }
+                ui.separator();
+                if ui
+                    .button(PRE_ANNOTATE_DOCUMENT)
+                    .on_hover_text(
+                        "Countries, capitals, organizations, titles and the project's entities, in \
+                         any spelling: pending spans for you to accept or reject",
+                    )
+                    .clicked()
+                {
+                    self.push(AppCommand::PreAnnotate {
+                        whole_corpus: false,
+                    });
+                    ui.close();
+                }
+                if ui.button(PRE_ANNOTATE_CORPUS).clicked() {
+                    self.push(AppCommand::PreAnnotate { whole_corpus: true });
                     ui.close();
                 }
                 ui.separator();
@@ -1038,6 +1059,11 @@ impl DaftarApp {
             if let Some(search) = &self.suggest_job {
                 ui.label("Finding occurrences");
                 search.job.progress_ui(ui);
+                ui.separator();
+            }
+            if let Some(job) = &self.pre_annotate_job {
+                ui.label("Suggesting from the gazetteers");
+                job.progress_ui(ui);
                 ui.separator();
             }
             if let Some(doc) = session.doc() {
