@@ -23,6 +23,9 @@ mod search;
 #[path = "ui/records.rs"]
 mod records;
 
+#[path = "ui/suggestions.rs"]
+mod suggestions;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;

@@ -26,6 +26,8 @@ pub enum Page {
     Review,
     /// Two or more people's spans on the shown document, side by side, to take from.
     Curation,
+    /// Programs' pending suggestions, grouped by entity or name, decided a group at a time.
+    Suggestions,
 }
 
 /// Whose codes are set by hand.
@@ -142,6 +144,15 @@ pub enum AppCommand {
     /// Adds what pre-annotation found as pending spans authored `suggest:gazetteer`: one undo
     /// step.
     AddSuggestedSpans(std::sync::Arc<crate::edit::tagging::CorpusSuggestions>),
+    /// The suggestions page lists only suggestions of this label (all with `None`).
+    SetSuggestionLabel(Option<String>),
+    /// Makes a group of suggestions current and shows its first span.
+    SelectSuggestionGroup(crate::edit::suggested::GroupKey),
+    StepSuggestionGroup {
+        forward: bool,
+    },
+    /// Accepts or rejects every span of the current group: one undo step.
+    DecideSuggestionGroup(ReviewState),
     /// Accepts the suggestions at these indices (all with `None`) as one step.
     AcceptSuggestions(Option<Vec<usize>>),
     RejectSuggestion(usize),
@@ -408,6 +419,8 @@ pub enum Refusal {
     NoHit,
     #[error("no such meeting or outcome")]
     NoRecord,
+    #[error("no suggestions waiting there: choose a group of suggestions first")]
+    NoSuggestionGroup,
     #[error("choose an item to review first")]
     NoReviewItem,
     #[error("{0}")]

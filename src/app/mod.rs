@@ -18,6 +18,7 @@ mod review;
 mod search;
 mod session;
 mod spans;
+mod suggestions_page;
 
 pub use article::{Article, TextSelection};
 pub use command::{
@@ -31,6 +32,7 @@ pub use session::{
     AUTOSAVE_DELAY, Cursor, DEFAULT_FONT_SIZE, MAX_FONT_SIZE, MIN_FONT_SIZE, SaveStatus, Session,
     ViewOptions,
 };
+pub use suggestions_page::SuggestionsView;
 
 #[cfg(test)]
 mod tests;

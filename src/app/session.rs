@@ -104,6 +104,7 @@ pub struct Session {
     pub(super) suggestions: Suggestions,
     pub(super) search: super::search::SearchState,
     pub(super) records_view: super::records_view::RecordsView,
+    pub(super) suggestions_view: super::suggestions_page::SuggestionsView,
     pub(super) message: Option<String>,
     /// A byte offset of the article to bring into view.
     pub(super) reveal: Option<usize>,
@@ -131,6 +132,7 @@ impl Session {
             suggestions: Suggestions::default(),
             search: Default::default(),
             records_view: Default::default(),
+            suggestions_view: Default::default(),
             message: None,
             reveal: None,
         };
@@ -385,6 +387,10 @@ impl Session {
             C::FindOccurrences { whole_corpus } => self.find_occurrences(whole_corpus),
             C::PreAnnotate { whole_corpus } => self.pre_annotate(whole_corpus),
             C::AddSuggestedSpans(found) => self.add_suggested_spans(&found),
+            C::SetSuggestionLabel(label) => self.set_suggestion_label(label),
+            C::SelectSuggestionGroup(key) => self.select_suggestion_group(key),
+            C::StepSuggestionGroup { forward } => self.step_suggestion_group(forward),
+            C::DecideSuggestionGroup(state) => self.decide_suggestion_group(state),
             C::AcceptSuggestions(indices) => self.accept_suggestions(indices.as_deref()),
             C::RejectSuggestion(index) => {
                 if index < self.suggestions.items.len() {

@@ -2167,6 +2167,91 @@ fn pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice() {
     );
 }
 
+#[test]
+fn suggestions_are_decided_a_group_at_a_time_by_entity_or_name() {
+    let (_dir, mut session) = session();
+    // Nothing suggested yet: nothing to decide.
+    refused(
+        &mut session,
+        AppCommand::DecideSuggestionGroup(ReviewState::Accepted),
+    );
+    pre_annotate(&mut session, true);
+    ok(&mut session, AppCommand::ShowPage(Page::Suggestions));
+    let groups = session.suggestion_groups();
+    assert!(groups.len() >= 3, "{groups:?}");
+    assert!(
+        groups
+            .windows(2)
+            .all(|w| w[0].spans.len() >= w[1].spans.len()),
+        "the largest first"
+    );
+    // By label: only GPE groups; an unknown label is refused.
+    ok(
+        &mut session,
+        AppCommand::SetSuggestionLabel(Some("GPE".into())),
+    );
+    assert!(
+        session
+            .suggestion_groups()
+            .iter()
+            .all(|g| g.key.label == "GPE")
+    );
+    refused(
+        &mut session,
+        AppCommand::SetSuggestionLabel(Some("NOPE".into())),
+    );
+    ok(&mut session, AppCommand::SetSuggestionLabel(None));
+    // Stepping makes a group current and shows its first span.
+    ok(
+        &mut session,
+        AppCommand::StepSuggestionGroup { forward: true },
+    );
+    ok(
+        &mut session,
+        AppCommand::StepSuggestionGroup { forward: true },
+    );
+    let second = groups[1].clone();
+    assert_eq!(session.suggestions_view().current, Some(second.key.clone()));
+    assert_eq!(session.doc(), Some(second.spans[0].doc));
+    assert_eq!(session.cursor().span, Some(second.spans[0].span));
+    let revision = session.history().revision();
+    ok(
+        &mut session,
+        AppCommand::DecideSuggestionGroup(ReviewState::Rejected),
+    );
+    assert_eq!(session.history().revision(), revision + 1, "one step");
+    for at in &second.spans {
+        let span = session.project().span(*at).unwrap();
+        assert_eq!(span.review.state, ReviewState::Rejected);
+        assert_eq!(span.review.reviewer, session.annotator());
+    }
+    // The next group took its place and is current.
+    let left = session.suggestion_groups();
+    assert_eq!(left.len(), groups.len() - 1);
+    assert_eq!(
+        session.suggestions_view().current,
+        Some(left[1].key.clone())
+    );
+    ok(
+        &mut session,
+        AppCommand::SelectSuggestionGroup(left[0].key.clone()),
+    );
+    ok(
+        &mut session,
+        AppCommand::DecideSuggestionGroup(ReviewState::Accepted),
+    );
+    for at in &left[0].spans {
+        assert_eq!(
+            session.project().span(*at).unwrap().review.state,
+            ReviewState::Accepted
+        );
+    }
+    refused(
+        &mut session,
+        AppCommand::SelectSuggestionGroup(second.key.clone()),
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -2213,6 +2298,12 @@ fn every_command_has_a_test() {
             C::NewEntityFromSpan => "new_entity_from_span_names_it_after_the_span",
             C::FindOccurrences { .. } => {
                 "find_occurrences_in_the_document_at_once_and_in_the_corpus_on_a_thread"
+            }
+            C::SetSuggestionLabel(_)
+            | C::SelectSuggestionGroup(_)
+            | C::StepSuggestionGroup { .. }
+            | C::DecideSuggestionGroup(_) => {
+                "suggestions_are_decided_a_group_at_a_time_by_entity_or_name"
             }
             C::PreAnnotate { .. } | C::AddSuggestedSpans(_) => {
                 "pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice"

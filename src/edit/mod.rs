@@ -5,6 +5,7 @@ pub mod assign;
 pub mod curation;
 mod history;
 pub mod review;
+pub mod suggested;
 pub mod tagging;
 
 pub use history::{History, HistoryError};

@@ -82,6 +82,11 @@ pub struct DaftarApp {
     pub(super) assign: super::assign_window::AssignDialog,
     /// The curation page's queue (document, path, annotators) and the revision it is of.
     pub(super) curation_queue: (Option<u64>, Vec<(DocId, String, usize)>),
+    /// The suggestions page's groups and the (revision, label) they are of.
+    pub(super) suggestion_groups: (
+        Option<(u64, Option<String>)>,
+        Vec<crate::edit::suggested::SuggestionGroup>,
+    ),
     pub(super) palette: Palette,
     /// The document filter, and the annotator's name, as typed.
     pub filter: TextEditor,
@@ -121,6 +126,7 @@ impl DaftarApp {
             sync: Default::default(),
             assign: Default::default(),
             curation_queue: (None, Vec::new()),
+            suggestion_groups: (None, Vec::new()),
             palette: Palette::default(),
             filter: TextEditor::default(),
             annotator_field: TextEditor::new(&annotator, 14.0),
@@ -524,6 +530,7 @@ impl DaftarApp {
                                 Page::Meetings => self.meetings_page_ui(ui),
                                 Page::Review => self.review_page_ui(ui),
                                 Page::Curation => self.curation_page_ui(ui),
+                                Page::Suggestions => self.suggestions_page_ui(ui),
                             }
                         });
                 });

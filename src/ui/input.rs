@@ -54,12 +54,23 @@ impl DaftarApp {
     pub(super) fn command_for(&self, command: UiCommand) -> Option<AppCommand> {
         let review = self.session.page() == Page::Review;
         let curation = self.session.page() == Page::Curation;
+        let suggestions = self.session.page() == Page::Suggestions;
         Some(match command {
             UiCommand::Save => AppCommand::Save,
             UiCommand::Undo => AppCommand::Undo,
             UiCommand::Redo => AppCommand::Redo,
             UiCommand::NextDocument => AppCommand::NextDocument,
             UiCommand::PreviousDocument => AppCommand::PreviousDocument,
+            UiCommand::NextItem if suggestions => AppCommand::StepSuggestionGroup { forward: true },
+            UiCommand::PreviousItem if suggestions => {
+                AppCommand::StepSuggestionGroup { forward: false }
+            }
+            UiCommand::ReviewAccept if suggestions => {
+                AppCommand::DecideSuggestionGroup(ReviewState::Accepted)
+            }
+            UiCommand::ReviewReject if suggestions => {
+                AppCommand::DecideSuggestionGroup(ReviewState::Rejected)
+            }
             UiCommand::NextItem if curation => AppCommand::NextCluster,
             UiCommand::PreviousItem if curation => AppCommand::PreviousCluster,
             UiCommand::ReviewAccept if curation => AppCommand::Curate(Take::All),

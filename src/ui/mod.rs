@@ -19,6 +19,7 @@ pub mod preferences;
 pub mod records_window;
 pub mod review_panel;
 pub mod search_window;
+pub mod suggestions_page;
 pub mod sync_window;
 pub mod text_engine;
 pub mod text_input;

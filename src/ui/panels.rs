@@ -1121,7 +1121,7 @@ impl DaftarApp {
     /// The tabs of the right-hand panel.
     pub(super) fn page_tabs_ui(&mut self, ui: &mut egui::Ui) {
         let page = self.session.page();
-        ui.horizontal(|ui| {
+        ui.horizontal_wrapped(|ui| {
             let tabs = [
                 (Page::Spans, "Spans".to_string()),
                 (
@@ -1133,6 +1133,7 @@ impl DaftarApp {
                     label_with_shortcut(UiCommand::ShowReview, ui.ctx()),
                 ),
                 (Page::Curation, "Curation".to_string()),
+                (Page::Suggestions, "Suggestions".to_string()),
             ];
             for (tab, name) in tabs {
                 if ui.selectable_label(page == tab, name).clicked() {

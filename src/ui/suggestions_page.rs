@@ -1,0 +1,129 @@
+//! The Suggestions page: what programs proposed (the gazetteers' pending spans), one row per
+//! entity or name and label, the largest groups first; `]` and `[` step through them (the
+//! group's first span shown in its article), A accepts a whole group, X rejects it.
+
+use eframe::egui;
+
+use super::app::DaftarApp;
+use super::bidi_label::{bidi_button_ui, bidi_label_ui};
+use super::text_engine::TextEngine;
+use crate::app::AppCommand;
+use crate::edit::suggested::SuggestionGroup;
+use crate::model::ReviewState;
+
+pub const ACCEPT_GROUP: &str = "Accept the group (A)";
+pub const REJECT_GROUP: &str = "Reject the group (X)";
+pub const ALL_LABELS: &str = "all labels";
+
+/// The accessible name of a group's row ("GPE ایران").
+pub fn group_row_name(group: &SuggestionGroup) -> String {
+    format!("{} {}", group.key.label, group.shown)
+}
+
+impl DaftarApp {
+    pub(super) fn suggestions_page_ui(&mut self, ui: &mut egui::Ui) {
+        // Walking every span of the project: once per change, not per frame.
+        let key = (
+            self.session.history().revision(),
+            self.session.suggestions_view().label.clone(),
+        );
+        if self.suggestion_groups.0.as_ref() != Some(&key) {
+            self.suggestion_groups = (Some(key), self.session.suggestion_groups());
+        }
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let session = &self.session;
+        let view = session.suggestions_view();
+        let groups = &self.suggestion_groups.1;
+        let mut commands = Vec::new();
+        let count: usize = groups.iter().map(|g| g.spans.len()).sum();
+        ui.heading(format!("Suggestions to review ({count})"));
+        ui.weak("Spans the gazetteers proposed (Project › Suggest from gazetteers), one row per entity or name.");
+        ui.horizontal_wrapped(|ui| {
+            if ui
+                .selectable_label(view.label.is_none(), ALL_LABELS)
+                .clicked()
+            {
+                commands.push(AppCommand::SetSuggestionLabel(None));
+            }
+            for label in ["GPE", "ORG", "TITLE", "PER", "LOC", "FAC"] {
+                if session.project().schema.label(label).is_some()
+                    && ui
+                        .selectable_label(view.label.as_deref() == Some(label), label)
+                        .clicked()
+                {
+                    commands.push(AppCommand::SetSuggestionLabel(Some(label.to_string())));
+                }
+            }
+        });
+        ui.horizontal(|ui| {
+            let current = view.current.is_some();
+            if ui
+                .add_enabled(current, egui::Button::new(ACCEPT_GROUP))
+                .clicked()
+            {
+                commands.push(AppCommand::DecideSuggestionGroup(ReviewState::Accepted));
+            }
+            if ui
+                .add_enabled(current, egui::Button::new(REJECT_GROUP))
+                .clicked()
+            {
+                commands.push(AppCommand::DecideSuggestionGroup(ReviewState::Rejected));
+            }
+        });
+        ui.weak("] and [ move between groups.");
+        ui.separator();
+        if groups.is_empty() {
+            ui.weak("Nothing waiting.");
+        }
+        for group in groups {
+            let current = view.current.as_ref() == Some(&group.key);
+            ui.horizontal(|ui| {
+                let response = ui
+                    .selectable_label(
+                        current,
+                        format!("{} ×{}", group.key.label, group.spans.len()),
+                    )
+                    .on_hover_text(format!("In {} documents", group.documents));
+                response.widget_info(|| {
+                    egui::WidgetInfo::selected(
+                        egui::Role::Button,
+                        true,
+                        current,
+                        group_row_name(group),
+                    )
+                });
+                if response.clicked() || bidi_button_ui(ui, text_engine, &group.shown).clicked() {
+                    commands.push(AppCommand::SelectSuggestionGroup(group.key.clone()));
+                }
+                if group.key.entity.is_some() {
+                    ui.weak("entity");
+                }
+            });
+            if current {
+                // The places of the current group: where each is, and its words.
+                for at in group.spans.iter().take(8) {
+                    if let Some(span) = session.project().span(*at) {
+                        let path = session
+                            .project()
+                            .document(at.doc)
+                            .map_or("", |d| d.path.as_str());
+                        let line =
+                            format!("{} · {}…{}…{}", path, span.prefix, span.quote, span.suffix)
+                                .replace(['\n', '\r', '\t'], " ");
+                        if bidi_label_ui(ui, text_engine, &line, 12.0).clicked() {
+                            commands.push(AppCommand::GoToSpan(*at));
+                        }
+                    }
+                }
+                if group.spans.len() > 8 {
+                    ui.weak(format!("and {} more", group.spans.len() - 8));
+                }
+            }
+        }
+        for command in commands {
+            self.push(command);
+        }
+    }
+}
