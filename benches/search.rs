@@ -55,3 +55,29 @@ fn grep_fixed_count(bencher: divan::Bencher, text: &str) {
     grep();
     bencher.bench(grep);
 }
+
+/// Pre-annotation from the gazetteers over the same corpus: ~2,000 names (every country and
+/// capital in three languages, organizations, titles) found in one pass over each folded
+/// article, on every core, as `daftar suggest` and the window's Suggest do.
+#[divan::bench(sample_count = 10)]
+fn gazetteer_suggest(bencher: divan::Bencher) {
+    let project = large_project();
+    let root = corpus().parent().unwrap().join("corpus");
+    let docs: Vec<daftar::model::DocId> = project.documents.iter().map(|d| d.id).collect();
+    let entries = daftar::gazetteer::bundled();
+    let suggest = || {
+        let gazetteer = daftar::gazetteer::Gazetteer::new(&entries, project);
+        daftar::gazetteer::suggest_in_documents(
+            &gazetteer,
+            project,
+            &docs,
+            |d| daftar::corpus::read_text(&root, d).ok(),
+            &|_, _| {},
+            &std::sync::atomic::AtomicBool::new(false),
+        )
+        .suggestions
+        .len()
+    };
+    suggest();
+    bencher.bench(suggest);
+}

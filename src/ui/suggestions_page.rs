@@ -109,10 +109,13 @@ impl DaftarApp {
                             .project()
                             .document(at.doc)
                             .map_or("", |d| d.path.as_str());
-                        let line =
-                            format!("{} · {}…{}…{}", path, span.prefix, span.quote, span.suffix)
-                                .replace(['\n', '\r', '\t'], " ");
-                        if bidi_label_ui(ui, text_engine, &line, 12.0).clicked() {
+                        // The words in their context (its own direction), under the file.
+                        let context = format!("{}«{}»{}", span.prefix, span.quote, span.suffix)
+                            .replace(['\n', '\r', '\t'], " ");
+                        ui.add_space(2.0);
+                        let file = bidi_label_ui(ui, text_engine, path, 11.0);
+                        let words = bidi_label_ui(ui, text_engine, &context, 13.0);
+                        if file.clicked() || words.clicked() {
                             commands.push(AppCommand::GoToSpan(*at));
                         }
                     }
