@@ -26,6 +26,9 @@ mod records;
 #[path = "ui/suggestions.rs"]
 mod suggestions;
 
+#[path = "ui/charts.rs"]
+mod charts;
+
 use daftar::app::AppCommand;
 use daftar::layout::{LayoutEngine, TextStyle};
 use daftar::ui::DaftarApp;

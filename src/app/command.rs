@@ -283,6 +283,15 @@ pub enum AppCommand {
     /// Opens the record at its evidence, on the meetings page.
     OpenRecord(crate::records::RecordRef),
 
+    // Charts.
+    /// Opens the charts window: the meetings on a timeline, outcomes, spans, progress.
+    OpenCharts,
+    /// Writes the chart as an SVG file where the user chose.
+    SaveChart {
+        chart: crate::charts::ChartKind,
+        path: PathBuf,
+    },
+
     // What the window shows.
     ShowPage(Page),
     /// Shows the page, or the spans when it is already shown.
@@ -328,6 +337,7 @@ pub enum Effect {
     OpenExportDialog,
     OpenCorpusSearch,
     OpenRecords,
+    OpenCharts,
     /// Runs a corpus search on a background thread; its hits go back through
     /// [`super::Session::take_search_results`].
     SearchCorpus(Box<super::jobs::SearchJob>),
@@ -419,6 +429,8 @@ pub enum Refusal {
     NoHit,
     #[error("no such meeting or outcome")]
     NoRecord,
+    #[error("{} could not be written: {error}", .path.display())]
+    NotWritten { path: PathBuf, error: String },
     #[error("no suggestions waiting there: choose a group of suggestions first")]
     NoSuggestionGroup,
     #[error("choose an item to review first")]

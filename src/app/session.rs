@@ -416,6 +416,16 @@ impl Session {
             }
             C::TagSearchHits { label, entity } => self.tag_search_hits(&label, entity),
             C::OpenRecords => effect(Effect::OpenRecords),
+            C::OpenCharts => effect(Effect::OpenCharts),
+            C::SaveChart { chart, path } => {
+                let svg = chart.svg(&self.project);
+                std::fs::write(&path, svg).map_err(|e| Refusal::NotWritten {
+                    path: path.clone(),
+                    error: e.to_string(),
+                })?;
+                self.message = Some(format!("Saved {}.", path.display()));
+                done
+            }
             C::SetRecordFilter(filter) => {
                 self.set_record_filter(filter);
                 done

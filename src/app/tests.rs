@@ -1520,6 +1520,8 @@ fn window_work_is_handed_back_as_effects() {
     assert!(matches!(one(search), Effect::OpenCorpusSearch));
     let records = applied(&mut session, AppCommand::OpenRecords);
     assert!(matches!(one(records), Effect::OpenRecords));
+    let charts = applied(&mut session, AppCommand::OpenCharts);
+    assert!(matches!(one(charts), Effect::OpenCharts));
     let path = std::path::PathBuf::from("/tmp/somewhere");
     let open = applied(&mut session, AppCommand::Open(path.clone()));
     assert!(matches!(one(open), Effect::Open { path: p, into: None } if p == path));
@@ -2252,6 +2254,32 @@ fn suggestions_are_decided_a_group_at_a_time_by_entity_or_name() {
     );
 }
 
+#[test]
+fn a_chart_is_saved_as_svg_where_asked_and_a_bad_place_refused() {
+    use crate::charts::ChartKind;
+    let (dir, mut session) = session();
+    for chart in ChartKind::ALL {
+        let path = dir.path().join(chart.file_name());
+        ok(
+            &mut session,
+            AppCommand::SaveChart {
+                chart,
+                path: path.clone(),
+            },
+        );
+        let svg = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(svg, chart.svg(session.project()));
+        assert!(svg.starts_with("<svg"), "{chart:?}");
+    }
+    refused(
+        &mut session,
+        AppCommand::SaveChart {
+            chart: ChartKind::Timeline,
+            path: dir.path().join("no such folder").join("t.svg"),
+        },
+    );
+}
+
 /// The test that covers each command: a new command cannot be added without naming one here,
 /// and the name must be a test of this file.
 #[test]
@@ -2382,8 +2410,10 @@ fn every_command_has_a_test() {
             | C::OpenRecord(_) => {
                 "the_records_table_filters_sorts_steps_and_opens_a_record_at_its_evidence"
             }
+            C::SaveChart { .. } => "a_chart_is_saved_as_svg_where_asked_and_a_bad_place_refused",
             C::FocusDocumentFilter
             | C::OpenPalette
+            | C::OpenCharts
             | C::OpenRecords
             | C::OpenCorpusSearch
             | C::OpenExportDialog

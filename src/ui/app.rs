@@ -98,6 +98,7 @@ pub struct DaftarApp {
     pub export: ExportDialog,
     pub search_window: super::search_window::SearchWindow,
     pub records_window: super::records_window::RecordsWindow,
+    pub charts_window: super::charts_window::ChartsWindow,
 }
 
 impl DaftarApp {
@@ -136,6 +137,7 @@ impl DaftarApp {
             export: ExportDialog::default(),
             search_window: Default::default(),
             records_window: Default::default(),
+            charts_window: Default::default(),
         }
     }
 
@@ -215,6 +217,7 @@ impl DaftarApp {
             Effect::OpenExportDialog => self.export.show(&self.session.project_path()),
             Effect::OpenCorpusSearch => self.search_window.show(),
             Effect::OpenRecords => self.records_window.show(),
+            Effect::OpenCharts => self.charts_window.open = true,
             Effect::SearchCorpus(job) => self.search_window.start(*job, &ctx),
             Effect::Agreement(job) => {
                 if self.agreement_job.is_none() {
@@ -542,6 +545,7 @@ impl DaftarApp {
         self.export_window_ui(&ctx);
         self.search_window_ui(&ctx);
         self.records_window_ui(&ctx);
+        self.charts_window_ui(&ctx);
         self.agreement_window_ui(&ctx);
         self.sync_window_ui(&ctx);
         self.assign_window_ui(&ctx);

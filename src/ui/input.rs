@@ -100,6 +100,7 @@ impl DaftarApp {
             UiCommand::Export => AppCommand::OpenExportDialog,
             UiCommand::SearchCorpus => AppCommand::OpenCorpusSearch,
             UiCommand::Records => AppCommand::OpenRecords,
+            UiCommand::Charts => AppCommand::OpenCharts,
             UiCommand::Palette => AppCommand::OpenPalette,
         })
     }

@@ -6,6 +6,7 @@ pub mod article_view;
 pub mod assign_window;
 mod background;
 pub mod bidi_label;
+pub mod charts_window;
 pub mod confirm;
 pub mod curation_panel;
 pub mod export_dialog;

@@ -40,6 +40,8 @@ pub const ASSIGN_ITEM: &str = "Assign documents…";
 pub const MY_QUEUE: &str = "My queue";
 pub const ONLY_MY_SPANS: &str = "Only my spans";
 pub const PROJECT_MENU: &str = "Project";
+/// Search, the records table and the charts: the whole corpus at once.
+pub const CORPUS_MENU: &str = "Corpus";
 pub const PRE_ANNOTATE_DOCUMENT: &str = "Suggest from gazetteers: this document";
 pub const PRE_ANNOTATE_CORPUS: &str = "Suggest from gazetteers: every document";
 pub const CURATION_ITEM: &str = "Curate double annotation";
@@ -206,6 +208,25 @@ impl DaftarApp {
                     ui.close();
                 }
             });
+            ui.menu_button(CORPUS_MENU, |ui| {
+                for command in [
+                    UiCommand::SearchCorpus,
+                    UiCommand::Records,
+                    UiCommand::Charts,
+                ] {
+                    let text = label_with_shortcut(command, ui.ctx());
+                    if ui
+                        .button(text)
+                        .on_hover_text(info(command).tooltip)
+                        .clicked()
+                    {
+                        if let Some(command) = self.command_for(command) {
+                            self.push(command);
+                        }
+                        ui.close();
+                    }
+                }
+            });
             ui.menu_button(TEAM_MENU, |ui| {
                 if ui
                     .button(ASSIGN_ITEM)
@@ -257,8 +278,6 @@ impl DaftarApp {
             ui.add_enabled_ui(can_redo, |ui| self.command_button(ui, UiCommand::Redo));
             self.command_button(ui, UiCommand::MarkReadyForReview);
             self.command_button(ui, UiCommand::Export);
-            self.command_button(ui, UiCommand::SearchCorpus);
-            self.command_button(ui, UiCommand::Records);
             ui.separator();
             ui.label("Annotator:");
             let text_engine = self

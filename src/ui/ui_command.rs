@@ -29,6 +29,7 @@ pub enum UiCommand {
     Export,
     SearchCorpus,
     Records,
+    Charts,
     Palette,
 }
 
@@ -200,6 +201,13 @@ pub const COMMANDS: &[CommandInfo] = &[
         text: "Records…",
         tooltip: "Every meeting and outcome as a table: filter, sort, open one at its evidence",
         shortcuts: &[key(CTRL_SHIFT, Key::M)],
+        while_typing: true,
+    },
+    CommandInfo {
+        command: UiCommand::Charts,
+        text: "Charts…",
+        tooltip: "The meetings on a timeline, outcomes, spans and progress as charts, saved as SVG",
+        shortcuts: &[key(CTRL_SHIFT, Key::T)],
         while_typing: true,
     },
     CommandInfo {
