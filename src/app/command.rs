@@ -30,6 +30,16 @@ pub enum Page {
     Suggestions,
 }
 
+/// Which documents a command works on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DocumentScope {
+    /// The document shown.
+    Shown,
+    /// The documents the list shows (as filtered).
+    Listed,
+    Every,
+}
+
 /// Whose codes are set by hand.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CodesTarget {
@@ -136,11 +146,10 @@ pub enum AppCommand {
     FindOccurrences {
         whole_corpus: bool,
     },
-    /// Runs the gazetteers and the entity registry over the shown document, or every one, on a
-    /// background thread; what they find comes back as [`AppCommand::AddSuggestedSpans`].
-    PreAnnotate {
-        whole_corpus: bool,
-    },
+    /// Runs the gazetteers and the entity registry over the shown document, the documents
+    /// listed, or every one, on a background thread; what they find comes back as
+    /// [`AppCommand::AddSuggestedSpans`].
+    PreAnnotate(DocumentScope),
     /// Adds what pre-annotation found as pending spans authored `suggest:gazetteer`: one undo
     /// step.
     AddSuggestedSpans(std::sync::Arc<crate::edit::tagging::CorpusSuggestions>),

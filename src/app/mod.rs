@@ -22,7 +22,8 @@ mod suggestions_page;
 
 pub use article::{Article, TextSelection};
 pub use command::{
-    AppCommand, Applied, CodesTarget, Confirmation, Edge, Effect, ExportRequest, Page, Refusal,
+    AppCommand, Applied, CodesTarget, Confirmation, DocumentScope, Edge, Effect, ExportRequest,
+    Page, Refusal,
 };
 pub use jobs::{CorpusSearch, ExportJob, PreAnnotateJob, SearchJob, SyncJob};
 pub use lists::{DocumentList, EntityIndex, neighbour};

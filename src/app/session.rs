@@ -385,7 +385,7 @@ impl Session {
             C::SetEntityExternalId(id, typed) => self.set_entity_external_id(id, &typed),
             C::NewEntityFromSpan => self.new_entity_from_span(),
             C::FindOccurrences { whole_corpus } => self.find_occurrences(whole_corpus),
-            C::PreAnnotate { whole_corpus } => self.pre_annotate(whole_corpus),
+            C::PreAnnotate(scope) => self.pre_annotate(scope),
             C::AddSuggestedSpans(found) => self.add_suggested_spans(&found),
             C::SetSuggestionLabel(label) => self.set_suggestion_label(label),
             C::SelectSuggestionGroup(key) => self.select_suggestion_group(key),

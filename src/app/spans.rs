@@ -242,13 +242,26 @@ impl Session {
         Ok(Applied::default())
     }
 
-    /// Hands the window a pre-annotation of the shown document, or of every document, to run.
-    pub(super) fn pre_annotate(&mut self, whole_corpus: bool) -> Result<Applied, Refusal> {
-        let docs = if whole_corpus {
-            self.project.documents.iter().map(|d| d.id).collect()
-        } else {
-            vec![self.doc().ok_or(Refusal::NoDocument)?]
+    /// Hands the window a pre-annotation of the shown document, the documents listed, or every
+    /// document, to run.
+    pub(super) fn pre_annotate(
+        &mut self,
+        scope: super::command::DocumentScope,
+    ) -> Result<Applied, Refusal> {
+        use super::command::DocumentScope as S;
+        let docs: Vec<DocId> = match scope {
+            S::Shown => vec![self.doc().ok_or(Refusal::NoDocument)?],
+            S::Listed => self
+                .documents
+                .shown()
+                .iter()
+                .filter_map(|&i| self.project.documents.get(i).map(|d| d.id))
+                .collect(),
+            S::Every => self.project.documents.iter().map(|d| d.id).collect(),
         };
+        if docs.is_empty() {
+            return Err(Refusal::NoDocument);
+        }
         let job = super::jobs::PreAnnotateJob {
             project: self.project.clone(),
             corpus_root: self.corpus_root.clone(),

@@ -2093,8 +2093,8 @@ fn the_records_table_filters_sorts_steps_and_opens_a_record_at_its_evidence() {
 }
 
 /// Runs a pre-annotation as the window does: the job, then its spans added.
-fn pre_annotate(session: &mut Session, whole_corpus: bool) {
-    let done = applied(session, AppCommand::PreAnnotate { whole_corpus });
+fn pre_annotate(session: &mut Session, scope: DocumentScope) {
+    let done = applied(session, AppCommand::PreAnnotate(scope));
     let [Effect::PreAnnotate(job)] = done.effects.as_slice() else {
         panic!("a job for the window to run: {:?}", done.effects);
     };
@@ -2125,7 +2125,7 @@ fn pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice() {
         .map(|d| d.status)
         .collect();
     let revision = session.history().revision();
-    pre_annotate(&mut session, false);
+    pre_annotate(&mut session, DocumentScope::Shown);
     let here = suggested(&session);
     assert!(!here.is_empty());
     assert_eq!(session.history().revision(), revision + 1, "one step");
@@ -2146,10 +2146,23 @@ fn pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice() {
             "{new:?}"
         );
     }
-    // Again: nothing more in that document. The whole corpus: the others too.
-    pre_annotate(&mut session, false);
+    // Again: nothing more in that document. The documents listed (filtered to the Arabic
+    // article): only it. The whole corpus: the others too.
+    pre_annotate(&mut session, DocumentScope::Shown);
     assert_eq!(suggested(&session).len(), here.len());
-    pre_annotate(&mut session, true);
+    ok(&mut session, AppCommand::SetDocumentFilter("001_".into()));
+    pre_annotate(&mut session, DocumentScope::Listed);
+    let listed = suggested(&session);
+    let arabic = doc_id(&session, ARABIC_ECO);
+    assert!(listed.len() > here.len());
+    assert!(listed.iter().all(|(doc, _)| *doc == sco || *doc == arabic));
+    ok(
+        &mut session,
+        AppCommand::SetDocumentFilter("nothing like it".into()),
+    );
+    refused(&mut session, AppCommand::PreAnnotate(DocumentScope::Listed));
+    ok(&mut session, AppCommand::SetDocumentFilter(String::new()));
+    pre_annotate(&mut session, DocumentScope::Every);
     let everywhere = suggested(&session);
     let docs: std::collections::BTreeSet<DocId> = everywhere.iter().map(|(d, _)| *d).collect();
     assert!(docs.len() >= 4, "{docs:?}");
@@ -2164,7 +2177,7 @@ fn pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice() {
     undo(&mut session);
     assert_eq!(
         suggested(&session).len(),
-        here.len(),
+        listed.len(),
         "one undo step per run"
     );
 }
@@ -2177,7 +2190,7 @@ fn suggestions_are_decided_a_group_at_a_time_by_entity_or_name() {
         &mut session,
         AppCommand::DecideSuggestionGroup(ReviewState::Accepted),
     );
-    pre_annotate(&mut session, true);
+    pre_annotate(&mut session, DocumentScope::Every);
     ok(&mut session, AppCommand::ShowPage(Page::Suggestions));
     let groups = session.suggestion_groups();
     assert!(groups.len() >= 3, "{groups:?}");
@@ -2333,7 +2346,7 @@ fn every_command_has_a_test() {
             | C::DecideSuggestionGroup(_) => {
                 "suggestions_are_decided_a_group_at_a_time_by_entity_or_name"
             }
-            C::PreAnnotate { .. } | C::AddSuggestedSpans(_) => {
+            C::PreAnnotate(_) | C::AddSuggestedSpans(_) => {
                 "pre_annotation_adds_pending_gazetteer_spans_in_one_step_and_not_twice"
             }
             C::AcceptSuggestions(_) | C::RejectSuggestion(_) | C::RejectAllSuggestions => {

@@ -11,7 +11,7 @@ use super::picker::{PickerOption, PickerState, picker_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use super::ui_command::{UiCommand, info, label_with_shortcut};
-use crate::app::{AppCommand, Page, describe};
+use crate::app::{AppCommand, DocumentScope, Page, describe};
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
 use crate::layout::{Direction, TextEditor, TextStyle};
 use crate::model::{
@@ -43,6 +43,7 @@ pub const PROJECT_MENU: &str = "Project";
 /// Search, the records table and the charts: the whole corpus at once.
 pub const CORPUS_MENU: &str = "Corpus";
 pub const PRE_ANNOTATE_DOCUMENT: &str = "Suggest from gazetteers: this document";
+pub const PRE_ANNOTATE_LISTED: &str = "Suggest from gazetteers: the documents listed";
 pub const PRE_ANNOTATE_CORPUS: &str = "Suggest from gazetteers: every document";
 pub const CURATION_ITEM: &str = "Curate double annotation";
 /// The button that moves the spans of an article changed on disk.
@@ -170,13 +171,19 @@ impl DaftarApp {
                     )
                     .clicked()
                 {
-                    self.push(AppCommand::PreAnnotate {
-                        whole_corpus: false,
-                    });
+                    self.push(AppCommand::PreAnnotate(DocumentScope::Shown));
+                    ui.close();
+                }
+                if ui
+                    .button(PRE_ANNOTATE_LISTED)
+                    .on_hover_text("The documents the list shows: narrow it with its filters first")
+                    .clicked()
+                {
+                    self.push(AppCommand::PreAnnotate(DocumentScope::Listed));
                     ui.close();
                 }
                 if ui.button(PRE_ANNOTATE_CORPUS).clicked() {
-                    self.push(AppCommand::PreAnnotate { whole_corpus: true });
+                    self.push(AppCommand::PreAnnotate(DocumentScope::Every));
                     ui.close();
                 }
                 ui.separator();
