@@ -56,7 +56,22 @@ pub fn read_text(corpus_root: &Path, document: &Document) -> Result<String, Skip
             error: e.to_string(),
         }
     })?;
-    decode::decode_text_only(&bytes, encoding_for_label(&document.encoding))
+    let encoding = encoding_for_label(&document.encoding);
+    // Most articles are UTF-8 without a byte order mark: the bytes read become the text
+    // without a copy (a search reads every article).
+    let plain_utf8 = encoding.is_none_or(|e| e == encoding_rs::UTF_8)
+        && encoding_rs::Encoding::for_bom(&bytes).is_none()
+        && !bytes.is_empty()
+        && bytes.len() <= decode::MAX_ARTICLE_BYTES;
+    let bytes = if plain_utf8 {
+        match String::from_utf8(bytes) {
+            Ok(text) => return Ok(text),
+            Err(not_utf8) => not_utf8.into_bytes(),
+        }
+    } else {
+        bytes
+    };
+    decode::decode_text_only(&bytes, encoding)
 }
 
 /// A document's article text, if it can be read and is still the text that was annotated
@@ -110,6 +125,38 @@ mod tests {
         // A date inside a long sentence is not a dateline.
         let sentence = "جلسه در تاریخ 13 الی 14 ژوئیه ۲۰۲۱ به ریاست وزیر امور خارجه جمهوری تاجیکستان در دوشنبه برگزار شد";
         assert_eq!(guess_published(sentence, "fa"), None);
+    }
+
+    #[test]
+    fn read_text_gives_what_the_import_decoded_in_every_encoding() {
+        let dir = tempfile::tempdir().unwrap();
+        let persian = "سلام، ایران ۱۴۰۲";
+        let arabic_yeh = persian.replace('\u{06CC}', "\u{064A}");
+        let (cp1256, _, _) = encoding_rs::WINDOWS_1256.encode(&arabic_yeh);
+        let mut with_bom = vec![0xEF, 0xBB, 0xBF];
+        with_bom.extend_from_slice(persian.as_bytes());
+        let mut utf16 = vec![0xFF, 0xFE];
+        utf16.extend(persian.encode_utf16().flat_map(u16::to_le_bytes));
+        let files: [(&str, Vec<u8>, &str); 5] = [
+            ("plain.txt", persian.as_bytes().to_vec(), "UTF-8"),
+            ("bom.txt", with_bom, "UTF-8"),
+            ("utf16.txt", utf16, "UTF-16LE"),
+            ("legacy.txt", cp1256.into_owned(), "windows-1256"),
+            ("broken.txt", vec![0xD8, 0xA7, 0xFF, 0xD8], "UTF-8"),
+        ];
+        for (name, bytes, encoding) in files {
+            std::fs::write(dir.path().join(name), &bytes).unwrap();
+            let document =
+                import::document_for_text(crate::model::DocId(1), name.to_string(), "", encoding);
+            let read = read_text(dir.path(), &document);
+            let decoded = read_document(dir.path(), &document).map(|d| d.text);
+            assert_eq!(read, decoded, "{name}");
+            if name == "broken.txt" {
+                assert!(matches!(read, Err(SkipReason::InvalidUtf8 { at_byte: 2 })));
+            } else {
+                assert!(read.is_ok(), "{name}");
+            }
+        }
     }
 
     #[test]
