@@ -133,6 +133,7 @@ impl LayoutEngine {
                     layout,
                     top_px: 0.0,
                     height_px: 0.0,
+                    trailing: Vec::new(),
                 }
             })
             .collect();
@@ -199,6 +200,32 @@ struct Paragraph {
     layout: Layout<()>,
     top_px: f32,
     height_px: f32,
+    /// Where each line's trailing whitespace goes (rule L1): found for a line the first time
+    /// it is drawn or measured after a wrap, then kept (visible lines only, once).
+    trailing: Vec<std::sync::OnceLock<TrailingWhitespace>>,
+}
+
+impl Paragraph {
+    /// Line `index`'s trailing whitespace moves (`line` is that line).
+    fn trailing_of(
+        &self,
+        index: usize,
+        line: &parley::Line<'_, ()>,
+        text: &str,
+    ) -> &TrailingWhitespace {
+        static NONE: TrailingWhitespace = TrailingWhitespace {
+            from: Vec::new(),
+            ranges: Vec::new(),
+            to: 0.0,
+            rtl: false,
+        };
+        match self.trailing.get(index) {
+            Some(cell) => cell.get_or_init(|| {
+                TrailingWhitespace::of(line, &visual_clusters(line), text, self.layout.is_rtl())
+            }),
+            None => &NONE,
+        }
+    }
 }
 
 /// A cluster (one or more characters drawn as a unit) on a line.
@@ -298,6 +325,9 @@ impl TextLayout {
         let mut top = 0.0;
         for paragraph in &mut self.paragraphs {
             paragraph.layout.break_all_lines(max_advance);
+            paragraph.trailing = (0..paragraph.layout.len())
+                .map(|_| std::sync::OnceLock::new())
+                .collect();
             paragraph
                 .layout
                 .align(alignment, AlignmentOptions::default());
@@ -349,60 +379,79 @@ impl TextLayout {
     pub fn lines_between(&self, top: f32, bottom: f32) -> Vec<LineInfo> {
         let mut lines = Vec::new();
         for paragraph in self.paragraphs_between(top, bottom) {
-            let s = self.scale;
-            if paragraph.layout.is_empty() {
-                let start = paragraph.range.start;
+            self.push_lines(paragraph, &mut lines, |line_top, line_bottom, _| {
+                !(line_bottom < top || line_top > bottom)
+            });
+        }
+        lines
+    }
+
+    /// The lines of `paragraph` that `wanted(top, bottom, byte range in the paragraph)` keeps,
+    /// with their clusters (built only for those: a line's clusters are the costly part).
+    fn push_lines(
+        &self,
+        paragraph: &Paragraph,
+        lines: &mut Vec<LineInfo>,
+        wanted: impl Fn(f32, f32, &Range<usize>) -> bool,
+    ) {
+        let s = self.scale;
+        if paragraph.layout.is_empty() {
+            let start = paragraph.range.start;
+            let (top, bottom) = (
+                paragraph.top_px / s,
+                (paragraph.top_px + paragraph.height_px) / s,
+            );
+            if wanted(top, bottom, &(0..0)) {
                 lines.push(LineInfo {
                     range: start..start,
-                    top: paragraph.top_px / s,
-                    bottom: (paragraph.top_px + paragraph.height_px) / s,
+                    top,
+                    bottom,
                     baseline: (paragraph.top_px + paragraph.height_px * 0.75) / s,
                     clusters: Vec::new(),
                 });
+            }
+            return;
+        }
+        for line in paragraph.layout.lines() {
+            let metrics = line.metrics();
+            let line_top = (paragraph.top_px + metrics.block_min_coord) / s;
+            let line_bottom = (paragraph.top_px + metrics.block_max_coord) / s;
+            let range = line.text_range();
+            let range =
+                range.start.min(paragraph.range.len())..range.end.min(paragraph.range.len());
+            if !wanted(line_top, line_bottom, &range) {
                 continue;
             }
-            for line in paragraph.layout.lines() {
-                let metrics = line.metrics();
-                let line_top = (paragraph.top_px + metrics.block_min_coord) / s;
-                let line_bottom = (paragraph.top_px + metrics.block_max_coord) / s;
-                if line_bottom < top || line_top > bottom {
-                    continue;
+            let paragraph_text = &self.text[paragraph.range.clone()];
+            let visual = visual_clusters(&line);
+            let moves =
+                TrailingWhitespace::of(&line, &visual, paragraph_text, paragraph.layout.is_rtl());
+            let mut clusters = Vec::with_capacity(visual.len());
+            for (range, x, width, cluster) in visual {
+                if range.end > paragraph.range.len() {
+                    continue; // parley's stand-in for an empty paragraph
                 }
-                let paragraph_text = &self.text[paragraph.range.clone()];
-                let moves =
-                    TrailingWhitespace::of(&line, paragraph_text, paragraph.layout.is_rtl());
-                let mut clusters = Vec::new();
-                for (range, x, width, cluster) in visual_clusters(&line) {
-                    if range.end > paragraph.range.len() {
-                        continue; // parley's stand-in for an empty paragraph
-                    }
-                    clusters.push(Cluster {
-                        range: range.start + paragraph.range.start
-                            ..range.end + paragraph.range.start,
-                        x: moves.cluster_x(&range, x) / s,
-                        width: width / s,
-                        rtl: cluster.is_rtl(),
-                        // Whitespace (a tab) is a gap, not a missing letter.
-                        missing: cluster.glyphs().any(|g| g.id == 0)
-                            && !paragraph_text[range.clone()]
-                                .chars()
-                                .all(char::is_whitespace),
-                    });
-                }
-                clusters.sort_by(|a, b| a.x.total_cmp(&b.x));
-                let range = line.text_range();
-                let range =
-                    range.start.min(paragraph.range.len())..range.end.min(paragraph.range.len());
-                lines.push(LineInfo {
+                clusters.push(Cluster {
+                    x: moves.cluster_x(&range, x) / s,
+                    width: width / s,
+                    rtl: cluster.is_rtl(),
+                    // Whitespace (a tab) is a gap, not a missing letter.
+                    missing: cluster.glyphs().any(|g| g.id == 0)
+                        && !paragraph_text[range.clone()]
+                            .chars()
+                            .all(char::is_whitespace),
                     range: range.start + paragraph.range.start..range.end + paragraph.range.start,
-                    top: line_top,
-                    bottom: line_bottom,
-                    baseline: (paragraph.top_px + metrics.baseline) / s,
-                    clusters,
                 });
             }
+            clusters.sort_by(|a, b| a.x.total_cmp(&b.x));
+            lines.push(LineInfo {
+                range: range.start + paragraph.range.start..range.end + paragraph.range.start,
+                top: line_top,
+                bottom: line_bottom,
+                baseline: (paragraph.top_px + metrics.baseline) / s,
+                clusters,
+            });
         }
-        lines
     }
 
     /// The lines of one paragraph.
@@ -547,10 +596,20 @@ impl TextLayout {
         if range.start >= range.end {
             return rects;
         }
-        let first = self.paragraph_at_offset(range.start).top_px / self.scale;
-        let last = self.paragraph_at_offset(range.end);
-        let last = (last.top_px + last.height_px) / self.scale;
-        for line in self.lines_between(first, last) {
+        let mut lines = Vec::new();
+        let first = self
+            .paragraphs
+            .partition_point(|p| p.range.end < range.start);
+        for paragraph in self.paragraphs[first..]
+            .iter()
+            .take_while(|p| p.range.start <= range.end)
+        {
+            let start = paragraph.range.start;
+            self.push_lines(paragraph, &mut lines, |_, _, line| {
+                line.start + start < range.end && range.start < line.end + start
+            });
+        }
+        for line in &lines {
             let mut previous: Option<&Cluster> = None;
             for cluster in &line.clusters {
                 let inside = cluster.range.start >= range.start && cluster.range.end <= range.end;
@@ -667,9 +726,12 @@ impl TextLayout {
     pub fn for_each_glyph_run(&self, top: f32, bottom: f32, mut f: impl FnMut(GlyphRun<'_>)) {
         let (top_px, bottom_px) = (top * self.scale, bottom * self.scale);
         for paragraph in self.paragraphs_between(top, bottom) {
+            let text = &self.text[paragraph.range.clone()];
             glyph_runs(
                 &paragraph.layout,
-                Some(&self.text[paragraph.range.clone()]),
+                Some(&|index, line: &parley::Line<'_, ()>| {
+                    paragraph.trailing_of(index, line, text)
+                }),
                 paragraph.top_px,
                 top_px..bottom_px,
                 &mut f,
@@ -678,27 +740,32 @@ impl TextLayout {
     }
 }
 
+/// A line's trailing whitespace moves, by its index and the line.
+pub(crate) type TrailingOf<'t> =
+    dyn Fn(usize, &parley::Line<'_, ()>) -> &'t TrailingWhitespace + 't;
+
 /// Calls `f` with each glyph run of a parley layout placed `top_px` down, on lines meeting
-/// `visible_px` (pixels from the same origin). With the paragraph's `text`, trailing whitespace
-/// is placed as rule L1 says ([`TrailingWhitespace`]); without (an editor, whose caret is
+/// `visible_px` (pixels from the same origin). With each line's `trailing` whitespace moves,
+/// it is placed as rule L1 says ([`TrailingWhitespace`]); without (an editor, whose caret is
 /// parley's), as parley placed it.
-pub(crate) fn glyph_runs(
+pub(crate) fn glyph_runs<'t>(
     layout: &Layout<()>,
-    text: Option<&str>,
+    trailing: Option<&TrailingOf<'t>>,
     top_px: f32,
     visible_px: Range<f32>,
     f: &mut impl FnMut(GlyphRun<'_>),
 ) {
-    for line in layout.lines() {
+    let none = TrailingWhitespace::default();
+    for (index, line) in layout.lines().enumerate() {
         let metrics = line.metrics();
         let line_top = top_px + metrics.block_min_coord;
         let line_bottom = top_px + metrics.block_max_coord;
         if line_bottom < visible_px.start || line_top > visible_px.end {
             continue;
         }
-        let moves = match text {
-            Some(text) => TrailingWhitespace::of(&line, text, layout.is_rtl()),
-            None => TrailingWhitespace::default(),
+        let moves = match trailing {
+            Some(trailing) => trailing(index, &line),
+            None => &none,
         };
         for item in line.items() {
             let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
@@ -730,11 +797,12 @@ fn nearest_cluster(line: &LineInfo, x: f32) -> Option<&Cluster> {
         .min_by(|a, b| distance(a).total_cmp(&distance(b)))
 }
 
-/// A line's clusters in visual order, left to right: byte range in the paragraph, left edge and
-/// advance in pixels, and the cluster.
-fn visual_clusters<'a>(
-    line: &parley::Line<'a, ()>,
-) -> Vec<(Range<usize>, f32, f32, parley::Cluster<'a, ()>)> {
+/// A cluster of a line: its byte range in the paragraph, left edge and advance in pixels, and
+/// parley's cluster.
+type VisualCluster<'a> = (Range<usize>, f32, f32, parley::Cluster<'a, ()>);
+
+/// A line's clusters in visual order, left to right.
+fn visual_clusters<'a>(line: &parley::Line<'a, ()>) -> Vec<VisualCluster<'a>> {
     let mut clusters = Vec::new();
     for item in line.items() {
         let PositionedLayoutItem::GlyphRun(glyph_run) = item else {
@@ -754,8 +822,8 @@ fn visual_clusters<'a>(
 /// right-to-left line), not beside the word it followed. parley leaves a space after a Latin
 /// word inside the word's left-to-right run: `سلام Hello world` wrapped after `Hello` showed
 /// `Hello␠␠سلام` where FriBidi has `␠Hello␠سلام`. Everything is in the line's pixels.
-#[derive(Default)]
-struct TrailingWhitespace {
+#[derive(Clone, Debug, Default)]
+pub(crate) struct TrailingWhitespace {
     /// Where the trailing whitespace clusters were (left edge, advance), left to right.
     from: Vec<(f32, f32)>,
     /// Their byte ranges in the paragraph, same order.
@@ -766,16 +834,21 @@ struct TrailingWhitespace {
 }
 
 impl TrailingWhitespace {
-    fn of(line: &parley::Line<'_, ()>, paragraph: &str, rtl: bool) -> Self {
+    /// `clusters` are the line's, as [`visual_clusters`] gives them.
+    fn of(
+        line: &parley::Line<'_, ()>,
+        clusters: &[VisualCluster<'_>],
+        paragraph: &str,
+        rtl: bool,
+    ) -> Self {
         let range = line.text_range();
         let text = &paragraph[range.start.min(paragraph.len())..range.end.min(paragraph.len())];
         let trailing_from = range.start + text.trim_end_matches(char::is_whitespace).len();
         if trailing_from >= range.end {
             return TrailingWhitespace::default();
         }
-        let clusters = visual_clusters(line);
         let (mut from, mut ranges) = (Vec::new(), Vec::new());
-        for (range, x, width, _) in &clusters {
+        for (range, x, width, _) in clusters {
             if range.start >= trailing_from {
                 from.push((*x, *width));
                 ranges.push(range.clone());

@@ -294,15 +294,14 @@ impl DaftarApp {
                                 ui.memory_mut(|m| m.request_focus(records_list_id()));
                             }
                             let current = view.current == Some(record);
-                            paint_record_row(
-                                ui,
-                                text_engine,
-                                rect,
-                                row,
-                                current,
-                                focused,
-                                response.hovered(),
-                            );
+                            let hovered = response.hovered();
+                            paint_record_row(ui, text_engine, rect, row, current, focused, hovered);
+                            // The articles reporting it, by name (they may be Persian).
+                            if hovered && !row.documents.is_empty() {
+                                let articles =
+                                    format!("Reported by:\n{}", row.documents.join("\n"));
+                                super::bidi_label::bidi_tooltip(response, text_engine, &articles);
+                            }
                         }
                     });
             });

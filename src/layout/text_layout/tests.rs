@@ -358,3 +358,59 @@ fn every_click_on_mixed_text_puts_the_caret_on_the_nearest_edge_of_what_was_clic
     }
     assert!(clicks > 400);
 }
+
+/// What a range's selection covers, read off every line's clusters: the slow way selection
+/// rects were found before they built only the lines meeting the range.
+fn covered_by_lines(layout: &TextLayout, range: Range<usize>) -> Vec<(u32, u32, u32)> {
+    let mut cells: Vec<(u32, u32, u32)> = layout
+        .lines()
+        .iter()
+        .flat_map(|line| {
+            line.clusters
+                .iter()
+                .filter(|c| c.range.start >= range.start && c.range.end <= range.end)
+                .map(|c| {
+                    (
+                        line.top.round() as u32,
+                        c.x.round() as u32,
+                        (c.x + c.width).round() as u32,
+                    )
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    cells.sort();
+    cells
+}
+
+#[test]
+fn selection_rects_cover_exactly_the_clusters_of_the_range_on_every_line() {
+    let text = crate::sample::ARTICLES
+        .iter()
+        .map(|(_, t)| *t)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let text = format!("{MIXED}\n{text}");
+    let layout = layout(&text, 420.0);
+    let boundaries: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+    for step in [7usize, 61, 389, 2011] {
+        for start in (0..boundaries.len()).step_by(step.max(1) * 13).take(40) {
+            let end = boundaries[(start + step).min(boundaries.len() - 1)];
+            let range = boundaries[start]..end;
+            let rects = layout.selection_rects(range.clone());
+            // Every cluster inside the range lies inside one of the rectangles, on its line.
+            for (top, left, right) in covered_by_lines(&layout, range.clone()) {
+                assert!(
+                    rects.iter().any(|r| r.min_y.round() as u32 == top
+                        && r.min_x.round() as u32 <= left
+                        && right <= r.max_x.round() as u32),
+                    "{range:?}: cluster at {top},{left}..{right} outside {rects:?}"
+                );
+            }
+            assert_eq!(
+                rects.is_empty(),
+                covered_by_lines(&layout, range).is_empty()
+            );
+        }
+    }
+}
