@@ -133,10 +133,11 @@ impl LayoutEngine {
                     layout,
                     top_px: 0.0,
                     height_px: 0.0,
-                    trailing: Vec::new(),
+                    moves: Vec::new(),
                 }
             })
             .collect();
+        let tab_px = self.space_px(style, scale) * TAB_SPACES;
         let mut layout = TextLayout {
             text: text.to_string(),
             style: *style,
@@ -144,9 +145,17 @@ impl LayoutEngine {
             width,
             paragraphs,
             height_px: 0.0,
+            tab_px,
         };
         layout.break_lines();
         layout
+    }
+
+    /// The width of a space in `style`, in pixels (tab stops are measured in it).
+    fn space_px(&mut self, style: &TextStyle, scale: f32) -> f32 {
+        let mut space = self.layout_paragraph(" ", style, scale);
+        space.break_all_lines(None);
+        space.full_width()
     }
 
     /// The font and layout contexts, for parley's editor.
@@ -200,28 +209,36 @@ struct Paragraph {
     layout: Layout<()>,
     top_px: f32,
     height_px: f32,
-    /// Where each line's trailing whitespace goes (rule L1): found for a line the first time
-    /// it is drawn or measured after a wrap, then kept (visible lines only, once).
-    trailing: Vec<std::sync::OnceLock<TrailingWhitespace>>,
+    /// How each line's clusters move (rule L1, tab stops): found for a line the first time it
+    /// is drawn or measured after a wrap, then kept (visible lines only, once).
+    moves: Vec<std::sync::OnceLock<LineMoves>>,
 }
 
 impl Paragraph {
-    /// Line `index`'s trailing whitespace moves (`line` is that line).
-    fn trailing_of(
+    /// Line `index`'s moves (`line` is that line; tab stops `tab_px` apart).
+    fn moves_of(
         &self,
         index: usize,
         line: &parley::Line<'_, ()>,
         text: &str,
-    ) -> &TrailingWhitespace {
-        static NONE: TrailingWhitespace = TrailingWhitespace {
+        tab_px: f32,
+    ) -> &LineMoves {
+        static NONE: LineMoves = LineMoves {
             from: Vec::new(),
             ranges: Vec::new(),
             to: 0.0,
             rtl: false,
+            tabs: Vec::new(),
         };
-        match self.trailing.get(index) {
+        match self.moves.get(index) {
             Some(cell) => cell.get_or_init(|| {
-                TrailingWhitespace::of(line, &visual_clusters(line), text, self.layout.is_rtl())
+                LineMoves::of(
+                    line,
+                    &visual_clusters(line),
+                    text,
+                    self.layout.is_rtl(),
+                    tab_px,
+                )
             }),
             None => &NONE,
         }
@@ -277,6 +294,8 @@ pub struct TextLayout {
     width: Option<f32>,
     paragraphs: Vec<Paragraph>,
     height_px: f32,
+    /// The distance between tab stops, in pixels.
+    tab_px: f32,
 }
 
 impl TextLayout {
@@ -325,7 +344,7 @@ impl TextLayout {
         let mut top = 0.0;
         for paragraph in &mut self.paragraphs {
             paragraph.layout.break_all_lines(max_advance);
-            paragraph.trailing = (0..paragraph.layout.len())
+            paragraph.moves = (0..paragraph.layout.len())
                 .map(|_| std::sync::OnceLock::new())
                 .collect();
             paragraph
@@ -424,8 +443,13 @@ impl TextLayout {
             }
             let paragraph_text = &self.text[paragraph.range.clone()];
             let visual = visual_clusters(&line);
-            let moves =
-                TrailingWhitespace::of(&line, &visual, paragraph_text, paragraph.layout.is_rtl());
+            let moves = LineMoves::of(
+                &line,
+                &visual,
+                paragraph_text,
+                paragraph.layout.is_rtl(),
+                self.tab_px,
+            );
             let mut clusters = Vec::with_capacity(visual.len());
             for (range, x, width, cluster) in visual {
                 if range.end > paragraph.range.len() {
@@ -433,7 +457,7 @@ impl TextLayout {
                 }
                 clusters.push(Cluster {
                     x: moves.cluster_x(&range, x) / s,
-                    width: width / s,
+                    width: moves.cluster_width(&range, width) / s,
                     rtl: cluster.is_rtl(),
                     // Whitespace (a tab) is a gap, not a missing letter.
                     missing: cluster.glyphs().any(|g| g.id == 0)
@@ -730,7 +754,7 @@ impl TextLayout {
             glyph_runs(
                 &paragraph.layout,
                 Some(&|index, line: &parley::Line<'_, ()>| {
-                    paragraph.trailing_of(index, line, text)
+                    paragraph.moves_of(index, line, text, self.tab_px)
                 }),
                 paragraph.top_px,
                 top_px..bottom_px,
@@ -741,12 +765,11 @@ impl TextLayout {
 }
 
 /// A line's trailing whitespace moves, by its index and the line.
-pub(crate) type TrailingOf<'t> =
-    dyn Fn(usize, &parley::Line<'_, ()>) -> &'t TrailingWhitespace + 't;
+pub(crate) type TrailingOf<'t> = dyn Fn(usize, &parley::Line<'_, ()>) -> &'t LineMoves + 't;
 
 /// Calls `f` with each glyph run of a parley layout placed `top_px` down, on lines meeting
 /// `visible_px` (pixels from the same origin). With each line's `trailing` whitespace moves,
-/// it is placed as rule L1 says ([`TrailingWhitespace`]); without (an editor, whose caret is
+/// it is placed as rule L1 says ([`LineMoves`]); without (an editor, whose caret is
 /// parley's), as parley placed it.
 pub(crate) fn glyph_runs<'t>(
     layout: &Layout<()>,
@@ -755,7 +778,7 @@ pub(crate) fn glyph_runs<'t>(
     visible_px: Range<f32>,
     f: &mut impl FnMut(GlyphRun<'_>),
 ) {
-    let none = TrailingWhitespace::default();
+    let none = LineMoves::default();
     for (index, line) in layout.lines().enumerate() {
         let metrics = line.metrics();
         let line_top = top_px + metrics.block_min_coord;
@@ -817,13 +840,20 @@ fn visual_clusters<'a>(line: &parley::Line<'a, ()>) -> Vec<VisualCluster<'a>> {
     clusters
 }
 
-/// Rule L1 of the bidi algorithm for one line: whitespace at the end of a line takes the
-/// paragraph's level, so it sits at the line's end in reading order (the left end of a
-/// right-to-left line), not beside the word it followed. parley leaves a space after a Latin
-/// word inside the word's left-to-right run: `سلام Hello world` wrapped after `Hello` showed
-/// `Hello␠␠سلام` where FriBidi has `␠Hello␠سلام`. Everything is in the line's pixels.
+/// How a line's clusters move from where parley put them.
+///
+/// Rule L1 of the bidi algorithm: whitespace at the end of a line takes the paragraph's level,
+/// so it sits at the line's end in reading order (the left end of a right-to-left line), not
+/// beside the word it followed. parley leaves a space after a Latin word inside the word's
+/// left-to-right run: `سلام Hello world` wrapped after `Hello` showed `Hello␠␠سلام` where
+/// FriBidi has `␠Hello␠سلام`.
+///
+/// Tab stops: parley gives a tab the width of a space; a tab here reaches the next stop, a
+/// multiple of [`TAB_SPACES`] spaces from the line's start edge (the right edge of a
+/// right-to-left paragraph), and what follows it moves on. A tab is a segment separator (UAX #9):
+/// the text after it lies further from the start edge. Everything is in the line's pixels.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct TrailingWhitespace {
+pub(crate) struct LineMoves {
     /// Where the trailing whitespace clusters were (left edge, advance), left to right.
     from: Vec<(f32, f32)>,
     /// Their byte ranges in the paragraph, same order.
@@ -831,42 +861,111 @@ pub(crate) struct TrailingWhitespace {
     /// Where the first of them goes.
     to: f32,
     rtl: bool,
+    /// The tabs widened to their stops, nearest the start edge first.
+    tabs: Vec<Tab>,
 }
 
-impl TrailingWhitespace {
-    /// `clusters` are the line's, as [`visual_clusters`] gives them.
+/// A tab of a line: where parley put it, its byte range, and how much wider it is now.
+#[derive(Clone, Debug)]
+struct Tab {
+    x: f32,
+    range: Range<usize>,
+    extra: f32,
+}
+
+/// How many spaces apart tab stops are (a typewriter's, and a terminal's).
+pub const TAB_SPACES: f32 = 8.0;
+
+impl LineMoves {
+    /// `clusters` are the line's, as [`visual_clusters`] gives them; `tab_px` is the distance
+    /// between tab stops (0: tabs keep parley's width).
     fn of(
         line: &parley::Line<'_, ()>,
         clusters: &[VisualCluster<'_>],
         paragraph: &str,
         rtl: bool,
+        tab_px: f32,
     ) -> Self {
         let range = line.text_range();
         let text = &paragraph[range.start.min(paragraph.len())..range.end.min(paragraph.len())];
         let trailing_from = range.start + text.trim_end_matches(char::is_whitespace).len();
-        if trailing_from >= range.end {
-            return TrailingWhitespace::default();
-        }
-        let (mut from, mut ranges) = (Vec::new(), Vec::new());
-        for (range, x, width, _) in clusters {
-            if range.start >= trailing_from {
-                from.push((*x, *width));
-                ranges.push(range.clone());
+        let mut moves = LineMoves {
+            rtl,
+            ..LineMoves::default()
+        };
+        if trailing_from < range.end {
+            for (range, x, width, _) in clusters {
+                if range.start >= trailing_from {
+                    moves.from.push((*x, *width));
+                    moves.ranges.push(range.clone());
+                }
             }
         }
-        let moved: f32 = from.iter().map(|(_, w)| w).sum();
-        let left = clusters.first().map_or(0.0, |c| c.1);
-        let right = clusters.last().map_or(0.0, |c| c.1 + c.2);
-        TrailingWhitespace {
-            from,
-            ranges,
-            to: if rtl { left } else { right - moved },
-            rtl,
+        let is_tab = |r: &Range<usize>| paragraph.get(r.clone()) == Some("\t");
+        let has_tabs = clusters
+            .iter()
+            .any(|(r, ..)| r.start < trailing_from && is_tab(r));
+        let mut total_extra = 0.0;
+        if has_tabs && tab_px > 0.0 {
+            // Distances from the start edge, after L1 (tabs are never trailing here).
+            let placed: Vec<(f32, f32, &Range<usize>)> = clusters
+                .iter()
+                .filter(|(r, ..)| r.start < trailing_from)
+                .map(|(r, x, w, _)| (x + moves.trailing_shift(*x), *w, r))
+                .collect();
+            let start = if rtl {
+                placed
+                    .iter()
+                    .map(|(x, w, _)| x + w)
+                    .fold(f32::MIN, f32::max)
+            } else {
+                placed.iter().map(|(x, ..)| *x).fold(f32::MAX, f32::min)
+            };
+            let mut tabs: Vec<(f32, f32, &Range<usize>, f32)> = clusters
+                .iter()
+                .filter(|(r, ..)| r.start < trailing_from && is_tab(r))
+                .map(|(r, x, w, _)| (*x, *w, r, x + moves.trailing_shift(*x)))
+                .collect();
+            if rtl {
+                tabs.sort_by(|a, b| b.0.total_cmp(&a.0));
+            } else {
+                tabs.sort_by(|a, b| a.0.total_cmp(&b.0));
+            }
+            for (x, width, range, placed_x) in tabs {
+                let distance = if rtl {
+                    start - (placed_x + width)
+                } else {
+                    placed_x - start
+                } + total_extra;
+                let mut wide = ((distance / tab_px).floor() + 1.0) * tab_px - distance;
+                // A stop closer than half a space is passed for the next (as CSS `tab-size`).
+                if wide < 0.5 * tab_px / TAB_SPACES {
+                    wide += tab_px;
+                }
+                let extra = wide - width;
+                moves.tabs.push(Tab {
+                    x,
+                    range: range.clone(),
+                    extra,
+                });
+                total_extra += extra;
+            }
         }
+        if !moves.from.is_empty() {
+            let moved: f32 = moves.from.iter().map(|(_, w)| w).sum();
+            let left = clusters.first().map_or(0.0, |c| c.1);
+            let right = clusters.last().map_or(0.0, |c| c.1 + c.2);
+            moves.to = if rtl {
+                left - total_extra
+            } else {
+                right - moved + total_extra
+            };
+        }
+        moves
     }
 
-    /// How far something that was at `x` (not trailing whitespace) moves.
-    fn shift(&self, x: f32) -> f32 {
+    /// How far rule L1 moves something that was at `x` (not trailing whitespace).
+    fn trailing_shift(&self, x: f32) -> f32 {
         if self.rtl {
             // The whitespace leaves for the left end: what was left of it moves right.
             self.from
@@ -884,12 +983,43 @@ impl TrailingWhitespace {
         }
     }
 
+    /// How far the tabs between the start edge and `x` push what was at `x`.
+    fn tab_shift(&self, x: f32) -> f32 {
+        if self.rtl {
+            -self
+                .tabs
+                .iter()
+                .filter(|t| t.x > x)
+                .map(|t| t.extra)
+                .sum::<f32>()
+        } else {
+            self.tabs.iter().filter(|t| t.x < x).map(|t| t.extra).sum()
+        }
+    }
+
+    /// How far something that was at `x` (not trailing whitespace) moves.
+    fn shift(&self, x: f32) -> f32 {
+        self.trailing_shift(x) + self.tab_shift(x)
+    }
+
     /// Where the cluster `range` that was at `x` goes.
     fn cluster_x(&self, range: &Range<usize>, x: f32) -> f32 {
-        match self.ranges.iter().position(|r| r == range) {
-            Some(index) => self.to + self.from[..index].iter().map(|(_, w)| w).sum::<f32>(),
-            None => x + self.shift(x),
+        if let Some(index) = self.ranges.iter().position(|r| r == range) {
+            return self.to + self.from[..index].iter().map(|(_, w)| w).sum::<f32>();
         }
+        match self.tabs.iter().find(|t| t.range == *range) {
+            // A right-to-left tab keeps its right edge and grows to the left.
+            Some(tab) if self.rtl => x + self.shift(x) - tab.extra,
+            _ => x + self.shift(x),
+        }
+    }
+
+    /// How wide the cluster `range` of width `width` is now.
+    fn cluster_width(&self, range: &Range<usize>, width: f32) -> f32 {
+        self.tabs
+            .iter()
+            .find(|t| t.range == *range)
+            .map_or(width, |t| width + t.extra)
     }
 }
 

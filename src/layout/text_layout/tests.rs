@@ -414,3 +414,81 @@ fn selection_rects_cover_exactly_the_clusters_of_the_range_on_every_line() {
         }
     }
 }
+
+/// The clusters of the only line of `text`, by their byte offset.
+fn cluster_at(line: &LineInfo, byte: usize) -> &Cluster {
+    line.clusters
+        .iter()
+        .find(|c| c.range.start == byte)
+        .unwrap_or_else(|| panic!("no cluster at {byte}"))
+}
+
+#[test]
+fn text_after_a_tab_starts_at_the_next_tab_stop_from_the_lines_start_edge() {
+    for (text, rtl) in [
+        ("ab\tc\tlonger words\tz", false),
+        ("سلام\tدنیا\tHello\tپایان", true),
+    ] {
+        let style = TextStyle {
+            direction: if rtl { Direction::Rtl } else { Direction::Ltr },
+            ..TextStyle::article(16.0)
+        };
+        let laid = LayoutEngine::new().layout(text, &style, Some(700.0), 1.0);
+        let stop = laid.tab_px;
+        assert!(stop > 4.0, "tab stops {stop} px apart");
+        let lines = laid.lines();
+        assert_eq!(lines.len(), 1);
+        let line = &lines[0];
+        let start_edge = if rtl {
+            line.clusters
+                .iter()
+                .map(|c| c.x + c.width)
+                .fold(f32::MIN, f32::max)
+        } else {
+            line.clusters.iter().map(|c| c.x).fold(f32::MAX, f32::min)
+        };
+        let tabs: Vec<usize> = text.match_indices('\t').map(|(at, _)| at).collect();
+        let mut previous = 0.0;
+        for tab in tabs {
+            // The tab's far edge (where what follows it begins) is on a stop, further than the
+            // previous one.
+            let cell = cluster_at(line, tab);
+            let far = if rtl {
+                start_edge - cell.x
+            } else {
+                cell.x + cell.width - start_edge
+            };
+            let stops = far / stop;
+            assert!(
+                (stops - stops.round()).abs() < 0.01 && stops.round() >= 1.0,
+                "{text:?}: the tab at {tab} ends {far} px from the start edge ({stops} stops)"
+            );
+            assert!(far > previous && cell.width > 0.0);
+            previous = far;
+        }
+        // Nothing overlaps.
+        let mut cells: Vec<&Cluster> = line.clusters.iter().collect();
+        cells.sort_by(|a, b| a.x.total_cmp(&b.x));
+        for pair in cells.windows(2) {
+            assert!(
+                pair[0].x + pair[0].width <= pair[1].x + 0.01,
+                "{text:?}: {:?} overlaps {:?}",
+                pair[0],
+                pair[1]
+            );
+        }
+        // The glyphs are drawn where the clusters now are: the first letter after the last tab.
+        let after = text.rfind('\t').unwrap() + 1;
+        let cell = cluster_at(line, after);
+        let mut glyph_xs = Vec::new();
+        laid.for_each_glyph_run(f32::MIN, f32::MAX, |run| {
+            glyph_xs.extend(run.glyphs.iter().map(|g| g.x / laid.scale));
+        });
+        assert!(
+            glyph_xs
+                .iter()
+                .any(|x| *x >= cell.x - 0.5 && *x <= cell.x + cell.width + 0.5),
+            "{text:?}: no glyph drawn at {cell:?}"
+        );
+    }
+}
