@@ -40,10 +40,47 @@ pub struct SearchHit {
     /// Code points into the article's decoded text, half-open.
     pub start: usize,
     pub end: usize,
-    pub quote: String,
-    /// Up to [`CONTEXT_CHARS`] code points before and after.
-    pub left: String,
-    pub right: String,
+    /// The words matched with up to [`CONTEXT_CHARS`] code points either side, in one string
+    /// (a search may find a hundred thousand hits), and where the words are in it.
+    line: String,
+    words: Range<usize>,
+}
+
+impl SearchHit {
+    /// A hit at `chars` of a text, whose words are `text[bytes]`.
+    pub fn new(
+        doc: DocId,
+        path: std::sync::Arc<str>,
+        text: &str,
+        chars: Range<usize>,
+        bytes: Range<usize>,
+    ) -> Self {
+        let from = back(text, bytes.start, CONTEXT_CHARS);
+        let to = ahead(text, bytes.end, CONTEXT_CHARS);
+        SearchHit {
+            doc,
+            path,
+            start: chars.start,
+            end: chars.end,
+            line: text[from..to].to_string(),
+            words: bytes.start - from..bytes.end - from,
+        }
+    }
+
+    /// The words matched.
+    pub fn quote(&self) -> &str {
+        &self.line[self.words.clone()]
+    }
+
+    /// What comes before them.
+    pub fn left(&self) -> &str {
+        &self.line[..self.words.start]
+    }
+
+    /// What comes after them.
+    pub fn right(&self) -> &str {
+        &self.line[self.words.end..]
+    }
 }
 
 /// What a search found, and the articles it could not read.
@@ -222,8 +259,11 @@ fn find_on_boundaries(folded: &str, needle: &str) -> Vec<Range<usize>> {
     if needle.is_empty() {
         return found;
     }
+    // memchr's SIMD substring search, stepping one character past each occurrence: one that
+    // is not on a boundary must not hide an overlapping one that is.
+    let finder = memchr::memmem::Finder::new(needle.as_bytes());
     let mut from = 0;
-    while let Some(pos) = folded[from..].find(needle) {
+    while let Some(pos) = finder.find(&folded.as_bytes()[from..]) {
         let start = from + pos;
         let end = start + needle.len();
         if is_token_boundary(folded, start) && is_token_boundary(folded, end) {
@@ -271,15 +311,7 @@ pub fn hits_in_document(
                     && m.chars.end <= s.end
             }),
         })
-        .map(|m| SearchHit {
-            doc: document.id,
-            path: path.clone(),
-            start: m.chars.start,
-            end: m.chars.end,
-            quote: text[m.bytes.clone()].to_string(),
-            left: text[back(text, m.bytes.start, CONTEXT_CHARS)..m.bytes.start].to_string(),
-            right: text[m.bytes.end..ahead(text, m.bytes.end, CONTEXT_CHARS)].to_string(),
-        })
+        .map(|m| SearchHit::new(document.id, path.clone(), text, m.chars, m.bytes))
         .collect()
 }
 
@@ -356,6 +388,13 @@ mod tests {
         assert_eq!(words("سفر به ایرانِ بزرگ", "ایران"), ["ایرانِ"]);
         // On token boundaries: ایرانی is another word.
         assert_eq!(words("ایرانی", "ایران"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn overlapping_occurrences_are_all_found() {
+        // The first occurrence starts inside اب, off a boundary; the one overlapping it counts.
+        assert_eq!(words("اب ب ب", "ب ب"), ["ب ب"]);
+        assert_eq!(words("ب ب ب", "ب ب"), ["ب ب", "ب ب"]);
     }
 
     #[test]

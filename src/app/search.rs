@@ -202,7 +202,7 @@ impl Session {
             .map(|h| Suggestion {
                 doc: h.doc,
                 chars: h.start..h.end,
-                quote: h.quote.clone(),
+                quote: h.quote().to_string(),
                 label: label.to_string(),
                 entity,
             })

@@ -1826,7 +1826,7 @@ fn corpus_search_runs_on_a_thread_and_opens_a_hit_at_its_words() {
     let arabic = search
         .hits()
         .iter()
-        .position(|h| h.quote == "إيران")
+        .position(|h| h.quote() == "إيران")
         .expect("the Arabic article's إيران");
     let hit = search.hits()[arabic].clone();
     assert_ne!(session.doc(), Some(hit.doc));
@@ -1872,7 +1872,7 @@ fn corpus_search_runs_on_a_thread_and_opens_a_hit_at_its_words() {
     let hits = session.search().hits();
     assert!(!hits.is_empty());
     assert!(
-        hits.iter().all(|h| h.quote.starts_with("نشست ")),
+        hits.iter().all(|h| h.quote().starts_with("نشست ")),
         "{hits:?}"
     );
     assert!(session.message().unwrap().contains("hit"));
@@ -1941,7 +1941,7 @@ fn checked_hits_are_tagged_in_one_undo_step_and_tagged_ones_are_left_alone() {
             .iter()
             .find(|s| s.start == hit.start && s.end == hit.end && s.label == "GPE")
             .unwrap();
-        assert_eq!(span.quote, hit.quote);
+        assert_eq!(span.quote, hit.quote());
         assert_eq!(span.author, session.annotator());
         assert_ne!(document.status, DocStatus::New);
     }

@@ -573,9 +573,9 @@ pub fn search(
                 "document": hit.path,
                 "start": hit.start,
                 "end": hit.end,
-                "quote": hit.quote,
-                "left": hit.left,
-                "right": hit.right,
+                "quote": hit.quote(),
+                "left": hit.left(),
+                "right": hit.right(),
             });
             let _ = writeln!(out, "{line}");
         }
@@ -592,9 +592,9 @@ pub fn search(
                 "  {}..{}  …{}[{}]{}…",
                 hit.start,
                 hit.end,
-                flat(&hit.left),
-                flat(&hit.quote),
-                flat(&hit.right)
+                flat(hit.left()),
+                flat(hit.quote()),
+                flat(hit.right())
             );
         }
         let documents: std::collections::BTreeSet<&str> =

@@ -39,7 +39,7 @@ pub fn results_id() -> egui::Id {
 
 /// The accessible name of a hit's row ("hit 3: ایران").
 pub fn hit_row_name(index: usize, hit: &SearchHit) -> String {
-    format!("hit {}: {}", index + 1, hit.quote)
+    format!("hit {}: {}", index + 1, hit.quote())
 }
 
 /// A line of the list: a document's heading, or one of its hits.
@@ -635,9 +635,9 @@ fn paint_hit_row(
     );
     let one_line = |s: &str| s.replace(['\n', '\r', '\t', '\u{2029}', '\u{2028}'], " ");
     let (before, quote, after) = (
-        one_line(&hit.left),
-        one_line(&hit.quote),
-        one_line(&hit.right),
+        one_line(hit.left()),
+        one_line(hit.quote()),
+        one_line(hit.right()),
     );
     let rtl = [&quote, &before, &after]
         .iter()
@@ -704,15 +704,14 @@ mod tests {
     use crate::model::DocId;
 
     fn hit(doc: u64, start: usize) -> SearchHit {
-        SearchHit {
-            doc: DocId(doc),
-            path: "a.txt".into(),
-            start,
-            end: start + 1,
-            quote: "x".into(),
-            left: String::new(),
-            right: String::new(),
-        }
+        let text = "x".repeat(start + 1);
+        SearchHit::new(
+            DocId(doc),
+            "a.txt".into(),
+            &text,
+            start..start + 1,
+            start..start + 1,
+        )
     }
 
     #[test]

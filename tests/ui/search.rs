@@ -42,8 +42,8 @@ fn search_open_a_hit_by_a_click_and_tag_three_hits_at_once_by_keys() {
     search_for(&mut harness, "ايران");
     let hits = harness.state().session.search().hits().to_vec();
     assert!(hits.len() >= 6, "{hits:?}");
-    assert!(hits.iter().any(|h| h.quote == "ایران"));
-    assert!(hits.iter().any(|h| h.quote == "إيران"));
+    assert!(hits.iter().any(|h| h.quote() == "ایران"));
+    assert!(hits.iter().any(|h| h.quote() == "إيران"));
     harness.get_by_label(RESULTS_LIST);
 
     // A click on a hit of a document not shown opens it at the hit's words.
