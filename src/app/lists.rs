@@ -161,12 +161,16 @@ impl EntityIndex {
 
 /// The item after (or before) `current` in `items`; from no current item (or one not in the
 /// list), the first (or the last).
-pub fn neighbour<T: PartialEq + Copy>(items: &[T], current: Option<T>, forward: bool) -> Option<T> {
-    let at = current.and_then(|c| items.iter().position(|x| *x == c));
+pub fn neighbour<T: PartialEq + Clone>(
+    items: &[T],
+    current: Option<&T>,
+    forward: bool,
+) -> Option<T> {
+    let at = current.and_then(|c| items.iter().position(|x| x == c));
     match (at, forward) {
-        (Some(i), true) => items.get(i + 1).copied(),
-        (Some(i), false) => i.checked_sub(1).and_then(|i| items.get(i)).copied(),
-        (None, true) => items.first().copied(),
-        (None, false) => items.last().copied(),
+        (Some(i), true) => items.get(i + 1).cloned(),
+        (Some(i), false) => i.checked_sub(1).and_then(|i| items.get(i)).cloned(),
+        (None, true) => items.first().cloned(),
+        (None, false) => items.last().cloned(),
     }
 }

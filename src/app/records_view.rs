@@ -3,6 +3,7 @@
 //! it).
 
 use super::command::{Applied, Page, Refusal};
+use super::lists::neighbour;
 use super::session::Session;
 use crate::model::SpanRef;
 use crate::records::{RecordColumn, RecordFilter, RecordRef, RecordRow, record_rows, sort_rows};
@@ -58,21 +59,17 @@ impl Session {
         Ok(Applied::default())
     }
 
-    /// Moves to the next or previous row of the table as shown.
+    /// Moves to the next or previous row of the table as shown (from none: the first or the
+    /// last); at either end it stays.
     pub(super) fn step_record(&mut self, forward: bool) {
-        let rows = self.record_table();
-        let at = self
-            .records_view
-            .current
-            .and_then(|c| rows.iter().position(|r| r.record == Some(c)));
-        let next = match at {
-            None if forward => 0,
-            None => rows.len().saturating_sub(1),
-            Some(i) if forward => (i + 1).min(rows.len().saturating_sub(1)),
-            Some(i) => i.saturating_sub(1),
-        };
-        if let Some(row) = rows.get(next) {
-            self.records_view.current = row.record;
+        let records: Vec<RecordRef> = self
+            .record_table()
+            .iter()
+            .filter_map(|r| r.record)
+            .collect();
+        let current = self.records_view.current.filter(|c| records.contains(c));
+        if let Some(next) = neighbour(&records, current.as_ref(), forward) {
+            self.records_view.current = Some(next);
         }
     }
 

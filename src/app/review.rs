@@ -45,7 +45,7 @@ impl Session {
     pub(super) fn step_review_item(&mut self, forward: bool) -> Result<Applied, Refusal> {
         let doc = self.doc().ok_or(Refusal::NoDocument)?;
         let items = review_items(&self.project, doc);
-        match neighbour(&items, self.cursor.review_item, forward) {
+        match neighbour(&items, self.cursor.review_item.as_ref(), forward) {
             Some(item) => self.select_review_item(item),
             None => Ok(Applied::default()),
         }

@@ -369,7 +369,7 @@ impl Session {
                     .filter(|s| self.shows_span(s))
                     .map(|s| s.id)
                     .collect();
-                if let Some(span) = neighbour(&ids, self.cursor.span, forward) {
+                if let Some(span) = neighbour(&ids, self.cursor.span.as_ref(), forward) {
                     self.select_span(span);
                 }
                 done

@@ -2,6 +2,7 @@
 //! and label, stepped through and accepted or rejected a whole group at a time.
 
 use super::command::{Applied, Refusal};
+use super::lists::neighbour;
 use super::session::Session;
 use crate::edit::suggested::{GroupKey, SuggestionGroup, decide_group, pending_groups};
 use crate::model::ReviewState;
@@ -52,21 +53,17 @@ impl Session {
         Ok(Applied::default())
     }
 
+    /// Goes to the next or previous group (from none: the first or the last); at either end
+    /// it stays.
     pub(super) fn step_suggestion_group(&mut self, forward: bool) -> Result<Applied, Refusal> {
-        let groups = self.suggestion_groups();
-        let at = self
-            .suggestions_view
-            .current
-            .as_ref()
-            .and_then(|c| groups.iter().position(|g| &g.key == c));
-        let next = match at {
-            None if forward => 0,
-            None => groups.len().saturating_sub(1),
-            Some(i) if forward => (i + 1).min(groups.len().saturating_sub(1)),
-            Some(i) => i.saturating_sub(1),
-        };
-        match groups.get(next) {
-            Some(group) => self.select_suggestion_group(group.key.clone()),
+        let keys: Vec<GroupKey> = self
+            .suggestion_groups()
+            .into_iter()
+            .map(|g| g.key)
+            .collect();
+        let current = self.suggestions_view.current.clone();
+        match neighbour(&keys, current.as_ref(), forward).or(current) {
+            Some(key) => self.select_suggestion_group(key),
             None => Err(Refusal::NoSuggestionGroup),
         }
     }

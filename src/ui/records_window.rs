@@ -8,6 +8,7 @@ use eframe::egui;
 
 use super::app::DaftarApp;
 use super::bidi_label::paint_one_line;
+use super::key_list::KeyList;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::app::AppCommand;
@@ -234,75 +235,44 @@ impl DaftarApp {
                             .as_ref()
                             .map_or(&[][..], |(_, r)| r);
                         let width: f32 = RecordColumn::ALL.iter().map(|c| column_width(*c)).sum();
-                        let (rect, _) = ui.allocate_exact_size(
-                            egui::vec2(width, ROW_HEIGHT * rows.len() as f32),
-                            egui::Sense::hover(),
-                        );
-                        let list = ui.interact(
-                            rect,
+                        let reveal = reveal
+                            .then(|| rows.iter().position(|r| r.record == view.current))
+                            .flatten();
+                        let list = KeyList::show(
+                            ui,
                             records_list_id(),
-                            egui::Sense::focusable_noninteractive(),
+                            RECORDS_LIST,
+                            rows.len(),
+                            ROW_HEIGHT,
+                            width,
+                            reveal,
                         );
-                        list.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::List, true, RECORDS_LIST)
-                        });
-                        let focused = list.has_focus();
-                        if focused {
-                            super::input::keep_arrow_keys(ui, records_list_id(), true);
-                        }
-                        let row_rect = |row: usize| {
-                            egui::Rect::from_min_size(
-                                rect.min + egui::vec2(0.0, ROW_HEIGHT * row as f32),
-                                egui::vec2(width, ROW_HEIGHT),
-                            )
-                        };
-                        if reveal
-                            && let Some(at) = rows.iter().position(|r| r.record == view.current)
-                        {
-                            ui.scroll_to_rect(row_rect(at), None);
-                        }
-                        let clip = ui.clip_rect();
-                        let first =
-                            ((clip.min.y - rect.min.y) / ROW_HEIGHT).floor().max(0.0) as usize;
-                        let last = (((clip.max.y - rect.min.y) / ROW_HEIGHT).ceil().max(0.0)
-                            as usize)
-                            .min(rows.len());
                         let text_engine = self
                             .text_engine
                             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                        for (index, row) in rows.iter().enumerate().take(last).skip(first) {
-                            let rect = row_rect(index);
+                        for index in list.visible.clone() {
+                            let row = &rows[index];
                             let Some(record) = row.record else { continue };
-                            let response = ui.interact(
-                                rect,
-                                records_list_id().with(index),
-                                egui::Sense::CLICK,
-                            );
-                            response.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::ListItem,
-                                    true,
-                                    record_row_name(row),
-                                )
+                            let response = list.row_response(ui, records_list_id(), index, || {
+                                record_row_name(row)
                             });
                             if response.double_clicked() {
                                 pushed.push(AppCommand::OpenRecord(record));
                             } else if response.clicked() {
                                 pushed.push(AppCommand::SelectRecord(record));
                             }
-                            if response.clicked() || response.double_clicked() {
-                                ui.memory_mut(|m| m.request_focus(records_list_id()));
-                            }
+                            let rect = list.row_rect(index);
                             let current = view.current == Some(record);
-                            let hovered = response.hovered();
-                            paint_record_row(ui, text_engine, rect, row, current, focused, hovered);
+                            list.paint_row_background(ui, rect, current, response.hovered());
+                            paint_record_cells(ui, text_engine, rect, row);
                             // The articles reporting it, by name (they may be Persian).
-                            if hovered && !row.documents.is_empty() {
+                            if response.hovered() && !row.documents.is_empty() {
                                 let articles =
                                     format!("Reported by:\n{}", row.documents.join("\n"));
                                 super::bidi_label::bidi_tooltip(response, text_engine, &articles);
                             }
                         }
+                        list.paint_focus(ui);
                     });
             });
         for command in pushed {
@@ -327,28 +297,9 @@ fn paint_sort_arrow(ui: &egui::Ui, rect: egui::Rect, descending: bool) {
     ));
 }
 
-/// One row of the table: each cell on one line, clipped to its column, drawn by our engine.
-fn paint_record_row(
-    ui: &egui::Ui,
-    engine: &mut TextEngine,
-    rect: egui::Rect,
-    row: &RecordRow,
-    current: bool,
-    focused: bool,
-    hovered: bool,
-) {
+/// The cells of one row: each on one line, clipped to its column, drawn by our engine.
+fn paint_record_cells(ui: &egui::Ui, engine: &mut TextEngine, rect: egui::Rect, row: &RecordRow) {
     let visuals = ui.visuals();
-    if current {
-        let fill = if focused {
-            visuals.selection.bg_fill.gamma_multiply(0.6)
-        } else {
-            visuals.faint_bg_color
-        };
-        ui.painter().rect_filled(rect, 2.0, fill);
-    } else if hovered {
-        ui.painter()
-            .rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
-    }
     let color = match row.review {
         "rejected" => visuals.weak_text_color(),
         _ => visuals.text_color(),

@@ -9,6 +9,7 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::background::Job;
 use super::bidi_label::{bidi_button_ui, bidi_label_ui};
+use super::key_list::KeyList;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use crate::app::{AppCommand, SearchJob};
@@ -359,39 +360,23 @@ impl DaftarApp {
             .show(ui, |ui| {
                 let width = ui.available_width();
                 let rows = &self.search_window.rows.1;
-                let (rect, _) = ui.allocate_exact_size(
-                    egui::vec2(width, ROW_HEIGHT * rows.len() as f32),
-                    egui::Sense::hover(),
+                let list = KeyList::show(
+                    ui,
+                    results_id(),
+                    RESULTS_LIST,
+                    rows.len(),
+                    ROW_HEIGHT,
+                    width,
+                    current_row.filter(|_| reveal),
                 );
-                let list = ui.interact(rect, results_id(), egui::Sense::focusable_noninteractive());
-                list.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::List, true, RESULTS_LIST)
-                });
-                let focused = list.has_focus();
-                if focused {
-                    super::input::keep_arrow_keys(ui, results_id(), true);
-                }
-                let row_rect = |row: usize| {
-                    egui::Rect::from_min_size(
-                        rect.min + egui::vec2(0.0, ROW_HEIGHT * row as f32),
-                        egui::vec2(width, ROW_HEIGHT),
-                    )
-                };
-                if reveal && let Some(row) = current_row {
-                    ui.scroll_to_rect(row_rect(row), None);
-                }
-                let clip = ui.clip_rect();
-                let first = ((clip.min.y - rect.min.y) / ROW_HEIGHT).floor().max(0.0) as usize;
-                let last = (((clip.max.y - rect.min.y) / ROW_HEIGHT).ceil().max(0.0) as usize)
-                    .min(rows.len());
                 let text_engine = self
                     .text_engine
                     .get_or_insert_with(|| TextEngine::new(ui.ctx()));
                 let session = &self.session;
                 let search = session.search();
-                for (row_index, row) in rows.iter().enumerate().take(last).skip(first) {
-                    let row_rect = row_rect(row_index);
-                    match *row {
+                for row_index in list.visible.clone() {
+                    let row_rect = list.row_rect(row_index);
+                    match rows[row_index] {
                         Row::Document { first, hits } => {
                             let hit = &search.hits()[first];
                             let title = session
@@ -417,14 +402,8 @@ impl DaftarApp {
                         }
                         Row::Hit(index) => {
                             let hit = &search.hits()[index];
-                            let response =
-                                ui.interact(row_rect, results_id().with(index), egui::Sense::CLICK);
-                            response.widget_info(|| {
-                                egui::WidgetInfo::labeled(
-                                    egui::Role::ListItem,
-                                    true,
-                                    hit_row_name(index, hit),
-                                )
+                            let response = list.row_response(ui, results_id(), row_index, || {
+                                hit_row_name(index, hit)
                             });
                             if response.clicked() {
                                 let on_box = response
@@ -432,11 +411,14 @@ impl DaftarApp {
                                     .is_some_and(|p| p.x < row_rect.min.x + CHECK_WIDTH);
                                 clicked = Some((index, on_box));
                             }
+                            list.paint_row_background(
+                                ui,
+                                row_rect,
+                                search.current == Some(index),
+                                response.hovered(),
+                            );
                             let looks = HitLooks {
-                                current: search.current == Some(index),
-                                focused,
                                 checked: search.checked.contains(&index),
-                                hovered: response.hovered(),
                                 tagged: self
                                     .search_window
                                     .tag_label
@@ -447,17 +429,9 @@ impl DaftarApp {
                         }
                     }
                 }
-                if focused {
-                    ui.painter().rect_stroke(
-                        rect.intersect(clip),
-                        2.0,
-                        ui.visuals().selection.stroke,
-                        egui::StrokeKind::Inside,
-                    );
-                }
+                list.paint_focus(ui);
             });
         if let Some((index, on_box)) = clicked {
-            ui.memory_mut(|m| m.request_focus(results_id()));
             self.push(if on_box {
                 AppCommand::ToggleSearchHit(index)
             } else {
@@ -587,10 +561,7 @@ impl DaftarApp {
 /// How a hit's row is drawn.
 #[derive(Clone, Copy)]
 struct HitLooks {
-    current: bool,
-    focused: bool,
     checked: bool,
-    hovered: bool,
     /// Already a span of the label tagging applies.
     tagged: bool,
 }
@@ -606,16 +577,6 @@ fn paint_hit_row(
 ) {
     let visuals = ui.visuals();
     let painter = ui.painter_at(rect);
-    if looks.current {
-        let fill = if looks.focused {
-            visuals.selection.bg_fill.gamma_multiply(0.6)
-        } else {
-            visuals.faint_bg_color
-        };
-        painter.rect_filled(rect, 2.0, fill);
-    } else if looks.hovered {
-        painter.rect_filled(rect, 2.0, visuals.widgets.hovered.weak_bg_fill);
-    }
     let check = egui::Rect::from_center_size(
         egui::pos2(rect.min.x + CHECK_WIDTH / 2.0, rect.center().y),
         egui::vec2(13.0, 13.0),
