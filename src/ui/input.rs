@@ -42,6 +42,27 @@ pub fn keep_arrow_keys(ui: &egui::Ui, id: egui::Id, vertical: bool) {
     ui.memory_mut(|m| m.set_focus_lock_filter(id, filter));
 }
 
+/// The keys pressed this frame (by physical key, so a Persian or Arabic layout gives the same
+/// ones), with their modifiers.
+pub fn pressed_keys(ctx: &egui::Context) -> Vec<(egui::Key, egui::Modifiers)> {
+    ctx.input(|input| {
+        input
+            .events
+            .iter()
+            .filter_map(|event| match event {
+                egui::Event::Key {
+                    key,
+                    physical_key,
+                    pressed: true,
+                    modifiers,
+                    ..
+                } => Some((physical_key.unwrap_or(*key), *modifiers)),
+                _ => None,
+            })
+            .collect()
+    })
+}
+
 fn modifier_count(m: egui::Modifiers) -> usize {
     [m.alt, m.ctrl || m.command || m.mac_cmd, m.shift]
         .iter()

@@ -75,20 +75,11 @@ impl DaftarApp {
     /// The table's keys while it has the focus: Up and Down move, Enter opens.
     pub(super) fn records_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         let current = self.session.records_view().current;
-        let keys: Vec<egui::Key> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::Key {
-                        key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } if modifiers.is_none() => Some(*key),
-                    _ => None,
-                })
-                .collect()
-        });
+        let keys: Vec<egui::Key> = super::input::pressed_keys(ctx)
+            .into_iter()
+            .filter(|(_, modifiers)| modifiers.is_none())
+            .map(|(key, _)| key)
+            .collect();
         let mut commands = Vec::new();
         for key in keys {
             match key {

@@ -162,21 +162,7 @@ impl DaftarApp {
     pub(super) fn search_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         let current = self.session.search().current;
         let mut commands = Vec::new();
-        let events: Vec<(egui::Key, egui::Modifiers)> = ctx.input(|i| {
-            i.events
-                .iter()
-                .filter_map(|e| match e {
-                    egui::Event::Key {
-                        key,
-                        physical_key,
-                        pressed: true,
-                        modifiers,
-                        ..
-                    } => Some((physical_key.unwrap_or(*key), *modifiers)),
-                    _ => None,
-                })
-                .collect()
-        });
+        let events = super::input::pressed_keys(ctx);
         for (key, modifiers) in events {
             use egui::Key as K;
             match key {
