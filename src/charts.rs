@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::model::{DocStatus, MeetingId, Project, Realis, ReviewState};
+use crate::model::{DocStatus, LabelLanguage, MeetingId, Project, Realis, ReviewState};
 
 /// Bars of stacked segments, one colour a series.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -215,9 +215,25 @@ fn review_series() -> Vec<String> {
     .collect()
 }
 
-/// Outcomes by type (bars) and status (segments).
-pub fn outcomes_by_type(project: &Project) -> BarChart {
-    let mut statuses: Vec<String> = project.outcomes.iter().map(|o| o.status.clone()).collect();
+/// Outcomes by type (bars) and status (segments), named in `language` (a key the schema does
+/// not name, as it is).
+pub fn outcomes_by_type(project: &Project, language: LabelLanguage) -> BarChart {
+    let schema = &project.schema;
+    let type_name = |key: &str| {
+        schema
+            .outcome_type(key)
+            .map_or_else(|| key.to_string(), |c| c.names.get(language).to_string())
+    };
+    let status_name = |key: &str| {
+        schema
+            .outcome_status(key)
+            .map_or_else(|| key.to_string(), |c| c.names.get(language).to_string())
+    };
+    let mut statuses: Vec<String> = project
+        .outcomes
+        .iter()
+        .map(|o| status_name(&o.status))
+        .collect();
     statuses.sort();
     statuses.dedup();
     BarChart::from_pairs(
@@ -226,19 +242,25 @@ pub fn outcomes_by_type(project: &Project) -> BarChart {
         project
             .outcomes
             .iter()
-            .map(|o| (o.kind.clone(), o.status.clone())),
+            .map(|o| (type_name(&o.kind), status_name(&o.status))),
     )
 }
 
-/// Spans by label (bars) and review (segments).
-pub fn spans_by_label(project: &Project) -> BarChart {
+/// Spans by label (bars, named in `language`) and review (segments).
+pub fn spans_by_label(project: &Project, language: LabelLanguage) -> BarChart {
+    let name = |key: &str| {
+        project
+            .schema
+            .label(key)
+            .map_or_else(|| key.to_string(), |l| l.names.get(language).to_string())
+    };
     BarChart::from_pairs(
         "Spans by label and review",
         review_series(),
         project.documents.iter().flat_map(|d| {
             d.spans
                 .iter()
-                .map(|s| (s.label.clone(), s.review.state.name().to_string()))
+                .map(|s| (name(&s.label), s.review.state.name().to_string()))
         }),
     )
 }
@@ -326,20 +348,20 @@ impl ChartKind {
         }
     }
 
-    /// The bar chart it is (the timeline is not one).
-    pub fn bars(self, project: &Project) -> Option<BarChart> {
+    /// The bar chart it is (the timeline is not one), schema keys named in `language`.
+    pub fn bars(self, project: &Project, language: LabelLanguage) -> Option<BarChart> {
         Some(match self {
             ChartKind::Timeline => return None,
-            ChartKind::Outcomes => outcomes_by_type(project),
-            ChartKind::SpansByLabel => spans_by_label(project),
+            ChartKind::Outcomes => outcomes_by_type(project, language),
+            ChartKind::SpansByLabel => spans_by_label(project, language),
             ChartKind::DocumentsByAnnotator => documents_by_annotator(project),
             ChartKind::SpansPerWeek => spans_per_week(project),
         })
     }
 
     /// It, as an SVG file.
-    pub fn svg(self, project: &Project) -> String {
-        match self.bars(project) {
+    pub fn svg(self, project: &Project, language: LabelLanguage) -> String {
+        match self.bars(project, language) {
             Some(chart) => bars_svg(&chart),
             None => timeline_svg(&timeline(project)),
         }
@@ -566,12 +588,17 @@ mod tests {
     #[test]
     fn bar_charts_count_every_outcome_span_and_document() {
         let project = sample();
-        let outcomes = outcomes_by_type(&project);
+        let outcomes = outcomes_by_type(&project, LabelLanguage::English);
         assert_eq!(
             outcomes.bars.iter().map(Bar::total).sum::<usize>(),
             project.outcomes.len()
         );
-        let spans = spans_by_label(&project);
+        let spans = spans_by_label(&project, LabelLanguage::Persian);
+        // Named in the language asked for: the Persian name of GPE.
+        assert!(
+            spans.bars.iter().any(|b| b.label == "کشور یا شهر"),
+            "{spans:?}"
+        );
         let all: usize = project.documents.iter().map(|d| d.spans.len()).sum();
         assert_eq!(spans.bars.iter().map(Bar::total).sum::<usize>(), all);
         let documents = documents_by_annotator(&project);

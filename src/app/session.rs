@@ -418,7 +418,7 @@ impl Session {
             C::OpenRecords => effect(Effect::OpenRecords),
             C::OpenCharts => effect(Effect::OpenCharts),
             C::SaveChart { chart, path } => {
-                let svg = chart.svg(&self.project);
+                let svg = chart.svg(&self.project, self.view.label_language);
                 std::fs::write(&path, svg).map_err(|e| Refusal::NotWritten {
                     path: path.clone(),
                     error: e.to_string(),

@@ -2281,7 +2281,10 @@ fn a_chart_is_saved_as_svg_where_asked_and_a_bad_place_refused() {
             },
         );
         let svg = std::fs::read_to_string(&path).unwrap();
-        assert_eq!(svg, chart.svg(session.project()));
+        assert_eq!(
+            svg,
+            chart.svg(session.project(), session.view().label_language)
+        );
         assert!(svg.starts_with("<svg"), "{chart:?}");
     }
     refused(

@@ -34,6 +34,7 @@ pub fn bar_name(bar: &crate::charts::Bar) -> String {
 /// Every chart of a project, made at one revision.
 struct Made {
     revision: u64,
+    language: crate::model::LabelLanguage,
     timeline: Timeline,
     bars: Vec<(ChartKind, BarChart)>,
 }
@@ -56,14 +57,22 @@ impl DaftarApp {
             return;
         }
         let revision = self.session.history().revision();
-        if self.charts_window.made.as_ref().map(|m| m.revision) != Some(revision) {
+        let language = self.session.view().label_language;
+        if self
+            .charts_window
+            .made
+            .as_ref()
+            .map(|m| (m.revision, m.language))
+            != Some((revision, language))
+        {
             let project = self.session.project();
             let bars = ChartKind::ALL
                 .iter()
-                .filter_map(|k| Some((*k, k.bars(project)?)))
+                .filter_map(|k| Some((*k, k.bars(project, language)?)))
                 .collect();
             self.charts_window.made = Some(Made {
                 revision,
+                language,
                 timeline: crate::charts::timeline(project),
                 bars,
             });

@@ -255,7 +255,14 @@ impl DaftarApp {
                             let rect = list.row_rect(index);
                             let current = view.current == Some(record);
                             list.paint_row_background(ui, rect, current, response.hovered());
-                            paint_record_cells(ui, text_engine, rect, row);
+                            paint_record_cells(
+                                ui,
+                                text_engine,
+                                rect,
+                                row,
+                                &self.session.project().schema,
+                                self.session.view().label_language,
+                            );
                             // The articles reporting it, by name (they may be Persian).
                             if response.hovered() && !row.documents.is_empty() {
                                 let articles =
@@ -288,8 +295,35 @@ fn paint_sort_arrow(ui: &egui::Ui, rect: egui::Rect, descending: bool) {
     ));
 }
 
+/// A cell as shown: a closed list's key (level, held or planned, outcome type and status) by its
+/// name in the label language, the rest as it is.
+fn shown_value(
+    column: RecordColumn,
+    row: &RecordRow,
+    schema: &crate::model::Schema,
+    language: crate::model::LabelLanguage,
+) -> String {
+    use crate::model::MeetingField;
+    let value = column.value(row);
+    let choice = match column {
+        RecordColumn::Level => schema.field_choice(MeetingField::Level, &value),
+        RecordColumn::Realis => schema.field_choice(MeetingField::Realis, &value),
+        RecordColumn::OutcomeType => schema.outcome_type(&value),
+        RecordColumn::OutcomeStatus => schema.outcome_status(&value),
+        _ => None,
+    };
+    choice.map_or(value, |c| c.names.get(language).to_string())
+}
+
 /// The cells of one row: each on one line, clipped to its column, drawn by our engine.
-fn paint_record_cells(ui: &egui::Ui, engine: &mut TextEngine, rect: egui::Rect, row: &RecordRow) {
+fn paint_record_cells(
+    ui: &egui::Ui,
+    engine: &mut TextEngine,
+    rect: egui::Rect,
+    row: &RecordRow,
+    schema: &crate::model::Schema,
+    language: crate::model::LabelLanguage,
+) {
     let visuals = ui.visuals();
     let color = match row.review {
         "rejected" => visuals.weak_text_color(),
@@ -301,8 +335,39 @@ fn paint_record_cells(ui: &egui::Ui, engine: &mut TextEngine, rect: egui::Rect, 
         let cell =
             egui::Rect::from_min_size(egui::pos2(x, rect.min.y), egui::vec2(width, rect.height()))
                 .shrink2(egui::vec2(4.0, 0.0));
-        let value = column.value(row);
+        let value = shown_value(column, row, schema, language);
         paint_one_line(ui, engine, cell, &value, CELL_FONT, color);
         x += width;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{LabelLanguage, Schema};
+
+    #[test]
+    fn closed_list_keys_are_shown_by_their_names_in_the_label_language() {
+        let schema = Schema::default();
+        let decision = schema.outcome_types[0].clone();
+        let row = RecordRow {
+            outcome_type: decision.key.clone(),
+            body: "شورای وزیران".into(),
+            ..RecordRow::default()
+        };
+        let shown = |column, language| shown_value(column, &row, &schema, language);
+        assert_eq!(
+            shown(RecordColumn::OutcomeType, LabelLanguage::Persian),
+            decision.names.fa
+        );
+        assert_eq!(
+            shown(RecordColumn::OutcomeType, LabelLanguage::English),
+            decision.names.en
+        );
+        // Words from the article are shown as they are.
+        assert_eq!(
+            shown(RecordColumn::Body, LabelLanguage::English),
+            "شورای وزیران"
+        );
     }
 }

@@ -37,7 +37,7 @@ fn the_timeline_draws_every_dated_meeting_and_the_tabs_the_other_charts() {
     assert!(july.max.x < september.min.x);
 
     click_label(&mut harness, ChartKind::SpansByLabel.name());
-    let chart = daftar::charts::spans_by_label(&project);
+    let chart = daftar::charts::spans_by_label(&project, daftar::model::LabelLanguage::English);
     let widths: Vec<f32> = chart
         .bars
         .iter()
@@ -45,7 +45,9 @@ fn the_timeline_draws_every_dated_meeting_and_the_tabs_the_other_charts() {
         .collect();
     assert!(widths.iter().all(|w| *w > 0.0));
     click_label(&mut harness, ChartKind::Outcomes.name());
-    for bar in &daftar::charts::outcomes_by_type(&project).bars {
+    for bar in
+        &daftar::charts::outcomes_by_type(&project, daftar::model::LabelLanguage::English).bars
+    {
         harness.get_by_label(&bar_name(bar));
     }
 }
