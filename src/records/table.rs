@@ -50,6 +50,10 @@ pub struct RecordRow {
     pub review: &'static str,
     /// The paths of the articles reporting it.
     pub documents: Vec<String>,
+    /// The names, in every language, of its level, realis, outcome type and status (found by
+    /// the words filter: امضا شده finds the signed ones).
+    #[serde(skip)]
+    pub names: Vec<String>,
 }
 
 /// Which rows to keep; every field set must match.
@@ -57,7 +61,8 @@ pub struct RecordRow {
 pub struct RecordFilter {
     pub kind: Option<RecordKind>,
     /// Words found (folded: spellings, harakat, digits alike) in the organization, body, level,
-    /// venue, host, type, status or a document's path.
+    /// venue, host, type, status (their keys, or their names in any language) or a document's
+    /// path.
     pub text: Option<String>,
     /// The meeting's dates overlap `from..=to` (ISO, any precision); a meeting without a date
     /// is left out when either is set.
@@ -112,7 +117,24 @@ fn meeting_columns(project: &Project, meeting: &Meeting) -> RecordRow {
         outcome_status: String::new(),
         review: review_name(meeting.review.state),
         documents: paths(project, meeting.evidence_spans().map(|e| e.doc)),
+        names: Vec::new(),
     }
+}
+
+/// The names in every language of the schema's closed-list keys a row holds.
+fn choice_names(project: &Project, row: &RecordRow) -> Vec<String> {
+    use crate::model::MeetingField;
+    let schema = &project.schema;
+    [
+        schema.field_choice(MeetingField::Level, &row.level),
+        schema.field_choice(MeetingField::Realis, &row.realis),
+        schema.outcome_type(&row.outcome_type),
+        schema.outcome_status(&row.outcome_status),
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(|c| [c.names.en.clone(), c.names.fa.clone(), c.names.ar.clone()])
+    .collect()
 }
 
 /// Every meeting, then every outcome, of `project`.
@@ -136,6 +158,9 @@ pub fn record_rows(project: &Project) -> Vec<RecordRow> {
         row.review = review_name(outcome.review.state);
         row.documents = paths(project, outcome.evidence_spans().map(|e| e.doc));
         rows.push(row);
+    }
+    for row in &mut rows {
+        row.names = choice_names(project, row);
     }
     rows
 }
@@ -284,6 +309,7 @@ impl RecordFilter {
             let found = fields
                 .into_iter()
                 .chain(row.documents.iter())
+                .chain(row.names.iter())
                 .any(|f| fold_str(f).contains(wanted));
             if !found {
                 return false;
@@ -377,6 +403,17 @@ mod tests {
                 .all(|r| r.kind == RecordKind::Outcome)
         );
         assert_eq!(count(RecordFilter::default()), rows.len());
+        // A status by its Persian name.
+        let signed = RecordFilter {
+            text: Some("امضا شده".into()),
+            ..RecordFilter::default()
+        };
+        let found: Vec<&RecordRow> = rows.iter().filter(|r| signed.matches(r)).collect();
+        assert!(!found.is_empty());
+        assert!(
+            found.iter().all(|r| r.outcome_status == "signed"),
+            "{found:?}"
+        );
     }
 
     #[test]
