@@ -394,6 +394,22 @@ fn rgb([r, g, b]: [u8; 3]) -> String {
     format!("rgb({r},{g},{b})")
 }
 
+/// An SVG file's opening: its size, fonts, title and heading.
+fn svg_start(width: f64, height: f64, title: &str, heading: &str) -> String {
+    let mut svg = String::new();
+    let _ = writeln!(
+        svg,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="Vazirmatn, Noto Sans, sans-serif" font-size="13">"#
+    );
+    let _ = writeln!(svg, "<title>{}</title>", escape(title));
+    let _ = writeln!(
+        svg,
+        r#"<text x="10" y="22" font-size="16">{}</text>"#,
+        escape(heading)
+    );
+    svg
+}
+
 /// A bar chart as an SVG file: horizontal bars, a legend of the series.
 pub fn bars_svg(chart: &BarChart) -> String {
     let (label_width, bar_width, row) = (220.0, 480.0, 26.0);
@@ -401,17 +417,7 @@ pub fn bars_svg(chart: &BarChart) -> String {
         70.0 + row * chart.bars.len() as f64 + 24.0 * chart.series.len().div_ceil(4) as f64;
     let width = label_width + bar_width + 80.0;
     let scale = bar_width / chart.max().max(1) as f64;
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="Vazirmatn, Noto Sans, sans-serif" font-size="13">"#
-    );
-    let _ = writeln!(svg, r#"<title>{}</title>"#, escape(&chart.title));
-    let _ = writeln!(
-        svg,
-        r#"<text x="10" y="22" font-size="16">{}</text>"#,
-        escape(&chart.title)
-    );
+    let mut svg = svg_start(width, height, &chart.title, &chart.title);
     for (i, bar) in chart.bars.iter().enumerate() {
         let y = 40.0 + row * i as f64;
         let _ = writeln!(
@@ -472,15 +478,11 @@ pub fn timeline_svg(timeline: &Timeline) -> String {
     let width = label_width + plot_width + 40.0;
     let days = (timeline.last - timeline.first).max(1) as f64;
     let x_of = |day: i64| label_width + (day - timeline.first) as f64 / days * plot_width;
-    let mut svg = String::new();
-    let _ = writeln!(
-        svg,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" font-family="Vazirmatn, Noto Sans, sans-serif" font-size="13">"#
-    );
-    let _ = writeln!(svg, "<title>Meetings by date</title>");
-    let _ = writeln!(
-        svg,
-        r#"<text x="10" y="22" font-size="16">Meetings by date (hollow: planned)</text>"#
+    let mut svg = svg_start(
+        width,
+        height,
+        "Meetings by date",
+        "Meetings by date (hollow: planned)",
     );
     let (first_year, _, _) = civil_from_days(timeline.first);
     let (last_year, _, _) = civil_from_days(timeline.last);

@@ -469,6 +469,46 @@ mod tests {
     }
 
     #[test]
+    fn every_document_is_read_with_progress_and_cancel_stops_it() {
+        let project = crate::sample::fresh_project();
+        let docs: Vec<DocId> = project.documents.iter().map(|d| d.id).collect();
+        let read = |d: &Document| {
+            crate::sample::ARTICLES
+                .iter()
+                .find(|(name, _)| *name == d.path)
+                .map(|(_, text)| text.to_string())
+        };
+        let gazetteer = Gazetteer::new(&bundled(), &project);
+        let seen = std::sync::Mutex::new(Vec::new());
+        let progress = |done: usize, total: usize| seen.lock().unwrap().push((done, total));
+        let found = suggest_in_documents(
+            &gazetteer,
+            &project,
+            &docs,
+            read,
+            &progress,
+            &AtomicBool::new(false),
+        );
+        assert_eq!(
+            found.texts.len(),
+            docs.len(),
+            "every sample article names a country"
+        );
+        let mut seen = seen.into_inner().unwrap();
+        seen.sort();
+        assert_eq!(seen.last(), Some(&(docs.len(), docs.len())));
+        let cancelled = suggest_in_documents(
+            &gazetteer,
+            &project,
+            &docs,
+            read,
+            &|_, _| {},
+            &AtomicBool::new(true),
+        );
+        assert!(cancelled.suggestions.is_empty());
+    }
+
+    #[test]
     fn a_projects_entity_is_found_by_its_aliases_and_linked() {
         let text = "ديدار با ترکیه و پاپوآ";
         let (mut project, doc) = one_document();

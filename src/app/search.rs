@@ -24,6 +24,10 @@ pub struct SearchState {
     pub current: Option<usize>,
     /// A search is running.
     pub running: bool,
+    /// Which search the hits are of (counts up): what the window's rows are built for.
+    pub generation: u64,
+    /// How many documents have hits (counted once per search).
+    documents: usize,
 }
 
 impl SearchState {
@@ -33,15 +37,7 @@ impl SearchState {
 
     /// The number of documents with at least one hit.
     pub fn document_count(&self) -> usize {
-        let mut count = 0;
-        let mut last = None;
-        for hit in &self.results.hits {
-            if last != Some(hit.doc) {
-                count += 1;
-                last = Some(hit.doc);
-            }
-        }
-        count
+        self.documents
     }
 
     /// What tagging acts on: the checked hits, or the current one when none is checked.
@@ -80,12 +76,21 @@ impl Session {
     /// Shows what a search found (the result of a [`SearchJob`]).
     pub fn take_search_results(&mut self, query: SearchQuery, results: SearchResults) {
         let found = results.hits.len();
+        // Hits come document by document: a document begins where the previous hit's ends.
+        let documents = results
+            .hits
+            .iter()
+            .enumerate()
+            .filter(|(i, hit)| *i == 0 || results.hits[i - 1].doc != hit.doc)
+            .count();
         self.search = SearchState {
             query: Some(query),
             results,
             checked: BTreeSet::new(),
             current: (found > 0).then_some(0),
             running: false,
+            generation: self.search.generation + 1,
+            documents,
         };
         let skipped = self.search.results.skipped.len();
         let mut message = match found {
@@ -237,30 +242,30 @@ impl Session {
     }
 
     /// The article texts of these documents, unchanged since they were annotated (the shown
-    /// one from memory).
+    /// one from memory, the others read on every core: all hits checked may be thousands of
+    /// articles).
     fn texts_of(
         &self,
         docs: impl Iterator<Item = DocId>,
     ) -> std::collections::HashMap<DocId, String> {
-        let mut texts = std::collections::HashMap::new();
-        for doc in docs {
-            if texts.contains_key(&doc) {
-                continue;
-            }
-            let shown = self
-                .article
-                .as_ref()
-                .filter(|a| a.doc == doc && a.reanchor.is_none())
-                .and_then(|a| a.text())
-                .map(str::to_string);
-            let text = shown.or_else(|| {
-                let document = self.project.document(doc)?;
-                crate::corpus::read_unchanged(&self.corpus_root, document)
-            });
-            if let Some(text) = text {
-                texts.insert(doc, text);
-            }
-        }
-        texts
+        let mut docs: Vec<DocId> = docs.collect();
+        docs.sort();
+        docs.dedup();
+        let shown = self
+            .article
+            .as_ref()
+            .filter(|a| a.reanchor.is_none())
+            .and_then(|a| Some((a.doc, a.text()?)));
+        let read = crate::parallel::map(&docs, |&doc| {
+            let text = match shown {
+                Some((shown, text)) if shown == doc => Some(text.to_string()),
+                _ => self
+                    .project
+                    .document(doc)
+                    .and_then(|d| crate::corpus::read_unchanged(&self.corpus_root, d)),
+            };
+            text.map(|text| (doc, text))
+        });
+        read.into_iter().flatten().collect()
     }
 }

@@ -79,15 +79,9 @@ impl DaftarApp {
         }
         let mut open = true;
         let mut pushed = None;
-        let screen = ctx.content_rect();
-        egui::Window::new(CHARTS_WINDOW)
-            .open(&mut open)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(screen.center())
-            .default_size([(screen.width() - 80.0).min(960.0), 480.0])
-            .max_width((screen.width() - 20.0).max(400.0))
-            .resizable(true)
-            .show(ctx, |ui| {
+        super::key_list::centered_window(CHARTS_WINDOW, &mut open, ctx, 960.0, 480.0).show(
+            ctx,
+            |ui| {
                 ui.horizontal_wrapped(|ui| {
                     for kind in ChartKind::ALL {
                         if ui
@@ -127,7 +121,8 @@ impl DaftarApp {
                             }
                         }
                     });
-            });
+            },
+        );
         if !open {
             self.charts_window.open = false;
         }

@@ -43,8 +43,8 @@ pub fn keep_arrow_keys(ui: &egui::Ui, id: egui::Id, vertical: bool) {
 }
 
 /// The keys pressed this frame (by physical key, so a Persian or Arabic layout gives the same
-/// ones), with their modifiers.
-pub fn pressed_keys(ctx: &egui::Context) -> Vec<(egui::Key, egui::Modifiers)> {
+/// ones), with their modifiers; a key held down repeats only `with_repeats`.
+pub fn pressed_keys(ctx: &egui::Context, with_repeats: bool) -> Vec<(egui::Key, egui::Modifiers)> {
     ctx.input(|input| {
         input
             .events
@@ -54,9 +54,9 @@ pub fn pressed_keys(ctx: &egui::Context) -> Vec<(egui::Key, egui::Modifiers)> {
                     key,
                     physical_key,
                     pressed: true,
+                    repeat,
                     modifiers,
-                    ..
-                } => Some((physical_key.unwrap_or(*key), *modifiers)),
+                } if with_repeats || !repeat => Some((physical_key.unwrap_or(*key), *modifiers)),
                 _ => None,
             })
             .collect()
@@ -168,24 +168,11 @@ impl DaftarApp {
         if typing {
             return commands;
         }
-        let keys: Vec<egui::Key> = ctx.input(|input| {
-            input
-                .events
-                .iter()
-                .filter_map(|event| match event {
-                    egui::Event::Key {
-                        key,
-                        physical_key,
-                        pressed: true,
-                        repeat: false,
-                        modifiers,
-                    } if modifiers.is_none() || *modifiers == egui::Modifiers::SHIFT => {
-                        Some(physical_key.unwrap_or(*key))
-                    }
-                    _ => None,
-                })
-                .collect()
-        });
+        let keys: Vec<egui::Key> = pressed_keys(ctx, false)
+            .into_iter()
+            .filter(|(_, m)| m.is_none() || *m == egui::Modifiers::SHIFT)
+            .map(|(key, _)| key)
+            .collect();
         let session = &self.session;
         let schema = &session.project().schema;
         for key in keys {

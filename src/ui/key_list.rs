@@ -108,3 +108,22 @@ impl KeyList {
         }
     }
 }
+
+/// A large window over the middle of the screen (the corpus's search, records and charts),
+/// `width` wide at most and never wider than the screen, that the user may resize.
+pub fn centered_window<'o>(
+    title: &str,
+    open: &'o mut bool,
+    ctx: &egui::Context,
+    width: f32,
+    height: f32,
+) -> egui::Window<'o> {
+    let screen = ctx.content_rect();
+    egui::Window::new(title)
+        .open(open)
+        .pivot(egui::Align2::CENTER_CENTER)
+        .default_pos(screen.center())
+        .default_size([width.min(screen.width() - 60.0), height])
+        .max_width((screen.width() - 20.0).max(400.0))
+        .resizable(true)
+}

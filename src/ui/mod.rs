@@ -12,7 +12,7 @@ pub mod curation_panel;
 pub mod export_dialog;
 mod glyph_atlas;
 pub mod input;
-mod key_list;
+pub(crate) mod key_list;
 pub mod meetings_panel;
 pub mod palette;
 pub mod panels;

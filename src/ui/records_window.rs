@@ -75,7 +75,7 @@ impl DaftarApp {
     /// The table's keys while it has the focus: Up and Down move, Enter opens.
     pub(super) fn records_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         let current = self.session.records_view().current;
-        let keys: Vec<egui::Key> = super::input::pressed_keys(ctx)
+        let keys: Vec<egui::Key> = super::input::pressed_keys(ctx, true)
             .into_iter()
             .filter(|(_, modifiers)| modifiers.is_none())
             .map(|(key, _)| key)
@@ -101,19 +101,14 @@ impl DaftarApp {
             return;
         }
         let mut open = true;
-        let screen = ctx.content_rect();
-        egui::Window::new(RECORDS_WINDOW)
-            .open(&mut open)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(screen.center())
-            .default_size([(screen.width() - 60.0).min(1100.0), 520.0])
-            .max_width((screen.width() - 20.0).max(400.0))
-            .resizable(true)
-            .show(ctx, |ui| {
+        super::key_list::centered_window(RECORDS_WINDOW, &mut open, ctx, 1100.0, 520.0).show(
+            ctx,
+            |ui| {
                 self.records_filter_ui(ui);
                 ui.separator();
                 self.records_table_ui(ui);
-            });
+            },
+        );
         if !open {
             self.records_window.open = false;
         }

@@ -90,8 +90,8 @@ pub struct SearchWindow {
     focus_field: bool,
     /// Bring the current hit into view (it was moved by a key).
     pub(super) reveal_current: bool,
-    /// The rows, built for the hits of this search (its hit count and first hit's place).
-    rows: (Option<(usize, usize, usize)>, Vec<Row>),
+    /// The rows, built for the hits of one search (its generation).
+    rows: (u64, Vec<Row>),
 }
 
 impl SearchWindow {
@@ -162,7 +162,7 @@ impl DaftarApp {
     pub(super) fn search_list_commands(&mut self, ctx: &egui::Context) -> Vec<AppCommand> {
         let current = self.session.search().current;
         let mut commands = Vec::new();
-        let events = super::input::pressed_keys(ctx);
+        let events = super::input::pressed_keys(ctx, true);
         for (key, modifiers) in events {
             use egui::Key as K;
             match key {
@@ -211,15 +211,9 @@ impl DaftarApp {
             return;
         }
         let mut open = true;
-        let screen = ctx.content_rect();
-        egui::Window::new(SEARCH_WINDOW)
-            .open(&mut open)
-            .pivot(egui::Align2::CENTER_CENTER)
-            .default_pos(screen.center())
-            .default_size([780.0, 540.0])
-            .max_width((screen.width() - 40.0).max(400.0))
-            .resizable(true)
-            .show(ctx, |ui| {
+        super::key_list::centered_window(SEARCH_WINDOW, &mut open, ctx, 780.0, 540.0).show(
+            ctx,
+            |ui| {
                 self.search_form_ui(ui);
                 ui.separator();
                 self.search_summary_ui(ui);
@@ -229,7 +223,8 @@ impl DaftarApp {
                     .show(ui, |ui| self.search_tag_ui(ui));
                 let list_height = ui.available_height().max(120.0);
                 self.search_results_ui(ui, list_height);
-            });
+            },
+        );
         if !open {
             self.search_window.open = false;
         }
@@ -322,10 +317,7 @@ impl DaftarApp {
 
     fn search_results_ui(&mut self, ui: &mut egui::Ui, height: f32) {
         let search = self.session.search();
-        let key = search
-            .hits()
-            .first()
-            .map(|h| (search.hits().len(), h.doc.0 as usize, h.start));
+        let key = search.generation;
         if self.search_window.rows.0 != key {
             self.search_window.rows = (key, rows_of(search.hits()));
         }
