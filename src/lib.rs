@@ -11,6 +11,7 @@ pub mod cli;
 pub mod corpus;
 pub mod edit;
 pub mod gazetteer;
+pub mod i18n;
 pub mod interchange;
 pub mod layout;
 pub mod model;

@@ -310,6 +310,8 @@ pub enum AppCommand {
     /// The article's base direction; `None` detects it.
     SetDirection(Option<Direction>),
     SetLabelLanguage(LabelLanguage),
+    /// The interface's language; the label names follow it.
+    SetInterfaceLanguage(LabelLanguage),
     SetSnapToWords(bool),
     /// Shows only the spans of the annotator working, or everyone's.
     SetOnlyMySpans(bool),

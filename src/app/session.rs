@@ -48,6 +48,8 @@ pub struct ViewOptions {
     pub direction: Option<Direction>,
     /// The language label and field names are shown in.
     pub label_language: LabelLanguage,
+    /// The language of the interface's words (Persian and Arabic mirror the window).
+    pub interface_language: LabelLanguage,
     /// Widen selections to whole words before tagging.
     pub snap_to_words: bool,
     /// Show only the spans of the annotator working (blind double annotation: another
@@ -61,6 +63,7 @@ impl Default for ViewOptions {
             font_size: DEFAULT_FONT_SIZE,
             direction: None,
             label_language: LabelLanguage::default(),
+            interface_language: LabelLanguage::default(),
             snap_to_words: true,
             only_my_spans: false,
         }
@@ -571,6 +574,12 @@ impl Session {
                 done
             }
             C::SetLabelLanguage(language) => {
+                self.view.label_language = language;
+                done
+            }
+            C::SetInterfaceLanguage(language) => {
+                // The label names follow the interface; they can be set apart afterwards.
+                self.view.interface_language = language;
                 self.view.label_language = language;
                 done
             }

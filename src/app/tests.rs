@@ -1042,7 +1042,7 @@ fn a_date_the_articles_do_not_state_is_recorded_as_such() {
     };
     // The sample records it as not stated; taken back, the date is missing.
     assert!(meeting(&session, eco).date_not_stated);
-    assert_eq!(problems(&session), Vec::<String>::new());
+    assert_eq!(problems(&session), Vec::new());
     ok(&mut session, AppCommand::SetDateNotStated(false));
     let missing = problems(&session);
     assert!(
@@ -1148,7 +1148,7 @@ fn participants_change_role_go_and_come_as_groups() {
     let problems =
         crate::model::validate::meeting_problems(session.project(), &meeting(&session, eco));
     assert!(
-        problems.iter().all(|p| !p.contains("neither")),
+        problems.iter().all(|p| !p.to_string().contains("neither")),
         "{problems:?}"
     );
 }
@@ -1414,6 +1414,27 @@ fn accept_all_remaining_and_finish_the_review() {
         session.project().document(doc).unwrap().status,
         DocStatus::Reviewed
     );
+}
+
+#[test]
+fn the_interface_language_is_the_views_and_labels_follow_it() {
+    let (_dir, mut session) = session();
+    let before = session.project().clone();
+    ok(
+        &mut session,
+        AppCommand::SetInterfaceLanguage(LabelLanguage::Persian),
+    );
+    assert_eq!(session.view().interface_language, LabelLanguage::Persian);
+    assert_eq!(session.view().label_language, LabelLanguage::Persian);
+    // Set apart afterwards, the label names keep their own language.
+    ok(
+        &mut session,
+        AppCommand::SetLabelLanguage(LabelLanguage::English),
+    );
+    assert_eq!(session.view().interface_language, LabelLanguage::Persian);
+    assert_eq!(session.view().label_language, LabelLanguage::English);
+    assert!(!session.history().can_undo(), "a view, not an edit");
+    assert_eq!(session.project(), &before);
 }
 
 #[test]
@@ -2411,6 +2432,9 @@ fn every_command_has_a_test() {
             | C::SetDirection(_)
             | C::SetLabelLanguage(_)
             | C::SetSnapToWords(_) => "pages_zoom_direction_language_and_snapping_are_the_views",
+            C::SetInterfaceLanguage(_) => {
+                "the_interface_language_is_the_views_and_labels_follow_it"
+            }
             C::SetOnlyMySpans(_) => "only_my_spans_hides_the_others_spans_from_navigation",
             C::SetAnnotator(_) => "set_annotator_names_new_work_and_a_blank_name_is_no_name",
             C::SearchCorpus(_) | C::OpenSearchHit(_) | C::StepSearchHit { .. } => {

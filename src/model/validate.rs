@@ -2,72 +2,155 @@
 //! empty, contradictions, keys the schema does not know. No I/O: `daftar check` and the window
 //! both show these.
 
-use super::{Meeting, Outcome, Project};
+use super::{Meeting, MeetingId, Names, Outcome, OutcomeId, Project};
+
+/// A problem of a meeting or outcome record. Written in English by `Display` (for `daftar
+/// check`); the window names it in the interface's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A required field is empty (the field's names in every language).
+    MissingField {
+        meeting: MeetingId,
+        field: Names,
+    },
+    DateBothStatedAndNot {
+        meeting: MeetingId,
+    },
+    EndsBeforeStart {
+        meeting: MeetingId,
+        start: String,
+        end: String,
+    },
+    UnknownRole {
+        meeting: MeetingId,
+        role: String,
+    },
+    ParticipantWithoutWho {
+        meeting: MeetingId,
+    },
+    NoMeeting {
+        outcome: OutcomeId,
+    },
+    NoType {
+        outcome: OutcomeId,
+    },
+    UnknownType {
+        outcome: OutcomeId,
+        kind: String,
+    },
+    NoStatus {
+        outcome: OutcomeId,
+    },
+    UnknownStatus {
+        outcome: OutcomeId,
+        status: String,
+    },
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Problem::MissingField { meeting, field } => write!(
+                f,
+                "meeting {meeting} has no {} (required)",
+                field.en.to_lowercase()
+            ),
+            Problem::DateBothStatedAndNot { meeting } => write!(
+                f,
+                "meeting {meeting} has a start date and says its date is not stated"
+            ),
+            Problem::EndsBeforeStart {
+                meeting,
+                start,
+                end,
+            } => write!(
+                f,
+                "meeting {meeting} ends ({end}) before it starts ({start})"
+            ),
+            Problem::UnknownRole { meeting, role } => write!(
+                f,
+                "meeting {meeting} has a participant with role {role}, which the schema does \
+                 not define"
+            ),
+            Problem::ParticipantWithoutWho { meeting } => write!(
+                f,
+                "meeting {meeting} has a participant with neither an entity nor a count"
+            ),
+            Problem::NoMeeting { outcome } => write!(f, "outcome {outcome} belongs to no meeting"),
+            Problem::NoType { outcome } => write!(f, "outcome {outcome} has no type yet"),
+            Problem::UnknownType { outcome, kind } => write!(
+                f,
+                "outcome {outcome} has type {kind}, which the schema does not define"
+            ),
+            Problem::NoStatus { outcome } => write!(f, "outcome {outcome} has no status yet"),
+            Problem::UnknownStatus { outcome, status } => write!(
+                f,
+                "outcome {outcome} has status {status}, which the schema does not define"
+            ),
+        }
+    }
+}
 
 /// Problems of one meeting.
-pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<String> {
+pub fn meeting_problems(project: &Project, meeting: &Meeting) -> Vec<Problem> {
     let mut problems = Vec::new();
     let id = meeting.id;
     for field in project.schema.meeting_fields.iter().filter(|f| f.required) {
-        let missing = !meeting.is_recorded(field.key);
-        if missing {
-            problems.push(format!(
-                "meeting {id} has no {} (required)",
-                field.names.en.to_lowercase()
-            ));
+        if !meeting.is_recorded(field.key) {
+            problems.push(Problem::MissingField {
+                meeting: id,
+                field: field.names.clone(),
+            });
         }
     }
     if meeting.date_not_stated && meeting.start.is_some() {
-        problems.push(format!(
-            "meeting {id} has a start date and says its date is not stated"
-        ));
+        problems.push(Problem::DateBothStatedAndNot { meeting: id });
     }
     if let (Some(start), Some(end)) = (&meeting.start, &meeting.end)
         && end.value.iso < start.value.iso
     {
-        problems.push(format!(
-            "meeting {id} ends ({}) before it starts ({})",
-            end.value.iso, start.value.iso
-        ));
+        problems.push(Problem::EndsBeforeStart {
+            meeting: id,
+            start: start.value.iso.clone(),
+            end: end.value.iso.clone(),
+        });
     }
     for participant in &meeting.participants {
         if project.schema.participant_role(&participant.role).is_none() {
-            problems.push(format!(
-                "meeting {id} has a participant with role {}, which the schema does not define",
-                participant.role
-            ));
+            problems.push(Problem::UnknownRole {
+                meeting: id,
+                role: participant.role.clone(),
+            });
         }
         if participant.entity.is_none() && participant.count.is_none() && !participant.all_members {
-            problems.push(format!(
-                "meeting {id} has a participant with neither an entity nor a count"
-            ));
+            problems.push(Problem::ParticipantWithoutWho { meeting: id });
         }
     }
     problems
 }
 
 /// Problems of one outcome.
-pub fn outcome_problems(project: &Project, outcome: &Outcome) -> Vec<String> {
+pub fn outcome_problems(project: &Project, outcome: &Outcome) -> Vec<Problem> {
     let mut problems = Vec::new();
     let id = outcome.id;
     if outcome.meeting.is_none() {
-        problems.push(format!("outcome {id} belongs to no meeting"));
+        problems.push(Problem::NoMeeting { outcome: id });
     }
     if outcome.kind.is_empty() {
-        problems.push(format!("outcome {id} has no type yet"));
+        problems.push(Problem::NoType { outcome: id });
     } else if project.schema.outcome_type(&outcome.kind).is_none() {
-        problems.push(format!(
-            "outcome {id} has type {}, which the schema does not define",
-            outcome.kind
-        ));
+        problems.push(Problem::UnknownType {
+            outcome: id,
+            kind: outcome.kind.clone(),
+        });
     }
     if outcome.status.is_empty() {
-        problems.push(format!("outcome {id} has no status yet"));
+        problems.push(Problem::NoStatus { outcome: id });
     } else if project.schema.outcome_status(&outcome.status).is_none() {
-        problems.push(format!(
-            "outcome {id} has status {}, which the schema does not define",
-            outcome.status
-        ));
+        problems.push(Problem::UnknownStatus {
+            outcome: id,
+            status: outcome.status.clone(),
+        });
     }
     problems
 }
@@ -78,9 +161,14 @@ pub fn record_problems(project: &Project) -> Vec<String> {
         .meetings
         .iter()
         .flat_map(|m| meeting_problems(project, m))
+        .map(|p| p.to_string())
         .collect();
     for outcome in &project.outcomes {
-        problems.extend(outcome_problems(project, outcome));
+        problems.extend(
+            outcome_problems(project, outcome)
+                .iter()
+                .map(|p| p.to_string()),
+        );
     }
     problems
 }

@@ -535,7 +535,9 @@ fn a_new_outcome_whose_words_name_nothing_has_no_type_or_status_yet() {
     assert_eq!((record.kind.as_str(), record.status.as_str()), ("", ""));
     let problems = crate::model::validate::outcome_problems(&project, record);
     assert!(
-        problems.iter().any(|p| p.ends_with("has no type yet")),
+        problems
+            .iter()
+            .any(|p| p.to_string().ends_with("has no type yet")),
         "{problems:?}"
     );
     assert!(problems.iter().any(|p| p.ends_with("has no status yet")));

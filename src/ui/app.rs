@@ -23,7 +23,7 @@ use crate::model::{DocId, LabelLanguage, parse_hex_color};
 use crate::open::OpenedProject;
 
 /// Placeholder (and accessible name) of the document filter.
-pub const FILTER_HINT: &str = "Filter documents";
+pub const FILTER_HINT: &str = crate::i18n::key("filter-documents");
 
 /// What the window does once a command it pushed has been carried out (clearing the field the
 /// value was typed in, say). Refused commands leave the fields as they are.
@@ -185,7 +185,9 @@ impl DaftarApp {
             }
             Err(Refusal::FolderInUse(_)) if is_export => self.export.confirm_replace = true,
             Err(refusal) if is_export => {
-                self.export.outcome = Some(Err(format!("Not exported: {refusal}.")));
+                let tr = self.export.words.unwrap_or(crate::i18n::Words::ENGLISH);
+                let error = tr.t_with("export-failed", &[("error", refusal.to_string().into())]);
+                self.export.outcome = Some(Err(error));
             }
             // The session keeps the refusal as its message, for the status bar.
             Err(_) => {}
@@ -363,11 +365,20 @@ impl DaftarApp {
 
     /// Takes on the user's preferences (at start).
     pub fn apply_preferences(&mut self, preferences: &Preferences, ctx: &egui::Context) {
+        let interface = preferences
+            .interface_language
+            .unwrap_or_else(crate::i18n::system_language);
+        let labels = if preferences.label_language_apart {
+            preferences.label_language
+        } else {
+            interface
+        };
         let commands = [
             AppCommand::SetAnnotator(preferences.annotator.clone()),
             AppCommand::SetSnapToWords(preferences.snap_to_words),
             AppCommand::SetOnlyMySpans(preferences.only_my_spans),
-            AppCommand::SetLabelLanguage(preferences.label_language),
+            AppCommand::SetInterfaceLanguage(interface),
+            AppCommand::SetLabelLanguage(labels),
         ];
         for command in commands {
             self.apply(command);
@@ -391,6 +402,12 @@ impl DaftarApp {
         preferences.snap_to_words = view.snap_to_words;
         preferences.only_my_spans = view.only_my_spans;
         preferences.label_language = view.label_language;
+        preferences.label_language_apart = view.label_language != view.interface_language;
+        if preferences.interface_language.is_some()
+            || view.interface_language != crate::i18n::system_language()
+        {
+            preferences.interface_language = Some(view.interface_language);
+        }
         preferences.dark_mode = Some(ctx.theme() == egui::Theme::Dark);
         preferences.remember_project(self.session.project_path());
         preferences
@@ -506,21 +523,35 @@ impl DaftarApp {
             }
         }
         self.refresh_highlights();
+        let words = crate::i18n::Words::new(self.session.view().interface_language);
+        super::words::set_words(&ctx, words);
+        // Mirrored when the interface reads right to left: the documents on the right, the
+        // annotation panel on the left.
+        let rtl = words.right_to_left();
+        let side = |start: bool, id: &'static str| {
+            if start != rtl {
+                egui::Panel::left(id)
+            } else {
+                egui::Panel::right(id)
+            }
+        };
         egui::Panel::top("toolbar").show(ui, |ui| self.toolbar_ui(ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        egui::Panel::left("documents")
+        side(true, "documents")
             .resizable(true)
             .default_size(250.0)
             .size_range(180.0..=520.0)
-            .show(ui, |ui| self.documents_panel_ui(ui));
+            .show(ui, |ui| {
+                super::words::page(ui, rtl, |ui| self.documents_panel_ui(ui))
+            });
         // The panel is as wide as the user made it: what it shows wraps or is clipped, it never
         // widens the panel (and so never re-wraps the article).
-        let panel = egui::Panel::right("annotations")
+        let panel = side(false, "annotations")
             .resizable(true)
             .default_size(self.preferences.annotation_panel_width)
             .size_range(260.0..=640.0)
             .show(ui, |ui| {
-                fixed_width_ui(ui, |ui| {
+                fixed_width_ui(ui, rtl, |ui| {
                     self.page_tabs_ui(ui);
                     egui::ScrollArea::vertical()
                         .id_salt("annotation panel")
@@ -555,6 +586,7 @@ impl DaftarApp {
         if let Some(text_engine) = &mut self.text_engine {
             text_engine.end_frame();
         }
+        super::words::end_frame(&ctx);
         let now = ctx.input(|i| i.time);
         if let Some(seconds) = self.session.autosave(now) {
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(seconds));
@@ -568,12 +600,18 @@ const SCROLL_BAR_ROOM: f32 = 14.0;
 
 /// Lays `contents` out in exactly the space `ui` has left: wider contents are clipped, never
 /// allowed to grow the panel around them.
-fn fixed_width_ui(ui: &mut egui::Ui, contents: impl FnOnce(&mut egui::Ui)) {
+/// When `rtl`, each widget stands against the right edge.
+fn fixed_width_ui(ui: &mut egui::Ui, rtl: bool, contents: impl FnOnce(&mut egui::Ui)) {
     let rect = ui.available_rect_before_wrap();
+    let align = if rtl {
+        egui::Align::Max
+    } else {
+        egui::Align::Min
+    };
     let mut child = ui.new_child(
         egui::UiBuilder::new()
             .max_rect(rect)
-            .layout(egui::Layout::top_down(egui::Align::Min)),
+            .layout(egui::Layout::top_down(align)),
     );
     child.shrink_clip_rect(rect);
     contents(&mut child);

@@ -42,12 +42,11 @@ pub struct ArticleResponse {
 
 /// The span-edge keys: the arrow says which way on screen; with Shift the edge on that side moves
 /// out (the span grows), without it the edge on the other side follows (the span shrinks).
-pub const EDGE_KEYS_HELP: &str = "Alt+Shift+Left or Right grows the selected span on that side, \
-    Alt+Left or Right shrinks it from the other side (a word at a time when snapping to words, \
-    else a letter). Or drag an edge.";
+/// (A catalogue key.)
+pub const EDGE_KEYS_HELP: &str = crate::i18n::key("edge-keys-help");
 
 /// [`EDGE_KEYS_HELP`] in a few words, under the selected span.
-pub const EDGE_KEYS_SHORT: &str = "Edges: drag them, Alt+Shift+arrow grows, Alt+arrow shrinks";
+pub const EDGE_KEYS_SHORT: &str = crate::i18n::key("edge-keys-short");
 
 /// How far from an edge (points) a press grabs its handle.
 const HANDLE_REACH: f32 = 6.0;

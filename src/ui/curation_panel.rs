@@ -8,20 +8,25 @@ use super::app::DaftarApp;
 use super::bidi_label::{bidi_button_ui, bidi_label_colored_ui, bidi_label_ui};
 use super::picker::bidi_selectable_ui;
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::app::{AppCommand, describe};
 use crate::edit::curation::{Take, annotators, is_decided};
+use crate::i18n::{Words, key};
 use crate::model::ReviewState;
 
-/// Texts of the page's buttons (also what tests click).
-pub const TAKE_ALL: &str = "A: take all";
-pub const TAKE_NONE: &str = "X: take none";
+/// Catalogue keys of the page's buttons (also what tests click).
+pub const TAKE_ALL: &str = key("curation-take-all");
+pub const TAKE_NONE: &str = key("curation-take-none");
 
 /// The colour of a version taken into the curated result.
 const TAKEN_COLOR: egui::Color32 = egui::Color32::from_rgb(60, 170, 90);
 
 /// The button that takes the version of the annotator at `index`.
-pub fn take_button_text(index: usize, annotator: &str) -> String {
-    format!("{}: take {annotator}'s", index + 1)
+pub fn take_button_text(tr: Words, index: usize, annotator: &str) -> String {
+    tr.t_with(
+        "curation-take-version",
+        &[("key", (index + 1).into()), ("annotator", annotator.into())],
+    )
 }
 
 impl DaftarApp {
@@ -45,13 +50,13 @@ impl DaftarApp {
             self.curation_queue = (Some(revision), doubled);
         }
         let doubled = &self.curation_queue.1;
-        ui.heading(format!("Annotated by two or more ({})", doubled.len()));
+        let tr = wd::words(ui.ctx());
+        let heading = tr.t_with("curation-queue", &[("count", doubled.len().into())]);
+        wd::heading(ui, &heading);
         for (id, path, people) in doubled {
-            ui.horizontal(|ui| {
-                if ui
-                    .selectable_label(session.doc() == Some(*id), format!("{people} people"))
-                    .clicked()
-                {
+            wd::row(ui, |ui| {
+                let text = tr.t_with("curation-people", &[("count", (*people).into())]);
+                if wd::selectable(ui, session.doc() == Some(*id), &text).clicked() {
                     commands.push(AppCommand::OpenDocument(*id));
                 }
                 if bidi_label_ui(ui, text_engine, path, 14.0).clicked() {
@@ -65,30 +70,35 @@ impl DaftarApp {
         };
         let clusters = session.curation_clusters();
         if clusters.is_empty() {
-            ui.label("Fewer than two people annotated this document: nothing to curate here.");
+            wd::label(ui, &tr.t("curation-nothing"));
             self.push_all(commands);
             return;
         }
         let disagreements = clusters.iter().filter(|c| !c.agreed).count();
         let decided = clusters.iter().filter(|c| is_decided(document, c)).count();
-        ui.heading("This document");
-        ui.label(format!(
-            "{} places · {disagreements} disagreements · {decided} decided",
-            clusters.len()
-        ));
+        wd::heading(ui, &tr.t("review-this-document"));
+        let counts = tr.t_with(
+            "curation-counts",
+            &[
+                ("places", clusters.len().into()),
+                ("disagreements", disagreements.into()),
+                ("decided", decided.into()),
+            ],
+        );
+        wd::label(ui, &counts);
         let current = session.curation_index();
         let people = &clusters[0].versions;
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             for (index, (name, _)) in people.iter().enumerate().take(9) {
-                let text = take_button_text(index, name);
+                let text = take_button_text(tr, index, name);
                 if bidi_button_ui(ui, text_engine, &text).clicked() {
                     commands.push(AppCommand::Curate(Take::Version(index)));
                 }
             }
-            if ui.button(TAKE_ALL).clicked() {
+            if wd::button(ui, &tr.t(TAKE_ALL)).clicked() {
                 commands.push(AppCommand::Curate(Take::All));
             }
-            if ui.button(TAKE_NONE).clicked() {
+            if wd::button(ui, &tr.t(TAKE_NONE)).clicked() {
                 commands.push(AppCommand::Curate(Take::Nothing));
             }
         });
@@ -96,16 +106,16 @@ impl DaftarApp {
         let language = session.view().label_language;
         let weak = ui.visuals().weak_text_color();
         for (index, cluster) in clusters.iter().enumerate() {
-            let state = if is_decided(document, cluster) {
-                "decided"
+            let state = tr.t(if is_decided(document, cluster) {
+                "curation-decided"
             } else {
-                "to decide"
-            };
-            let kind = if cluster.agreed {
-                "agreed"
+                "curation-to-decide"
+            });
+            let kind = tr.t(if cluster.agreed {
+                "curation-agreed"
             } else {
-                "disagreement"
-            };
+                "curation-disagreement"
+            });
             let row = bidi_selectable_ui(
                 ui,
                 text_engine,
@@ -141,12 +151,16 @@ impl DaftarApp {
                     };
                     let what = match (spans.is_empty(), taken, passed) {
                         (true, _, _) => "—".to_string(),
-                        (false, true, _) => format!("taken: {}", spans.join(" · ")),
-                        (false, _, true) => format!("not taken: {}", spans.join(" · ")),
+                        (false, true, _) => {
+                            tr.t_with("curation-taken", &[("spans", spans.join(" · ").into())])
+                        }
+                        (false, _, true) => {
+                            tr.t_with("curation-not-taken", &[("spans", spans.join(" · ").into())])
+                        }
                         _ => spans.join(" · "),
                     };
-                    ui.horizontal_wrapped(|ui| {
-                        ui.label(format!("{}.", number + 1));
+                    wd::row_wrapped(ui, |ui| {
+                        wd::label(ui, &format!("{}.", tr.number(number + 1)));
                         bidi_label_colored_ui(ui, text_engine, name, 14.0, color);
                         bidi_label_colored_ui(ui, text_engine, &what, 14.0, color);
                     });

@@ -12,17 +12,19 @@ use super::background::Job;
 use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use super::words as wd;
 use crate::app::{AppCommand, ExportJob, ExportRequest};
+use crate::i18n::{Words, key};
 use crate::interchange::{ExportError, ExportOptions, ExportSummary, Format, Scope};
 use crate::layout::TextEditor;
 
-/// Texts of the window's controls (also what tests click).
-pub const EXPORT_WINDOW: &str = "Export";
-pub const EXPORT_BUTTON: &str = "Export now";
-pub const REPLACE_BUTTON: &str = "Replace files";
-pub const EVERY_FORMAT: &str = "every format";
+/// Catalogue keys of the window's controls (also what tests click).
+pub const EXPORT_WINDOW: &str = key("export-title");
+pub const EXPORT_BUTTON: &str = key("export-now");
+pub const REPLACE_BUTTON: &str = key("export-replace");
+pub const EVERY_FORMAT: &str = key("export-every-format");
 /// Placeholder (and accessible name) of the folder field.
-pub const FOLDER_HINT: &str = "Folder to export into";
+pub const FOLDER_HINT: &str = key("export-folder-hint");
 
 /// The export window's state.
 #[derive(Default)]
@@ -44,6 +46,8 @@ pub struct ExportDialog {
     pub outcome: Option<Result<String, String>>,
     /// What the last export's tools would drop unless set up for it (doccano's settings).
     pub warnings: Vec<String>,
+    /// The interface's language when the window was last drawn (its messages are in it).
+    pub words: Option<Words>,
 }
 
 impl ExportDialog {
@@ -107,14 +111,25 @@ impl ExportDialog {
     /// Waits for a running export (tests use it).
     pub fn wait_for_export(&mut self) {
         let Some(job) = self.job.take() else { return };
-        let folder = self.writing_into.display();
+        let folder = self.writing_into.display().to_string();
+        let tr = self.words.unwrap_or(Words::ENGLISH);
         self.outcome = Some(match job.finish() {
             Ok(summary) => {
                 self.warnings = summary.warnings.clone();
-                Ok(format!("Exported {summary} into {folder}."))
+                Ok(tr.t_with(
+                    "export-done",
+                    &[
+                        ("documents", summary.documents.into()),
+                        ("spans", summary.spans.into()),
+                        ("meetings", summary.meetings.into()),
+                        ("outcomes", summary.outcomes.into()),
+                        ("files", summary.files.into()),
+                        ("folder", folder.into()),
+                    ],
+                ))
             }
-            Err(ExportError::Cancelled) => Err("Export cancelled: nothing was written.".into()),
-            Err(error) => Err(format!("Not exported: {error}.")),
+            Err(ExportError::Cancelled) => Err(tr.t("export-cancelled")),
+            Err(error) => Err(tr.t_with("export-failed", &[("error", error.to_string().into())])),
         });
     }
 }
@@ -124,37 +139,46 @@ impl DaftarApp {
         if !self.export.open {
             return;
         }
-        let mut open = true;
+        let mut close = false;
         let mut start = None;
-        egui::Window::new(EXPORT_WINDOW)
-            .open(&mut open)
+        let tr = wd::words(ctx);
+        self.export.words = Some(tr);
+        wd::window("export window")
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
+                close = wd::title_bar(ui, &tr.t(EXPORT_WINDOW));
                 let text_engine = self
                     .text_engine
                     .get_or_insert_with(|| TextEngine::new(ui.ctx()));
                 let dialog = &mut self.export;
-                let format_name = dialog.format.map_or(EVERY_FORMAT, |f| f.name());
-                egui::ComboBox::new("export format", "Format")
-                    .selected_text(format_name)
-                    .show_ui(ui, |ui| {
-                        for format in Format::ALL {
-                            ui.selectable_value(&mut dialog.format, Some(format), format.name());
+                let every = tr.t(EVERY_FORMAT);
+                let format_name = dialog.format.map_or(every.as_str(), |f| f.name());
+                wd::combo(ui, &tr.t("export-format"), true, format_name, |ui| {
+                    for format in Format::ALL {
+                        let chosen = dialog.format == Some(format);
+                        if wd::selectable(ui, chosen, format.name()).clicked() {
+                            dialog.format = Some(format);
                         }
-                        ui.selectable_value(&mut dialog.format, None, EVERY_FORMAT);
-                    });
-                ui.radio_value(&mut dialog.everything, false, "Reviewed work only");
-                ui.radio_value(&mut dialog.everything, true, "Everything but rejected work");
-                ui.checkbox(&mut dialog.for_excel, "CSV for Excel")
-                    .on_hover_text(
-                        "A byte order mark, and cells beginning with = + - @ shown as text, \
-                         never run as formulas",
-                    );
-                ui.horizontal(|ui| {
-                    ui.label("Folder");
-                    bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, FOLDER_HINT, 320.0);
-                    if ui.button("Choose…").clicked()
+                    }
+                    if wd::selectable(ui, dialog.format.is_none(), &every).clicked() {
+                        dialog.format = None;
+                    }
+                });
+                wd::radio(
+                    ui,
+                    &mut dialog.everything,
+                    false,
+                    &tr.t("export-reviewed-only"),
+                );
+                wd::radio(ui, &mut dialog.everything, true, &tr.t("export-everything"));
+                let excel = wd::checkbox(ui, &mut dialog.for_excel, &tr.t("export-excel"));
+                wd::hover(excel, &tr.t("export-excel-tip"));
+                wd::row(ui, |ui| {
+                    wd::label(ui, &tr.t("export-folder"));
+                    let hint = tr.t(FOLDER_HINT);
+                    bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, &hint, 320.0);
+                    if wd::button(ui, &tr.t("export-choose")).clicked()
                         && let Some(folder) = rfd::FileDialog::new().pick_folder()
                     {
                         dialog.folder.set_text(&folder.display().to_string());
@@ -162,21 +186,18 @@ impl DaftarApp {
                     }
                 });
                 if let Some(job) = &dialog.job {
-                    ui.horizontal(|ui| job.progress_ui(ui));
+                    wd::row(ui, |ui| job.progress_ui(ui));
                 } else if dialog.confirm_replace {
-                    ui.colored_label(
-                        ui.visuals().warn_fg_color,
-                        "This folder is not empty: files with the same names will be replaced.",
-                    );
-                    ui.horizontal(|ui| {
-                        if ui.button(REPLACE_BUTTON).clicked() {
+                    wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("export-not-empty"));
+                    wd::row(ui, |ui| {
+                        if wd::button(ui, &tr.t(REPLACE_BUTTON)).clicked() {
                             start = Some(true);
                         }
-                        if ui.button("Choose another folder").clicked() {
+                        if wd::button(ui, &tr.t("export-choose-another")).clicked() {
                             dialog.confirm_replace = false;
                         }
                     });
-                } else if ui.button(EXPORT_BUTTON).clicked() {
+                } else if wd::button(ui, &tr.t(EXPORT_BUTTON)).clicked() {
                     start = Some(false);
                 }
                 // Messages name the folder, which may be Persian or Arabic: our text engine.
@@ -199,6 +220,8 @@ impl DaftarApp {
             let request = self.export.request(replace);
             self.push(AppCommand::Export(request));
         }
-        self.export.open = open;
+        if close {
+            self.export.open = false;
+        }
     }
 }

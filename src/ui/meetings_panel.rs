@@ -9,8 +9,10 @@ use super::bidi_label::{bidi_label_colored_ui, bidi_label_ui};
 use super::picker::{PickerOption, PickerState, bidi_selectable_ui, picker_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
-use super::ui_command::{UiCommand, info, label_with_shortcut};
+use super::ui_command::{UiCommand, label_with_shortcut};
+use super::words as wd;
 use crate::app::{AppCommand, CodesTarget, describe};
+use crate::i18n::{Words, key};
 use crate::layout::TextEditor;
 use crate::model::codes::{
     CodesSource, codes_as_typed, codes_from_typed, meeting_codes, outcome_codes,
@@ -25,31 +27,31 @@ use crate::records::{self, ArticleRef};
 /// The width of the column of field names on the meetings page (points).
 const FIELD_NAME_WIDTH: f32 = 96.0;
 
-/// Button texts (also what tests click).
-pub const USE_SELECTION: &str = "Use selection";
-pub const ADD_FROM_SELECTION: &str = "Add from selection";
-pub const THIS_ARTICLE_REPORTS_IT: &str = "This article reports it";
-pub const REPLACE_EVIDENCE: &str = "Replace with selection";
-pub const REMOVE_EVIDENCE: &str = "Remove";
-pub const ADD_GROUP: &str = "Add group";
-pub const GROUP_FROM_SELECTION: &str = "Group from selection";
-pub const EDIT_CODES: &str = "Edit codes";
-pub const APPLY_CODES: &str = "Apply codes";
-pub const DERIVED_CODES: &str = "Use derived codes";
-pub const PUBLISHED_HINT: &str = "YYYY-MM-DD or ۲۲ تیر ۱۴۰۲";
-pub const DATE_NOT_STATED: &str = "not stated";
+/// Catalogue keys of the buttons and fields (also what tests click, by their English words).
+pub const USE_SELECTION: &str = key("meeting-use-selection");
+pub const ADD_FROM_SELECTION: &str = key("meeting-add-from-selection");
+pub const THIS_ARTICLE_REPORTS_IT: &str = key("meeting-article-reports-it");
+pub const REPLACE_EVIDENCE: &str = key("meeting-replace-evidence");
+pub const REMOVE_EVIDENCE: &str = key("meeting-remove");
+pub const ADD_GROUP: &str = key("meeting-add-group");
+pub const GROUP_FROM_SELECTION: &str = key("meeting-group-from-selection");
+pub const EDIT_CODES: &str = key("codes-edit");
+pub const APPLY_CODES: &str = key("codes-apply");
+pub const DERIVED_CODES: &str = key("codes-use-derived");
+pub const PUBLISHED_HINT: &str = key("meeting-published-hint");
+pub const DATE_NOT_STATED: &str = key("meeting-date-not-stated");
 /// Placeholders (and accessible names) of the unnamed group's fields.
-pub const GROUP_COUNT_LABEL: &str = "How many";
-pub const ALL_MEMBERS_LABEL: &str = "all members";
+pub const GROUP_COUNT_LABEL: &str = key("meeting-group-count");
+pub const ALL_MEMBERS_LABEL: &str = key("meeting-all-members");
 /// "All members", as a participant list shows it.
 const ALL_MEMBERS: [&str; 3] = ["all", "همه", "جميع"];
-pub const GROUP_DESCRIPTION_HINT: &str = "who (e.g. countries)";
+pub const GROUP_DESCRIPTION_HINT: &str = key("meeting-group-description-hint");
 /// Placeholders (and accessible names) of the codes fields.
 pub const CODES_HINTS: [&str; 4] = [
-    "CAMEO code",
-    "PLOVER event",
-    "PLOVER mode",
-    "PLOVER contexts, comma separated",
+    key("codes-cameo-hint"),
+    key("codes-plover-event-hint"),
+    key("codes-plover-mode-hint"),
+    key("codes-plover-contexts-hint"),
 ];
 
 /// Whether a meeting took place, named in English, Persian and Arabic.
@@ -126,6 +128,22 @@ pub(super) fn choice_options(
         .collect()
 }
 
+fn calendar_key(calendar: crate::model::Calendar) -> &'static str {
+    match calendar {
+        crate::model::Calendar::Gregorian => "calendar-gregorian",
+        crate::model::Calendar::SolarHijri => "calendar-solar-hijri",
+        crate::model::Calendar::Hijri => "calendar-hijri",
+    }
+}
+
+fn precision_key(precision: crate::model::Precision) -> &'static str {
+    match precision {
+        crate::model::Precision::Day => "precision-day",
+        crate::model::Precision::Month => "precision-month",
+        crate::model::Precision::Year => "precision-year",
+    }
+}
+
 /// A command the page asks for, and what to do in the window once it is done.
 type Queued = (AppCommand, Option<AfterSuccess>);
 
@@ -167,13 +185,19 @@ impl Default for MeetingsPanel {
     }
 }
 
-fn entity_name(project: &Project, entity: crate::model::EntityId) -> String {
-    project
-        .entity(entity)
-        .map_or_else(|| format!("{entity} (missing)"), |e| e.name.clone())
+fn entity_name(tr: Words, project: &Project, entity: crate::model::EntityId) -> String {
+    project.entity(entity).map_or_else(
+        || {
+            tr.t_with(
+                "meeting-entity-missing",
+                &[("id", entity.to_string().into())],
+            )
+        },
+        |e| e.name.clone(),
+    )
 }
 
-fn codes_text(codes: &EventCodes) -> String {
+fn codes_text(tr: Words, codes: &EventCodes) -> String {
     let mut parts = Vec::new();
     if let Some(cameo) = &codes.cameo {
         parts.push(format!("CAMEO {cameo}"));
@@ -182,13 +206,14 @@ fn codes_text(codes: &EventCodes) -> String {
         parts.push(format!("PLOVER {event}"));
     }
     if let Some(mode) = &codes.plover_mode {
-        parts.push(format!("mode {mode}"));
+        parts.push(tr.t_with("codes-mode", &[("mode", mode.into())]));
     }
     if !codes.plover_contexts.is_empty() {
-        parts.push(format!("context {}", codes.plover_contexts.join(", ")));
+        let contexts = codes.plover_contexts.join(", ");
+        parts.push(tr.t_with("codes-context", &[("contexts", contexts.into())]));
     }
     if parts.is_empty() {
-        "no codes".into()
+        tr.t("codes-none")
     } else {
         parts.join(" · ")
     }
@@ -206,19 +231,16 @@ fn field_name_ui(
         .shortcut
         .as_deref()
         .map_or(String::new(), |s| format!("[{s}] "));
-    if language == LabelLanguage::English {
-        ui.strong(format!("{key}{name}"));
-    } else {
-        ui.strong(key);
+    wd::row_wrapped(ui, |ui| {
+        wd::strong(ui, &key);
         bidi_label_ui(ui, engine, name, 14.0);
-    }
+    });
 }
 
 /// A "Use selection" button with what it fills as tooltip; whether it was clicked.
 fn use_selection_clicked(ui: &mut egui::Ui, fills: &str) -> bool {
-    ui.small_button(USE_SELECTION)
-        .on_hover_text(fills)
-        .clicked()
+    let text = wd::tr(ui, USE_SELECTION);
+    wd::hover(wd::button(ui, &text), fills).clicked()
 }
 
 /// An outcome field's name in the label language (Persian and Arabic through our text engine).
@@ -229,11 +251,7 @@ fn outcome_heading_ui(
     language: LabelLanguage,
 ) {
     let name = field.name(language);
-    if language == LabelLanguage::English {
-        ui.strong(name);
-    } else {
-        bidi_label_ui(ui, engine, name, 14.0);
-    }
+    bidi_label_ui(ui, engine, name, 14.0);
 }
 
 /// A button that jumps to the evidence span, with its quote as tooltip.
@@ -244,13 +262,13 @@ fn evidence_button(
     at: SpanRef,
     commands: &mut Vec<Queued>,
 ) {
+    let tr = wd::words(ui.ctx());
     let quote = project
         .span(at)
-        .map_or("(missing span)", |s| s.quote.as_str())
-        .to_string();
+        .map_or_else(|| tr.t("meeting-missing-span"), |s| s.quote.clone());
     // The quote is Persian or Arabic: its tooltip goes through our text engine.
-    let response = ui.small_button("Show").on_hover_ui(|ui| {
-        ui.label("Show the evidence:");
+    let response = wd::button(ui, &tr.t("meeting-show")).on_hover_ui(|ui| {
+        wd::label(ui, &tr.t("meeting-show-evidence"));
         bidi_label_ui(ui, engine, &quote, 14.0);
     });
     if response.clicked() {
@@ -261,7 +279,14 @@ fn evidence_button(
 /// A reviewer's rejection and comment, for the annotator to see.
 fn review_note_ui(ui: &mut egui::Ui, engine: &mut TextEngine, review: &crate::model::Review) {
     if review.state == crate::model::ReviewState::Rejected {
-        let why = format!("rejected by {}: {}", review.reviewer, review.comment);
+        let why = wd::tr_with(
+            ui,
+            "spans-rejected-by",
+            &[
+                ("reviewer", review.reviewer.as_str().into()),
+                ("comment", review.comment.as_str().into()),
+            ],
+        );
         bidi_label_colored_ui(ui, engine, &why, 13.0, Some(ui.visuals().warn_fg_color));
     }
 }
@@ -274,20 +299,24 @@ fn codes_ui(
     panel: &mut MeetingsPanel,
     commands: &mut Vec<Queued>,
 ) {
-    ui.horizontal_wrapped(|ui| {
-        ui.label(codes_text(&codes));
-        ui.weak(match source {
-            CodesSource::Derived => "(derived from the schema)",
-            CodesSource::SetByHand => "(set by hand)",
-        });
+    let tr = wd::words(ui.ctx());
+    wd::row_wrapped(ui, |ui| {
+        wd::label(ui, &codes_text(tr, &codes));
+        wd::weak(
+            ui,
+            &tr.t(match source {
+                CodesSource::Derived => "codes-derived",
+                CodesSource::SetByHand => "codes-by-hand",
+            }),
+        );
     });
     let editing = panel.codes_editing == Some(target);
     if editing {
         let width = ui.available_width();
         for (field, hint) in panel.codes_text.iter_mut().zip(CODES_HINTS) {
-            bidi_text_edit_ui(ui, engine, field, hint, width);
+            bidi_text_edit_ui(ui, engine, field, &tr.t(hint), width);
         }
-        if ui.button(APPLY_CODES).clicked() {
+        if wd::button(ui, &tr.t(APPLY_CODES)).clicked() {
             let [cameo, event, mode, contexts] = panel.codes_text.each_ref().map(|t| t.text());
             let codes = codes_from_typed(&cameo, &event, &mode, &contexts);
             let command = AppCommand::SetCodes {
@@ -297,14 +326,14 @@ fn codes_ui(
             commands.push((command, Some(AfterSuccess::StopEditingCodes)));
         }
     }
-    ui.horizontal(|ui| {
-        if !editing && ui.small_button(EDIT_CODES).clicked() {
+    wd::row(ui, |ui| {
+        if !editing && wd::button(ui, &tr.t(EDIT_CODES)).clicked() {
             for (field, typed) in panel.codes_text.iter_mut().zip(codes_as_typed(&codes)) {
                 field.set_text(&typed);
             }
             panel.codes_editing = Some(target);
         }
-        if source == CodesSource::SetByHand && ui.small_button(DERIVED_CODES).clicked() {
+        if source == CodesSource::SetByHand && wd::button(ui, &tr.t(DERIVED_CODES)).clicked() {
             let command = AppCommand::SetCodes {
                 target,
                 codes: None,
@@ -317,13 +346,11 @@ fn codes_ui(
 impl DaftarApp {
     pub(super) fn meetings_page_ui(&mut self, ui: &mut egui::Ui) {
         let mut commands: Vec<Queued> = Vec::new();
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             for command in [UiCommand::NewMeeting, UiCommand::NewOutcome] {
                 let text = label_with_shortcut(command, ui.ctx());
-                if ui
-                    .button(text)
-                    .on_hover_text(info(command).tooltip)
-                    .clicked()
+                let tooltip = super::ui_command::tooltip(command, ui.ctx());
+                if wd::hover(wd::button(ui, &text), &tooltip).clicked()
                     && let Some(command) = self.command_for(command)
                 {
                     commands.push((command, None));
@@ -344,8 +371,9 @@ impl DaftarApp {
     /// The publication date, this article's meetings, and other articles' meetings it may report.
     fn article_meetings_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Queued>) {
         let session = &self.session;
+        let tr = wd::words(ui.ctx());
         let Some(article) = session.article() else {
-            ui.weak("Open an article to record its meetings.");
+            wd::weak(ui, &tr.t("meeting-open-article"));
             return;
         };
         let doc = article.doc;
@@ -356,11 +384,11 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        ui.horizontal(|ui| {
-            ui.label("Published");
-            let field =
-                bidi_text_edit_ui(ui, text_engine, &mut panel.published, PUBLISHED_HINT, 200.0)
-                    .on_hover_text("Dates without a year in this article take it from here");
+        wd::row(ui, |ui| {
+            wd::label(ui, &tr.t("meeting-published"));
+            let hint = tr.t(PUBLISHED_HINT);
+            let field = bidi_text_edit_ui(ui, text_engine, &mut panel.published, &hint, 200.0);
+            let field = wd::hover(field, &tr.t("meeting-published-tip"));
             // Shows what is stored, unless the analyst is typing in it.
             if panel.published_for != Some((doc, revision)) && !field.has_focus() {
                 let stored = project.document(doc).and_then(|d| d.published.clone());
@@ -372,15 +400,15 @@ impl DaftarApp {
                 // Done typing: the keys are the shortcuts' again.
                 field.surrender_focus();
             }
-            if ui.small_button("Set").clicked() || enter {
+            if wd::button(ui, &tr.t("meeting-published-set")).clicked() || enter {
                 panel.published_for = None;
                 commands.push((AppCommand::SetPublished(panel.published.text()), None));
             }
         });
-        ui.heading("Meetings in this article");
+        wd::heading(ui, &tr.t("meeting-in-article"));
         let here = records::meetings_in(project, doc);
         if here.is_empty() {
-            ui.weak("None yet. Select the words that report a meeting and press Alt+M.");
+            wd::weak(ui, &tr.t("meeting-none-yet"));
         }
         let current = session.cursor().meeting;
         for id in here {
@@ -389,7 +417,7 @@ impl DaftarApp {
             };
             let title = describe::meeting_title(project, meeting, language);
             let row = bidi_selectable_ui(ui, text_engine, current == Some(id), &title);
-            if row.on_hover_text(id.to_string()).clicked() {
+            if wd::hover(row, &id.to_string()).clicked() {
                 commands.push((AppCommand::SelectMeeting(id), None));
             }
         }
@@ -407,8 +435,8 @@ impl DaftarApp {
         if candidates.is_empty() {
             return;
         }
-        ui.heading("Recorded from other articles");
-        ui.weak("This article may report one of these: select its words and attach them.");
+        wd::heading(ui, &tr.t("meeting-from-other-articles"));
+        wd::weak(ui, &tr.t("meeting-from-other-articles-help"));
         for candidate in candidates {
             let Some(meeting) = project.meeting(candidate.meeting) else {
                 continue;
@@ -420,15 +448,12 @@ impl DaftarApp {
                     let weak = Some(ui.visuals().weak_text_color());
                     bidi_label_colored_ui(ui, text_engine, reason, 13.0, weak);
                 }
-                ui.horizontal(|ui| {
-                    if ui
-                        .button(THIS_ARTICLE_REPORTS_IT)
-                        .on_hover_text("Attach the selected words as evidence of this meeting")
-                        .clicked()
-                    {
+                wd::row(ui, |ui| {
+                    let response = wd::button(ui, &tr.t(THIS_ARTICLE_REPORTS_IT));
+                    if wd::hover(response, &tr.t("meeting-article-reports-it-tip")).clicked() {
                         commands.push((AppCommand::AttachToMeeting(candidate.meeting), None));
                     }
-                    if ui.small_button("Edit").clicked() {
+                    if wd::button(ui, &tr.t("meeting-edit")).clicked() {
                         commands.push((AppCommand::SelectMeeting(candidate.meeting), None));
                     }
                 });
@@ -440,8 +465,9 @@ impl DaftarApp {
     fn current_meeting_ui(&mut self, ui: &mut egui::Ui, commands: &mut Vec<Queued>) {
         let session = &self.session;
         let project = session.project();
+        let tr = wd::words(ui.ctx());
         let Some(meeting) = session.cursor().meeting.and_then(|id| project.meeting(id)) else {
-            ui.weak("No meeting chosen.");
+            wd::weak(ui, &tr.t("meeting-none-chosen"));
             return;
         };
         let language = session.view().label_language;
@@ -449,37 +475,30 @@ impl DaftarApp {
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let panel = &mut self.meetings_panel;
-        ui.horizontal(|ui| {
-            ui.heading("Meeting").on_hover_text(meeting.id.to_string());
-            if ui
-                .small_button("Delete meeting")
-                .on_hover_text("Delete this record (its outcomes must be deleted first)")
-                .clicked()
-            {
+        wd::row(ui, |ui| {
+            let heading = wd::heading(ui, &tr.t("meeting-heading"));
+            wd::hover(heading, &meeting.id.to_string());
+            let response = wd::button(ui, &tr.t("meeting-delete"));
+            if wd::hover(response, &tr.t("meeting-delete-tip")).clicked() {
                 commands.push((AppCommand::DeleteMeeting(meeting.id), None));
             }
         });
         let title = describe::meeting_title(project, meeting, language);
-        bidi_label_ui(ui, text_engine, &title, 15.0).on_hover_text(meeting.id.to_string());
+        let response = bidi_label_ui(ui, text_engine, &title, 15.0);
+        wd::hover(response, &meeting.id.to_string());
         review_note_ui(ui, text_engine, &meeting.review);
         for problem in meeting_problems(project, meeting) {
-            ui.colored_label(ui.visuals().warn_fg_color, problem);
+            wd::colored(ui, ui.visuals().warn_fg_color, &tr.problem(&problem));
         }
         for evidence in &meeting.evidence {
-            ui.horizontal_wrapped(|ui| {
+            wd::row_wrapped(ui, |ui| {
                 evidence_button(ui, text_engine, project, *evidence, commands);
-                if ui
-                    .small_button(REPLACE_EVIDENCE)
-                    .on_hover_text("Put the words selected in the article in place of these")
-                    .clicked()
-                {
+                let response = wd::button(ui, &tr.t(REPLACE_EVIDENCE));
+                if wd::hover(response, &tr.t("meeting-replace-evidence-tip")).clicked() {
                     commands.push((AppCommand::ReplaceMeetingEvidence(*evidence), None));
                 }
-                if ui
-                    .small_button(REMOVE_EVIDENCE)
-                    .on_hover_text("Take these words off the meeting")
-                    .clicked()
-                {
+                let response = wd::button(ui, &tr.t(REMOVE_EVIDENCE));
+                if wd::hover(response, &tr.t("meeting-remove-evidence-tip")).clicked() {
                     commands.push((AppCommand::RemoveMeetingEvidence(*evidence), None));
                 }
             });
@@ -496,7 +515,7 @@ impl DaftarApp {
                 bidi_label_ui(ui, text_engine, quote, 14.0)
             });
         }
-        ui.weak("Select words in the article, then press a field's number or “Use selection”.");
+        wd::weak(ui, &tr.t("meeting-fields-help"));
         // One row per field, its name on one side, its value and buttons on the other; every
         // row has the same buttons whatever it holds (unusable ones greyed), so nothing moves
         // under the pointer when a value changes.
@@ -504,16 +523,23 @@ impl DaftarApp {
             if field.kind == FieldKind::Participants {
                 continue;
             }
-            ui.horizontal_top(|ui| {
-                ui.allocate_ui_with_layout(
-                    egui::vec2(FIELD_NAME_WIDTH, 0.0),
-                    egui::Layout::top_down(egui::Align::Min),
-                    |ui| {
-                        ui.set_width(FIELD_NAME_WIDTH);
-                        field_name_ui(ui, text_engine, field, language);
-                    },
-                );
-                ui.vertical(|ui| {
+            let rtl = tr.right_to_left();
+            let row_layout = if rtl {
+                egui::Layout::right_to_left(egui::Align::Min)
+            } else {
+                egui::Layout::left_to_right(egui::Align::Min)
+            };
+            let column = if rtl {
+                egui::Layout::top_down(egui::Align::Max)
+            } else {
+                egui::Layout::top_down(egui::Align::Min)
+            };
+            ui.with_layout(row_layout, |ui| {
+                ui.allocate_ui_with_layout(egui::vec2(FIELD_NAME_WIDTH, 0.0), column, |ui| {
+                    ui.set_width(FIELD_NAME_WIDTH);
+                    field_name_ui(ui, text_engine, field, language);
+                });
+                ui.with_layout(column, |ui| {
                     meeting_field_row_ui(
                         ui,
                         text_engine,
@@ -536,7 +562,7 @@ impl DaftarApp {
             commands,
         };
         participants_ui(ui, &mut parts, meeting);
-        ui.strong("Codes");
+        wd::strong(ui, &tr.t("codes-heading"));
         codes_ui(
             ui,
             parts.engine,
@@ -564,7 +590,8 @@ fn meeting_field_row_ui(
     language: LabelLanguage,
 ) {
     let key = field.key;
-    ui.horizontal_wrapped(|ui| {
+    let tr = wd::words(ui.ctx());
+    wd::row_wrapped(ui, |ui| {
         match &field.kind {
             FieldKind::Choice(choices) => {
                 let current = meeting.choice(key).map_or("—".to_string(), |c| {
@@ -594,37 +621,39 @@ fn meeting_field_row_ui(
             _ => {}
         }
         if field.kind != FieldKind::Realis {
-            let fills = format!("Fill {} from the selected words", field.names.en);
+            let fills = tr.t_with(
+                "meeting-fill-tip",
+                &[("field", field.names.get(language).into())],
+            );
             if use_selection_clicked(ui, &fills) {
                 commands.push((AppCommand::FillMeetingField(key), None));
             }
             match meeting.evidence_of(key) {
                 Some(at) => evidence_button(ui, text_engine, project, at, commands),
                 None => {
-                    ui.add_enabled(false, egui::Button::new("Show").small());
+                    ui.add_enabled_ui(false, |ui| wd::button(ui, &tr.t("meeting-show")));
                 }
             }
             let clear = ui
-                .add_enabled(meeting.has(key), egui::Button::new("Remove").small())
-                .on_hover_text("Clear");
-            if clear.clicked() {
+                .add_enabled_ui(meeting.has(key), |ui| {
+                    wd::button(ui, &tr.t(REMOVE_EVIDENCE))
+                })
+                .inner;
+            if wd::hover(clear, &tr.t("meeting-clear")).clicked() {
                 commands.push((AppCommand::ClearMeetingField(key), None));
             }
         }
     });
     if key == MeetingField::Start {
         let mut not_stated = meeting.date_not_stated;
-        if ui
-            .checkbox(&mut not_stated, DATE_NOT_STATED)
-            .on_hover_text("The articles do not say when it met")
-            .changed()
-        {
+        let response = wd::checkbox(ui, &mut not_stated, &tr.t(DATE_NOT_STATED));
+        if wd::hover(response, &tr.t("palette-date-not-stated")).changed() {
             commands.push((AppCommand::SetDateNotStated(not_stated), None));
         }
     }
-    if let Some((facts, words)) = field_value_text(project, meeting, key) {
+    if let Some((facts, words)) = field_value_text(tr, project, meeting, key) {
         if !facts.is_empty() {
-            ui.label(facts);
+            wd::label(ui, &facts);
         }
         if !words.is_empty() {
             bidi_label_ui(ui, text_engine, &words, 15.0);
@@ -651,16 +680,14 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
         commands,
     } = parts;
     let project: &Project = project;
+    let tr = wd::words(ui.ctx());
     let field = project.schema.meeting_field(MeetingField::Participants);
-    ui.horizontal(|ui| {
+    wd::row(ui, |ui| {
         if let Some(field) = field {
             field_name_ui(ui, text_engine, field, *language);
         }
-        if ui
-            .small_button(ADD_FROM_SELECTION)
-            .on_hover_text("Add the entity the selected words name as a participant")
-            .clicked()
-        {
+        let response = wd::button(ui, &tr.t(ADD_FROM_SELECTION));
+        if wd::hover(response, &tr.t("meeting-add-participant-tip")).clicked() {
             commands.push((
                 AppCommand::FillMeetingField(MeetingField::Participants),
                 None,
@@ -669,24 +696,30 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
     });
     let roles = &project.schema.participant_roles;
     for (index, participant) in meeting.participants.iter().enumerate() {
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             let current = describe::choice_name(roles, &participant.role, *language);
             let options = choice_options(roles, *language);
             let picker = &mut panel.picker;
-            if let Some(role) =
-                picker_ui(ui, text_engine, picker, "role", &current, &options, 130.0)
-            {
+            if let Some(role) = picker_ui(
+                ui,
+                text_engine,
+                picker,
+                &tr.t("meeting-role"),
+                &current,
+                &options,
+                130.0,
+            ) {
                 commands.push((AppCommand::SetParticipantRole { index, role }, None));
             }
             if let Some(at) = participant.evidence {
                 evidence_button(ui, text_engine, project, at, commands);
             }
-            if ui.small_button("Remove").on_hover_text("Remove").clicked() {
+            if wd::button(ui, &tr.t(REMOVE_EVIDENCE)).clicked() {
                 commands.push((AppCommand::RemoveParticipant(index), None));
             }
             let who = match (participant.entity, participant.count) {
-                (Some(entity), _) => entity_name(project, entity),
-                (None, Some(count)) => format!("{count} {}", participant.description),
+                (Some(entity), _) => entity_name(tr, project, entity),
+                (None, Some(count)) => format!("{} {}", tr.number(count), participant.description),
                 (None, None) if participant.all_members => format!(
                     "{} {}",
                     named(ALL_MEMBERS, *language),
@@ -697,21 +730,24 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
             bidi_label_ui(ui, text_engine, &who, 14.0);
         });
     }
-    ui.horizontal_wrapped(|ui| {
-        let label = ui.label("Unnamed:");
-        ui.checkbox(&mut panel.group_all, ALL_MEMBERS_LABEL)
-            .on_hover_text("Every member (no count is given or invented)");
-        ui.add_enabled(
-            !panel.group_all,
-            egui::DragValue::new(&mut panel.group_count).range(1..=999),
-        )
-        .labelled_by(label.id)
-        .on_hover_text(GROUP_COUNT_LABEL);
+    wd::row_wrapped(ui, |ui| {
+        let label = wd::label(ui, &tr.t("meeting-unnamed"));
+        let response = wd::checkbox(ui, &mut panel.group_all, &tr.t(ALL_MEMBERS_LABEL));
+        wd::hover(response, &tr.t("meeting-all-members-tip"));
+        let count = ui
+            .add_enabled(
+                !panel.group_all,
+                egui::DragValue::new(&mut panel.group_count)
+                    .range(1..=999)
+                    .custom_formatter(|n, _| tr.number(n)),
+            )
+            .labelled_by(label.id);
+        wd::hover(count, &tr.t(GROUP_COUNT_LABEL));
         bidi_text_edit_ui(
             ui,
             text_engine,
             &mut panel.group_description,
-            GROUP_DESCRIPTION_HINT,
+            &tr.t(GROUP_DESCRIPTION_HINT),
             120.0,
         );
         let current = describe::choice_name(roles, &panel.group_role, *language);
@@ -720,7 +756,7 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
             ui,
             text_engine,
             &mut panel.picker,
-            "group role",
+            &tr.t("meeting-group-role"),
             &current,
             &options,
             130.0,
@@ -728,12 +764,11 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
         if let Some(role) = picked {
             panel.group_role = role;
         }
-        let read = ui.small_button(GROUP_FROM_SELECTION);
-        let hint = "Read the group from the selected words: «دو کشور به عنوان مهمان ویژه»";
-        if super::bidi_label::bidi_tooltip(read, text_engine, hint).clicked() {
+        let read = wd::button(ui, &tr.t(GROUP_FROM_SELECTION));
+        if wd::hover(read, &tr.t("meeting-group-from-selection-tip")).clicked() {
             commands.push((AppCommand::AddParticipantGroupFromSelection, None));
         }
-        if ui.small_button(ADD_GROUP).clicked() {
+        if wd::button(ui, &tr.t(ADD_GROUP)).clicked() {
             let command = AppCommand::AddParticipantGroup {
                 count: (!panel.group_all).then_some(panel.group_count),
                 description: panel.group_description.text(),
@@ -762,16 +797,18 @@ fn outcomes_ui(
     let project: &Project = project;
     let schema = &project.schema;
     let outcomes: Vec<&Outcome> = project.outcomes_of(meeting.id).collect();
-    ui.heading(format!("Outcomes ({})", outcomes.len()));
+    let tr = wd::words(ui.ctx());
+    let heading = tr.t_with("outcomes-heading", &[("count", outcomes.len().into())]);
+    wd::heading(ui, &heading);
     if outcomes.is_empty() {
-        ui.weak("Select the words that report what it decided and press Alt+O.");
+        wd::weak(ui, &tr.t("outcomes-none-yet"));
     }
     for outcome in &outcomes {
         let selected = current == Some(outcome.id);
         // By its type, status and title, in the label language; the id for those who need it.
         let text = describe::outcome_title(project, outcome, language);
         let row = bidi_selectable_ui(ui, text_engine, selected, &text);
-        if row.on_hover_text(outcome.id.to_string()).clicked() {
+        if wd::hover(row, &outcome.id.to_string()).clicked() {
             let chosen = (!selected).then_some(outcome.id);
             commands.push((AppCommand::SelectOutcome(chosen), None));
         }
@@ -781,17 +818,20 @@ fn outcomes_ui(
     };
     let id = outcome.id;
     ui.group(|ui| {
-        ui.horizontal(|ui| {
-            ui.strong(format!("Outcome {id}"));
-            if ui.small_button("Delete outcome").clicked() {
+        wd::row(ui, |ui| {
+            wd::strong(
+                ui,
+                &tr.t_with("outcome-heading", &[("id", id.to_string().into())]),
+            );
+            if wd::button(ui, &tr.t("outcome-delete")).clicked() {
                 commands.push((AppCommand::DeleteOutcome(id), None));
             }
         });
         review_note_ui(ui, text_engine, &outcome.review);
         for problem in outcome_problems(project, outcome) {
-            ui.colored_label(ui.visuals().warn_fg_color, problem);
+            wd::colored(ui, ui.visuals().warn_fg_color, &tr.problem(&problem));
         }
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             let types = &schema.outcome_types;
             let current = describe::choice_name(types, &outcome.kind, language);
             let options = choice_options(types, language);
@@ -811,14 +851,14 @@ fn outcomes_ui(
             let current = describe::choice_name(statuses, &outcome.status, language);
             let options = choice_options(statuses, language);
             let name = match language {
-                LabelLanguage::English => "Outcome status",
-                _ => OutcomeField::Status.name(language),
+                LabelLanguage::English => tr.t("outcome-status"),
+                _ => OutcomeField::Status.name(language).to_string(),
             };
             if let Some(status) = picker_ui(
                 ui,
                 text_engine,
                 &mut panel.picker,
-                name,
+                &name,
                 &current,
                 &options,
                 120.0,
@@ -850,21 +890,21 @@ fn outcomes_ui(
         ) {
             commands.push((AppCommand::MoveOutcome(id, other), None));
         }
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::Title, language);
-            if use_selection_clicked(ui, "The document's title") {
+            if use_selection_clicked(ui, &tr.t("outcome-title-tip")) {
                 commands.push((AppCommand::SetOutcomeTitle(id), None));
             }
             if let Some(at) = outcome.title.as_ref().and_then(|t| t.evidence) {
                 evidence_button(ui, text_engine, project, at, commands);
             }
-            if outcome.title.is_some() && ui.small_button("Remove").clicked() {
+            if outcome.title.is_some() && wd::button(ui, &tr.t(REMOVE_EVIDENCE)).clicked() {
                 commands.push((AppCommand::ClearOutcomeTitle(id), None));
             }
         });
         outcome_heading_ui(ui, text_engine, OutcomeField::Actors, language);
         for (index, actor) in outcome.actors.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
+            wd::row_wrapped(ui, |ui| {
                 let current = ACTOR_ROLES
                     .iter()
                     .find(|(r, _)| *r == actor.role)
@@ -874,7 +914,7 @@ fn outcomes_ui(
                     ui,
                     text_engine,
                     &mut panel.picker,
-                    "actor role",
+                    &tr.t("outcome-actor-role"),
                     current,
                     &options,
                     150.0,
@@ -889,15 +929,16 @@ fn outcomes_ui(
                 if let Some(at) = actor.evidence {
                     evidence_button(ui, text_engine, project, at, commands);
                 }
-                if ui.small_button("Remove").clicked() {
+                if wd::button(ui, &tr.t(REMOVE_EVIDENCE)).clicked() {
                     let command = AppCommand::RemoveActor { outcome: id, index };
                     commands.push((command, None));
                 }
-                bidi_label_ui(ui, text_engine, &entity_name(project, actor.entity), 14.0);
+                let name = entity_name(tr, project, actor.entity);
+                bidi_label_ui(ui, text_engine, &name, 14.0);
             });
         }
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Add from selection:");
+        wd::row_wrapped(ui, |ui| {
+            wd::label(ui, &tr.t("outcome-add-from-selection"));
             // The roles in the label language, through our text engine.
             for (role, names) in ACTOR_ROLES {
                 let name = named(names, language);
@@ -906,28 +947,29 @@ fn outcomes_ui(
                 }
             }
         });
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::AttributedTo, language);
-            if use_selection_clicked(ui, "Who is reported as saying it") {
+            if use_selection_clicked(ui, &tr.t("outcome-attribution-tip")) {
                 commands.push((AppCommand::SetAttribution(id), None));
             }
             if let Some(entity) = outcome.attributed_to {
-                if ui.small_button("Remove").clicked() {
+                if wd::button(ui, &tr.t(REMOVE_EVIDENCE)).clicked() {
                     commands.push((AppCommand::ClearAttribution(id), None));
                 }
-                bidi_label_ui(ui, text_engine, &entity_name(project, entity), 14.0);
+                let name = entity_name(tr, project, entity);
+                bidi_label_ui(ui, text_engine, &name, 14.0);
             }
         });
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             outcome_heading_ui(ui, text_engine, OutcomeField::Evidence, language);
-            if ui.small_button(ADD_FROM_SELECTION).clicked() {
+            if wd::button(ui, &tr.t(ADD_FROM_SELECTION)).clicked() {
                 commands.push((AppCommand::AddOutcomeEvidence(id), None));
             }
         });
         for (index, at) in outcome.evidence.iter().enumerate() {
-            ui.horizontal_wrapped(|ui| {
+            wd::row_wrapped(ui, |ui| {
                 evidence_button(ui, text_engine, project, *at, commands);
-                if ui.small_button("Remove").clicked() {
+                if wd::button(ui, &tr.t(REMOVE_EVIDENCE)).clicked() {
                     let command = AppCommand::RemoveOutcomeEvidence { outcome: id, index };
                     commands.push((command, None));
                 }
@@ -935,7 +977,7 @@ fn outcomes_ui(
                 bidi_label_ui(ui, text_engine, quote, 14.0);
             });
         }
-        ui.strong("Codes");
+        wd::strong(ui, &tr.t("codes-heading"));
         codes_ui(
             ui,
             text_engine,
@@ -950,6 +992,7 @@ fn outcomes_ui(
 /// A field's value to show under its name, as a line of Latin facts and a line in the
 /// article's script (`None` when empty, and for fields shown by a combo box).
 fn field_value_text(
+    tr: Words,
     project: &Project,
     meeting: &Meeting,
     field: MeetingField,
@@ -959,19 +1002,24 @@ fn field_value_text(
     }
     if field == MeetingField::Start && meeting.date_not_stated {
         let facts = match project.latest_date_of(meeting) {
-            Some(latest) => format!("date not stated · no later than {latest}"),
-            None => "date not stated".to_string(),
+            Some(latest) => tr.t_with(
+                "meeting-date-not-stated-latest",
+                &[("latest", tr.number(latest).into())],
+            ),
+            None => tr.t("meeting-date-not-stated-long"),
         };
         return Some((facts, String::new()));
     }
     Some(match meeting.value(field)? {
-        FieldValue::Entity(f) => (String::new(), entity_name(project, f.value)),
+        FieldValue::Entity(f) => (String::new(), entity_name(tr, project, f.value)),
         FieldValue::Text(f) => (String::new(), f.value.clone()),
-        FieldValue::Ordinal(f) => (f.value.to_string(), String::new()),
+        FieldValue::Ordinal(f) => (tr.number(f.value), String::new()),
         FieldValue::Date(f) => {
             let facts = format!(
-                "{} · {:?} · {:?}",
-                f.value.iso, f.value.calendar, f.value.precision
+                "{} · {} · {}",
+                tr.number(&f.value.iso),
+                tr.t(calendar_key(f.value.calendar)),
+                tr.t(precision_key(f.value.precision)),
             );
             (facts, f.value.original.clone())
         }

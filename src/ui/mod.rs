@@ -26,6 +26,7 @@ pub mod sync_window;
 pub mod text_engine;
 pub mod text_input;
 pub mod ui_command;
+pub mod words;
 
 use std::path::PathBuf;
 

@@ -17,8 +17,8 @@ pub enum PaletteAction {
     App(AppCommand),
 }
 
-/// Heading of the palette (also what tests look for).
-pub const PALETTE_TITLE: &str = "Commands";
+/// Heading of the palette (also what tests look for): a catalogue key.
+pub const PALETTE_TITLE: &str = crate::i18n::key("palette-title");
 
 #[derive(Default)]
 pub struct Palette {
@@ -51,7 +51,8 @@ impl Palette {
             .area(area)
             .show(ctx, |ui| {
                 ui.set_width(460.0);
-                ui.heading(PALETTE_TITLE);
+                let title = super::words::tr(ui, PALETTE_TITLE);
+                super::words::heading(ui, &title);
                 filtered_list_ui(ui, engine, &mut self.list, entries, just_opened, 440.0)
             });
         let escape = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
@@ -69,9 +70,10 @@ impl super::app::DaftarApp {
     /// language (and found by their names in every language), each with its shortcut.
     pub(super) fn palette_entries(&self, ctx: &egui::Context) -> Vec<PickerOption<PaletteAction>> {
         use crate::app::{Edge, Page};
-        use crate::model::LabelLanguage;
         let session = &self.session;
         let language = session.view().label_language;
+        let tr = super::words::words(ctx);
+        let english = crate::i18n::Words::ENGLISH;
         let with_key = |name: &str, key: &str| {
             if key.is_empty() {
                 name.to_string()
@@ -85,26 +87,24 @@ impl super::app::DaftarApp {
             .map(|c| PickerOption {
                 value: PaletteAction::Ui(c.command),
                 shown: with_key(
-                    c.text,
+                    &tr.t(c.text),
                     &c.shortcuts
                         .first()
                         .map(|s| ctx.format_shortcut(s))
                         .unwrap_or_default(),
                 ),
-                also: vec![c.tooltip.to_string()],
+                // Found by its English name and words too, in any interface language.
+                also: vec![tr.t(c.tooltip), english.t(c.text), english.t(c.tooltip)],
             })
             .collect();
-        let tag = ["Tag as", "برچسب", "وسم"];
-        let pick = |words: [&'static str; 3]| match language {
-            LabelLanguage::English => words[0],
-            LabelLanguage::Persian => words[1],
-            LabelLanguage::Arabic => words[2],
-        };
         for label in &session.project().schema.labels {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::ApplyLabel(label.key.clone())),
                 shown: with_key(
-                    &format!("{}: {}", pick(tag), label.names.get(language)),
+                    &tr.t_with(
+                        "palette-tag-as",
+                        &[("label", label.names.get(language).into())],
+                    ),
                     &label.shortcut,
                 ),
                 also: vec![
@@ -117,16 +117,14 @@ impl super::app::DaftarApp {
             });
         }
         if session.page() == Page::Meetings {
-            let fill = [
-                "Fill from the selection",
-                "پر کردن از گزینش",
-                "ملء من التحديد",
-            ];
             for field in &session.project().schema.meeting_fields {
                 entries.push(PickerOption {
                     value: PaletteAction::App(AppCommand::FillMeetingField(field.key)),
                     shown: with_key(
-                        &format!("{}: {}", pick(fill), field.names.get(language)),
+                        &tr.t_with(
+                            "palette-fill-field",
+                            &[("field", field.names.get(language).into())],
+                        ),
                         field.shortcut.as_deref().unwrap_or(""),
                     ),
                     also: vec![
@@ -155,7 +153,10 @@ impl super::app::DaftarApp {
                                 entity.id,
                                 Some(subtype.key.clone()),
                             )),
-                            shown: format!("Subtype: {}", subtype.names.get(language)),
+                            shown: tr.t_with(
+                                "palette-subtype",
+                                &[("subtype", subtype.names.get(language).into())],
+                            ),
                             also: vec![
                                 subtype.names.en.clone(),
                                 subtype.names.fa.clone(),
@@ -168,7 +169,7 @@ impl super::app::DaftarApp {
                 }
                 None if label.is_some_and(|l| l.linkable) => entries.push(PickerOption {
                     value: PaletteAction::App(AppCommand::NewEntityFromSpan),
-                    shown: "Make the selected span a new entity".into(),
+                    shown: tr.t("palette-new-entity"),
                     also: vec!["entity new link".into()],
                 }),
                 None => {}
@@ -177,7 +178,7 @@ impl super::app::DaftarApp {
         if session.page() == Page::Meetings && session.cursor().meeting.is_some() {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::AddParticipantGroupFromSelection),
-                shown: "Add the selected words as a group of participants".into(),
+                shown: tr.t("palette-participant-group"),
                 also: vec!["participants group unnamed guests members".into()],
             });
             let not_stated = session
@@ -188,9 +189,9 @@ impl super::app::DaftarApp {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::SetDateNotStated(!not_stated)),
                 shown: if not_stated {
-                    "The articles do say when it met".into()
+                    tr.t("palette-date-stated")
                 } else {
-                    "The articles do not say when it met".into()
+                    tr.t("palette-date-not-stated")
                 },
                 also: vec!["date not stated".into()],
             });
@@ -202,80 +203,86 @@ impl super::app::DaftarApp {
         {
             let from_selection = [
                 (
-                    "Outcome title from the selection",
+                    tr.t("palette-outcome-title"),
                     AppCommand::SetOutcomeTitle(outcome),
                 ),
                 (
-                    "Who said it: the selection",
+                    tr.t("palette-attribution"),
                     AppCommand::SetAttribution(outcome),
                 ),
                 (
-                    "Add the selection to the outcome's evidence",
+                    tr.t("palette-outcome-evidence"),
                     AppCommand::AddOutcomeEvidence(outcome),
                 ),
             ];
             for (name, command) in from_selection {
                 entries.push(PickerOption {
                     value: PaletteAction::App(command),
-                    shown: name.into(),
+                    shown: name,
                     also: vec!["outcome".into()],
                 });
             }
             for (role, name) in [
-                (crate::model::ActorRole::Adopter, "adopter / signatory"),
-                (crate::model::ActorRole::Proposer, "proposer"),
-                (crate::model::ActorRole::Beneficiary, "beneficiary / target"),
-                (crate::model::ActorRole::ApprovingBody, "approving body"),
+                (crate::model::ActorRole::Adopter, "palette-actor-adopter"),
+                (crate::model::ActorRole::Proposer, "palette-actor-proposer"),
+                (
+                    crate::model::ActorRole::Beneficiary,
+                    "palette-actor-beneficiary",
+                ),
+                (
+                    crate::model::ActorRole::ApprovingBody,
+                    "palette-actor-approving-body",
+                ),
             ] {
                 entries.push(PickerOption {
                     value: PaletteAction::App(AppCommand::AddOutcomeActor(outcome, role)),
-                    shown: format!("Add the selection to the outcome as its {name}"),
+                    shown: tr.t(name),
                     also: vec!["actor outcome".into()],
                 });
             }
         }
         let edges = [
-            ("Grow the span before its first word", Edge::Start, false),
-            ("Shrink the span from its first word", Edge::Start, true),
-            ("Grow the span after its last word", Edge::End, true),
-            ("Shrink the span from its last word", Edge::End, false),
+            ("palette-grow-start", Edge::Start, false),
+            ("palette-shrink-start", Edge::Start, true),
+            ("palette-grow-end", Edge::End, true),
+            ("palette-shrink-end", Edge::End, false),
         ];
         for (name, edge, forward) in edges {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::MoveSpanEdge { edge, forward }),
-                shown: with_key(name, "Alt+Shift+arrow, Alt+arrow"),
+                shown: with_key(&tr.t(name), &tr.t("palette-edge-keys")),
                 also: vec!["edge boundary".into()],
             });
         }
         for (name, page) in [
-            ("Show the spans", Page::Spans),
-            ("Show the meetings", Page::Meetings),
-            ("Show the review", Page::Review),
-            ("Show the curation of double annotation", Page::Curation),
+            ("palette-show-spans", Page::Spans),
+            ("palette-show-meetings", Page::Meetings),
+            ("palette-show-review", Page::Review),
+            ("palette-show-curation", Page::Curation),
         ] {
             entries.push(PickerOption {
                 value: PaletteAction::App(AppCommand::ShowPage(page)),
-                shown: name.to_string(),
+                shown: tr.t(name),
                 also: vec!["page".into()],
             });
         }
         entries.push(PickerOption {
             value: PaletteAction::App(AppCommand::Sync),
-            shown: "Sync with the team (git)".into(),
+            shown: tr.t("palette-sync"),
             also: vec!["commit pull push merge".into()],
         });
         entries.push(PickerOption {
             value: PaletteAction::App(AppCommand::ShowAgreement),
-            shown: "Show how far the annotators agree".into(),
+            shown: tr.t("palette-agreement"),
             also: vec!["agreement kappa team".into()],
         });
         let snap = session.view().snap_to_words;
         entries.push(PickerOption {
             value: PaletteAction::App(AppCommand::SetSnapToWords(!snap)),
             shown: if snap {
-                "Stop snapping selections to words".into()
+                tr.t("palette-stop-snapping")
             } else {
-                "Snap selections to whole words".into()
+                tr.t("palette-snap")
             },
             also: vec!["snap words".into()],
         });

@@ -10,57 +10,64 @@ use super::meetings_panel::choice_options;
 use super::picker::{PickerOption, PickerState, picker_ui};
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
-use super::ui_command::{UiCommand, info, label_with_shortcut};
+use super::ui_command::{UiCommand, label_with_shortcut};
+use super::words as wd;
 use crate::app::{AppCommand, DocumentScope, Page, describe};
 use crate::corpus::reanchor::ORPHANED_ATTRIBUTE;
+use crate::i18n::{Words, key};
 use crate::layout::{Direction, TextEditor, TextStyle};
 use crate::model::{
     DiskState, DocId, DocStatus, Entity, EntityId, LabelLanguage, SpanId, SpanRef, parse_hex_color,
 };
 
-/// The language's name, in English (egui's own fonts have no Arabic script).
-fn language_name(language: LabelLanguage) -> &'static str {
-    match language {
-        LabelLanguage::English => "English",
-        LabelLanguage::Persian => "Persian",
-        LabelLanguage::Arabic => "Arabic",
-    }
+/// The language's name, in the interface's language.
+fn language_name(tr: Words, language: LabelLanguage) -> String {
+    tr.t(match language {
+        LabelLanguage::English => "language-english",
+        LabelLanguage::Persian => "language-persian",
+        LabelLanguage::Arabic => "language-arabic",
+    })
 }
 
+// Catalogue keys of the widgets tests find by their (English) names.
 /// The attribute fields of the selected span.
-pub const ATTRIBUTE_KEY_HINT: &str = "Attribute";
-pub const ATTRIBUTE_VALUE_HINT: &str = "Value";
-pub const ADD_ATTRIBUTE: &str = "Add";
+pub const ATTRIBUTE_KEY_HINT: &str = key("attribute-key-hint");
+pub const ATTRIBUTE_VALUE_HINT: &str = key("attribute-value-hint");
+pub const ADD_ATTRIBUTE: &str = key("attribute-add");
 /// Placeholder (and accessible name) of the annotator's name in the toolbar.
-pub const ANNOTATOR_HINT: &str = "Your name";
-pub const TEAM_MENU: &str = "Team";
-pub const AGREEMENT_ITEM: &str = "Agreement…";
-pub const SYNC_ITEM: &str = "Sync with the team";
-pub const ASSIGN_ITEM: &str = "Assign documents…";
-pub const MY_QUEUE: &str = "My queue";
-pub const ONLY_MY_SPANS: &str = "Only my spans";
-pub const PROJECT_MENU: &str = "Project";
+pub const ANNOTATOR_HINT: &str = key("annotator-hint");
+pub const TEAM_MENU: &str = key("menu-team");
+pub const AGREEMENT_ITEM: &str = key("team-agreement");
+pub const SYNC_ITEM: &str = key("team-sync");
+pub const ASSIGN_ITEM: &str = key("team-assign");
+pub const MY_QUEUE: &str = key("documents-my-queue");
+pub const ONLY_MY_SPANS: &str = key("toolbar-only-my-spans");
+pub const PROJECT_MENU: &str = key("menu-project");
 /// Search, the records table and the charts: the whole corpus at once.
-pub const CORPUS_MENU: &str = "Corpus";
-pub const PRE_ANNOTATE_DOCUMENT: &str = "Suggest from gazetteers: this document";
-pub const PRE_ANNOTATE_LISTED: &str = "Suggest from gazetteers: the documents listed";
-pub const PRE_ANNOTATE_CORPUS: &str = "Suggest from gazetteers: every document";
-pub const CURATION_ITEM: &str = "Curate double annotation";
+pub const CORPUS_MENU: &str = key("menu-corpus");
+pub const PRE_ANNOTATE_DOCUMENT: &str = key("project-suggest-document");
+pub const PRE_ANNOTATE_LISTED: &str = key("project-suggest-listed");
+pub const PRE_ANNOTATE_CORPUS: &str = key("project-suggest-every");
+pub const CURATION_ITEM: &str = key("team-curation");
 /// The button that moves the spans of an article changed on disk.
-pub const REANCHOR_BUTTON: &str = "Re-anchor the spans";
+pub const REANCHOR_BUTTON: &str = key("article-reanchor");
 /// Placeholder (and accessible name) of the span note field.
-pub const NOTE_HINT: &str = "Note on this span";
+pub const NOTE_HINT: &str = key("span-note-hint");
 /// Buttons of "tag all occurrences".
-pub const TAG_ALL_IN_DOCUMENT: &str = "in this document";
-pub const TAG_ALL_IN_CORPUS: &str = "in all documents";
-pub const ACCEPT_ALL: &str = "Accept all";
-/// Placeholder (and accessible name) of the entity search.
+pub const TAG_ALL_IN_DOCUMENT: &str = key("tag-all-in-document");
+pub const TAG_ALL_IN_CORPUS: &str = key("tag-all-in-corpus");
+pub const ACCEPT_ALL: &str = key("suggestions-accept-all");
 /// The accessible name of the entity's subtype picker, and the placeholder of its external id.
-pub const SUBTYPE_LABEL: &str = "Subtype";
-pub const EXTERNAL_ID_HINT: &str = "Wikidata QID or ISO 3166 code";
-pub const ENTITY_SEARCH_HINT: &str = "Find an entity";
+pub const SUBTYPE_LABEL: &str = key("entity-subtype");
+pub const EXTERNAL_ID_HINT: &str = key("entity-external-id-hint");
+/// Placeholder (and accessible name) of the entity search.
+pub const ENTITY_SEARCH_HINT: &str = key("entity-search-hint");
 /// The button that makes a new entity from the selected span.
-pub const NEW_ENTITY_BUTTON: &str = "New entity from this span";
+pub const NEW_ENTITY_BUTTON: &str = key("entity-new");
+/// The interface's language in the toolbar.
+pub const INTERFACE_LANGUAGE: &str = key("toolbar-interface-language");
+/// The label names' language in the toolbar.
+pub const LABEL_LANGUAGE: &str = key("toolbar-label-names");
 
 /// The text fields of the spans page.
 #[derive(Default)]
@@ -81,152 +88,47 @@ pub struct SpansPanel {
 impl DaftarApp {
     /// A toolbar button for a command of the table, with its shortcut in the tooltip.
     pub(super) fn command_button(&mut self, ui: &mut egui::Ui, command: UiCommand) {
-        let text = info(command).text;
+        let text = super::ui_command::name(command, ui.ctx());
         let tooltip = format!(
             "{} — {}",
             label_with_shortcut(command, ui.ctx()),
-            info(command).tooltip
+            super::ui_command::tooltip(command, ui.ctx())
         );
-        if ui.button(text).on_hover_text(tooltip).clicked()
+        if wd::hover(wd::button(ui, &text), &tooltip).clicked()
             && let Some(command) = self.command_for(command)
         {
             self.push(command);
         }
     }
 
+    /// A menu entry: its words and tooltip by their keys; whether it was chosen.
+    fn menu_item(ui: &mut egui::Ui, text: &str, tooltip: Option<&str>) -> bool {
+        let tr = wd::words(ui.ctx());
+        let response = wd::button(ui, &tr.t(text));
+        let response = match tooltip {
+            Some(tooltip) => wd::hover(response, &tr.t(tooltip)),
+            None => response,
+        };
+        let clicked = response.clicked();
+        if clicked {
+            ui.close();
+        }
+        clicked
+    }
+
     pub(super) fn toolbar_ui(&mut self, ui: &mut egui::Ui) {
-        ui.horizontal_wrapped(|ui| {
-            ui.menu_button(PROJECT_MENU, |ui| {
-                if ui.button("Open folder of articles…").clicked() {
-                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
-                        self.push(AppCommand::Open(folder));
-                    }
-                    ui.close();
-                }
-                if ui.button("Import folder into a project file…").clicked() {
-                    let folder = rfd::FileDialog::new()
-                        .set_title("Folder of articles")
-                        .pick_folder();
-                    let project = folder.as_ref().and_then(|folder| {
-                        let name = crate::open::project_path_for_folder(folder);
-                        rfd::FileDialog::new()
-                            .set_title("Project file to create or update")
-                            .add_filter("Daftar project", &["ron"])
-                            .set_file_name(name.file_name()?.to_string_lossy())
-                            .save_file()
-                    });
-                    if let (Some(folder), Some(project)) = (folder, project) {
-                        self.push(AppCommand::ImportFolder { folder, project });
-                    }
-                    ui.close();
-                }
-                if ui
-                    .button("Import a brat collection…")
-                    .on_hover_text("A folder of .txt files with .ann files beside them")
-                    .clicked()
-                {
-                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
-                        self.push(AppCommand::Open(folder));
-                    }
-                    ui.close();
-                }
-                if ui
-                    .button("Import doccano or Label Studio annotations…")
-                    .on_hover_text("A doccano .jsonl or a Label Studio .json export")
-                    .clicked()
-                {
-                    if let Some(file) = rfd::FileDialog::new()
-                        .add_filter("doccano JSONL, Label Studio JSON", &["jsonl", "json"])
-                        .pick_file()
-                    {
-                        self.push(AppCommand::Open(file));
-                    }
-                    ui.close();
-                }
-                if ui
-                    .button("Open project folder…")
-                    .on_hover_text("A NAME.daftar folder, as a team shares it through git")
-                    .clicked()
-                {
-                    if let Some(folder) = rfd::FileDialog::new().pick_folder() {
-                        self.push(AppCommand::Open(folder));
-                    }
-                    ui.close();
-                }
-                if ui.button("Open project…").clicked() {
-                    if let Some(file) = rfd::FileDialog::new()
-                        .add_filter("Daftar project", &["ron"])
-                        .pick_file()
-                    {
-                        self.push(AppCommand::Open(file));
-                    }
-                    ui.close();
-                }
-                ui.separator();
-                if ui
-                    .button(PRE_ANNOTATE_DOCUMENT)
-                    .on_hover_text(
-                        "Countries, capitals, organizations, titles and the project's entities, in \
-                         any spelling: pending spans for you to accept or reject",
-                    )
-                    .clicked()
-                {
-                    self.push(AppCommand::PreAnnotate(DocumentScope::Shown));
-                    ui.close();
-                }
-                if ui
-                    .button(PRE_ANNOTATE_LISTED)
-                    .on_hover_text("The documents the list shows: narrow it with its filters first")
-                    .clicked()
-                {
-                    self.push(AppCommand::PreAnnotate(DocumentScope::Listed));
-                    ui.close();
-                }
-                if ui.button(PRE_ANNOTATE_CORPUS).clicked() {
-                    self.push(AppCommand::PreAnnotate(DocumentScope::Every));
-                    ui.close();
-                }
-                ui.separator();
-                ui.weak("Recent projects");
-                let current = self.session.project_path();
-                let recent: Vec<_> = self
-                    .recent_projects()
-                    .into_iter()
-                    .filter(|p| *p != current)
-                    .collect();
-                let text_engine = self
-                    .text_engine
-                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                let mut chosen = None;
-                for path in recent {
-                    // Paths may be Persian or Arabic: through our text engine.
-                    let name = path.display().to_string();
-                    if ui
-                        .scope(|ui| bidi_label_ui(ui, text_engine, &name, 14.0))
-                        .inner
-                        .on_hover_text("Open this project")
-                        .clicked()
-                    {
-                        chosen = Some(path);
-                    }
-                }
-                if let Some(path) = chosen {
-                    self.push(AppCommand::Open(path));
-                    ui.close();
-                }
-            });
-            ui.menu_button(CORPUS_MENU, |ui| {
+        let tr = wd::words(ui.ctx());
+        wd::row_wrapped(ui, |ui| {
+            wd::menu(ui, &tr.t(PROJECT_MENU), |ui| self.project_menu_ui(ui));
+            wd::menu(ui, &tr.t(CORPUS_MENU), |ui| {
                 for command in [
                     UiCommand::SearchCorpus,
                     UiCommand::Records,
                     UiCommand::Charts,
                 ] {
                     let text = label_with_shortcut(command, ui.ctx());
-                    if ui
-                        .button(text)
-                        .on_hover_text(info(command).tooltip)
-                        .clicked()
-                    {
+                    let tooltip = super::ui_command::tooltip(command, ui.ctx());
+                    if wd::hover(wd::button(ui, &text), &tooltip).clicked() {
                         if let Some(command) = self.command_for(command) {
                             self.push(command);
                         }
@@ -234,45 +136,18 @@ impl DaftarApp {
                     }
                 }
             });
-            ui.menu_button(TEAM_MENU, |ui| {
-                if ui
-                    .button(ASSIGN_ITEM)
-                    .on_hover_text("Give the documents listed to annotators")
-                    .clicked()
-                {
+            wd::menu(ui, &tr.t(TEAM_MENU), |ui| {
+                if Self::menu_item(ui, ASSIGN_ITEM, Some("team-assign-tip")) {
                     self.assign.open = true;
-                    ui.close();
                 }
-                if ui
-                    .button(SYNC_ITEM)
-                    .on_hover_text(
-                        "Save, commit your work, merge the team's and push (a project folder in a \
-                         git repository)",
-                    )
-                    .clicked()
-                {
+                if Self::menu_item(ui, SYNC_ITEM, Some("team-sync-tip")) {
                     self.push(AppCommand::Sync);
-                    ui.close();
                 }
-                if ui
-                    .button(AGREEMENT_ITEM)
-                    .on_hover_text(
-                        "How far the annotators agree, where two or more annotated a document",
-                    )
-                    .clicked()
-                {
+                if Self::menu_item(ui, AGREEMENT_ITEM, Some("team-agreement-tip")) {
                     self.push(AppCommand::ShowAgreement);
-                    ui.close();
                 }
-                if ui
-                    .button(CURATION_ITEM)
-                    .on_hover_text(
-                        "Take from two or more people's annotations of the shown document",
-                    )
-                    .clicked()
-                {
+                if Self::menu_item(ui, CURATION_ITEM, Some("team-curation-tip")) {
                     self.push(AppCommand::ShowPage(crate::app::Page::Curation));
-                    ui.close();
                 }
             });
             ui.separator();
@@ -286,7 +161,7 @@ impl DaftarApp {
             self.command_button(ui, UiCommand::MarkReadyForReview);
             self.command_button(ui, UiCommand::Export);
             ui.separator();
-            ui.label("Annotator:");
+            wd::label(ui, &tr.t("toolbar-annotator"));
             let text_engine = self
                 .text_engine
                 .get_or_insert_with(|| TextEngine::new(ui.ctx()));
@@ -294,7 +169,7 @@ impl DaftarApp {
                 ui,
                 text_engine,
                 &mut self.annotator_field,
-                ANNOTATOR_HINT,
+                &tr.t(ANNOTATOR_HINT),
                 110.0,
             );
             if field.changed() {
@@ -302,68 +177,175 @@ impl DaftarApp {
             }
             ui.separator();
             let dark = ui.visuals().dark_mode;
-            if ui.selectable_label(!dark, "Light").clicked() {
+            if wd::selectable(ui, !dark, &tr.t("toolbar-light")).clicked() {
                 ui.ctx().set_theme(egui::Theme::Light);
             }
-            if ui.selectable_label(dark, "Dark").clicked() {
+            if wd::selectable(ui, dark, &tr.t("toolbar-dark")).clicked() {
                 ui.ctx().set_theme(egui::Theme::Dark);
             }
             ui.separator();
             self.command_button(ui, UiCommand::ZoomOut);
             let view = self.session.view().clone();
-            ui.label(format!("{:.0}", view.font_size));
+            wd::label(ui, &tr.number(format!("{:.0}", view.font_size)));
             self.command_button(ui, UiCommand::ZoomIn);
-            egui::ComboBox::from_label("Label names")
-                .selected_text(language_name(view.label_language))
-                .show_ui(ui, |ui| {
-                    for language in [
-                        LabelLanguage::English,
-                        LabelLanguage::Persian,
-                        LabelLanguage::Arabic,
-                    ] {
+            let languages = [
+                LabelLanguage::English,
+                LabelLanguage::Persian,
+                LabelLanguage::Arabic,
+            ];
+            // Each language named in itself too, so that one who cannot read the interface's
+            // finds their own.
+            let own_name = |language| {
+                let own = language_name(Words::new(language), language);
+                let here = language_name(tr, language);
+                if own == here {
+                    own
+                } else {
+                    format!("{here} — {own}")
+                }
+            };
+            wd::combo(
+                ui,
+                &tr.t(INTERFACE_LANGUAGE),
+                true,
+                &language_name(tr, view.interface_language),
+                |ui| {
+                    for language in languages {
+                        let chosen = view.interface_language == language;
+                        if wd::selectable(ui, chosen, &own_name(language)).clicked() {
+                            self.push(AppCommand::SetInterfaceLanguage(language));
+                        }
+                    }
+                },
+            );
+            wd::combo(
+                ui,
+                &tr.t(LABEL_LANGUAGE),
+                true,
+                &language_name(tr, view.label_language),
+                |ui| {
+                    for language in languages {
                         let chosen = view.label_language == language;
-                        if ui
-                            .selectable_label(chosen, language_name(language))
-                            .clicked()
-                        {
+                        if wd::selectable(ui, chosen, &language_name(tr, language)).clicked() {
                             self.push(AppCommand::SetLabelLanguage(language));
                         }
                     }
-                });
+                },
+            );
             let mut snap = view.snap_to_words;
-            if ui
-                .checkbox(&mut snap, "Snap to words")
-                .on_hover_text("Widen a selection to whole words before tagging it")
-                .changed()
-            {
+            let response = wd::checkbox(ui, &mut snap, &tr.t("toolbar-snap"));
+            if wd::hover(response, &tr.t("toolbar-snap-tip")).changed() {
                 self.push(AppCommand::SetSnapToWords(snap));
             }
             let mut only_mine = view.only_my_spans;
-            if ui
-                .checkbox(&mut only_mine, ONLY_MY_SPANS)
-                .on_hover_text(
-                    "Hide the spans other annotators made on this article (blind double \
-                     annotation); the Curation page still shows everyone's",
-                )
-                .changed()
-            {
+            let response = wd::checkbox(ui, &mut only_mine, &tr.t(ONLY_MY_SPANS));
+            if wd::hover(response, &tr.t("toolbar-only-my-spans-tip")).changed() {
                 self.push(AppCommand::SetOnlyMySpans(only_mine));
             }
             ui.separator();
-            ui.label("Direction:");
+            wd::label(ui, &tr.t("toolbar-direction"));
             for (choice, name) in [
-                (None, "detect"),
-                (Some(Direction::Rtl), "right to left"),
-                (Some(Direction::Ltr), "left to right"),
+                (None, "toolbar-direction-detect"),
+                (Some(Direction::Rtl), "toolbar-direction-rtl"),
+                (Some(Direction::Ltr), "toolbar-direction-ltr"),
             ] {
-                if ui
-                    .selectable_label(view.direction == choice, name)
-                    .clicked()
-                {
+                if wd::selectable(ui, view.direction == choice, &tr.t(name)).clicked() {
                     self.push(AppCommand::SetDirection(choice));
                 }
             }
         });
+    }
+
+    /// The Project menu: opening and importing, suggestions from the gazetteers, recent projects.
+    fn project_menu_ui(&mut self, ui: &mut egui::Ui) {
+        let tr = wd::words(ui.ctx());
+        if Self::menu_item(ui, "project-open-folder", None)
+            && let Some(folder) = rfd::FileDialog::new().pick_folder()
+        {
+            self.push(AppCommand::Open(folder));
+        }
+        if Self::menu_item(ui, "project-import-folder", None) {
+            let folder = rfd::FileDialog::new()
+                .set_title(tr.t("dialog-folder-of-articles"))
+                .pick_folder();
+            let project = folder.as_ref().and_then(|folder| {
+                let name = crate::open::project_path_for_folder(folder);
+                rfd::FileDialog::new()
+                    .set_title(tr.t("dialog-project-file"))
+                    .add_filter(tr.t("dialog-daftar-project"), &["ron"])
+                    .set_file_name(name.file_name()?.to_string_lossy())
+                    .save_file()
+            });
+            if let (Some(folder), Some(project)) = (folder, project) {
+                self.push(AppCommand::ImportFolder { folder, project });
+            }
+        }
+        if Self::menu_item(ui, "project-import-brat", Some("project-import-brat-tip"))
+            && let Some(folder) = rfd::FileDialog::new().pick_folder()
+        {
+            self.push(AppCommand::Open(folder));
+        }
+        if Self::menu_item(
+            ui,
+            "project-import-annotations",
+            Some("project-import-annotations-tip"),
+        ) && let Some(file) = rfd::FileDialog::new()
+            .add_filter(tr.t("dialog-annotation-files"), &["jsonl", "json"])
+            .pick_file()
+        {
+            self.push(AppCommand::Open(file));
+        }
+        if Self::menu_item(
+            ui,
+            "project-open-project-folder",
+            Some("project-open-project-folder-tip"),
+        ) && let Some(folder) = rfd::FileDialog::new().pick_folder()
+        {
+            self.push(AppCommand::Open(folder));
+        }
+        if Self::menu_item(ui, "project-open-project", None)
+            && let Some(file) = rfd::FileDialog::new()
+                .add_filter(tr.t("dialog-daftar-project"), &["ron"])
+                .pick_file()
+        {
+            self.push(AppCommand::Open(file));
+        }
+        ui.separator();
+        if Self::menu_item(ui, PRE_ANNOTATE_DOCUMENT, Some("project-suggest-tip")) {
+            self.push(AppCommand::PreAnnotate(DocumentScope::Shown));
+        }
+        if Self::menu_item(ui, PRE_ANNOTATE_LISTED, Some("project-suggest-listed-tip")) {
+            self.push(AppCommand::PreAnnotate(DocumentScope::Listed));
+        }
+        if Self::menu_item(ui, PRE_ANNOTATE_CORPUS, None) {
+            self.push(AppCommand::PreAnnotate(DocumentScope::Every));
+        }
+        ui.separator();
+        wd::weak(ui, &tr.t("project-recent"));
+        let current = self.session.project_path();
+        let recent: Vec<_> = self
+            .recent_projects()
+            .into_iter()
+            .filter(|p| *p != current)
+            .collect();
+        let text_engine = self
+            .text_engine
+            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let mut chosen = None;
+        for path in recent {
+            // Paths may be Persian or Arabic: through our text engine.
+            let name = path.display().to_string();
+            let response = ui
+                .scope(|ui| bidi_label_ui(ui, text_engine, &name, 14.0))
+                .inner;
+            if wd::hover(response, &tr.t("project-open-recent-tip")).clicked() {
+                chosen = Some(path);
+            }
+        }
+        if let Some(path) = chosen {
+            self.push(AppCommand::Open(path));
+            ui.close();
+        }
     }
 
     pub(super) fn documents_panel_ui(&mut self, ui: &mut egui::Ui) {
@@ -372,8 +354,10 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         // The project's name may be Persian or Arabic.
         bidi_label_ui(ui, text_engine, &self.session.project().name, 18.0);
+        let tr = wd::words(ui.ctx());
         let width = ui.available_width();
-        let filter = bidi_text_edit_ui(ui, text_engine, &mut self.filter, FILTER_HINT, width);
+        let hint = tr.t(FILTER_HINT);
+        let filter = bidi_text_edit_ui(ui, text_engine, &mut self.filter, &hint, width);
         if std::mem::take(&mut self.focus_filter) {
             filter.request_focus();
         }
@@ -381,23 +365,24 @@ impl DaftarApp {
             self.push(AppCommand::SetDocumentFilter(self.filter.text()));
         }
         let status = self.session.documents().status();
-        let status_name = status.map_or("all statuses", |s| s.name());
-        egui::ComboBox::from_label("Status")
-            .selected_text(status_name)
-            .show_ui(ui, |ui| {
+        let status_name =
+            |status: Option<DocStatus>| status.map_or(tr.t("status-all"), |s| tr.doc_status(s));
+        wd::combo(
+            ui,
+            &tr.t("documents-status"),
+            true,
+            &status_name(status),
+            |ui| {
                 for choice in std::iter::once(None).chain(DocStatus::ALL.map(Some)) {
-                    let name = choice.map_or("all statuses", |s| s.name());
-                    if ui.selectable_label(status == choice, name).clicked() {
+                    if wd::selectable(ui, status == choice, &status_name(choice)).clicked() {
                         self.push(AppCommand::SetStatusFilter(choice));
                     }
                 }
-            });
+            },
+        );
         let mut mine = self.session.documents().assigned_to().is_some();
-        if ui
-            .checkbox(&mut mine, MY_QUEUE)
-            .on_hover_text("Only the documents given to you (your name in the toolbar)")
-            .changed()
-        {
+        let response = wd::checkbox(ui, &mut mine, &tr.t(MY_QUEUE));
+        if wd::hover(response, &tr.t("documents-my-queue-tip")).changed() {
             self.push(AppCommand::ShowMyQueue(mine));
         }
         ui.add_space(4.0);
@@ -435,28 +420,29 @@ impl DaftarApp {
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, title));
                 let color = ui.visuals().text_color();
                 paint_one_line(ui, text_engine, title_rect, title, title_size, color);
-                let disk = match &document.disk {
-                    DiskState::Unchanged => "",
-                    DiskState::Changed { .. } => " · changed on disk",
-                    DiskState::Missing => " · missing",
-                    DiskState::Unreadable { .. } => " · unreadable",
-                };
-                // Who it is given to. The names may be Persian or Arabic: joined by a word of
-                // the interface, so that two of them keep their order in this line (isolates
-                // alone did not hold them in the engine).
-                let given = if document.assigned.is_empty() {
-                    String::new()
-                } else {
-                    // LRM: the path's digits that follow do not join the last name's run.
-                    format!(" · for {}\u{200E}", document.assigned.join(" and "))
-                };
                 // What a narrow list must show first: the state, then the file's path.
-                let detail = format!(
-                    "{} · {} spans{given}{disk} · {}",
-                    document.status.name(),
-                    document.spans.len(),
-                    document.path,
-                );
+                let mut parts = vec![
+                    tr.doc_status(document.status),
+                    tr.t_with("spans-count", &[("count", document.spans.len().into())]),
+                ];
+                if !document.assigned.is_empty() {
+                    // Who it is given to. The names may be Persian or Arabic: joined by a
+                    // word of the interface, so that two of them keep their order in this
+                    // line (isolates alone did not hold them in the engine). LRM: the path's
+                    // digits that follow do not join the last name's run.
+                    let and = format!(" {} ", tr.t("documents-and"));
+                    let names = document.assigned.join(&and);
+                    let given = tr.t_with("documents-assigned", &[("names", names.into())]);
+                    parts.push(format!("{given}\u{200E}"));
+                }
+                match &document.disk {
+                    DiskState::Unchanged => {}
+                    DiskState::Changed { .. } => parts.push(tr.t("documents-changed-on-disk")),
+                    DiskState::Missing => parts.push(tr.t("documents-missing")),
+                    DiskState::Unreadable { .. } => parts.push(tr.t("documents-unreadable")),
+                }
+                parts.push(document.path.clone());
+                let detail = parts.join(" · ");
                 let weak = ui.visuals().weak_text_color();
                 paint_one_line(ui, text_engine, detail_rect, &detail, detail_size, weak);
                 let response = bidi_tooltip(response, text_engine, title);
@@ -473,8 +459,9 @@ impl DaftarApp {
     pub(super) fn article_ui(&mut self, ui: &mut egui::Ui) {
         let reveal = self.session.take_reveal();
         let session = &self.session;
+        let tr = wd::words(ui.ctx());
         let Some(article) = session.article() else {
-            ui.label("No document in this project.");
+            wd::label(ui, &tr.t("article-no-document"));
             return;
         };
         let text = match &article.text {
@@ -489,18 +476,22 @@ impl DaftarApp {
             Ok(text) => text,
         };
         if let Some(plan) = &article.reanchor {
-            let message = format!(
-                "This article changed on disk since it was annotated. Of its {} spans, {} keep \
-                 their place, {} move and {} are orphaned (their text is gone: place them again).",
-                plan.anchors.len(),
-                plan.anchors.len() - plan.moved() - plan.orphaned(),
-                plan.moved(),
-                plan.orphaned()
+            let message = tr.t_with(
+                "article-changed-on-disk",
+                &[
+                    ("spans", plan.anchors.len().into()),
+                    (
+                        "kept",
+                        (plan.anchors.len() - plan.moved() - plan.orphaned()).into(),
+                    ),
+                    ("moved", plan.moved().into()),
+                    ("orphaned", plan.orphaned().into()),
+                ],
             );
             let mut apply = false;
             ui.group(|ui| {
-                ui.colored_label(ui.visuals().warn_fg_color, message);
-                apply = ui.button(REANCHOR_BUTTON).clicked();
+                wd::colored(ui, ui.visuals().warn_fg_color, &message);
+                apply = wd::button(ui, &tr.t(REANCHOR_BUTTON)).clicked();
             });
             if apply {
                 self.push(AppCommand::Reanchor);
@@ -547,8 +538,9 @@ impl DaftarApp {
     /// The spans page: the label palette, this document's spans, the selected span's note,
     /// attributes, "tag all occurrences" and entity, and the project's entities.
     pub(super) fn spans_page_ui(&mut self, ui: &mut egui::Ui) {
-        ui.heading("Labels");
-        ui.weak("Select text, then press a label's key or click it.");
+        let tr = wd::words(ui.ctx());
+        wd::heading(ui, &tr.t("spans-labels"));
+        wd::weak(ui, &tr.t("spans-labels-help"));
         let language = self.session.view().label_language;
         let labels: Vec<_> = self
             .session
@@ -572,34 +564,26 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut clicked = None;
         let mut label_button = |ui: &mut egui::Ui, key: &str, shortcut: &str, name: &str, color| {
-            let response = if language == LabelLanguage::English {
-                ui.button(egui::RichText::new(format!("{shortcut}  {name}")).color(color))
-            } else {
-                // Persian and Arabic names go through our text engine, one per row.
-                ui.horizontal(|ui| {
-                    ui.colored_label(color, shortcut);
-                    bidi_label_colored_ui(ui, text_engine, name, 14.0, Some(color))
-                })
-                .inner
-            };
-            if response
-                .on_hover_text(format!("{key}: key {shortcut}"))
-                .clicked()
-            {
+            // The key, then the name, in reading order.
+            let response = wd::row(ui, |ui| {
+                wd::colored(ui, color, shortcut);
+                bidi_label_colored_ui(ui, text_engine, name, 14.0, Some(color))
+            })
+            .inner;
+            let tip = tr.t_with(
+                "spans-label-tip",
+                &[("label", key.into()), ("key", shortcut.into())],
+            );
+            if wd::hover(response, &tip).clicked() {
                 clicked = Some(key.to_string());
             }
         };
-        if language == LabelLanguage::English {
-            ui.horizontal_wrapped(|ui| {
-                for (key, shortcut, name, color) in &labels {
-                    label_button(ui, key, shortcut, name, *color);
-                }
-            });
-        } else {
+        wd::row_wrapped(ui, |ui| {
             for (key, shortcut, name, color) in &labels {
                 label_button(ui, key, shortcut, name, *color);
+                ui.add_space(8.0);
             }
-        }
+        });
         if let Some(key) = clicked {
             self.push(AppCommand::ApplyLabel(key));
         }
@@ -626,13 +610,18 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+        let tr = wd::words(ui.ctx());
         if !document.note.is_empty() {
             // The reviewer's note when a document is sent back, and any other note on it.
-            ui.strong(format!("Note ({})", document.status.name()));
+            let status = tr.doc_status(document.status);
+            wd::strong(
+                ui,
+                &tr.t_with("spans-document-note", &[("status", status.into())]),
+            );
             bidi_label_ui(ui, text_engine, &document.note, 14.0);
             ui.separator();
         }
-        ui.heading("Spans");
+        wd::heading(ui, &tr.t("spans-heading"));
         let mut select = None;
         let mut delete = false;
         egui::ScrollArea::vertical()
@@ -647,7 +636,8 @@ impl DaftarApp {
                     if spans.is_empty() {
                         continue;
                     }
-                    let heading = format!("{} ({})", label.names.get(language), spans.len());
+                    let heading =
+                        format!("{} ({})", label.names.get(language), tr.number(spans.len()));
                     bidi_label_ui(ui, text_engine, &heading, 15.0);
                     for span in spans {
                         let selected = selected_span == Some(span.id);
@@ -663,22 +653,25 @@ impl DaftarApp {
                                 bidi_label_ui(ui, text_engine, &span.quote, 15.0);
                                 if span.review.state == crate::model::ReviewState::Rejected {
                                     let warn = ui.visuals().warn_fg_color;
-                                    let why = format!(
-                                        "rejected by {}: {}",
-                                        span.review.reviewer, span.review.comment
+                                    let why = tr.t_with(
+                                        "spans-rejected-by",
+                                        &[
+                                            ("reviewer", span.review.reviewer.as_str().into()),
+                                            ("comment", span.review.comment.as_str().into()),
+                                        ],
                                     );
                                     bidi_label_colored_ui(ui, text_engine, &why, 13.0, Some(warn));
                                 }
                                 if let Some(from) = span.attributes.get(ORPHANED_ATTRIBUTE) {
                                     let warn = ui.visuals().warn_fg_color;
-                                    ui.colored_label(
-                                        warn,
-                                        format!("orphaned (was at {from}): tag its text again"),
-                                    );
+                                    let text =
+                                        tr.t_with("spans-orphaned", &[("from", from.into())]);
+                                    wd::colored(ui, warn, &text);
                                 }
                                 if selected {
-                                    ui.weak(EDGE_KEYS_SHORT).on_hover_text(EDGE_KEYS_HELP);
-                                    if ui.small_button("Delete").clicked() {
+                                    let response = wd::weak(ui, &tr.t(EDGE_KEYS_SHORT));
+                                    wd::hover(response, &tr.t(EDGE_KEYS_HELP));
+                                    if wd::button(ui, &tr.t("spans-delete")).clicked() {
                                         delete = true;
                                     }
                                 }
@@ -702,6 +695,7 @@ impl DaftarApp {
     /// The selected span's entity: shown, searched for, linked, or made new.
     fn entity_link_ui(&mut self, ui: &mut egui::Ui) {
         let session = &self.session;
+        let tr = wd::words(ui.ctx());
         let Some(span) = session
             .cursor()
             .span
@@ -709,7 +703,7 @@ impl DaftarApp {
             .and_then(|(s, d)| session.project().document(d)?.span(s))
             .cloned()
         else {
-            ui.weak("Select a span to link it to an entity.");
+            wd::weak(ui, &tr.t("entity-select-span"));
             return;
         };
         let linkable = session
@@ -718,17 +712,22 @@ impl DaftarApp {
             .label(&span.label)
             .is_some_and(|l| l.linkable);
         if !linkable {
-            ui.weak(format!("{} spans are not linked to entities.", span.label));
+            let text = tr.t_with(
+                "entity-not-linkable",
+                &[("label", span.label.as_str().into())],
+            );
+            wd::weak(ui, &text);
             return;
         }
-        ui.strong("Entity");
+        wd::strong(ui, &tr.t("entity-heading"));
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         if let Some(entity) = span.entity.and_then(|e| session.project().entity(e)) {
             let entity = entity.clone();
-            bidi_label_ui(ui, text_engine, &entity.name, 15.0).on_hover_text(entity.id.to_string());
-            if ui.small_button("Unlink").clicked() {
+            let response = bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+            wd::hover(response, &entity.id.to_string());
+            if wd::button(ui, &tr.t("entity-unlink")).clicked() {
                 self.push(AppCommand::LinkSpan(None));
             }
             self.entity_details_ui(ui, &entity);
@@ -739,7 +738,7 @@ impl DaftarApp {
             ui,
             text_engine,
             &mut self.spans_panel.entity_search,
-            ENTITY_SEARCH_HINT,
+            &tr.t(ENTITY_SEARCH_HINT),
             width,
         );
         let typed = self.spans_panel.entity_search.text();
@@ -751,8 +750,8 @@ impl DaftarApp {
         let matches = session.find_entities(&span.label, query, 8);
         let mut link = None;
         for (id, name) in &matches {
-            let response =
-                bidi_label_ui(ui, text_engine, name, 15.0).on_hover_text("Link to this entity");
+            let response = bidi_label_ui(ui, text_engine, name, 15.0);
+            let response = wd::hover(response, &tr.t("entity-link-tip"));
             if response.clicked() {
                 link = Some(*id);
             }
@@ -763,7 +762,7 @@ impl DaftarApp {
                 AfterSuccess::ClearEntitySearch,
             );
         }
-        if ui.button(NEW_ENTITY_BUTTON).clicked() {
+        if wd::button(ui, &tr.t(NEW_ENTITY_BUTTON)).clicked() {
             self.push(AppCommand::NewEntityFromSpan);
         }
     }
@@ -781,16 +780,17 @@ impl DaftarApp {
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut commands = Vec::new();
+        let tr = wd::words(ui.ctx());
         if !subtypes.is_empty() {
-            ui.horizontal(|ui| {
-                ui.label(SUBTYPE_LABEL);
+            wd::row(ui, |ui| {
+                wd::label(ui, &tr.t(SUBTYPE_LABEL));
                 let current = entity.subtype.as_deref().map_or("—".to_string(), |key| {
                     describe::choice_name(&subtypes, key, language)
                 });
                 let mut options: Vec<PickerOption<Option<String>>> = vec![PickerOption {
                     value: None,
                     shown: "—".into(),
-                    also: vec!["none".into()],
+                    also: vec!["none".into(), tr.t("entity-subtype-none")],
                 }];
                 options.extend(choice_options(&subtypes, language).into_iter().map(|o| {
                     PickerOption {
@@ -805,7 +805,7 @@ impl DaftarApp {
                     ui,
                     text_engine,
                     picker,
-                    SUBTYPE_LABEL,
+                    &tr.t(SUBTYPE_LABEL),
                     &current,
                     &options,
                     width,
@@ -820,16 +820,16 @@ impl DaftarApp {
             let stored = entity.external_id.clone().unwrap_or_default();
             self.spans_panel.external_id.set_text(&stored);
         }
-        ui.label("External id");
+        wd::label(ui, &tr.t("entity-external-id"));
         let width = ui.available_width();
         let field = bidi_text_edit_ui(
             ui,
             text_engine,
             &mut self.spans_panel.external_id,
-            EXTERNAL_ID_HINT,
+            &tr.t(EXTERNAL_ID_HINT),
             width,
-        )
-        .on_hover_text("A Wikidata QID (Q794) or an ISO 3166 code (IR); Enter stores it");
+        );
+        let field = wd::hover(field, &tr.t("entity-external-id-tip"));
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if enter {
             field.surrender_focus();
@@ -859,7 +859,8 @@ impl DaftarApp {
             self.spans_panel.note_of = selected;
             self.spans_panel.note.set_text(&span.note);
         }
-        ui.label("Note");
+        let tr = wd::words(ui.ctx());
+        wd::label(ui, &tr.t("span-note"));
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
@@ -868,7 +869,7 @@ impl DaftarApp {
             ui,
             text_engine,
             &mut self.spans_panel.note,
-            NOTE_HINT,
+            &tr.t(NOTE_HINT),
             width,
         );
         let enter = field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
@@ -884,18 +885,17 @@ impl DaftarApp {
 
     /// The selected span's attributes: listed, removed, added.
     fn attributes_ui(&mut self, ui: &mut egui::Ui, span: &crate::model::Span) {
-        ui.label("Attributes");
+        let tr = wd::words(ui.ctx());
+        wd::label(ui, &tr.t("span-attributes"));
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut remove = None;
         for (key, value) in &span.attributes {
-            ui.horizontal(|ui| {
-                if ui
-                    .small_button("Remove")
-                    .on_hover_text(format!("Remove {key}"))
-                    .clicked()
-                {
+            wd::row(ui, |ui| {
+                let response = wd::button(ui, &tr.t("span-attribute-remove"));
+                let tip = tr.t_with("span-attribute-remove-tip", &[("key", key.into())]);
+                if wd::hover(response, &tip).clicked() {
                     remove = Some(key.clone());
                 }
                 bidi_label_ui(ui, text_engine, &format!("{key}: {value}"), 14.0);
@@ -906,25 +906,25 @@ impl DaftarApp {
         let half = ((ui.available_width() - 80.0) / 2.0).max(40.0);
         let panel = &mut self.spans_panel;
         let mut add = false;
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             let key = bidi_text_edit_ui(
                 ui,
                 text_engine,
                 &mut panel.attribute_key,
-                ATTRIBUTE_KEY_HINT,
+                &tr.t(ATTRIBUTE_KEY_HINT),
                 half,
             );
             let value = bidi_text_edit_ui(
                 ui,
                 text_engine,
                 &mut panel.attribute_value,
-                ATTRIBUTE_VALUE_HINT,
+                &tr.t(ATTRIBUTE_VALUE_HINT),
                 half,
             );
             // Enter in either field adds the attribute, as the button does.
             let enter = (key.has_focus() || value.has_focus())
                 && ui.input(|i| i.key_pressed(egui::Key::Enter));
-            add = ui.small_button(ADD_ATTRIBUTE).clicked() || enter;
+            add = wd::button(ui, &tr.t(ADD_ATTRIBUTE)).clicked() || enter;
         });
         if let Some(key) = remove {
             self.push(AppCommand::SetSpanAttribute { key, value: None });
@@ -939,15 +939,16 @@ impl DaftarApp {
 
     /// "Tag all occurrences" and the suggestions it made.
     fn suggestions_ui(&mut self, ui: &mut egui::Ui) {
+        let tr = wd::words(ui.ctx());
         if self.session.cursor().span.is_some() {
-            ui.horizontal_wrapped(|ui| {
-                ui.label("Tag all occurrences:");
-                if ui.button(TAG_ALL_IN_DOCUMENT).clicked() {
+            wd::row_wrapped(ui, |ui| {
+                wd::label(ui, &tr.t("tag-all"));
+                if wd::button(ui, &tr.t(TAG_ALL_IN_DOCUMENT)).clicked() {
                     self.push(AppCommand::FindOccurrences {
                         whole_corpus: false,
                     });
                 }
-                if ui.button(TAG_ALL_IN_CORPUS).clicked() {
+                if wd::button(ui, &tr.t(TAG_ALL_IN_CORPUS)).clicked() {
                     self.push(AppCommand::FindOccurrences { whole_corpus: true });
                 }
             });
@@ -958,12 +959,13 @@ impl DaftarApp {
             return;
         }
         let mut commands = Vec::new();
-        ui.strong(format!("{} suggestions", suggestions.len()));
-        ui.horizontal(|ui| {
-            if ui.button(ACCEPT_ALL).clicked() {
+        let count = tr.t_with("suggestions-count", &[("count", suggestions.len().into())]);
+        wd::strong(ui, &count);
+        wd::row(ui, |ui| {
+            if wd::button(ui, &tr.t(ACCEPT_ALL)).clicked() {
                 commands.push(AppCommand::AcceptSuggestions(None));
             }
-            if ui.button("Reject all").clicked() {
+            if wd::button(ui, &tr.t("suggestions-reject-all")).clicked() {
                 commands.push(AppCommand::RejectAllSuggestions);
             }
         });
@@ -979,11 +981,11 @@ impl DaftarApp {
                         .project()
                         .document(suggestion.doc)
                         .map_or("", |d| d.path.as_str());
-                    ui.horizontal(|ui| {
-                        if ui.small_button("Accept").clicked() {
+                    wd::row(ui, |ui| {
+                        if wd::button(ui, &tr.t("suggestion-accept")).clicked() {
                             commands.push(AppCommand::AcceptSuggestions(Some(vec![i])));
                         }
-                        if ui.small_button("Reject").clicked() {
+                        if wd::button(ui, &tr.t("suggestion-reject")).clicked() {
                             commands.push(AppCommand::RejectSuggestion(i));
                         }
                         let place = format!(
@@ -1010,35 +1012,38 @@ impl DaftarApp {
         let text_engine = self
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-        egui::CollapsingHeader::new(format!("Entities ({})", project.entities.len()))
-            .id_salt("entities")
-            .show(ui, |ui| {
-                for entity in &project.entities {
-                    bidi_label_ui(ui, text_engine, &entity.name, 15.0);
-                    if !entity.aliases.is_empty() {
-                        let aliases = entity.aliases.join("، ");
-                        let weak = Some(ui.visuals().weak_text_color());
-                        bidi_label_colored_ui(ui, text_engine, &aliases, 13.0, weak);
-                    }
-                    ui.horizontal_wrapped(|ui| {
-                        ui.weak(entity.kind.as_str());
-                        for (document, span) in project.mentions_of(entity.id) {
-                            let name = document.path.rsplit('/').next().unwrap_or(&document.path);
-                            // File names may be Persian or Arabic: through our text engine.
-                            let response = ui
-                                .scope(|ui| bidi_label_ui(ui, text_engine, name, 13.0))
-                                .inner
-                                .on_hover_text("Show this mention");
-                            if response.clicked() {
-                                go_to = Some(SpanRef {
-                                    doc: document.id,
-                                    span: span.id,
-                                });
-                            }
-                        }
-                    });
+        let tr = wd::words(ui.ctx());
+        let heading = tr.t_with(
+            "entities-heading",
+            &[("count", project.entities.len().into())],
+        );
+        wd::collapsing(ui, "entities", &heading, |ui| {
+            for entity in &project.entities {
+                bidi_label_ui(ui, text_engine, &entity.name, 15.0);
+                if !entity.aliases.is_empty() {
+                    let aliases = entity.aliases.join("، ");
+                    let weak = Some(ui.visuals().weak_text_color());
+                    bidi_label_colored_ui(ui, text_engine, &aliases, 13.0, weak);
                 }
-            });
+                wd::row_wrapped(ui, |ui| {
+                    wd::weak(ui, entity.kind.as_str());
+                    for (document, span) in project.mentions_of(entity.id) {
+                        let name = document.path.rsplit('/').next().unwrap_or(&document.path);
+                        // File names may be Persian or Arabic: through our text engine.
+                        let response = ui
+                            .scope(|ui| bidi_label_ui(ui, text_engine, name, 13.0))
+                            .inner;
+                        let response = wd::hover(response, &tr.t("entities-show-mention"));
+                        if response.clicked() {
+                            go_to = Some(SpanRef {
+                                doc: document.id,
+                                span: span.id,
+                            });
+                        }
+                    }
+                });
+            }
+        });
         if let Some(at) = go_to {
             self.push(AppCommand::GoToSpan(at));
         }
@@ -1050,12 +1055,13 @@ impl DaftarApp {
             return;
         };
         let text_engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
-        let mut open = true;
-        egui::Window::new("Import report")
-            .open(&mut open)
+        let mut close = false;
+        let tr = wd::words(ctx);
+        wd::window("import report")
             .default_width(560.0)
             .show(ctx, |ui| {
-                ui.label("Files that were skipped, re-decoded, changed or missing:");
+                close = wd::title_bar(ui, &tr.t("import-report-title"));
+                wd::label(ui, &tr.t("import-report-files"));
                 egui::ScrollArea::vertical()
                     .max_height(320.0)
                     .show(ui, |ui| {
@@ -1065,7 +1071,7 @@ impl DaftarApp {
                         }
                     });
             });
-        if !open {
+        if close {
             self.report_to_show = None;
         }
     }
@@ -1075,20 +1081,22 @@ impl DaftarApp {
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let session = &self.session;
-        ui.horizontal(|ui| {
+        let tr = wd::words(ui.ctx());
+        wd::row(ui, |ui| {
             if let Some(opening) = &self.open_job {
-                let what = format!("Opening {}", opening.path.display());
+                let path = opening.path.display().to_string();
+                let what = tr.t_with("status-opening", &[("path", path.into())]);
                 bidi_label_ui(ui, text_engine, &what, 14.0);
                 opening.job.progress_ui(ui);
                 ui.separator();
             }
             if let Some(search) = &self.suggest_job {
-                ui.label("Finding occurrences");
+                wd::label(ui, &tr.t("status-finding-occurrences"));
                 search.job.progress_ui(ui);
                 ui.separator();
             }
             if let Some(job) = &self.pre_annotate_job {
-                ui.label("Suggesting from the gazetteers");
+                wd::label(ui, &tr.t("status-suggesting"));
                 job.progress_ui(ui);
                 ui.separator();
             }
@@ -1101,39 +1109,46 @@ impl DaftarApp {
                 let status = session
                     .project()
                     .document(doc)
-                    .map_or("", |d| d.status.name());
-                ui.label(format!(
-                    "Document {position} of {} · {status}",
-                    documents.len()
-                ));
+                    .map_or(String::new(), |d| tr.doc_status(d.status));
+                let text = tr.t_with(
+                    "status-document-of",
+                    &[
+                        ("position", position.into()),
+                        ("count", documents.len().into()),
+                        ("status", status.into()),
+                    ],
+                );
+                wd::label(ui, &text);
                 ui.separator();
             }
             let counts: Vec<String> = crate::edit::review::status_counts(session.project())
                 .iter()
-                .map(|(status, count)| format!("{count} {}", status.name()))
+                .map(|(status, count)| format!("{} {}", tr.number(count), tr.doc_status(*status)))
                 .collect();
-            ui.label(counts.join(" · "))
-                .on_hover_text("Documents by status (filter the list by status above it)");
+            let response = wd::label(ui, &counts.join(" · "));
+            wd::hover(response, &tr.t("status-counts-tip"));
             ui.separator();
             let save = session.save_status();
             if let Some(error) = &save.error {
-                let error = format!("Not saved: {error}");
+                let error = tr.t_with("status-not-saved", &[("error", error.as_str().into())]);
                 let color = Some(ui.visuals().error_fg_color);
                 bidi_label_colored_ui(ui, text_engine, &error, 14.0, color);
             } else if session.history().is_dirty() {
-                ui.label("Unsaved changes");
+                wd::label(ui, &tr.t("status-unsaved"));
             } else if let Some(saved) = save.last_saved {
                 let time = humantime::format_rfc3339_seconds(saved).to_string();
-                ui.label(format!("Saved {}", &time[11..19]));
+                let time = tr.number(&time[11..19]);
+                wd::label(ui, &tr.t_with("status-saved-at", &[("time", time.into())]));
             } else {
-                ui.label("Saved");
+                wd::label(ui, &tr.t("status-saved"));
             }
             if let Some(range) = session.selection_in_chars().filter(|r| !r.is_empty()) {
                 ui.separator();
-                ui.label(format!(
-                    "Selected characters {}..{}",
-                    range.start, range.end
-                ));
+                let text = tr.t_with(
+                    "status-selected-characters",
+                    &[("start", range.start.into()), ("end", range.end.into())],
+                );
+                wd::label(ui, &text);
             }
             if let Some(message) = session.message() {
                 ui.separator();
@@ -1147,9 +1162,10 @@ impl DaftarApp {
     /// The tabs of the right-hand panel.
     pub(super) fn page_tabs_ui(&mut self, ui: &mut egui::Ui) {
         let page = self.session.page();
-        ui.horizontal_wrapped(|ui| {
+        let tr = wd::words(ui.ctx());
+        wd::row_wrapped(ui, |ui| {
             let tabs = [
-                (Page::Spans, "Spans".to_string()),
+                (Page::Spans, tr.t("page-spans")),
                 (
                     Page::Meetings,
                     label_with_shortcut(UiCommand::ShowMeetings, ui.ctx()),
@@ -1158,11 +1174,11 @@ impl DaftarApp {
                     Page::Review,
                     label_with_shortcut(UiCommand::ShowReview, ui.ctx()),
                 ),
-                (Page::Curation, "Curation".to_string()),
-                (Page::Suggestions, "Suggestions".to_string()),
+                (Page::Curation, tr.t("page-curation")),
+                (Page::Suggestions, tr.t("page-suggestions")),
             ];
             for (tab, name) in tabs {
-                if ui.selectable_label(page == tab, name).clicked() {
+                if wd::selectable(ui, page == tab, &name).clicked() {
                     self.push(AppCommand::ShowPage(tab));
                 }
             }

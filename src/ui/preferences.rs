@@ -24,6 +24,10 @@ pub struct Preferences {
     /// Show only one's own spans (blind double annotation).
     pub only_my_spans: bool,
     pub label_language: LabelLanguage,
+    /// The interface's language; `None` follows the system's locale.
+    pub interface_language: Option<LabelLanguage>,
+    /// The label names in a language of their own rather than the interface's.
+    pub label_language_apart: bool,
     /// Most recent first.
     pub recent_projects: Vec<PathBuf>,
     /// The width the user gave the annotation panel (points); only their own drag changes it.
@@ -39,6 +43,8 @@ impl Default for Preferences {
             snap_to_words: true,
             only_my_spans: false,
             label_language: LabelLanguage::English,
+            interface_language: None,
+            label_language_apart: false,
             recent_projects: Vec::new(),
             annotation_panel_width: ANNOTATION_PANEL_WIDTH,
         }

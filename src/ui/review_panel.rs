@@ -10,17 +10,19 @@ use super::picker::bidi_selectable_ui;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
 use super::ui_command::{UiCommand, label_with_shortcut};
+use super::words as wd;
 use crate::app::{AppCommand, describe};
 use crate::edit::review::{ReviewItem, decision_counts, review_items, review_of};
+use crate::i18n::key;
 use crate::layout::TextEditor;
 use crate::model::{DocId, DocStatus, LabelLanguage, Project, ReviewState};
 
-/// Texts of the panel's buttons and fields (also what tests click).
-pub const ACCEPT_ALL_REMAINING: &str = "Accept all remaining";
-pub const FINISH_REVIEWED: &str = "Finish: reviewed";
-pub const SEND_BACK: &str = "Send back: needs changes";
-pub const COMMENT_HINT: &str = "Comment on this item (Enter rejects with it)";
-pub const NOTE_HINT_REVIEW: &str = "Note for the annotator";
+/// Catalogue keys of the panel's buttons and fields (also what tests click).
+pub const ACCEPT_ALL_REMAINING: &str = key("review-accept-all-remaining");
+pub const FINISH_REVIEWED: &str = key("review-finish");
+pub const SEND_BACK: &str = key("review-send-back");
+pub const COMMENT_HINT: &str = key("review-comment-hint");
+pub const NOTE_HINT_REVIEW: &str = key("review-note-hint");
 
 /// The review page's text fields.
 #[derive(Default)]
@@ -59,14 +61,6 @@ fn describe(project: &Project, item: ReviewItem, language: LabelLanguage) -> (St
     (title.unwrap_or_default(), id)
 }
 
-fn state_text(state: ReviewState) -> &'static str {
-    match state {
-        ReviewState::Pending => "pending",
-        ReviewState::Accepted => "accepted",
-        ReviewState::Rejected => "rejected",
-    }
-}
-
 fn state_color(ui: &egui::Ui, state: ReviewState) -> egui::Color32 {
     match state {
         ReviewState::Pending => ui.visuals().weak_text_color(),
@@ -92,20 +86,27 @@ impl DaftarApp {
             self.review_panel.comment.set_text(&comment);
         }
         let (accepted, rejected, pending) = decision_counts(project, doc);
-        ui.heading("This document");
-        ui.label(format!(
-            "{accepted} accepted · {rejected} rejected · {pending} pending"
-        ));
+        let tr = wd::words(ui.ctx());
+        wd::heading(ui, &tr.t("review-this-document"));
+        let counts = tr.t_with(
+            "review-counts",
+            &[
+                ("accepted", accepted.into()),
+                ("rejected", rejected.into()),
+                ("pending", pending.into()),
+            ],
+        );
+        wd::label(ui, &counts);
         let mut commands = Vec::new();
-        ui.horizontal_wrapped(|ui| {
+        wd::row_wrapped(ui, |ui| {
             for command in [UiCommand::ReviewAccept, UiCommand::ReviewReject] {
-                if ui.button(label_with_shortcut(command, ui.ctx())).clicked()
+                if wd::button(ui, &label_with_shortcut(command, ui.ctx())).clicked()
                     && let Some(command) = self.command_for(command)
                 {
                     commands.push((command, None));
                 }
             }
-            if ui.button(ACCEPT_ALL_REMAINING).clicked() {
+            if wd::button(ui, &tr.t(ACCEPT_ALL_REMAINING)).clicked() {
                 commands.push((AppCommand::AcceptAllRemaining, None));
             }
         });
@@ -114,7 +115,8 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let panel = &mut self.review_panel;
         let width = ui.available_width();
-        let comment = bidi_text_edit_ui(ui, text_engine, &mut panel.comment, COMMENT_HINT, width);
+        let hint = tr.t(COMMENT_HINT);
+        let comment = bidi_text_edit_ui(ui, text_engine, &mut panel.comment, &hint, width);
         // Typing why and pressing Enter rejects: the comment is the reason. The keyboard goes
         // back to the shortcuts, for the next item.
         if comment.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)) {
@@ -125,21 +127,14 @@ impl DaftarApp {
             };
             commands.push((command, None));
         }
-        bidi_text_edit_ui(ui, text_engine, &mut panel.note, NOTE_HINT_REVIEW, width);
-        ui.horizontal_wrapped(|ui| {
+        let hint = tr.t(NOTE_HINT_REVIEW);
+        bidi_text_edit_ui(ui, text_engine, &mut panel.note, &hint, width);
+        wd::row_wrapped(ui, |ui| {
             for (reviewed, text, tooltip) in [
-                (
-                    true,
-                    FINISH_REVIEWED,
-                    "Accept what is still pending and mark the document reviewed",
-                ),
-                (
-                    false,
-                    SEND_BACK,
-                    "Send the document back to its annotator with the note",
-                ),
+                (true, FINISH_REVIEWED, "review-finish-tip"),
+                (false, SEND_BACK, "review-send-back-tip"),
             ] {
-                if ui.button(text).on_hover_text(tooltip).clicked() {
+                if wd::hover(wd::button(ui, &tr.t(text)), &tr.t(tooltip)).clicked() {
                     let note = panel.note.text();
                     let command = AppCommand::FinishReview { reviewed, note };
                     commands.push((command, Some(AfterSuccess::ClearReviewNote)));
@@ -152,14 +147,18 @@ impl DaftarApp {
             let (what, id) = describe(project, item, language);
             let review = review_of(project, item).cloned().unwrap_or_default();
             let selected = current == Some(item);
-            ui.colored_label(state_color(ui, review.state), state_text(review.state));
+            wd::colored(
+                ui,
+                state_color(ui, review.state),
+                &tr.review_state(review.state),
+            );
             let row = bidi_selectable_ui(ui, text_engine, selected, &what);
             if selected && self.review_panel.scrolled_to != current {
                 // The current item is always in view (after ] and [, and after a decision).
                 row.scroll_to_me(Some(egui::Align::Center));
                 self.review_panel.scrolled_to = current;
             }
-            if row.on_hover_text(id).clicked() {
+            if wd::hover(row, &id).clicked() {
                 commands.push((AppCommand::SelectReviewItem(item), None));
             }
             if !review.comment.is_empty() {
@@ -186,9 +185,10 @@ impl DaftarApp {
             .text_engine
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut open = None;
+        let tr = wd::words(ui.ctx());
         for (status, heading) in [
-            (DocStatus::ReadyForReview, "Ready for review"),
-            (DocStatus::NeedsChanges, "Sent back"),
+            (DocStatus::ReadyForReview, "review-queue-ready"),
+            (DocStatus::NeedsChanges, "review-queue-sent-back"),
         ] {
             let waiting: Vec<(DocId, &str)> = session
                 .project()
@@ -197,11 +197,12 @@ impl DaftarApp {
                 .filter(|d| d.status == status)
                 .map(|d| (d.id, d.path.as_str()))
                 .collect();
-            ui.heading(format!("{heading} ({})", waiting.len()));
+            let heading = tr.t_with(heading, &[("count", waiting.len().into())]);
+            wd::heading(ui, &heading);
             for (id, path) in waiting {
                 // File names may be Persian or Arabic: through our text engine.
-                ui.horizontal(|ui| {
-                    if ui.selectable_label(shown_doc == Some(id), "Open").clicked() {
+                wd::row(ui, |ui| {
+                    if wd::selectable(ui, shown_doc == Some(id), &tr.t("review-open")).clicked() {
                         open = Some(id);
                     }
                     if bidi_label_ui(ui, text_engine, path, 14.0).clicked() {

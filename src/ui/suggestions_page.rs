@@ -7,13 +7,16 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::bidi_label::{bidi_button_ui, bidi_label_ui};
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::app::AppCommand;
 use crate::edit::suggested::SuggestionGroup;
+use crate::i18n::key;
 use crate::model::ReviewState;
 
-pub const ACCEPT_GROUP: &str = "Accept the group (A)";
-pub const REJECT_GROUP: &str = "Reject the group (X)";
-pub const ALL_LABELS: &str = "all labels";
+/// Catalogue keys of the page's buttons (also what tests click).
+pub const ACCEPT_GROUP: &str = key("suggestions-accept-group");
+pub const REJECT_GROUP: &str = key("suggestions-reject-group");
+pub const ALL_LABELS: &str = key("suggestions-all-labels");
 
 /// The accessible name of a group's row ("GPE ایران").
 pub fn group_row_name(group: &SuggestionGroup) -> String {
@@ -38,54 +41,50 @@ impl DaftarApp {
         let groups = &self.suggestion_groups.1;
         let mut commands = Vec::new();
         let count: usize = groups.iter().map(|g| g.spans.len()).sum();
-        ui.heading(format!("Suggestions to review ({count})"));
-        ui.weak("Spans the gazetteers proposed (Project › Suggest from gazetteers), one row per entity or name.");
-        ui.horizontal_wrapped(|ui| {
-            if ui
-                .selectable_label(view.label.is_none(), ALL_LABELS)
-                .clicked()
-            {
+        let tr = wd::words(ui.ctx());
+        wd::heading(
+            ui,
+            &tr.t_with("suggestions-heading", &[("count", count.into())]),
+        );
+        wd::weak(ui, &tr.t("suggestions-help"));
+        wd::row_wrapped(ui, |ui| {
+            if wd::selectable(ui, view.label.is_none(), &tr.t(ALL_LABELS)).clicked() {
                 commands.push(AppCommand::SetSuggestionLabel(None));
             }
             for label in ["GPE", "ORG", "TITLE", "PER", "LOC", "FAC"] {
                 if session.project().schema.label(label).is_some()
-                    && ui
-                        .selectable_label(view.label.as_deref() == Some(label), label)
-                        .clicked()
+                    && wd::selectable(ui, view.label.as_deref() == Some(label), label).clicked()
                 {
                     commands.push(AppCommand::SetSuggestionLabel(Some(label.to_string())));
                 }
             }
         });
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             let current = view.current.is_some();
-            if ui
-                .add_enabled(current, egui::Button::new(ACCEPT_GROUP))
-                .clicked()
-            {
+            let accept = ui.add_enabled_ui(current, |ui| wd::button(ui, &tr.t(ACCEPT_GROUP)));
+            if accept.inner.clicked() {
                 commands.push(AppCommand::DecideSuggestionGroup(ReviewState::Accepted));
             }
-            if ui
-                .add_enabled(current, egui::Button::new(REJECT_GROUP))
-                .clicked()
-            {
+            let reject = ui.add_enabled_ui(current, |ui| wd::button(ui, &tr.t(REJECT_GROUP)));
+            if reject.inner.clicked() {
                 commands.push(AppCommand::DecideSuggestionGroup(ReviewState::Rejected));
             }
         });
-        ui.weak("] and [ move between groups.");
+        wd::weak(ui, &tr.t("suggestions-keys-help"));
         ui.separator();
         if groups.is_empty() {
-            ui.weak("Nothing waiting.");
+            wd::weak(ui, &tr.t("suggestions-nothing"));
         }
         for group in groups {
             let current = view.current.as_ref() == Some(&group.key);
-            ui.horizontal(|ui| {
-                let response = ui
-                    .selectable_label(
-                        current,
-                        format!("{} ×{}", group.key.label, group.spans.len()),
-                    )
-                    .on_hover_text(format!("In {} documents", group.documents));
+            wd::row(ui, |ui| {
+                let text = format!("{} ×{}", group.key.label, tr.number(group.spans.len()));
+                let response = wd::selectable(ui, current, &text);
+                let documents = tr.t_with(
+                    "suggestions-in-documents",
+                    &[("count", group.documents.into())],
+                );
+                let response = wd::hover(response, &documents);
                 response.widget_info(|| {
                     egui::WidgetInfo::selected(
                         egui::Role::Button,
@@ -98,7 +97,7 @@ impl DaftarApp {
                     commands.push(AppCommand::SelectSuggestionGroup(group.key.clone()));
                 }
                 if group.key.entity.is_some() {
-                    ui.weak("entity");
+                    wd::weak(ui, &tr.t("suggestions-entity"));
                 }
             });
             if current {
@@ -121,7 +120,11 @@ impl DaftarApp {
                     }
                 }
                 if group.spans.len() > 8 {
-                    ui.weak(format!("and {} more", group.spans.len() - 8));
+                    let more = tr.t_with(
+                        "suggestions-more",
+                        &[("count", (group.spans.len() - 8).into())],
+                    );
+                    wd::weak(ui, &more);
                 }
             }
         }

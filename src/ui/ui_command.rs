@@ -35,6 +35,7 @@ pub enum UiCommand {
 
 pub struct CommandInfo {
     pub command: UiCommand,
+    /// Catalogue keys of its name and tooltip.
     pub text: &'static str,
     pub tooltip: &'static str,
     /// The first one is shown in menus.
@@ -52,57 +53,57 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 pub const COMMANDS: &[CommandInfo] = &[
     CommandInfo {
         command: UiCommand::Save,
-        text: "Save",
-        tooltip: "Save the project now (it also saves itself a moment after each change)",
+        text: crate::i18n::key("command-save"),
+        tooltip: crate::i18n::key("command-save-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::S)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::Undo,
-        text: "Undo",
-        tooltip: "Undo the last change",
+        text: crate::i18n::key("command-undo"),
+        tooltip: crate::i18n::key("command-undo-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::Z)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::Redo,
-        text: "Redo",
-        tooltip: "Redo what was undone",
+        text: crate::i18n::key("command-redo"),
+        tooltip: crate::i18n::key("command-redo-tip"),
         shortcuts: &[key(CTRL_SHIFT, Key::Z), key(Modifiers::COMMAND, Key::Y)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::NextDocument,
-        text: "Next document",
-        tooltip: "Open the next document of the list",
+        text: crate::i18n::key("command-next-document"),
+        tooltip: crate::i18n::key("command-next-document-tip"),
         shortcuts: &[key(Modifiers::ALT, Key::ArrowDown)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::PreviousDocument,
-        text: "Previous document",
-        tooltip: "Open the previous document of the list",
+        text: crate::i18n::key("command-previous-document"),
+        tooltip: crate::i18n::key("command-previous-document-tip"),
         shortcuts: &[key(Modifiers::ALT, Key::ArrowUp)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::NextItem,
-        text: "Next span",
-        tooltip: "Select the next span in reading order (the next item on the review page)",
+        text: crate::i18n::key("command-next-span"),
+        tooltip: crate::i18n::key("command-next-span-tip"),
         shortcuts: &[key(Modifiers::NONE, Key::CloseBracket)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::PreviousItem,
-        text: "Previous span",
-        tooltip: "Select the previous span in reading order (the previous item on the review page)",
+        text: crate::i18n::key("command-previous-span"),
+        tooltip: crate::i18n::key("command-previous-span-tip"),
         shortcuts: &[key(Modifiers::NONE, Key::OpenBracket)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::DeleteSpan,
-        text: "Delete span",
-        tooltip: "Delete the selected span",
+        text: crate::i18n::key("command-delete-span"),
+        tooltip: crate::i18n::key("command-delete-span-tip"),
         shortcuts: &[
             key(Modifiers::NONE, Key::Delete),
             key(Modifiers::NONE, Key::Backspace),
@@ -111,22 +112,22 @@ pub const COMMANDS: &[CommandInfo] = &[
     },
     CommandInfo {
         command: UiCommand::MarkReadyForReview,
-        text: "Ready for review",
-        tooltip: "Mark this document ready for review",
+        text: crate::i18n::key("command-ready-for-review"),
+        tooltip: crate::i18n::key("command-ready-for-review-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::Enter)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::FocusFilter,
-        text: "Find document",
-        tooltip: "Type to filter the document list",
+        text: crate::i18n::key("command-find-document"),
+        tooltip: crate::i18n::key("command-find-document-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::F)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::ZoomIn,
-        text: "Larger text",
-        tooltip: "Make the article text larger",
+        text: crate::i18n::key("command-larger-text"),
+        tooltip: crate::i18n::key("command-larger-text-tip"),
         shortcuts: &[
             key(Modifiers::COMMAND, Key::Equals),
             key(Modifiers::COMMAND, Key::Plus),
@@ -135,85 +136,85 @@ pub const COMMANDS: &[CommandInfo] = &[
     },
     CommandInfo {
         command: UiCommand::ZoomOut,
-        text: "Smaller text",
-        tooltip: "Make the article text smaller",
+        text: crate::i18n::key("command-smaller-text"),
+        tooltip: crate::i18n::key("command-smaller-text-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::Minus)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::NewMeeting,
-        text: "New meeting",
-        tooltip: "Record a new meeting; the selected words become its evidence",
+        text: crate::i18n::key("command-new-meeting"),
+        tooltip: crate::i18n::key("command-new-meeting-tip"),
         shortcuts: &[key(Modifiers::ALT, Key::M)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::NewOutcome,
-        text: "New outcome",
-        tooltip: "Record an outcome of the current meeting; the selected words become its evidence",
+        text: crate::i18n::key("command-new-outcome"),
+        tooltip: crate::i18n::key("command-new-outcome-tip"),
         shortcuts: &[key(Modifiers::ALT, Key::O)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::ShowMeetings,
-        text: "Meetings",
-        tooltip: "Show the meetings panel (or the spans again)",
+        text: crate::i18n::key("command-meetings"),
+        tooltip: crate::i18n::key("command-meetings-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::M)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::ShowReview,
-        text: "Review",
-        tooltip: "Show the review page (or the spans again)",
+        text: crate::i18n::key("command-review"),
+        tooltip: crate::i18n::key("command-review-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::R)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::ReviewAccept,
-        text: "Accept",
-        tooltip: "Accept the current item and go to the next pending one (review page)",
+        text: crate::i18n::key("command-accept"),
+        tooltip: crate::i18n::key("command-accept-tip"),
         shortcuts: &[key(Modifiers::NONE, Key::A)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::ReviewReject,
-        text: "Reject",
-        tooltip: "Reject the current item with the comment typed, and go on (review page)",
+        text: crate::i18n::key("command-reject"),
+        tooltip: crate::i18n::key("command-reject-tip"),
         shortcuts: &[key(Modifiers::NONE, Key::X)],
         while_typing: false,
     },
     CommandInfo {
         command: UiCommand::Export,
-        text: "Export…",
-        tooltip: "Export annotations to a folder (reviewed work by default)",
+        text: crate::i18n::key("command-export"),
+        tooltip: crate::i18n::key("command-export-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::E)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::SearchCorpus,
-        text: "Search…",
-        tooltip: "Search every article for words, a phrase or a pattern; tag the hits together",
+        text: crate::i18n::key("command-search"),
+        tooltip: crate::i18n::key("command-search-tip"),
         shortcuts: &[key(CTRL_SHIFT, Key::F)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::Records,
-        text: "Records…",
-        tooltip: "Every meeting and outcome as a table: filter, sort, open one at its evidence",
+        text: crate::i18n::key("command-records"),
+        tooltip: crate::i18n::key("command-records-tip"),
         shortcuts: &[key(CTRL_SHIFT, Key::M)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::Charts,
-        text: "Charts…",
-        tooltip: "The meetings on a timeline, outcomes, spans and progress as charts, saved as SVG",
+        text: crate::i18n::key("command-charts"),
+        tooltip: crate::i18n::key("command-charts-tip"),
         shortcuts: &[key(CTRL_SHIFT, Key::T)],
         while_typing: true,
     },
     CommandInfo {
         command: UiCommand::Palette,
-        text: "Commands…",
-        tooltip: "Find any command by name and run it (type to filter, Enter to run)",
+        text: crate::i18n::key("command-commands"),
+        tooltip: crate::i18n::key("command-commands-tip"),
         shortcuts: &[key(Modifiers::COMMAND, Key::K)],
         while_typing: true,
     },
@@ -226,12 +227,22 @@ pub fn info(command: UiCommand) -> &'static CommandInfo {
         .expect("every command is in the table")
 }
 
+/// The command's name in the interface's language.
+pub fn name(command: UiCommand, ctx: &eframe::egui::Context) -> String {
+    super::words::words(ctx).t(info(command).text)
+}
+
+/// What the command does, in the interface's language.
+pub fn tooltip(command: UiCommand, ctx: &eframe::egui::Context) -> String {
+    super::words::words(ctx).t(info(command).tooltip)
+}
+
 /// "Undo (Ctrl+Z)" for buttons and tooltips.
 pub fn label_with_shortcut(command: UiCommand, ctx: &eframe::egui::Context) -> String {
-    let info = info(command);
-    match info.shortcuts.first() {
-        Some(shortcut) => format!("{} ({})", info.text, ctx.format_shortcut(shortcut)),
-        None => info.text.to_string(),
+    let name = name(command, ctx);
+    match info(command).shortcuts.first() {
+        Some(shortcut) => format!("{name} ({})", ctx.format_shortcut(shortcut)),
+        None => name,
     }
 }
 
