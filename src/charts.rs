@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use crate::i18n::Words;
 use crate::model::{DocStatus, LabelLanguage, MeetingId, Project, Realis, ReviewState};
 
 /// Bars of stacked segments, one colour a series.
@@ -204,14 +205,14 @@ pub fn timeline(project: &Project) -> Timeline {
     }
 }
 
-fn review_series() -> Vec<String> {
+fn review_series(words: Words) -> Vec<String> {
     [
         ReviewState::Pending,
         ReviewState::Accepted,
         ReviewState::Rejected,
     ]
     .iter()
-    .map(|s| s.name().to_string())
+    .map(|s| words.review_state(*s))
     .collect()
 }
 
@@ -237,7 +238,7 @@ pub fn outcomes_by_type(project: &Project, language: LabelLanguage) -> BarChart 
     statuses.sort();
     statuses.dedup();
     BarChart::from_pairs(
-        "Outcomes by type and status",
+        &Words::new(language).t("chart-outcomes-title"),
         statuses,
         project
             .outcomes
@@ -254,30 +255,32 @@ pub fn spans_by_label(project: &Project, language: LabelLanguage) -> BarChart {
             .label(key)
             .map_or_else(|| key.to_string(), |l| l.names.get(language).to_string())
     };
+    let words = Words::new(language);
     BarChart::from_pairs(
-        "Spans by label and review",
-        review_series(),
+        &words.t("chart-spans-title"),
+        review_series(words),
         project.documents.iter().flat_map(|d| {
             d.spans
                 .iter()
-                .map(|s| (name(&s.label), s.review.state.name().to_string()))
+                .map(move |s| (name(&s.label), words.review_state(s.review.state)))
         }),
     )
 }
 
 /// Documents by annotator (bars: each annotator they are given to, or "not assigned") and
 /// status (segments): where each person's queue stands.
-pub fn documents_by_annotator(project: &Project) -> BarChart {
+pub fn documents_by_annotator(project: &Project, language: LabelLanguage) -> BarChart {
+    let words = Words::new(language);
     BarChart::from_pairs(
-        "Documents by annotator and status",
+        &words.t("chart-documents-title"),
         DocStatus::ALL
             .iter()
-            .map(|s| s.name().to_string())
+            .map(|s| words.doc_status(*s))
             .collect(),
-        project.documents.iter().flat_map(|d| {
-            let status = d.status.name().to_string();
+        project.documents.iter().flat_map(move |d| {
+            let status = words.doc_status(d.status);
             let people: Vec<String> = if d.assigned.is_empty() {
-                vec!["(not assigned)".to_string()]
+                vec![words.t("chart-not-assigned")]
             } else {
                 d.assigned.clone()
             };
@@ -287,7 +290,7 @@ pub fn documents_by_annotator(project: &Project) -> BarChart {
 }
 
 /// Spans made each week (bars: the Monday starting it, ISO) by each annotator (segments).
-pub fn spans_per_week(project: &Project) -> BarChart {
+pub fn spans_per_week(project: &Project, language: LabelLanguage) -> BarChart {
     let week_of = |created: &str| -> Option<String> {
         let (day, _) = day_span(created.get(..10)?)?;
         // 1970-01-01 was a Thursday: Monday is 3 days before.
@@ -300,7 +303,7 @@ pub fn spans_per_week(project: &Project) -> BarChart {
     people.sort();
     people.dedup();
     BarChart::from_pairs(
-        "Spans made each week, by annotator",
+        &Words::new(language).t("chart-weeks-title"),
         people,
         spans.filter_map(|s| Some((week_of(&s.created)?, s.author.clone()))),
     )
@@ -354,8 +357,8 @@ impl ChartKind {
             ChartKind::Timeline => return None,
             ChartKind::Outcomes => outcomes_by_type(project, language),
             ChartKind::SpansByLabel => spans_by_label(project, language),
-            ChartKind::DocumentsByAnnotator => documents_by_annotator(project),
-            ChartKind::SpansPerWeek => spans_per_week(project),
+            ChartKind::DocumentsByAnnotator => documents_by_annotator(project, language),
+            ChartKind::SpansPerWeek => spans_per_week(project, language),
         })
     }
 
@@ -603,9 +606,9 @@ mod tests {
         );
         let all: usize = project.documents.iter().map(|d| d.spans.len()).sum();
         assert_eq!(spans.bars.iter().map(Bar::total).sum::<usize>(), all);
-        let documents = documents_by_annotator(&project);
+        let documents = documents_by_annotator(&project, LabelLanguage::English);
         assert!(documents.bars.iter().map(Bar::total).sum::<usize>() >= project.documents.len());
-        let weeks = spans_per_week(&project);
+        let weeks = spans_per_week(&project, LabelLanguage::English);
         assert_eq!(weeks.bars.iter().map(Bar::total).sum::<usize>(), all);
         assert!(
             weeks.bars.iter().all(|b| {

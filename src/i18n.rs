@@ -148,7 +148,7 @@ impl Words {
                 "problem-missing-field",
                 &[
                     ("meeting", id(meeting)),
-                    ("field", field.get(self.language).into()),
+                    ("field", field.get(self.language).to_lowercase().into()),
                 ],
             ),
             P::DateBothStatedAndNot { meeting } => {
@@ -254,6 +254,18 @@ pub fn language_of_locale(locale: &str) -> LabelLanguage {
         "fa" | "per" | "fas" => LabelLanguage::Persian,
         "ar" | "ara" => LabelLanguage::Arabic,
         _ => LabelLanguage::English,
+    }
+}
+
+/// The English words of `key`, or `key` itself when no message has that key (tests find the
+/// window's widgets by their English names).
+pub fn english(key: &str) -> String {
+    let bundle = &bundles()[index(LabelLanguage::English)];
+    match bundle.get_message(key).and_then(|m| m.value()) {
+        Some(pattern) => bundle
+            .format_pattern(pattern, None, &mut Vec::new())
+            .into_owned(),
+        None => key.to_string(),
     }
 }
 

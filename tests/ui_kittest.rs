@@ -96,7 +96,9 @@ fn drag<S>(harness: &mut Harness<'_, S>, from: egui::Pos2, to: egui::Pos2) {
 fn dragging_over_the_article_selects_the_text_under_the_pointer() {
     let mut harness = view_harness(Vec::new());
     harness.run();
-    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let rect = harness
+        .get_by_label(&daftar::i18n::english(ARTICLE_VIEW_LABEL))
+        .rect();
     // The same layout the view made, to know what lies under the pointer.
     let width = rect.width() - 2.0 * MARGIN;
     let layout = LayoutEngine::new().layout(TEXT, &TextStyle::article(18.0), Some(width), 1.0);
@@ -169,7 +171,9 @@ fn a_highlight_is_painted_over_its_own_text() {
         painted[0].center().y,
     );
     // Clicking there puts the caret inside the span's text and reports the span.
-    harness.get_by_label(ARTICLE_VIEW_LABEL).rect(); // the view exists
+    harness
+        .get_by_label(&daftar::i18n::english(ARTICLE_VIEW_LABEL))
+        .rect(); // the view exists
     harness.hover_at(center);
     harness.run();
     for pressed in [true, false] {
@@ -206,7 +210,9 @@ fn the_window_opens_the_sample_and_selects_in_code_points() {
     harness.run();
     // The titles of the sample articles are listed through the bidi label.
     harness.get_by_label("ضرورت توسعه همکاریها برای رشد و پیشرفت در کشورهای عضو اکو");
-    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let rect = harness
+        .get_by_label(&harness.state().words().t(ARTICLE_VIEW_LABEL))
+        .rect();
     let y = rect.min.y + MARGIN + 20.0;
     drag(
         &mut harness,
@@ -235,7 +241,9 @@ fn typing_persian_in_the_filter_narrows_the_document_list() {
     harness.get_by_label(shanghai);
     harness.get_by_label(eco);
 
-    harness.get_by_label(daftar::ui::FILTER_HINT).click();
+    harness
+        .get_by_label(&daftar::i18n::english(daftar::ui::FILTER_HINT))
+        .click();
     harness.run();
     // Typed with an Arabic yeh: the match key finds the Persian spelling.
     harness.event(egui::Event::Text("شانگهاي".into()));
@@ -300,7 +308,9 @@ pub fn article_on_screen(
     let session = &harness.state().session;
     let article = session.article().expect("an article is shown");
     let text = article.text().expect("the article reads").to_string();
-    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let rect = harness
+        .get_by_label(&harness.state().words().t(ARTICLE_VIEW_LABEL))
+        .rect();
     let view = session.view();
     let style = TextStyle {
         direction: view.direction.unwrap_or(article.direction),
@@ -332,7 +342,9 @@ pub fn scroll_into_view(
         if visible.contains(&from.y) && visible.contains(&to.y) {
             return (from, to);
         }
-        let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+        let rect = harness
+            .get_by_label(&harness.state().words().t(ARTICLE_VIEW_LABEL))
+            .rect();
         let middle = (visible.start + visible.end) / 2.0;
         harness.hover_at(egui::pos2(rect.center().x, middle));
         harness.event(egui::Event::MouseWheel {
@@ -383,6 +395,8 @@ fn minister_entity() -> (tempfile::TempDir, Harness<'static, DaftarApp>) {
 
 /// Clicks the widget named `label`, scrolling it into view first.
 pub fn click_label(harness: &mut Harness<'_, DaftarApp>, label: &str) {
+    // A catalogue key names the widget by its English words.
+    let label = &daftar::i18n::english(label);
     // Let the layout settle first (a row added last frame moves what follows it).
     harness.run();
     harness.get_by_label(label).scroll_to_me();
@@ -417,7 +431,9 @@ fn tag_with_a_shortcut_undo_redo_save_and_reload() {
     let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 800.0));
 
     // Select the opening words of the first article: from its right edge leftwards.
-    let rect = harness.get_by_label(ARTICLE_VIEW_LABEL).rect();
+    let rect = harness
+        .get_by_label(&harness.state().words().t(ARTICLE_VIEW_LABEL))
+        .rect();
     let y = rect.min.y + MARGIN + 20.0;
     drag(
         &mut harness,
@@ -477,7 +493,9 @@ fn tag_with_a_shortcut_undo_redo_save_and_reload() {
     assert_eq!(spans(&harness).len(), 1, "redone with Ctrl+Y");
 
     // Typing in the filter does not tag: label keys are quiet while a text field has the keyboard.
-    harness.get_by_label(daftar::ui::FILTER_HINT).click();
+    harness
+        .get_by_label(&daftar::i18n::english(daftar::ui::FILTER_HINT))
+        .click();
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
     assert_eq!(spans(&harness).len(), 1);
@@ -554,7 +572,7 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
         "nothing drawn at stale offsets"
     );
     harness
-        .get_by_label(daftar::ui::panels::REANCHOR_BUTTON)
+        .get_by_label(&daftar::i18n::english(daftar::ui::panels::REANCHOR_BUTTON))
         .click();
     harness.run();
     let after = spans(&harness);
@@ -568,7 +586,7 @@ fn an_article_changed_on_disk_is_flagged_and_its_spans_re_anchored_on_request() 
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::Z);
     assert!(flagged(&harness));
     assert!(harness.state().highlights().is_empty());
-    harness.get_by_label(daftar::ui::panels::REANCHOR_BUTTON);
+    harness.get_by_label(&daftar::i18n::english(daftar::ui::panels::REANCHOR_BUTTON));
 }
 
 #[test]
@@ -725,7 +743,7 @@ fn tag_all_occurrences_across_the_corpus_with_the_same_entity() {
     let (_dir, mut harness) = minister_entity();
     let entity = harness.state().session.project().entities[0].id;
 
-    let tag_all = daftar::ui::panels::TAG_ALL_IN_CORPUS;
+    let tag_all = &daftar::i18n::english(daftar::ui::panels::TAG_ALL_IN_CORPUS);
     harness.run();
     harness.get_by_label(tag_all).scroll_to_me();
     harness.run();
@@ -874,7 +892,7 @@ fn a_meeting_with_a_dated_field_and_two_outcomes_is_recorded_from_the_sco_articl
     // The level from the words with the button.
     select_words(&mut harness, "وزیران امور خارجه");
     // Fields in schema order: organization, body, level…
-    let use_selection = daftar::ui::meetings_panel::USE_SELECTION;
+    let use_selection = &daftar::i18n::english(daftar::ui::meetings_panel::USE_SELECTION);
     harness
         .get_all_by_label(use_selection)
         .nth(2)
@@ -1061,7 +1079,9 @@ fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
         &out.display().to_string(),
     );
     harness
-        .get_by_label(daftar::ui::export_dialog::EXPORT_BUTTON)
+        .get_by_label(&daftar::i18n::english(
+            daftar::ui::export_dialog::EXPORT_BUTTON,
+        ))
         .click();
     // One frame: the export starts on its thread (which asks for repaints until it ends).
     harness.step();
@@ -1112,7 +1132,9 @@ fn a_reviewer_accepts_rejects_with_a_comment_finishes_and_exports() {
     click_label(&mut harness, daftar::ui::export_dialog::EXPORT_BUTTON);
     assert!(harness.state().export.confirm_replace);
     harness
-        .get_by_label(daftar::ui::export_dialog::REPLACE_BUTTON)
+        .get_by_label(&daftar::i18n::english(
+            daftar::ui::export_dialog::REPLACE_BUTTON,
+        ))
         .click();
     harness.step();
     harness.state_mut().export.wait_for_export();

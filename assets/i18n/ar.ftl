@@ -356,6 +356,215 @@ export-done = تم التصدير: { $documents } مستند، { $spans } مقط
 export-cancelled = أُلغي التصدير: لم يُكتب شيء.
 export-failed = لم يُصدَّر: { $error }.
 
+## corpus
+search-title = البحث في المدوّنة
+search-hint = كلمات أو عبارة أو نمط
+search-button = بحث
+search-regex = تعبير نمطي
+search-regex-tip = تعبير نمطي على النص الموحَّد: \d أي رقم، \b حافة كلمة
+search-results = نتائج البحث
+search-tag-checked = وسم النتائج المؤشَّرة
+search-tag-hit = وسم النتيجة
+search-tag-tip = خطوة تراجع واحدة. في القائمة، مفتاح الوسم يفعل الشيء نفسه بوسمه.
+search-entity-hint = اربطها بكيان (اختياري)
+search-searching = جارٍ البحث…
+search-hit-name = النتيجة { $number }: { $words }
+search-failed = لم يتم البحث: { $error }.
+search-any-label = أي وسم أو لا شيء
+search-inside-spans = داخل مقاطع
+search-any-status = بأي حالة
+search-in-documents = في المستندات
+search-help = اكتب كلمات واضغط Enter: أشكال الحروف والحركات ومحرف عدم الوصل والأرقام تُعامل سواءً.
+search-found = { $hits ->
+    [0] لم يُعثر على شيء لـ
+    [one] نتيجة واحدة لـ
+    *[other] { $hits } نتيجة في { $documents } مستند لـ
+    }
+search-checked = { $count } مؤشَّرة
+search-skipped = { $count } مقالًا غير مقروء أو متغيّر
+search-tag-as = وسم بـ:
+search-linked-to = مرتبط بـ:
+search-unlink-tip = لا ربط بأي كيان
+search-check-all = تأشير الكل
+search-uncheck-all = إلغاء تأشير الكل
+search-keys-help = أعلى وأسفل للتنقل · Enter للفتح · المسافة للتأشير · مفتاح الوسم للوسم
+records-title = السجلات
+records-filter-hint = ابحث عن كلمات في السجلات
+records-from-hint = من (YYYY-MM-DD)
+records-to-hint = إلى
+records-list = جدول السجلات
+records-column-record = السجل
+records-column-organization = المنظمة
+records-column-body = الهيئة
+records-column-level = المستوى
+records-column-from = من
+records-column-to = إلى
+records-column-venue = المكان
+records-column-host = المضيف
+records-column-held = عُقد؟
+records-column-outcome = النتيجة
+records-column-status = الحالة
+records-column-review = المراجعة
+records-column-articles = المقالات
+records-kind = النوع
+records-kind-all = الاجتماعات والنتائج
+records-kind-meetings = الاجتماعات
+records-kind-outcomes = النتائج
+records-review = المراجعة
+records-any-review = أي مراجعة
+records-count = { $count ->
+    [zero] لا سجلات
+    [one] سجل واحد
+    [two] سجلان
+    [few] { $count } سجلات
+    *[other] { $count } سجلًا
+    }
+records-sort-tip = رتّب بهذا العمود (مرة أخرى: بالعكس)
+records-reported-by = ورد في:
+charts-title = الرسوم البيانية
+charts-save-svg = حفظ بصيغة SVG…
+charts-svg-picture = صورة SVG
+charts-timeline = الخط الزمني للاجتماعات
+charts-outcomes = النتائج
+charts-spans = المقاطع حسب الوسم
+charts-documents = المستندات حسب الموسِّم
+charts-weeks = التقدم الأسبوعي
+charts-no-dates = لا اجتماع له تاريخ بعد.
+charts-planned = { $dates } (مقرر)
+charts-undated = { $count ->
+    [one] اجتماع واحد بلا تاريخ ليس على الخط الزمني.
+    *[other] { $count } اجتماعات بلا تاريخ ليست على الخط الزمني.
+    }
+charts-legend = مملوء: عُقد؛ مجوّف: مقرر.
+charts-nothing = لا شيء للعدّ بعد.
+chart-outcomes-title = النتائج حسب النوع والحالة
+chart-spans-title = المقاطع حسب الوسم والمراجعة
+chart-documents-title = المستندات حسب الموسِّم والحالة
+chart-weeks-title = المقاطع المنشأة كل أسبوع، حسب الموسِّم
+chart-not-assigned = (غير مسنَد)
+
+## windows
+cancel = إلغاء
+picker-filter-hint = اكتب للتصفية
+picker-nothing-matches = لا شيء يطابق
+agreement-title = الاتفاق
+agreement-measure-again = قِس مجددًا
+agreement-measuring = جارٍ قياس الاتفاق…
+agreement-none = لا مستند فيه مقاطع موسِّمَين بعد: يُقاس الاتفاق حيث وسَّم اثنان أو أكثر المستند نفسه.
+agreement-documents = { $count } مستند وسَّمه اثنان أو أكثر
+agreement-heat-map = خريطة حرارية
+agreement-kappa-tokens = κ على الرموز
+agreement-all = الكل
+agreement-fleiss = κ فلايس على { $documents } مستند، { $tokens } رمز:
+agreement-krippendorff = α كريبندورف على { $documents } مستند، { $tokens } رمز:
+agreement-pair-counts = { $documents } مستند، { $tokens } رمز
+agreement-column-label = الوسم
+agreement-column-spans-a = مقاطع A
+agreement-column-spans-b = مقاطع B
+agreement-column-f1-exact = F1 مطابق
+agreement-column-f1-overlap = F1 متداخل
+agreement-column-kappa = κ
+agreement-per-document = حسب المستند
+agreement-skipped = متخطّى:
+sync-running = تثبيت عملك، ودمج عمل الفريق، والدفع…
+sync-conflicts-help = سوِّ هذه مع من غيّروها: يعيد أحدكم السجل أو المقطع ويزامن، ثم يزامن الآخر.
+sync-failed = لم تتم المزامنة:
+assign-title = إسناد المستندات
+assign-annotators-hint = الموسِّمون، مفصولين بفواصل
+assign-button = أسنِد
+assign-listed = المستندات المدرجة وعددها { $count } (ضيّق القائمة بمرشحها أولًا)
+assign-mode-everyone = كل مستند إلى كل المسمَّين
+assign-mode-round-robin = موسِّم واحد لكل مستند، بالتناوب
+assign-mode-double = موسِّمان لكل مستند (توسيم مزدوج)
+recovery-title = احتُفظ بالعمل غير المحفوظ
+recovery-kept = تعذّر حفظ هذا المشروع في المرة السابقة (غيّر برنامج آخر ملفه)، فحُفظ العمل جانبًا:
+recovery-restoring = استعادته تحفظه في المشروع؛ ويبقى ملف المشروع الحالي نسخةً احتياطية (‎.bak).
+recovery-restore = استعِده
+recovery-discard = تجاهله
+open-error-title = تعذّر على دفتر فتح هذا المشروع
+open-error-nothing-written = لم يُكتب شيء: الملف كما كان تمامًا. استعد نسخته الاحتياطية (ملف ‎.bak بجانبه)، أو اطلب من المسؤول عن مشاريعك إصلاحه، ثم افتحه مجددًا.
+confirm-records-rest-title = سجلات تستند إلى هذا المقطع
+confirm-records-rest-question = تستخدم هذه السجلات المقطع دليلًا. أنحذفه ونزيله منها؟ تبقى قيمها.
+confirm-records-rest-go = احذف وافصل
+confirm-required-title = حقول مطلوبة فارغة
+confirm-required-question = تفتقر هذه الاجتماعات إلى حقول يتطلبها المخطط. أنسلّم المقال رغم ذلك؟
+confirm-required-go = سلّمه رغم ذلك
+highlight-rejected = (مرفوض: { $comment })
+article-view = نص المقال
+
+## messages
+not-done = لم يُنفَّذ: { $reason }.
+saved-file = حُفظ { $path }.
+not-opened-unsaved = لم يُفتح: تعذّر حفظ هذا المشروع أولًا ({ $error }).
+no-other-occurrence = لا ورود آخر لـ«{ $quote }».
+gazetteer-suggested = اقتُرح { $spans } مقطع في { $documents } مستند، بانتظار المراجعة (من { $author }).
+records-no-evidence = لا يستند هذا السجل إلى كلمات أي مقال.
+search-hits = { $hits ->
+    [0] لم يُعثر على شيء.
+    [one] نتيجة واحدة.
+    *[other] { $hits } نتيجة في { $documents } مستند.
+    }
+search-not-searched = تعذّر البحث في { $count } مقال (غير مقروء أو متغيّر على القرص).
+search-tagged = وُسم { $count } بـ { $label }.
+search-already-tagged = { $count } كانت موسومة من قبل.
+search-not-tagged = لم يُوسم { $count }: مقالها غير مقروء أو تغيّر على القرص.
+suggestions-accepted = قُبل { $count } اقتراحًا لـ{ $name }.
+suggestions-rejected = رُفض { $count } اقتراحًا لـ{ $name }.
+outcome-new = نتيجة جديدة: { $type }؛ { $status }. راجعهما في اللوحة.
+outcome-proposed = { $what } { $choice } (من «{ $words }»)
+outcome-choose-one = { $what }: اختر واحدًا
+outcome-type-word = النوع
+outcome-status-word = الحالة
+refusal-nothing-selected = حدّد نصًا في المقال (أو مقطعًا) أولًا
+refusal-out-of-range = التحديد لا يطابق المقال
+refusal-no-span = لا مقطع { $span } في هذا المقال
+refusal-no-meeting-id = لا اجتماع { $id }
+refusal-no-outcome = لا نتيجة { $id }
+refusal-no-field = لا يحوي المخطط حقل الاجتماع { $field }
+refusal-not-a-date = «{ $words }» ليس تاريخًا يقرؤه دفتر
+refusal-not-an-ordinal = «{ $words }» ليس عددًا ترتيبيًا يقرؤه دفتر
+refusal-no-matching-choice = «{ $words }» لا يسمّي أي { $field } في المخطط: اختر واحدًا أولًا
+refusal-not-from-text = لا يُملأ { $field } من النص: اختره في اللوحة
+refusal-already-participant = { $name } يشارك في هذا الاجتماع من قبل
+refusal-no-group = «{ $words }» لا يعطي عددًا ولا يذكر كل الأعضاء: اضبط المجموعة في اللوحة
+refusal-not-evidence = تلك الكلمات ليست دليلًا على هذا الاجتماع
+refusal-same-evidence = حدّد كلمات أخرى: هذه هي الدليل أصلًا
+refusal-in-use = ما زال { $by } يشير إلى { $what }
+refusal-edit = { $error }
+refusal-history = تعذّر { $action } «{ $step }»: { $error }
+refusal-no-document = افتح مستندًا أولًا
+refusal-unreadable = تعذّرت قراءة هذا المقال
+refusal-no-span-selected = حدّد مقطعًا أولًا
+refusal-nothing-or-span-selected = حدّد نصًا أو مقطعًا أولًا
+refusal-no-label = لا يحوي المخطط الوسم { $label }
+refusal-edge-cannot-move = لا يمكن لحافة المقطع أن تذهب هناك: يبقى في المقطع حرف واحد على الأقل ويظل داخل النص
+refusal-no-subtype = لا يحوي المخطط النوع الفرعي { $subtype } لـ{ $kind }
+refusal-not-an-identifier = «{ $words }» ليس معرّفًا: بلا مسافات داخله (معرّف ويكي بيانات مثل Q794، رمز ISO 3166 مثل IR)
+refusal-not-linkable = مقاطع { $label } لا تُربط بكيانات
+refusal-no-meeting = اختر اجتماعًا أو أنشئه أولًا
+refusal-search = { $error }
+refusal-no-hit = أشّر النتائج المراد وسمها أولًا (المسافة)، أو انتقل إلى إحداها
+refusal-no-record = لا اجتماع ولا نتيجة كهذه
+refusal-not-written = تعذّرت كتابة { $path }: { $error }
+refusal-no-suggestion-group = لا اقتراحات منتظرة هناك: اختر مجموعة اقتراحات أولًا
+refusal-no-review-item = اختر عنصرًا للمراجعة أولًا
+refusal-no-annotators = سمِّ الموسِّمين الذين تُسند إليهم المستندات
+refusal-one-annotator = التوسيم المزدوج يحتاج موسِّمَين أو أكثر
+refusal-no-documents = لا مستندات لإسنادها
+refusal-not-a-project-folder = لا يُشارَك عبر git إلا مجلد مشروع: رحّل هذا المشروع ذا الملف الواحد أولًا (daftar migrate)
+refusal-not-saved = تعذّر حفظ المشروع أولًا فلم تتم مزامنته: { $error }
+refusal-not-reloaded = تعذّرت قراءة المشروع مجددًا: { $error }
+refusal-no-cluster = اختر أولًا موضعًا تلتقي فيه مقاطع الموسِّمين (لا توجد إلا في مستندات وسَّمها شخصان)
+refusal-no-version = لا موسِّم له هذا الرقم هنا
+refusal-note-needed = اذكر في الملاحظة ما يحتاج تغييرًا أولًا
+refusal-not-a-day = { $words }
+refusal-nothing-to-reanchor = لم يتغير المقال على القرص: مقاطعه حيث كانت
+refusal-no-export-folder = اختر مجلدًا للتصدير إليه
+refusal-no-format = اختر صيغة واحدة على الأقل
+refusal-folder-in-use = { $path } ليس فارغًا: ستُستبدل الملفات ذات الأسماء نفسها
+refusal-no-recovery = لم يُحتفظ بأي عمل غير محفوظ لهذا المشروع
+refusal-recovery = تعذّرت قراءة العمل المحفوظ ({ $error })
+
 ## plurals
 spans-count = { $count ->
     [zero] لا مقاطع

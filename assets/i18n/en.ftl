@@ -238,9 +238,9 @@ codes-plover-contexts-hint = PLOVER contexts, comma separated
 calendar-gregorian = Gregorian
 calendar-solar-hijri = Solar Hijri
 calendar-hijri = Hijri
-precision-day = day
-precision-month = month
-precision-year = year
+precision-day = Day
+precision-month = Month
+precision-year = Year
 meeting-use-selection = Use selection
 meeting-add-from-selection = Add from selection
 meeting-add-participant-tip = Add the entity the selected words name as a participant
@@ -352,6 +352,212 @@ export-not-empty = This folder is not empty: files with the same names will be r
 export-done = Exported { $documents } documents, { $spans } spans, { $meetings } meetings, { $outcomes } outcomes: { $files } files into { $folder }.
 export-cancelled = Export cancelled: nothing was written.
 export-failed = Not exported: { $error }.
+
+## corpus
+search-title = Search the corpus
+search-hint = Words, a phrase or a pattern
+search-button = Search
+search-regex = Regular expression
+search-regex-tip = A regular expression over the folded text: \d any digit, \b a word's edge
+search-results = Search results
+search-tag-checked = Tag the checked hits
+search-tag-hit = Tag the hit
+search-tag-tip = One undo step. In the list, a label's key does the same with its label.
+search-entity-hint = Link them to an entity (optional)
+search-searching = Searching…
+search-hit-name = hit { $number }: { $words }
+search-failed = Not searched: { $error }.
+search-any-label = any label or none
+search-inside-spans = inside spans of
+search-any-status = of any status
+search-in-documents = in documents
+search-help = Type words and press Enter: letter forms, harakat, ZWNJ and digits fold alike.
+search-found = { $hits ->
+    [0] Nothing found for
+    [one] 1 hit of
+    *[other] { $hits } hits in { $documents } documents of
+    }
+search-checked = { $count } checked
+search-skipped = { $count } articles unreadable or changed
+search-tag-as = Tag as:
+search-linked-to = Linked to:
+search-unlink-tip = Link to no entity
+search-check-all = Check all
+search-uncheck-all = Uncheck all
+search-keys-help = Up and Down move · Enter opens · Space checks · a label's key tags
+records-title = Records
+records-filter-hint = Find words in the records
+records-from-hint = From (YYYY-MM-DD)
+records-to-hint = To
+records-list = Records table
+records-column-record = Record
+records-column-organization = Organization
+records-column-body = Body
+records-column-level = Level
+records-column-from = From
+records-column-to = To
+records-column-venue = Venue
+records-column-host = Host
+records-column-held = Held?
+records-column-outcome = Outcome
+records-column-status = Status
+records-column-review = Review
+records-column-articles = Articles
+records-kind = kind
+records-kind-all = meetings and outcomes
+records-kind-meetings = meetings
+records-kind-outcomes = outcomes
+records-review = review
+records-any-review = any review
+records-count = { $count ->
+    [one] { $count } record
+    *[other] { $count } records
+    }
+records-sort-tip = Sort by this column (again: the other way)
+records-reported-by = Reported by:
+charts-title = Charts
+charts-save-svg = Save as SVG…
+charts-svg-picture = SVG picture
+charts-timeline = Meetings timeline
+charts-outcomes = Outcomes
+charts-spans = Spans per label
+charts-documents = Documents per annotator
+charts-weeks = Progress per week
+charts-no-dates = No meeting has a date yet.
+charts-planned = { $dates } (planned)
+charts-undated = { $count ->
+    [one] 1 meeting without a date is not on the timeline.
+    *[other] { $count } meetings without a date are not on the timeline.
+    }
+charts-legend = Filled: held; hollow: planned.
+charts-nothing = Nothing to count yet.
+chart-outcomes-title = Outcomes by type and status
+chart-spans-title = Spans by label and review
+chart-documents-title = Documents by annotator and status
+chart-weeks-title = Spans made each week, by annotator
+chart-not-assigned = (not assigned)
+
+## windows
+cancel = Cancel
+picker-filter-hint = Type to filter
+picker-nothing-matches = Nothing matches
+agreement-title = Agreement
+agreement-measure-again = Measure again
+agreement-measuring = Measuring agreement…
+agreement-none = No document has spans of two annotators yet: agreement is measured where two or more people annotated the same document.
+agreement-documents = { $count } documents annotated by two or more people
+agreement-heat-map = Heat map
+agreement-kappa-tokens = κ over tokens
+agreement-all = all
+agreement-fleiss = Fleiss' κ over { $documents } documents, { $tokens } tokens:
+agreement-krippendorff = Krippendorff's α over { $documents } documents, { $tokens } tokens:
+agreement-pair-counts = { $documents } documents, { $tokens } tokens
+agreement-column-label = label
+agreement-column-spans-a = spans A
+agreement-column-spans-b = spans B
+agreement-column-f1-exact = F1 exact
+agreement-column-f1-overlap = F1 overlap
+agreement-column-kappa = κ
+agreement-per-document = Per document
+agreement-skipped = Skipped:
+sync-running = Committing your work, merging the team's, pushing…
+sync-conflicts-help = Settle these with the people who changed them: one of you changes the record or span back, syncs, and the other syncs.
+sync-failed = Not synced:
+assign-title = Assign documents
+assign-annotators-hint = Annotators, separated by commas
+assign-button = Assign
+assign-listed = The { $count } documents listed (narrow the list with its filter first)
+assign-mode-everyone = each document to everyone named
+assign-mode-round-robin = round robin: each document to the next person
+assign-mode-double = double annotation: each document to two people
+recovery-title = Unsaved work was kept
+recovery-kept = Last time this project could not be saved (another program had changed its file), so the work was kept aside:
+recovery-restoring = Restoring it saves it into the project; the project file as it is now stays as its backup (.bak).
+recovery-restore = Restore it
+recovery-discard = Discard it
+open-error-title = Daftar could not open this project
+open-error-nothing-written = Nothing was written: the file is exactly as it was. Restore its backup (the .bak file beside it), or ask whoever looks after your projects to repair it, then open it again.
+confirm-records-rest-title = Records rest on this span
+confirm-records-rest-question = These records use the span as evidence. Delete it and take it off them? Their values stay.
+confirm-records-rest-go = Delete and detach
+confirm-required-title = Required fields are empty
+confirm-required-question = These meetings lack fields the schema requires. Hand the article over anyway?
+confirm-required-go = Hand over anyway
+highlight-rejected = (rejected: { $comment })
+article-view = Article text
+
+## messages
+not-done = Not done: { $reason }.
+saved-file = Saved { $path }.
+not-opened-unsaved = Not opened: this project could not be saved first ({ $error }).
+no-other-occurrence = No other occurrence of «{ $quote }».
+gazetteer-suggested = { $spans } spans suggested in { $documents } documents, pending review (by { $author }).
+records-no-evidence = This record rests on no words of any article.
+search-hits = { $hits ->
+    [0] Nothing found.
+    [one] 1 hit.
+    *[other] { $hits } hits in { $documents } documents.
+    }
+search-not-searched = { $count } articles could not be searched (unreadable or changed on disk).
+search-tagged = Tagged { $count } as { $label }.
+search-already-tagged = { $count } already were.
+search-not-tagged = { $count } not tagged: their article cannot be read or changed on disk.
+suggestions-accepted = Accepted { $count } suggestions of { $name }.
+suggestions-rejected = Rejected { $count } suggestions of { $name }.
+outcome-new = New outcome: { $type }; { $status }. Check them in the panel.
+outcome-proposed = { $what } { $choice } (from «{ $words }»)
+outcome-choose-one = { $what }: choose one
+outcome-type-word = type
+outcome-status-word = status
+refusal-nothing-selected = select some text in the article (or a span) first
+refusal-out-of-range = the selection does not fit the article
+refusal-no-span = no span { $span } in this article
+refusal-no-meeting-id = no meeting { $id }
+refusal-no-outcome = no outcome { $id }
+refusal-no-field = the schema has no meeting field { $field }
+refusal-not-a-date = “{ $words }” is not a date Daftar can read
+refusal-not-an-ordinal = “{ $words }” is not an ordinal number Daftar can read
+refusal-no-matching-choice = “{ $words }” names no { $field } of the schema: choose one first
+refusal-not-from-text = { $field } is not filled from the text: choose it in the panel
+refusal-already-participant = { $name } already takes part in this meeting
+refusal-no-group = “{ $words }” gives no number and does not say every member: set the group in the panel
+refusal-not-evidence = those words are not evidence of this meeting
+refusal-same-evidence = select other words: these are the evidence already
+refusal-in-use = { $what } is still referred to by { $by }
+refusal-edit = { $error }
+refusal-history = cannot { $action } “{ $step }”: { $error }
+refusal-no-document = open a document first
+refusal-unreadable = this article cannot be read
+refusal-no-span-selected = select a span first
+refusal-nothing-or-span-selected = select some text or a span first
+refusal-no-label = the schema has no label { $label }
+refusal-edge-cannot-move = the span's edge cannot go there: a span keeps at least one letter and stays inside the text
+refusal-no-subtype = the schema has no subtype { $subtype } for { $kind }
+refusal-not-an-identifier = “{ $words }” is not an identifier: no spaces inside (a Wikidata QID such as Q794, an ISO 3166 code such as IR)
+refusal-not-linkable = { $label } spans are not linked to entities
+refusal-no-meeting = choose or create a meeting first
+refusal-search = { $error }
+refusal-no-hit = check the hits to tag first (Space), or move to one
+refusal-no-record = no such meeting or outcome
+refusal-not-written = { $path } could not be written: { $error }
+refusal-no-suggestion-group = no suggestions waiting there: choose a group of suggestions first
+refusal-no-review-item = choose an item to review first
+refusal-no-annotators = name the annotators to give the documents to
+refusal-one-annotator = double annotation needs two annotators or more
+refusal-no-documents = no documents to assign
+refusal-not-a-project-folder = only a project folder is shared through git: migrate this one-file project first (daftar migrate)
+refusal-not-saved = the project could not be saved first, so it was not synced: { $error }
+refusal-not-reloaded = the project could not be read again: { $error }
+refusal-no-cluster = choose a place where annotators' spans meet first (only documents two people annotated have them)
+refusal-no-version = no annotator has that number here
+refusal-note-needed = say what needs changing in the note first
+refusal-not-a-day = { $words }
+refusal-nothing-to-reanchor = the article has not changed on disk: its spans are where they were
+refusal-no-export-folder = choose a folder to export into
+refusal-no-format = choose at least one format
+refusal-folder-in-use = { $path } is not empty: files with the same names would be replaced
+refusal-no-recovery = no unsaved work was kept for this project
+refusal-recovery = the kept work cannot be read ({ $error })
 
 ## plurals
 spans-count = { $count ->

@@ -8,6 +8,7 @@ use thiserror::Error;
 use super::article::TextSelection;
 use crate::edit::review::ReviewItem;
 use crate::edit::{EditError, HistoryError};
+use crate::i18n::{Arg, Words};
 use crate::interchange::{ExportOptions, Format, Scope};
 use crate::layout::Direction;
 use crate::model::{
@@ -478,4 +479,119 @@ pub enum Refusal {
     NoRecovery,
     #[error("the kept work cannot be read ({0})")]
     Recovery(String),
+}
+
+impl Refusal {
+    /// Why, in the interface's language; `field` names a meeting field as the schema does.
+    /// What other libraries say (the file system's and the regular expressions' errors) stays
+    /// in their words, inside the catalogue's sentence.
+    pub fn said(&self, tr: Words, field: &dyn Fn(MeetingField) -> String) -> String {
+        use crate::edit::assign::AssignError as A;
+        let text = |s: &str| Arg::from(s);
+        match self {
+            Refusal::Record(error) => {
+                use RecordError as R;
+                match error {
+                    R::NothingSelected => tr.t("refusal-nothing-selected"),
+                    R::OutOfRange => tr.t("refusal-out-of-range"),
+                    R::NoSpan(span) => {
+                        tr.t_with("refusal-no-span", &[("span", span.to_string().into())])
+                    }
+                    R::NoMeeting(id) => {
+                        tr.t_with("refusal-no-meeting-id", &[("id", id.to_string().into())])
+                    }
+                    R::NoOutcome(id) => {
+                        tr.t_with("refusal-no-outcome", &[("id", id.to_string().into())])
+                    }
+                    R::NoField(f) => tr.t_with("refusal-no-field", &[("field", field(*f).into())]),
+                    R::NotADate(words) => {
+                        tr.t_with("refusal-not-a-date", &[("words", text(words))])
+                    }
+                    R::NotAnOrdinal(words) => {
+                        tr.t_with("refusal-not-an-ordinal", &[("words", text(words))])
+                    }
+                    R::NoMatchingChoice { field: f, quote } => tr.t_with(
+                        "refusal-no-matching-choice",
+                        &[("words", text(quote)), ("field", field(*f).into())],
+                    ),
+                    R::NotFromText(f) => {
+                        tr.t_with("refusal-not-from-text", &[("field", field(*f).into())])
+                    }
+                    R::AlreadyParticipant(name) => {
+                        tr.t_with("refusal-already-participant", &[("name", text(name))])
+                    }
+                    R::NoGroup(words) => tr.t_with("refusal-no-group", &[("words", text(words))]),
+                    R::NotEvidence => tr.t("refusal-not-evidence"),
+                    R::SameEvidence => tr.t("refusal-same-evidence"),
+                }
+            }
+            Refusal::Edit(EditError::InUse { what, by }) => {
+                tr.t_with("refusal-in-use", &[("what", text(what)), ("by", text(by))])
+            }
+            Refusal::Edit(error) => {
+                tr.t_with("refusal-edit", &[("error", error.to_string().into())])
+            }
+            Refusal::History(error) => tr.t_with(
+                "refusal-history",
+                &[
+                    ("action", text(error.action)),
+                    ("step", text(&error.step)),
+                    ("error", error.error.to_string().into()),
+                ],
+            ),
+            Refusal::NoDocument => tr.t("refusal-no-document"),
+            Refusal::Unreadable => tr.t("refusal-unreadable"),
+            Refusal::NoSpanSelected => tr.t("refusal-no-span-selected"),
+            Refusal::NothingSelected => tr.t("refusal-nothing-or-span-selected"),
+            Refusal::NoLabel(label) => tr.t_with("refusal-no-label", &[("label", text(label))]),
+            Refusal::EdgeCannotMove => tr.t("refusal-edge-cannot-move"),
+            Refusal::NoSubtype { kind, subtype } => tr.t_with(
+                "refusal-no-subtype",
+                &[("kind", text(kind)), ("subtype", text(subtype))],
+            ),
+            Refusal::NotAnIdentifier(words) => {
+                tr.t_with("refusal-not-an-identifier", &[("words", text(words))])
+            }
+            Refusal::NotLinkable(label) => {
+                tr.t_with("refusal-not-linkable", &[("label", text(label))])
+            }
+            Refusal::NoMeeting => tr.t("refusal-no-meeting"),
+            Refusal::NoOutcome(id) => {
+                tr.t_with("refusal-no-outcome", &[("id", id.to_string().into())])
+            }
+            Refusal::Search(error) => tr.t_with("refusal-search", &[("error", text(error))]),
+            Refusal::NoHit => tr.t("refusal-no-hit"),
+            Refusal::NoRecord => tr.t("refusal-no-record"),
+            Refusal::NotWritten { path, error } => tr.t_with(
+                "refusal-not-written",
+                &[
+                    ("path", path.display().to_string().into()),
+                    ("error", text(error)),
+                ],
+            ),
+            Refusal::NoSuggestionGroup => tr.t("refusal-no-suggestion-group"),
+            Refusal::NoReviewItem => tr.t("refusal-no-review-item"),
+            Refusal::Assign(A::NoAnnotators) => tr.t("refusal-no-annotators"),
+            Refusal::Assign(A::OneAnnotator) => tr.t("refusal-one-annotator"),
+            Refusal::Assign(A::NoDocuments) => tr.t("refusal-no-documents"),
+            Refusal::NotAProjectFolder => tr.t("refusal-not-a-project-folder"),
+            Refusal::NotSaved(error) => tr.t_with("refusal-not-saved", &[("error", text(error))]),
+            Refusal::NotReloaded(error) => {
+                tr.t_with("refusal-not-reloaded", &[("error", text(error))])
+            }
+            Refusal::NoCluster => tr.t("refusal-no-cluster"),
+            Refusal::NoVersion => tr.t("refusal-no-version"),
+            Refusal::NoteNeeded => tr.t("refusal-note-needed"),
+            Refusal::NotADay(words) => tr.t_with("refusal-not-a-day", &[("words", text(words))]),
+            Refusal::NothingToReanchor => tr.t("refusal-nothing-to-reanchor"),
+            Refusal::NoExportFolder => tr.t("refusal-no-export-folder"),
+            Refusal::NoFormat => tr.t("refusal-no-format"),
+            Refusal::FolderInUse(path) => tr.t_with(
+                "refusal-folder-in-use",
+                &[("path", path.display().to_string().into())],
+            ),
+            Refusal::NoRecovery => tr.t("refusal-no-recovery"),
+            Refusal::Recovery(error) => tr.t_with("refusal-recovery", &[("error", text(error))]),
+        }
+    }
 }

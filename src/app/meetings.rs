@@ -113,17 +113,41 @@ impl Session {
             .map_or("", |s| s.quote.as_str());
         let proposal = records::propose_outcome(&project.schema, quote);
         let schema = &project.schema;
-        let said = |what: &str, choices, proposed: Option<(String, String)>| match proposed {
-            Some((key, words)) => format!(
-                "{what} {} (from «{words}»)",
-                describe::choice_name(choices, &key, language)
-            ),
-            None => format!("{what}: choose one"),
+        let tr = self.words();
+        let said = |what: &str, choices, proposed: Option<(String, String)>| {
+            let what = tr.t(what);
+            match proposed {
+                Some((key, words)) => tr.t_with(
+                    "outcome-proposed",
+                    &[
+                        ("what", what.into()),
+                        (
+                            "choice",
+                            describe::choice_name(choices, &key, language).into(),
+                        ),
+                        ("words", words.into()),
+                    ],
+                ),
+                None => tr.t_with("outcome-choose-one", &[("what", what.into())]),
+            }
         };
-        format!(
-            "New outcome: {}; {}. Check them in the panel.",
-            said("type", &schema.outcome_types, proposal.kind),
-            said("status", &schema.outcome_statuses, proposal.status)
+        tr.t_with(
+            "outcome-new",
+            &[
+                (
+                    "type",
+                    said("outcome-type-word", &schema.outcome_types, proposal.kind).into(),
+                ),
+                (
+                    "status",
+                    said(
+                        "outcome-status-word",
+                        &schema.outcome_statuses,
+                        proposal.status,
+                    )
+                    .into(),
+                ),
+            ],
         )
     }
 

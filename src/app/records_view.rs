@@ -105,7 +105,7 @@ impl Session {
         self.cursor.outcome = outcome;
         self.page = Page::Meetings;
         if evidence.is_none() {
-            self.message = Some("This record rests on no words of any article.".into());
+            self.message = Some(self.words().t("records-no-evidence"));
         }
         Ok(Applied::default())
     }

@@ -90,13 +90,12 @@ impl Session {
         if gaps.is_empty() {
             return None;
         }
+        let tr = self.words();
         let confirmation = Confirmation {
-            title: "Required fields are empty".into(),
-            question: "These meetings lack fields the schema requires. Hand the article over \
-                       anyway?"
-                .into(),
+            title: tr.t("confirm-required-title"),
+            question: tr.t("confirm-required-question"),
             items: gaps,
-            go_ahead: "Hand over anyway".into(),
+            go_ahead: tr.t("confirm-required-go"),
             command: AppCommand::Confirmed(Box::new(command)),
         };
         Some(Applied {

@@ -93,15 +93,17 @@ impl Session {
             documents,
         };
         let skipped = self.search.results.skipped.len();
-        let mut message = match found {
-            0 => "Nothing found.".to_string(),
-            1 => "1 hit.".to_string(),
-            n => format!("{n} hits in {} documents.", self.search.document_count()),
-        };
+        let tr = self.words();
+        let mut message = tr.t_with(
+            "search-hits",
+            &[
+                ("hits", found.into()),
+                ("documents", self.search.document_count().into()),
+            ],
+        );
         if skipped > 0 {
-            message.push_str(&format!(
-                " {skipped} articles could not be searched (unreadable or changed on disk)."
-            ));
+            message.push(' ');
+            message.push_str(&tr.t_with("search-not-searched", &[("count", skipped.into())]));
         }
         self.message = Some(message);
     }
@@ -228,14 +230,18 @@ impl Session {
             self.commit(edit)?;
         }
         self.search.checked.clear();
-        let mut message = format!("Tagged {tagged} as {label}.");
+        let tr = self.words();
+        let mut message = tr.t_with(
+            "search-tagged",
+            &[("count", tagged.into()), ("label", label.into())],
+        );
         if already > 0 {
-            message.push_str(&format!(" {already} already were."));
+            message.push(' ');
+            message.push_str(&tr.t_with("search-already-tagged", &[("count", already.into())]));
         }
         if unreadable > 0 {
-            message.push_str(&format!(
-                " {unreadable} not tagged: their article cannot be read or changed on disk."
-            ));
+            message.push(' ');
+            message.push_str(&tr.t_with("search-not-tagged", &[("count", unreadable.into())]));
         }
         self.message = Some(message);
         Ok(Applied::default())

@@ -214,6 +214,11 @@ impl Session {
     }
 
     /// Says something in the status bar (the outcome of work done in the background).
+    /// The interface's words, in the language the view is shown in.
+    pub fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::new(self.view.interface_language)
+    }
+
     pub fn note(&mut self, message: String) {
         self.message = Some(message);
     }
@@ -263,7 +268,16 @@ impl Session {
                 Ok(applied)
             }
             Err(refusal) => {
-                self.message = Some(format!("Not done: {refusal}."));
+                let tr = self.words();
+                let schema = &self.project.schema;
+                let language = self.view.label_language;
+                let field = |f: crate::model::MeetingField| {
+                    schema
+                        .meeting_field(f)
+                        .map_or_else(|| f.to_string(), |d| d.names.get(language).to_lowercase())
+                };
+                let reason = refusal.said(tr, &field);
+                self.message = Some(tr.t_with("not-done", &[("reason", reason.into())]));
                 Err(refusal)
             }
         }
@@ -426,7 +440,8 @@ impl Session {
                     path: path.clone(),
                     error: e.to_string(),
                 })?;
-                self.message = Some(format!("Saved {}.", path.display()));
+                let path = path.display().to_string();
+                self.message = Some(self.words().t_with("saved-file", &[("path", path.into())]));
                 done
             }
             C::SetRecordFilter(filter) => {

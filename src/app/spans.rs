@@ -138,13 +138,12 @@ impl Session {
                 .into_iter()
                 .map(|r| describe::referrer_title(&self.project, r, language))
                 .collect();
+            let tr = self.words();
             let confirmation = Confirmation {
-                title: "Records rest on this span".into(),
-                question: "These records use the span as evidence. Delete it and take it off \
-                           them? Their values stay."
-                    .into(),
+                title: tr.t("confirm-records-rest-title"),
+                question: tr.t("confirm-records-rest-question"),
                 items,
-                go_ahead: "Delete and detach".into(),
+                go_ahead: tr.t("confirm-records-rest-go"),
                 command: AppCommand::Confirmed(Box::new(AppCommand::DeleteSpan)),
             };
             return Ok(Applied {
@@ -305,11 +304,13 @@ impl Session {
             let edit = crate::gazetteer::add_suggestions(&mut self.project, &found);
             self.commit(edit)?;
         }
-        self.message = Some(format!(
-            "{} spans suggested in {} documents, pending review (by {}).",
-            found.suggestions.len(),
-            documents.len(),
-            crate::gazetteer::AUTHOR
+        self.message = Some(self.words().t_with(
+            "gazetteer-suggested",
+            &[
+                ("spans", found.suggestions.len().into()),
+                ("documents", documents.len().into()),
+                ("author", crate::gazetteer::AUTHOR.into()),
+            ],
         ));
         Ok(Applied::default())
     }
@@ -317,7 +318,10 @@ impl Session {
     /// Shows what "tag all occurrences" found (also the result of a search over the corpus).
     pub fn take_suggestions(&mut self, found: CorpusSuggestions, quote: &str) {
         if found.suggestions.is_empty() {
-            self.message = Some(format!("No other occurrence of «{quote}»."));
+            let message = self
+                .words()
+                .t_with("no-other-occurrence", &[("quote", quote.into())]);
+            self.message = Some(message);
         }
         self.suggestions = Suggestions {
             items: found.suggestions,

@@ -83,15 +83,17 @@ impl Session {
             .ok_or(Refusal::NoSuggestionGroup)?;
         let edit = decide_group(&self.project, &groups[at], state, &self.annotator);
         self.commit(edit)?;
-        self.message = Some(format!(
-            "{} {} suggestions of {}.",
-            if state == ReviewState::Accepted {
-                "Accepted"
-            } else {
-                "Rejected"
-            },
-            groups[at].spans.len(),
-            groups[at].shown
+        let key = if state == ReviewState::Accepted {
+            "suggestions-accepted"
+        } else {
+            "suggestions-rejected"
+        };
+        self.message = Some(self.words().t_with(
+            key,
+            &[
+                ("count", groups[at].spans.len().into()),
+                ("name", groups[at].shown.as_str().into()),
+            ],
         ));
         let left = self.suggestion_groups();
         self.suggestions_view.current = None;

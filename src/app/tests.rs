@@ -1046,15 +1046,13 @@ fn a_date_the_articles_do_not_state_is_recorded_as_such() {
     ok(&mut session, AppCommand::SetDateNotStated(false));
     let missing = problems(&session);
     assert!(
-        missing.iter().any(|p| p.contains("no start date")),
+        missing
+            .iter()
+            .any(|p| p.to_string().contains("no start date")),
         "{missing:?}"
     );
     ok(&mut session, AppCommand::SetDateNotStated(true));
-    assert_eq!(
-        problems(&session),
-        Vec::<String>::new(),
-        "recorded, not missing"
-    );
+    assert_eq!(problems(&session), Vec::new(), "recorded, not missing");
     // With a publication date, that is the latest the meeting can have been.
     assert_eq!(
         session.project().latest_date_of(&meeting(&session, eco)),

@@ -540,7 +540,11 @@ fn a_new_outcome_whose_words_name_nothing_has_no_type_or_status_yet() {
             .any(|p| p.to_string().ends_with("has no type yet")),
         "{problems:?}"
     );
-    assert!(problems.iter().any(|p| p.ends_with("has no status yet")));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.to_string().ends_with("has no status yet"))
+    );
 }
 
 #[test]

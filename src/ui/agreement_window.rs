@@ -9,15 +9,18 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::bidi_label::bidi_label_ui;
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::agreement::{Agreement, Scores};
 use crate::app::AppCommand;
+use crate::i18n::{Words, key};
 
-pub const AGREEMENT_WINDOW: &str = "Agreement";
-pub const MEASURE_AGAIN: &str = "Measure again";
+/// Catalogue keys of the window's title and button (also what tests find).
+pub const AGREEMENT_WINDOW: &str = key("agreement-title");
+pub const MEASURE_AGAIN: &str = key("agreement-measure-again");
 /// Shown while the agreement is measured on its background thread.
-pub const MEASURING: &str = "Measuring agreement…";
+pub const MEASURING: &str = key("agreement-measuring");
 
-/// A measure for a cell: three decimals, or "–" where it is undefined.
+/// A measure for a cell: two decimals, or "–" where it is undefined.
 pub fn measure_text(value: Option<f64>) -> String {
     value.map_or_else(|| "–".to_string(), |v| format!("{v:.2}"))
 }
@@ -46,32 +49,35 @@ fn heat_cell(ui: &mut egui::Ui, value: Option<f64>) -> egui::Response {
     let size = egui::vec2(52.0, 22.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, heat_color(value));
-    ui.painter().text(
-        rect.center(),
-        egui::Align2::CENTER_CENTER,
-        measure_text(value),
-        egui::FontId::proportional(12.0),
+    let text = wd::number(ui, measure_text(value));
+    let width = 44.0;
+    let at = egui::Rect::from_center_size(rect.center(), egui::vec2(width, rect.height()));
+    // Centred: the number is about 30 points wide.
+    wd::paint_in(
+        ui,
+        at.shrink2(egui::vec2(8.0, 0.0)),
+        &text,
         egui::Color32::WHITE,
     );
     response
 }
 
-fn scores_row(ui: &mut egui::Ui, label: &str, scores: &Scores) {
-    ui.label(label);
-    ui.label(scores.spans[0].to_string());
-    ui.label(scores.spans[1].to_string());
-    ui.label(measure_text(scores.f1_exact));
-    ui.label(measure_text(scores.f1_overlap));
+fn scores_row(ui: &mut egui::Ui, tr: Words, label: &str, scores: &Scores) {
+    wd::label(ui, label);
+    wd::label(ui, &tr.number(scores.spans[0]));
+    wd::label(ui, &tr.number(scores.spans[1]));
+    wd::label(ui, &tr.number(measure_text(scores.f1_exact)));
+    wd::label(ui, &tr.number(measure_text(scores.f1_overlap)));
     heat_cell(ui, scores.cohen_kappa);
     ui.end_row();
 }
 
 /// A pair's names, drawn by our text engine (names may be Persian or Arabic).
 fn pair_names(ui: &mut egui::Ui, engine: &mut TextEngine, pair: &[String; 2]) {
-    ui.horizontal(|ui| {
-        ui.label("A:");
+    wd::row(ui, |ui| {
+        wd::label(ui, "A:");
         bidi_label_ui(ui, engine, &pair[0], 14.0);
-        ui.label("B:");
+        wd::label(ui, "B:");
         bidi_label_ui(ui, engine, &pair[1], 14.0);
     });
 }
@@ -85,12 +91,16 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
     egui::Grid::new("agreement heat map")
         .spacing([4.0, 4.0])
         .show(ui, |ui| {
-            ui.label("κ over tokens");
+            let tr = wd::words(ui.ctx());
+            wd::label(ui, &tr.t("agreement-kappa-tokens"));
             // Headings as wide as the cells below them.
             let heading = |ui: &mut egui::Ui, text: &str| {
-                ui.add_sized(egui::vec2(52.0, 18.0), egui::Label::new(text).truncate());
+                let (rect, response) =
+                    ui.allocate_exact_size(egui::vec2(52.0, 18.0), egui::Sense::hover());
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
+                wd::paint_in(ui, rect, text, ui.visuals().text_color());
             };
-            heading(ui, "all");
+            heading(ui, &tr.t("agreement-all"));
             for label in &labels {
                 heading(ui, label);
             }
@@ -98,9 +108,9 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
             for pair in &agreement.pairs {
                 // A then B, as in the tables: each name a label of its own, so that two
                 // Persian names do not swap places in a right-to-left line.
-                ui.horizontal(|ui| {
+                wd::row(ui, |ui| {
                     bidi_label_ui(ui, engine, &pair.annotators[0], 13.0);
-                    ui.label("·");
+                    wd::label(ui, "·");
                     bidi_label_ui(ui, engine, &pair.annotators[1], 13.0);
                 });
                 heat_cell(ui, pair.overall.cohen_kappa);
@@ -117,55 +127,59 @@ impl DaftarApp {
         let measuring = self.agreement_job.is_some();
         let Some(agreement) = &self.agreement else {
             if measuring {
-                egui::Window::new(AGREEMENT_WINDOW).show(ctx, |ui| {
-                    ui.horizontal(|ui| {
+                let text = wd::words(ctx).t(MEASURING);
+                wd::window(AGREEMENT_WINDOW).show(ctx, |ui| {
+                    wd::row(ui, |ui| {
                         ui.spinner();
-                        ui.label(MEASURING);
+                        wd::label(ui, &text);
                     });
                 });
             }
             return;
         };
-        let mut open = true;
+        let mut close = false;
         let mut again = false;
         let engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
-        egui::Window::new(AGREEMENT_WINDOW)
-            .open(&mut open)
+        let tr = wd::words(ctx);
+        wd::window(AGREEMENT_WINDOW)
             .default_size([620.0, 520.0])
             .vscroll(true)
             .show(ctx, |ui| {
+                close = wd::title_bar(ui, &tr.t(AGREEMENT_WINDOW));
                 if measuring {
-                    ui.horizontal(|ui| {
+                    wd::row(ui, |ui| {
                         ui.spinner();
-                        ui.label(MEASURING);
+                        wd::label(ui, &tr.t(MEASURING));
                     });
-                } else if ui.button(MEASURE_AGAIN).clicked() {
+                } else if wd::button(ui, &tr.t(MEASURE_AGAIN)).clicked() {
                     again = true;
                 }
                 if agreement.pairs.is_empty() {
-                    ui.label(
-                        "No document has spans of two annotators yet: agreement is measured where \
-                         two or more people annotated the same document.",
-                    );
+                    wd::label(ui, &tr.t("agreement-none"));
                 }
-                ui.label(format!(
-                    "{} documents annotated by two or more people",
-                    agreement.documents
-                ));
+                let documents = tr.t_with(
+                    "agreement-documents",
+                    &[("count", agreement.documents.into())],
+                );
+                wd::label(ui, &documents);
                 if !agreement.pairs.is_empty() {
-                    ui.heading("Heat map");
+                    wd::heading(ui, &tr.t("agreement-heat-map"));
                     heat_map_ui(ui, engine, agreement);
                 }
                 for (name, group) in [
-                    ("Fleiss' κ", &agreement.fleiss),
-                    ("Krippendorff's α", &agreement.krippendorff),
+                    ("agreement-fleiss", &agreement.fleiss),
+                    ("agreement-krippendorff", &agreement.krippendorff),
                 ] {
                     if let Some(group) = group {
-                        ui.horizontal(|ui| {
-                            ui.label(format!(
-                                "{name} over {} documents, {} tokens:",
-                                group.documents, group.tokens
-                            ));
+                        wd::row(ui, |ui| {
+                            let text = tr.t_with(
+                                name,
+                                &[
+                                    ("documents", group.documents.into()),
+                                    ("tokens", group.tokens.into()),
+                                ],
+                            );
+                            wd::label(ui, &text);
                             heat_cell(ui, group.value);
                         });
                     }
@@ -173,48 +187,54 @@ impl DaftarApp {
                 for (index, pair) in agreement.pairs.iter().enumerate() {
                     ui.separator();
                     pair_names(ui, engine, &pair.annotators);
-                    ui.label(format!(
-                        "{} documents, {} tokens",
-                        pair.documents, pair.tokens
-                    ));
+                    let counts = tr.t_with(
+                        "agreement-pair-counts",
+                        &[
+                            ("documents", pair.documents.into()),
+                            ("tokens", pair.tokens.into()),
+                        ],
+                    );
+                    wd::label(ui, &counts);
                     egui::Grid::new(("agreement pair", index))
                         .striped(true)
                         .show(ui, |ui| {
-                            for heading in
-                                ["label", "spans A", "spans B", "F1 exact", "F1 overlap", "κ"]
-                            {
-                                ui.strong(heading);
+                            for heading in [
+                                "agreement-column-label",
+                                "agreement-column-spans-a",
+                                "agreement-column-spans-b",
+                                "agreement-column-f1-exact",
+                                "agreement-column-f1-overlap",
+                                "agreement-column-kappa",
+                            ] {
+                                wd::strong(ui, &tr.t(heading));
                             }
                             ui.end_row();
-                            scores_row(ui, "all", &pair.overall);
+                            scores_row(ui, tr, &tr.t("agreement-all"), &pair.overall);
                             for (label, scores) in &pair.labels {
-                                scores_row(ui, label, scores);
+                                scores_row(ui, tr, label, scores);
                             }
                         });
-                    egui::CollapsingHeader::new("Per document")
-                        .id_salt(("agreement documents", index))
-                        .show(ui, |ui| {
-                            for document in &pair.per_document {
-                                ui.horizontal(|ui| {
-                                    heat_cell(ui, document.overall.cohen_kappa);
-                                    ui.label(format!(
-                                        "F1 {}",
-                                        measure_text(document.overall.f1_exact)
-                                    ));
-                                    bidi_label_ui(ui, engine, &document.document, 13.0);
-                                });
-                            }
-                        });
+                    let id = format!("agreement documents {index}");
+                    wd::collapsing(ui, &id, &tr.t("agreement-per-document"), |ui| {
+                        for document in &pair.per_document {
+                            wd::row(ui, |ui| {
+                                heat_cell(ui, document.overall.cohen_kappa);
+                                let f1 = tr.number(measure_text(document.overall.f1_exact));
+                                wd::label(ui, &format!("F1 {f1}"));
+                                bidi_label_ui(ui, engine, &document.document, 13.0);
+                            });
+                        }
+                    });
                 }
                 for skipped in &agreement.skipped {
-                    ui.horizontal(|ui| {
-                        ui.label("Skipped:");
+                    wd::row(ui, |ui| {
+                        wd::label(ui, &tr.t("agreement-skipped"));
                         bidi_label_ui(ui, engine, &skipped.document, 13.0);
                     });
-                    ui.label(&skipped.reason);
+                    bidi_label_ui(ui, engine, &skipped.reason, 14.0);
                 }
             });
-        if !open {
+        if close {
             self.agreement = None;
         } else if again {
             self.push(AppCommand::ShowAgreement);

@@ -19,7 +19,7 @@ use super::text_engine::TextEngine;
 use crate::app::{AppCommand, Confirmation, CorpusSearch, Effect, Page, Refusal, Session};
 use crate::edit::tagging::CorpusSuggestions;
 use crate::layout::TextEditor;
-use crate::model::{DocId, LabelLanguage, parse_hex_color};
+use crate::model::{DocId, parse_hex_color};
 use crate::open::OpenedProject;
 
 /// Placeholder (and accessible name) of the document filter.
@@ -141,6 +141,11 @@ impl DaftarApp {
         }
     }
 
+    /// The interface's words, in the language the user chose.
+    pub fn words(&self) -> crate::i18n::Words {
+        crate::i18n::Words::new(self.session.view().interface_language)
+    }
+
     /// The text engine, once the window was drawn (tests read what it could not draw).
     pub fn text_engine(&self) -> Option<&TextEngine> {
         self.text_engine.as_ref()
@@ -185,8 +190,9 @@ impl DaftarApp {
             }
             Err(Refusal::FolderInUse(_)) if is_export => self.export.confirm_replace = true,
             Err(refusal) if is_export => {
-                let tr = self.export.words.unwrap_or(crate::i18n::Words::ENGLISH);
-                let error = tr.t_with("export-failed", &[("error", refusal.to_string().into())]);
+                let tr = self.words();
+                let reason = refusal.said(tr, &|f| f.to_string());
+                let error = tr.t_with("export-failed", &[("error", reason.into())]);
                 self.export.outcome = Some(Err(error));
             }
             // The session keeps the refusal as its message, for the status bar.
@@ -327,9 +333,10 @@ impl DaftarApp {
             Ok(Some(opened)) => {
                 if let Err(error) = self.session.save_before_exit() {
                     // The project being left could not be saved: stay on it, with its edits.
-                    self.session.note(format!(
-                        "Not opened: this project could not be saved first ({error})."
-                    ));
+                    let message = self
+                        .words()
+                        .t_with("not-opened-unsaved", &[("error", error.to_string().into())]);
+                    self.session.note(message);
                     return;
                 }
                 let view = self.session.view().clone();
@@ -351,9 +358,10 @@ impl DaftarApp {
                 self.preferences
                     .remember_project(self.session.project_path());
             }
-            Ok(None) => self
-                .session
-                .note(format!("Opening {} was cancelled.", path.display())),
+            Ok(None) => self.session.note(self.words().t_with(
+                "opening-cancelled",
+                &[("path", path.display().to_string().into())],
+            )),
             Err(error) => self.session.note(format!("{error:#}")),
         }
     }
@@ -443,6 +451,8 @@ impl DaftarApp {
             return;
         }
         let schema = &session.project().schema;
+        let view = session.view();
+        let tr = crate::i18n::Words::new(view.interface_language);
         self.highlights.items = document
             .spans
             .iter()
@@ -453,11 +463,14 @@ impl DaftarApp {
                 let [r, g, b] = label
                     .and_then(|l| parse_hex_color(&l.color))
                     .unwrap_or([128, 128, 128]);
-                let name =
-                    label.map_or(span.label.as_str(), |l| l.names.get(LabelLanguage::English));
+                let name = label.map_or(span.label.as_str(), |l| l.names.get(view.label_language));
                 let rejected = match span.review.state {
                     crate::model::ReviewState::Rejected => {
-                        format!(" (rejected: {})", span.review.comment)
+                        let comment = span.review.comment.as_str();
+                        format!(
+                            " {}",
+                            tr.t_with("highlight-rejected", &[("comment", comment.into())])
+                        )
                     }
                     _ => String::new(),
                 };
@@ -618,9 +631,9 @@ fn fixed_width_ui(ui: &mut egui::Ui, rtl: bool, contents: impl FnOnce(&mut egui:
     ui.allocate_rect(rect, egui::Sense::hover());
 }
 
-/// Button texts of the recovery window (also what tests click).
-pub const RESTORE_RECOVERY: &str = "Restore it";
-pub const DISCARD_RECOVERY: &str = "Discard it";
+/// Catalogue keys of the recovery window's buttons (also what tests click).
+pub const RESTORE_RECOVERY: &str = crate::i18n::key("recovery-restore");
+pub const DISCARD_RECOVERY: &str = crate::i18n::key("recovery-discard");
 
 impl DaftarApp {
     /// The command palette while open; runs what is chosen.
@@ -665,29 +678,24 @@ impl DaftarApp {
         }
         let kept = crate::store::recovery_path(&self.session.project_path());
         let mut choice = None;
-        let mut open = true;
-        egui::Window::new("Unsaved work was kept")
-            .open(&mut open)
+        let mut close = false;
+        let tr = self.words();
+        super::words::window("recovery")
             .collapsible(false)
             .show(ctx, |ui| {
-                ui.label(
-                    "Last time this project could not be saved (another program had changed \
-                     its file), so the work was kept aside:",
-                );
+                close = super::words::title_bar(ui, &tr.t("recovery-title"));
+                super::words::label(ui, &tr.t("recovery-kept"));
                 let text_engine = self
                     .text_engine
                     .get_or_insert_with(|| TextEngine::new(ui.ctx()));
                 let kept = kept.display().to_string();
                 super::bidi_label::bidi_label_ui(ui, text_engine, &kept, 13.0);
-                ui.label(
-                    "Restoring it saves it into the project; the project file as it is now \
-                     stays as its backup (.bak).",
-                );
-                ui.horizontal(|ui| {
-                    if ui.button(RESTORE_RECOVERY).clicked() {
+                super::words::label(ui, &tr.t("recovery-restoring"));
+                super::words::row(ui, |ui| {
+                    if super::words::button(ui, &tr.t(RESTORE_RECOVERY)).clicked() {
                         choice = Some(AppCommand::RestoreRecovery);
                     }
-                    if ui.button(DISCARD_RECOVERY).clicked() {
+                    if super::words::button(ui, &tr.t(DISCARD_RECOVERY)).clicked() {
                         choice = Some(AppCommand::DiscardRecovery);
                     }
                 });
@@ -697,7 +705,7 @@ impl DaftarApp {
             self.offer_recovery = false;
             self.highlights = Highlights::default();
         }
-        if !open {
+        if close {
             self.offer_recovery = false;
         }
     }

@@ -52,7 +52,7 @@ pub const EDGE_KEYS_SHORT: &str = crate::i18n::key("edge-keys-short");
 const HANDLE_REACH: f32 = 6.0;
 
 /// Accessible name of the article view (tests find the widget by it).
-pub const ARTICLE_VIEW_LABEL: &str = "Article text";
+pub const ARTICLE_VIEW_LABEL: &str = crate::i18n::key("article-view");
 
 pub struct ArticleView<'a> {
     pub text: &'a str,
@@ -93,9 +93,8 @@ impl ArticleView<'_> {
 
         let desired = Vec2::new(ui.available_width(), layout.height() + 2.0 * MARGIN);
         let (rect, response) = ui.allocate_exact_size(desired, Sense::click_and_drag());
-        response.widget_info(|| {
-            egui::WidgetInfo::labeled(egui::Role::Document, true, ARTICLE_VIEW_LABEL)
-        });
+        let name = super::words::tr(ui, ARTICLE_VIEW_LABEL);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Document, true, &name));
         let origin = rect.min + Vec2::splat(MARGIN);
         let to_layout = |pos: egui::Pos2| (pos.x - origin.x, pos.y - origin.y);
 
@@ -325,8 +324,9 @@ impl ArticleView<'_> {
                 && let Some(h) = self.highlights.iter().find(|h| h.id == id)
             {
                 let label = h.label.clone();
+                // A label's name and a reviewer's comment may be Persian or Arabic.
                 response.on_hover_ui_at_pointer(|ui| {
-                    ui.label(label);
+                    super::words::label(ui, &label);
                 });
             }
         }

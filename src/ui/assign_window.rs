@@ -7,13 +7,25 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use super::words as wd;
 use crate::app::AppCommand;
 use crate::edit::assign::AssignMode;
+use crate::i18n::key;
 use crate::layout::TextEditor;
 
-pub const ASSIGN_WINDOW: &str = "Assign documents";
-pub const ANNOTATORS_HINT: &str = "Annotators, separated by commas";
-pub const ASSIGN_BUTTON: &str = "Assign";
+/// Catalogue keys of the window's title, field and button (also what tests find).
+pub const ASSIGN_WINDOW: &str = key("assign-title");
+pub const ANNOTATORS_HINT: &str = key("assign-annotators-hint");
+pub const ASSIGN_BUTTON: &str = key("assign-button");
+
+/// An assignment's way, in the interface's language.
+fn mode_key(mode: AssignMode) -> &'static str {
+    match mode {
+        AssignMode::Everyone => "assign-mode-everyone",
+        AssignMode::RoundRobin => "assign-mode-round-robin",
+        AssignMode::Double => "assign-mode-double",
+    }
+}
 
 /// The window's state while open.
 pub struct AssignDialog {
@@ -38,27 +50,27 @@ impl DaftarApp {
             return;
         }
         let listed = self.session.documents().shown().len();
-        let mut open = true;
+        let mut close = false;
+        let tr = wd::words(ctx);
         let mut assign = None;
         let engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
         let dialog = &mut self.assign;
         // In the middle, clear of the document list it works on.
         let middle = ctx.content_rect().center();
-        egui::Window::new(ASSIGN_WINDOW)
+        wd::window(ASSIGN_WINDOW)
             .pivot(egui::Align2::CENTER_CENTER)
             .default_pos(middle)
-            .open(&mut open)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                ui.label(format!(
-                    "The {listed} documents listed (narrow the list with its filter first)"
-                ));
-                bidi_text_edit_ui(ui, engine, &mut dialog.names, ANNOTATORS_HINT, 320.0);
+                close = wd::title_bar(ui, &tr.t(ASSIGN_WINDOW));
+                wd::label(ui, &tr.t_with("assign-listed", &[("count", listed.into())]));
+                let hint = tr.t(ANNOTATORS_HINT);
+                bidi_text_edit_ui(ui, engine, &mut dialog.names, &hint, 320.0);
                 for mode in AssignMode::ALL {
-                    ui.radio_value(&mut dialog.mode, mode, mode.name());
+                    wd::radio(ui, &mut dialog.mode, mode, &tr.t(mode_key(mode)));
                 }
-                if ui.button(ASSIGN_BUTTON).clicked() {
+                if wd::button(ui, &tr.t(ASSIGN_BUTTON)).clicked() {
                     assign = Some(AppCommand::Assign {
                         annotators: dialog.names.text(),
                         mode: dialog.mode,
@@ -68,7 +80,7 @@ impl DaftarApp {
         if let Some(command) = assign {
             self.push(command);
         }
-        if !open {
+        if close {
             self.assign.open = false;
         }
     }

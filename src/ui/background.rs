@@ -105,12 +105,12 @@ impl<T: Send + 'static> Job<T> {
         } else {
             done as f32 / total as f32
         };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .desired_width(160.0)
-                .show_percentage(),
-        );
-        if ui.button("Cancel").clicked() {
+        ui.add(egui::ProgressBar::new(fraction).desired_width(160.0));
+        // The percentage in the interface's digits (egui's bar would write Latin ones).
+        let percent = super::words::number(ui, format!("{:.0}%", fraction * 100.0));
+        super::words::label(ui, &percent);
+        let cancel = super::words::tr(ui, "cancel");
+        if super::words::button(ui, &cancel).clicked() {
             self.cancel();
         }
     }

@@ -9,13 +9,27 @@ use eframe::egui;
 use super::app::DaftarApp;
 use super::bidi_label::paint_one_line;
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::app::AppCommand;
 use crate::charts::{
     BarChart, ChartKind, Timeline, civil_from_days, days_from_civil, series_color,
 };
+use crate::i18n::{Words, key};
 
-pub const CHARTS_WINDOW: &str = "Charts";
-pub const SAVE_SVG: &str = "Save as SVG…";
+/// Catalogue keys of the window's title and its button (also what tests find).
+pub const CHARTS_WINDOW: &str = key("charts-title");
+pub const SAVE_SVG: &str = key("charts-save-svg");
+
+/// A chart's name in the interface's language.
+fn chart_name(tr: Words, kind: ChartKind) -> String {
+    tr.t(match kind {
+        ChartKind::Timeline => "charts-timeline",
+        ChartKind::Outcomes => "charts-outcomes",
+        ChartKind::SpansByLabel => "charts-spans",
+        ChartKind::DocumentsByAnnotator => "charts-documents",
+        ChartKind::SpansPerWeek => "charts-weeks",
+    })
+}
 
 const LABEL_WIDTH: f32 = 200.0;
 const ROW: f32 = 28.0;
@@ -77,53 +91,50 @@ impl DaftarApp {
                 bars,
             });
         }
-        let mut open = true;
+        let mut close = false;
         let mut pushed = None;
-        super::key_list::centered_window(CHARTS_WINDOW, &mut open, ctx, 960.0, 480.0).show(
-            ctx,
-            |ui| {
-                ui.horizontal_wrapped(|ui| {
-                    for kind in ChartKind::ALL {
-                        if ui
-                            .selectable_label(self.charts_window.shown == kind, kind.name())
-                            .clicked()
-                        {
-                            self.charts_window.shown = kind;
-                        }
+        let tr = wd::words(ctx);
+        super::key_list::centered_window(CHARTS_WINDOW, ctx, 960.0, 480.0).show(ctx, |ui| {
+            close = wd::title_bar(ui, &tr.t(CHARTS_WINDOW));
+            wd::row_wrapped(ui, |ui| {
+                for kind in ChartKind::ALL {
+                    let shown = self.charts_window.shown == kind;
+                    if wd::selectable(ui, shown, &chart_name(tr, kind)).clicked() {
+                        self.charts_window.shown = kind;
                     }
-                    ui.separator();
-                    if ui.button(SAVE_SVG).clicked() {
-                        let kind = self.charts_window.shown;
-                        if let Some(path) = rfd::FileDialog::new()
-                            .add_filter("SVG picture", &["svg"])
-                            .set_file_name(kind.file_name())
-                            .save_file()
-                        {
-                            pushed = Some(AppCommand::SaveChart { chart: kind, path });
+                }
+                ui.separator();
+                if wd::button(ui, &tr.t(SAVE_SVG)).clicked() {
+                    let kind = self.charts_window.shown;
+                    if let Some(path) = rfd::FileDialog::new()
+                        .add_filter(tr.t("charts-svg-picture"), &["svg"])
+                        .set_file_name(kind.file_name())
+                        .save_file()
+                    {
+                        pushed = Some(AppCommand::SaveChart { chart: kind, path });
+                    }
+                }
+            });
+            ui.separator();
+            let text_engine = self
+                .text_engine
+                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+            let Some(Made { timeline, bars, .. }) = &self.charts_window.made else {
+                return;
+            };
+            egui::ScrollArea::vertical()
+                .id_salt("chart")
+                .auto_shrink([false, false])
+                .show(ui, |ui| match self.charts_window.shown {
+                    ChartKind::Timeline => timeline_ui(ui, text_engine, timeline),
+                    kind => {
+                        if let Some((_, chart)) = bars.iter().find(|(k, _)| *k == kind) {
+                            bars_ui(ui, text_engine, chart);
                         }
                     }
                 });
-                ui.separator();
-                let text_engine = self
-                    .text_engine
-                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                let Some(Made { timeline, bars, .. }) = &self.charts_window.made else {
-                    return;
-                };
-                egui::ScrollArea::vertical()
-                    .id_salt("chart")
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| match self.charts_window.shown {
-                        ChartKind::Timeline => timeline_ui(ui, text_engine, timeline),
-                        kind => {
-                            if let Some((_, chart)) = bars.iter().find(|(k, _)| *k == kind) {
-                                bars_ui(ui, text_engine, chart);
-                            }
-                        }
-                    });
-            },
-        );
-        if !open {
+        });
+        if close {
             self.charts_window.open = false;
         }
         if let Some(command) = pushed {
@@ -134,8 +145,9 @@ impl DaftarApp {
 
 /// The timeline: organizations down the side, years and months along the top, a bar per meeting.
 fn timeline_ui(ui: &mut egui::Ui, engine: &mut TextEngine, timeline: &Timeline) {
+    let tr = wd::words(ui.ctx());
     if timeline.rows.is_empty() {
-        ui.weak("No meeting has a date yet.");
+        wd::weak(ui, &tr.t("charts-no-dates"));
         return;
     }
     let width = ui.available_width().max(LABEL_WIDTH + 200.0);
@@ -174,13 +186,11 @@ fn timeline_ui(ui: &mut egui::Ui, engine: &mut TextEngine, timeline: &Timeline) 
             } else {
                 format!("{year}-{month:02}")
             };
-            painter.text(
+            let at = egui::Rect::from_min_size(
                 egui::pos2(x + 3.0, rect.min.y + 2.0),
-                egui::Align2::LEFT_TOP,
-                text,
-                egui::FontId::proportional(11.0),
-                visuals.weak_text_color(),
+                egui::vec2(60.0, 16.0),
             );
+            wd::paint_in(ui, at, &tr.number(text), visuals.weak_text_color());
         }
     }
     for (index, row) in timeline.rows.iter().enumerate() {
@@ -225,32 +235,29 @@ fn timeline_ui(ui: &mut egui::Ui, engine: &mut TextEngine, timeline: &Timeline) 
             response.widget_info(|| {
                 egui::WidgetInfo::labeled(egui::Role::Image, true, mark_name(mark))
             });
-            response.on_hover_text(format!(
-                "{}{}",
-                mark.dates,
-                if mark.planned { " (planned)" } else { "" }
-            ));
+            let dates = tr.number(&mark.dates);
+            let tip = if mark.planned {
+                tr.t_with("charts-planned", &[("dates", dates.into())])
+            } else {
+                dates
+            };
+            wd::hover(response, &tip);
         }
     }
     if timeline.undated > 0 {
-        let meetings = if timeline.undated == 1 {
-            "1 meeting without a date is".to_string()
-        } else {
-            format!("{} meetings without a date are", timeline.undated)
-        };
-        ui.weak(format!(
-            "{meetings} not on the timeline. Filled: held; hollow: planned."
-        ));
+        let undated = tr.t_with("charts-undated", &[("count", timeline.undated.into())]);
+        wd::weak(ui, &format!("{undated} {}", tr.t("charts-legend")));
     } else {
-        ui.weak("Filled: held; hollow: planned.");
+        wd::weak(ui, &tr.t("charts-legend"));
     }
 }
 
 /// Stacked horizontal bars, labels at the side, the totals after them, then the legend.
 fn bars_ui(ui: &mut egui::Ui, engine: &mut TextEngine, chart: &BarChart) {
-    ui.strong(&chart.title);
+    let tr = wd::words(ui.ctx());
+    wd::strong(ui, &chart.title);
     if chart.bars.is_empty() {
-        ui.weak("Nothing to count yet.");
+        wd::weak(ui, &tr.t("charts-nothing"));
         return;
     }
     let width = ui.available_width().max(LABEL_WIDTH + 200.0);
@@ -275,21 +282,19 @@ fn bars_ui(ui: &mut egui::Ui, engine: &mut TextEngine, chart: &BarChart) {
             );
             ui.painter()
                 .rect_filled(segment, 1.0, color32(series_color(series)));
-            hover.push(format!("{}: {count}", chart.series[series]));
+            hover.push(format!("{}: {}", chart.series[series], tr.number(count)));
             x += w;
         }
-        ui.painter().text(
-            egui::pos2(x + 6.0, rect.center().y),
-            egui::Align2::LEFT_CENTER,
-            bar.total().to_string(),
-            egui::FontId::proportional(12.0),
-            visuals.text_color(),
+        let total = egui::Rect::from_min_size(
+            egui::pos2(x + 6.0, rect.min.y),
+            egui::vec2(60.0, rect.height()),
         );
+        wd::paint_in(ui, total, &tr.number(bar.total()), visuals.text_color());
         // Series names may be annotators' names: the hover shows them through our engine.
         super::bidi_label::bidi_tooltip(response, engine, &hover.join(" · "));
     }
     ui.add_space(8.0);
-    ui.horizontal_wrapped(|ui| {
+    wd::row_wrapped(ui, |ui| {
         for (index, series) in chart.series.iter().enumerate() {
             let (swatch, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter()

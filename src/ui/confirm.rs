@@ -5,10 +5,11 @@ use eframe::egui;
 
 use super::bidi_label::bidi_label_ui;
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::app::Confirmation;
 
-/// The button that leaves the question unanswered (also what tests click).
-pub const CANCEL: &str = "Cancel";
+/// The button that leaves the question unanswered (also what tests click): a catalogue key.
+pub const CANCEL: &str = crate::i18n::key("cancel");
 
 /// Shows the question; `Some(true)` once the user goes ahead, `Some(false)` once they leave it.
 pub fn confirm_ui(
@@ -19,8 +20,9 @@ pub fn confirm_ui(
     let mut answer = None;
     let modal = egui::Modal::new(egui::Id::unique("confirmation")).show(ctx, |ui| {
         ui.set_max_width(520.0);
-        ui.heading(&confirmation.title);
-        ui.label(&confirmation.question);
+        let tr = wd::words(ui.ctx());
+        wd::heading(ui, &confirmation.title);
+        wd::label(ui, &confirmation.question);
         egui::ScrollArea::vertical()
             .max_height(240.0)
             .show(ui, |ui| {
@@ -29,14 +31,14 @@ pub fn confirm_ui(
                 }
             });
         ui.separator();
-        ui.horizontal(|ui| {
-            let go = ui.button(&confirmation.go_ahead).on_hover_text("Enter");
+        wd::row(ui, |ui| {
+            let go = wd::hover(wd::button(ui, &confirmation.go_ahead), "Enter");
             if go.clicked()
                 || ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Enter))
             {
                 answer = Some(true);
             }
-            if ui.button(CANCEL).on_hover_text("Escape").clicked() {
+            if wd::hover(wd::button(ui, &tr.t(CANCEL)), "Escape").clicked() {
                 answer = Some(false);
             }
         });

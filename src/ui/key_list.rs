@@ -111,16 +111,15 @@ impl KeyList {
 
 /// A large window over the middle of the screen (the corpus's search, records and charts),
 /// `width` wide at most and never wider than the screen, that the user may resize.
-pub fn centered_window<'o>(
-    title: &str,
-    open: &'o mut bool,
+/// Its title is drawn by [`super::words::title_bar`] at the top of its contents.
+pub fn centered_window(
+    id: &str,
     ctx: &egui::Context,
     width: f32,
     height: f32,
-) -> egui::Window<'o> {
+) -> egui::Window<'static> {
     let screen = ctx.content_rect();
-    egui::Window::new(title)
-        .open(open)
+    super::words::window(id)
         .pivot(egui::Align2::CENTER_CENTER)
         .default_pos(screen.center())
         .default_size([width.min(screen.width() - 60.0), height])

@@ -737,9 +737,8 @@ fn participants_ui(ui: &mut egui::Ui, parts: &mut PageParts, meeting: &Meeting) 
         let count = ui
             .add_enabled(
                 !panel.group_all,
-                egui::DragValue::new(&mut panel.group_count)
-                    .range(1..=999)
-                    .custom_formatter(|n, _| tr.number(n)),
+                // egui draws its digits: Latin ones, which its fonts have.
+                egui::DragValue::new(&mut panel.group_count).range(1..=999),
             )
             .labelled_by(label.id);
         wd::hover(count, &tr.t(GROUP_COUNT_LABEL));

@@ -93,12 +93,17 @@ pub struct OpenErrorApp {
 
 impl OpenErrorApp {
     pub fn window_ui(&mut self, ui: &mut eframe::egui::Ui) {
+        // In the system's language: the preferences belong to the window that did not open.
+        let tr = crate::i18n::Words::new(crate::i18n::system_language());
+        words::set_words(ui.ctx(), tr);
         eframe::egui::CentralPanel::default().show(ui, |ui| {
-            ui.heading("Daftar could not open this project");
-            ui.add_space(8.0);
-            ui.colored_label(ui.visuals().error_fg_color, &self.message);
-            ui.add_space(8.0);
-            ui.label("Nothing was written: the file is exactly as it was. Restore its backup (the .bak file beside it), or ask whoever looks after your projects to repair it, then open it again.");
+            words::page(ui, tr.right_to_left(), |ui| {
+                words::heading(ui, &tr.t("open-error-title"));
+                ui.add_space(8.0);
+                words::colored(ui, ui.visuals().error_fg_color, &self.message);
+                ui.add_space(8.0);
+                words::label(ui, &tr.t("open-error-nothing-written"));
+            });
         });
     }
 }

@@ -441,7 +441,9 @@ impl DaftarApp {
                     DiskState::Missing => parts.push(tr.t("documents-missing")),
                     DiskState::Unreadable { .. } => parts.push(tr.t("documents-unreadable")),
                 }
-                parts.push(document.path.clone());
+                // Isolated: a Latin file name keeps its order in a right-to-left line
+                // (000_a.txt, not a.txt_000).
+                parts.push(format!("\u{2068}{}\u{2069}", document.path));
                 let detail = parts.join(" · ");
                 let weak = ui.visuals().weak_text_color();
                 paint_one_line(ui, text_engine, detail_rect, &detail, detail_size, weak);
@@ -559,17 +561,10 @@ impl DaftarApp {
                 )
             })
             .collect();
-        let text_engine = self
-            .text_engine
-            .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let mut clicked = None;
         let mut label_button = |ui: &mut egui::Ui, key: &str, shortcut: &str, name: &str, color| {
             // The key, then the name, in reading order.
-            let response = wd::row(ui, |ui| {
-                wd::colored(ui, color, shortcut);
-                bidi_label_colored_ui(ui, text_engine, name, 14.0, Some(color))
-            })
-            .inner;
+            let response = wd::tinted_button(ui, &format!("{shortcut}  {name}"), color);
             let tip = tr.t_with(
                 "spans-label-tip",
                 &[("label", key.into()), ("key", shortcut.into())],
@@ -581,7 +576,6 @@ impl DaftarApp {
         wd::row_wrapped(ui, |ui| {
             for (key, shortcut, name, color) in &labels {
                 label_button(ui, key, shortcut, name, *color);
-                ui.add_space(8.0);
             }
         });
         if let Some(key) = clicked {

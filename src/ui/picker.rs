@@ -13,7 +13,7 @@ use crate::layout::TextEditor;
 use crate::text::MatchKey;
 
 /// Placeholder (and accessible name) of a picker's filter field.
-pub const PICKER_FILTER_HINT: &str = "Type to filter";
+pub const PICKER_FILTER_HINT: &str = crate::i18n::key("picker-filter-hint");
 
 /// One choice of a picker.
 pub struct PickerOption<T> {
@@ -112,7 +112,8 @@ pub fn filtered_list_ui<T: Clone>(
     width: f32,
 ) -> Option<T> {
     let mut chosen = None;
-    let field = bidi_text_edit_ui(ui, engine, &mut state.filter, PICKER_FILTER_HINT, width);
+    let hint = super::words::tr(ui, PICKER_FILTER_HINT);
+    let field = bidi_text_edit_ui(ui, engine, &mut state.filter, &hint, width);
     if just_opened {
         field.request_focus();
     }
@@ -175,7 +176,8 @@ pub fn filtered_list_ui<T: Clone>(
                 }
             }
             if shown.is_empty() {
-                ui.weak("Nothing matches");
+                let text = super::words::tr(ui, "picker-nothing-matches");
+                super::words::weak(ui, &text);
             }
         });
     chosen

@@ -11,18 +11,40 @@ use super::bidi_label::paint_one_line;
 use super::key_list::KeyList;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use super::words as wd;
 use crate::app::AppCommand;
+use crate::i18n::{Words, key};
 use crate::layout::TextEditor;
 use crate::model::ReviewState;
 use crate::records::{RecordColumn, RecordKind, RecordRow};
 
-pub const RECORDS_WINDOW: &str = "Records";
+/// Catalogue keys of the window's title and fields (also what tests find).
+pub const RECORDS_WINDOW: &str = key("records-title");
 /// Placeholder (and accessible name) of the words filter.
-pub const RECORDS_FILTER_HINT: &str = "Find words in the records";
-pub const FROM_HINT: &str = "From (YYYY-MM-DD)";
-pub const TO_HINT: &str = "To";
+pub const RECORDS_FILTER_HINT: &str = key("records-filter-hint");
+pub const FROM_HINT: &str = key("records-from-hint");
+pub const TO_HINT: &str = key("records-to-hint");
 /// Accessible name of the table's rows (it takes the keys while it has the focus).
-pub const RECORDS_LIST: &str = "Records table";
+pub const RECORDS_LIST: &str = key("records-list");
+
+/// A column's title in the interface's language.
+fn column_title(tr: Words, column: RecordColumn) -> String {
+    tr.t(match column {
+        RecordColumn::Kind => "records-column-record",
+        RecordColumn::Organization => "records-column-organization",
+        RecordColumn::Body => "records-column-body",
+        RecordColumn::Level => "records-column-level",
+        RecordColumn::Start => "records-column-from",
+        RecordColumn::End => "records-column-to",
+        RecordColumn::Venue => "records-column-venue",
+        RecordColumn::Host => "records-column-host",
+        RecordColumn::Realis => "records-column-held",
+        RecordColumn::OutcomeType => "records-column-outcome",
+        RecordColumn::OutcomeStatus => "records-column-status",
+        RecordColumn::Review => "records-column-review",
+        RecordColumn::Documents => "records-column-articles",
+    })
+}
 
 const ROW_HEIGHT: f32 = 24.0;
 const CELL_FONT: f32 = 13.0;
@@ -100,16 +122,15 @@ impl DaftarApp {
         if !self.records_window.open {
             return;
         }
-        let mut open = true;
-        super::key_list::centered_window(RECORDS_WINDOW, &mut open, ctx, 1100.0, 520.0).show(
-            ctx,
-            |ui| {
-                self.records_filter_ui(ui);
-                ui.separator();
-                self.records_table_ui(ui);
-            },
-        );
-        if !open {
+        let mut close = false;
+        let title = wd::words(ctx).t(RECORDS_WINDOW);
+        super::key_list::centered_window(RECORDS_WINDOW, ctx, 1100.0, 520.0).show(ctx, |ui| {
+            close = wd::title_bar(ui, &title);
+            self.records_filter_ui(ui);
+            ui.separator();
+            self.records_table_ui(ui);
+        });
+        if close {
             self.records_window.open = false;
         }
     }
@@ -120,12 +141,13 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let window = &mut self.records_window;
         let mut filter = self.session.records_view().filter.clone();
-        ui.horizontal_wrapped(|ui| {
+        let tr = wd::words(ui.ctx());
+        wd::row_wrapped(ui, |ui| {
             let words = bidi_text_edit_ui(
                 ui,
                 text_engine,
                 &mut window.words,
-                RECORDS_FILTER_HINT,
+                &tr.t(RECORDS_FILTER_HINT),
                 240.0,
             );
             if std::mem::take(&mut window.focus_words) {
@@ -133,37 +155,47 @@ impl DaftarApp {
             }
             let typed = window.words.text();
             filter.text = (!typed.trim().is_empty()).then_some(typed);
-            egui::ComboBox::from_label("kind")
-                .selected_text(match filter.kind {
-                    None => "meetings and outcomes",
-                    Some(RecordKind::Meeting) => "meetings",
-                    Some(RecordKind::Outcome) => "outcomes",
-                })
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.kind, None, "meetings and outcomes");
-                    ui.selectable_value(&mut filter.kind, Some(RecordKind::Meeting), "meetings");
-                    ui.selectable_value(&mut filter.kind, Some(RecordKind::Outcome), "outcomes");
-                });
+            let kinds = [
+                (None, "records-kind-all"),
+                (Some(RecordKind::Meeting), "records-kind-meetings"),
+                (Some(RecordKind::Outcome), "records-kind-outcomes"),
+            ];
+            let shown = kinds
+                .iter()
+                .find(|(kind, _)| *kind == filter.kind)
+                .map_or(String::new(), |(_, name)| tr.t(name));
+            wd::combo(ui, &tr.t("records-kind"), false, &shown, |ui| {
+                for (kind, name) in kinds {
+                    if wd::selectable(ui, filter.kind == kind, &tr.t(name)).clicked() {
+                        filter.kind = kind;
+                    }
+                }
+            });
             for (editor, hint, value) in [
                 (&mut window.from, FROM_HINT, &mut filter.from),
                 (&mut window.to, TO_HINT, &mut filter.to),
             ] {
-                bidi_text_edit_ui(ui, text_engine, editor, hint, 110.0);
+                bidi_text_edit_ui(ui, text_engine, editor, &tr.t(hint), 110.0);
                 let typed = editor.text();
                 *value = (!typed.trim().is_empty()).then(|| typed.trim().to_string());
             }
-            egui::ComboBox::from_label("review")
-                .selected_text(filter.review.map_or("any review", ReviewState::name))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut filter.review, None, "any review");
-                    for state in [
-                        ReviewState::Pending,
-                        ReviewState::Accepted,
-                        ReviewState::Rejected,
-                    ] {
-                        ui.selectable_value(&mut filter.review, Some(state), state.name());
+            let any = tr.t("records-any-review");
+            let shown = filter.review.map_or(any.clone(), |s| tr.review_state(s));
+            wd::combo(ui, &tr.t("records-review"), false, &shown, |ui| {
+                if wd::selectable(ui, filter.review.is_none(), &any).clicked() {
+                    filter.review = None;
+                }
+                for state in [
+                    ReviewState::Pending,
+                    ReviewState::Accepted,
+                    ReviewState::Rejected,
+                ] {
+                    let chosen = filter.review == Some(state);
+                    if wd::selectable(ui, chosen, &tr.review_state(state)).clicked() {
+                        filter.review = Some(state);
                     }
-                });
+                }
+            });
         });
         if filter != self.session.records_view().filter {
             self.push(AppCommand::SetRecordFilter(filter));
@@ -183,29 +215,36 @@ impl DaftarApp {
             .rows
             .as_ref()
             .map_or(0, |(_, r)| r.len());
-        ui.label(match count {
-            1 => "1 record".to_string(),
-            n => format!("{n} records"),
-        });
+        let tr = wd::words(ui.ctx());
+        wd::label(ui, &tr.t_with("records-count", &[("count", count.into())]));
+        let table_width: f32 = RecordColumn::ALL.iter().map(|c| column_width(*c)).sum();
         egui::ScrollArea::horizontal()
             .id_salt("records horizontal")
             .show(ui, |ui| {
-                // The titles: a click sorts by the column, again the other way.
-                ui.horizontal(|ui| {
+                // The titles: a click sorts by the column, again the other way. The first
+                // column stands at the reading edge.
+                let layout = if tr.right_to_left() {
+                    egui::Layout::right_to_left(egui::Align::Center)
+                } else {
+                    egui::Layout::left_to_right(egui::Align::Center)
+                };
+                ui.allocate_ui_with_layout(egui::vec2(table_width, 22.0), layout, |ui| {
+                    ui.set_width(table_width);
                     ui.spacing_mut().item_spacing.x = 0.0;
                     for column in RecordColumn::ALL {
                         let width = column_width(column);
-                        let button = ui.add_sized(
-                            [width, 22.0],
-                            egui::Button::new(column.title()).frame(false),
-                        );
+                        let (rect, button) =
+                            ui.allocate_exact_size(egui::vec2(width, 22.0), egui::Sense::click());
+                        let title = column_title(tr, column);
+                        button.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &title)
+                        });
+                        let color = ui.style().interact(&button).text_color();
+                        wd::paint_in(ui, rect.shrink2(egui::vec2(4.0, 0.0)), &title, color);
                         if column == view.sort {
                             paint_sort_arrow(ui, button.rect, view.descending);
                         }
-                        if button
-                            .on_hover_text("Sort by this column (again: the other way)")
-                            .clicked()
-                        {
+                        if wd::hover(button, &tr.t("records-sort-tip")).clicked() {
                             pushed.push(AppCommand::SortRecords(column));
                         }
                     }
@@ -227,7 +266,7 @@ impl DaftarApp {
                         let list = KeyList::show(
                             ui,
                             records_list_id(),
-                            RECORDS_LIST,
+                            &tr.t(RECORDS_LIST),
                             rows.len(),
                             ROW_HEIGHT,
                             width,
@@ -260,8 +299,11 @@ impl DaftarApp {
                             );
                             // The articles reporting it, by name (they may be Persian).
                             if response.hovered() && !row.documents.is_empty() {
-                                let articles =
-                                    format!("Reported by:\n{}", row.documents.join("\n"));
+                                let articles = format!(
+                                    "{}\n{}",
+                                    tr.t("records-reported-by"),
+                                    row.documents.join("\n")
+                                );
                                 super::bidi_label::bidi_tooltip(response, text_engine, &articles);
                             }
                         }
@@ -291,7 +333,7 @@ fn paint_sort_arrow(ui: &egui::Ui, rect: egui::Rect, descending: bool) {
 }
 
 /// A cell as shown: a closed list's key (level, held or planned, outcome type and status) by its
-/// name in the label language, the rest as it is.
+/// name in the label language, the review in the interface's, the rest as it is.
 fn shown_value(
     column: RecordColumn,
     row: &RecordRow,
@@ -300,6 +342,18 @@ fn shown_value(
 ) -> String {
     use crate::model::MeetingField;
     let value = column.value(row);
+    if column == RecordColumn::Review {
+        let state = [
+            ReviewState::Pending,
+            ReviewState::Accepted,
+            ReviewState::Rejected,
+        ]
+        .into_iter()
+        .find(|s| s.name() == value);
+        if let Some(state) = state {
+            return Words::new(language).review_state(state);
+        }
+    }
     let choice = match column {
         RecordColumn::Level => schema.field_choice(MeetingField::Level, &value),
         RecordColumn::Realis => schema.field_choice(MeetingField::Realis, &value),
@@ -324,15 +378,20 @@ fn paint_record_cells(
         "rejected" => visuals.weak_text_color(),
         _ => visuals.text_color(),
     };
-    let mut x = rect.min.x;
+    // The first column at the reading edge: the right one when the window is mirrored.
+    let rtl = wd::right_to_left(ui);
+    let mut x = if rtl { rect.max.x } else { rect.min.x };
     for column in RecordColumn::ALL {
         let width = column_width(column);
-        let cell =
-            egui::Rect::from_min_size(egui::pos2(x, rect.min.y), egui::vec2(width, rect.height()))
-                .shrink2(egui::vec2(4.0, 0.0));
+        let left = if rtl { x - width } else { x };
+        let cell = egui::Rect::from_min_size(
+            egui::pos2(left, rect.min.y),
+            egui::vec2(width, rect.height()),
+        )
+        .shrink2(egui::vec2(4.0, 0.0));
         let value = shown_value(column, row, schema, language);
         paint_one_line(ui, engine, cell, &value, CELL_FONT, color);
-        x += width;
+        x = if rtl { x - width } else { x + width };
     }
 }
 

@@ -12,22 +12,24 @@ use super::bidi_label::{bidi_button_ui, bidi_label_ui};
 use super::key_list::KeyList;
 use super::text_engine::TextEngine;
 use super::text_input::bidi_text_edit_ui;
+use super::words as wd;
 use crate::app::{AppCommand, SearchJob};
+use crate::i18n::{Words, key};
 use crate::layout::{Direction, TextEditor, TextStyle};
 use crate::model::{DocStatus, EntityId};
 use crate::search::{SearchError, SearchHit, SearchQuery, SearchResults};
 
-/// Texts of the window's controls (also what tests click).
-pub const SEARCH_WINDOW: &str = "Search the corpus";
+/// Catalogue keys of the window's controls (also what tests click).
+pub const SEARCH_WINDOW: &str = key("search-title");
 /// Placeholder (and accessible name) of the search field.
-pub const SEARCH_HINT: &str = "Words, a phrase or a pattern";
-pub const SEARCH_BUTTON: &str = "Search";
-pub const REGEX_CHECKBOX: &str = "Regular expression";
+pub const SEARCH_HINT: &str = key("search-hint");
+pub const SEARCH_BUTTON: &str = key("search-button");
+pub const REGEX_CHECKBOX: &str = key("search-regex");
 /// Accessible name of the list of hits (it takes the keys while it has the focus).
-pub const RESULTS_LIST: &str = "Search results";
-pub const TAG_BUTTON: &str = "Tag the checked hits";
-pub const ENTITY_HINT: &str = "Link them to an entity (optional)";
-pub const SEARCHING: &str = "Searching…";
+pub const RESULTS_LIST: &str = key("search-results");
+pub const TAG_BUTTON: &str = key("search-tag-checked");
+pub const ENTITY_HINT: &str = key("search-entity-hint");
+pub const SEARCHING: &str = key("search-searching");
 
 const ROW_HEIGHT: f32 = 26.0;
 const CHECK_WIDTH: f32 = 24.0;
@@ -39,8 +41,14 @@ pub fn results_id() -> egui::Id {
 }
 
 /// The accessible name of a hit's row ("hit 3: ایران").
-pub fn hit_row_name(index: usize, hit: &SearchHit) -> String {
-    format!("hit {}: {}", index + 1, hit.quote())
+pub fn hit_row_name(tr: Words, index: usize, hit: &SearchHit) -> String {
+    tr.t_with(
+        "search-hit-name",
+        &[
+            ("number", (index + 1).into()),
+            ("words", hit.quote().into()),
+        ],
+    )
 }
 
 /// A line of the list: a document's heading, or one of its hits.
@@ -153,7 +161,11 @@ impl DaftarApp {
         };
         match job.finish() {
             Ok(results) => self.session.take_search_results(query, results),
-            Err(error) => self.session.note(format!("Not searched: {error}.")),
+            Err(error) => {
+                let tr = self.words();
+                let message = tr.t_with("search-failed", &[("error", error.to_string().into())]);
+                self.session.note(message);
+            }
         }
     }
 
@@ -210,22 +222,21 @@ impl DaftarApp {
         if !self.search_window.open {
             return;
         }
-        let mut open = true;
-        super::key_list::centered_window(SEARCH_WINDOW, &mut open, ctx, 780.0, 540.0).show(
-            ctx,
-            |ui| {
-                self.search_form_ui(ui);
-                ui.separator();
-                self.search_summary_ui(ui);
-                // Tagging at the bottom, the hits in all the height between.
-                egui::Panel::bottom("search tagging")
-                    .resizable(false)
-                    .show(ui, |ui| self.search_tag_ui(ui));
-                let list_height = ui.available_height().max(120.0);
-                self.search_results_ui(ui, list_height);
-            },
-        );
-        if !open {
+        let mut close = false;
+        let title = wd::words(ctx).t(SEARCH_WINDOW);
+        super::key_list::centered_window(SEARCH_WINDOW, ctx, 780.0, 540.0).show(ctx, |ui| {
+            close = wd::title_bar(ui, &title);
+            self.search_form_ui(ui);
+            ui.separator();
+            self.search_summary_ui(ui);
+            // Tagging at the bottom, the hits in all the height between.
+            egui::Panel::bottom("search tagging")
+                .resizable(false)
+                .show(ui, |ui| self.search_tag_ui(ui));
+            let list_height = ui.available_height().max(120.0);
+            self.search_results_ui(ui, list_height);
+        });
+        if close {
             self.search_window.open = false;
         }
     }
@@ -236,21 +247,24 @@ impl DaftarApp {
             .get_or_insert_with(|| TextEngine::new(ui.ctx()));
         let window = &mut self.search_window;
         let mut run = false;
-        ui.horizontal(|ui| {
-            let field = bidi_text_edit_ui(ui, text_engine, &mut window.field, SEARCH_HINT, 300.0);
+        let tr = wd::words(ui.ctx());
+        wd::row(ui, |ui| {
+            let hint = tr.t(SEARCH_HINT);
+            let field = bidi_text_edit_ui(ui, text_engine, &mut window.field, &hint, 300.0);
             if std::mem::take(&mut window.focus_field) {
                 field.request_focus();
             }
             run |= field.has_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
             run |= ui
-                .add_enabled(window.job.is_none(), egui::Button::new(SEARCH_BUTTON))
+                .add_enabled_ui(window.job.is_none(), |ui| {
+                    wd::button(ui, &tr.t(SEARCH_BUTTON))
+                })
+                .inner
                 .clicked();
-            ui.checkbox(&mut window.regex, REGEX_CHECKBOX)
-                .on_hover_text(
-                    "A regular expression over the folded text: \\d any digit, \\b a word's edge",
-                );
+            let regex = wd::checkbox(ui, &mut window.regex, &tr.t(REGEX_CHECKBOX));
+            wd::hover(regex, &tr.t("search-regex-tip"));
         });
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             let labels: Vec<String> = self
                 .session
                 .project()
@@ -259,22 +273,34 @@ impl DaftarApp {
                 .iter()
                 .map(|l| l.key.clone())
                 .collect();
-            egui::ComboBox::from_label("inside spans of")
-                .selected_text(window.in_label.as_deref().unwrap_or("any label or none"))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut window.in_label, None, "any label or none");
-                    for label in labels {
-                        ui.selectable_value(&mut window.in_label, Some(label.clone()), label);
+            let any_label = tr.t("search-any-label");
+            let shown = window.in_label.clone().unwrap_or_else(|| any_label.clone());
+            wd::combo(ui, &tr.t("search-inside-spans"), true, &shown, |ui| {
+                if wd::selectable(ui, window.in_label.is_none(), &any_label).clicked() {
+                    window.in_label = None;
+                }
+                for label in labels {
+                    let chosen = window.in_label.as_deref() == Some(label.as_str());
+                    if wd::selectable(ui, chosen, &label).clicked() {
+                        window.in_label = Some(label);
                     }
-                });
-            egui::ComboBox::from_label("in documents")
-                .selected_text(window.in_status.map_or("of any status", |s| s.name()))
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut window.in_status, None, "of any status");
-                    for status in DocStatus::ALL {
-                        ui.selectable_value(&mut window.in_status, Some(status), status.name());
+                }
+            });
+            let any_status = tr.t("search-any-status");
+            let shown = window
+                .in_status
+                .map_or_else(|| any_status.clone(), |s| tr.doc_status(s));
+            wd::combo(ui, &tr.t("search-in-documents"), true, &shown, |ui| {
+                if wd::selectable(ui, window.in_status.is_none(), &any_status).clicked() {
+                    window.in_status = None;
+                }
+                for status in DocStatus::ALL {
+                    let chosen = window.in_status == Some(status);
+                    if wd::selectable(ui, chosen, &tr.doc_status(status)).clicked() {
+                        window.in_status = Some(status);
                     }
-                });
+                }
+            });
         });
         if run && self.search_window.job.is_none() {
             self.push(AppCommand::SearchCorpus(self.search_window.query()));
@@ -283,34 +309,41 @@ impl DaftarApp {
 
     fn search_summary_ui(&mut self, ui: &mut egui::Ui) {
         let search = self.session.search();
-        ui.horizontal(|ui| {
+        let tr = wd::words(ui.ctx());
+        wd::row(ui, |ui| {
             if self.search_window.is_searching() {
                 ui.spinner();
-                ui.label(SEARCHING);
+                wd::label(ui, &tr.t(SEARCHING));
                 return;
             }
             let Some(query) = &search.query else {
-                ui.weak("Type words and press Enter: letter forms, harakat, ZWNJ and digits fold alike.");
+                wd::weak(ui, &tr.t("search-help"));
                 return;
             };
             let text_engine = self
                 .text_engine
                 .get_or_insert_with(|| TextEngine::new(ui.ctx()));
             let hits = search.hits().len();
-            ui.label(match hits {
-                0 => "Nothing found for".to_string(),
-                1 => "1 hit of".to_string(),
-                n => format!("{n} hits in {} documents of", search.document_count()),
-            });
+            let found = tr.t_with(
+                "search-found",
+                &[
+                    ("hits", hits.into()),
+                    ("documents", search.document_count().into()),
+                ],
+            );
+            wd::label(ui, &found);
             bidi_label_ui(ui, text_engine, &query.text, 14.0);
             if !search.checked.is_empty() {
-                ui.label(format!("· {} checked", search.checked.len()));
+                let checked =
+                    tr.t_with("search-checked", &[("count", search.checked.len().into())]);
+                wd::label(ui, &format!("· {checked}"));
             }
             if !search.results.skipped.is_empty() {
-                ui.colored_label(
-                    ui.visuals().warn_fg_color,
-                    format!("· {} articles unreadable or changed", search.results.skipped.len()),
+                let skipped = tr.t_with(
+                    "search-skipped",
+                    &[("count", search.results.skipped.len().into())],
                 );
+                wd::colored(ui, ui.visuals().warn_fg_color, &format!("· {skipped}"));
             }
         });
     }
@@ -338,10 +371,11 @@ impl DaftarApp {
             .show(ui, |ui| {
                 let width = ui.available_width();
                 let rows = &self.search_window.rows.1;
+                let tr = wd::words(ui.ctx());
                 let list = KeyList::show(
                     ui,
                     results_id(),
-                    RESULTS_LIST,
+                    &tr.t(RESULTS_LIST),
                     rows.len(),
                     ROW_HEIGHT,
                     width,
@@ -364,6 +398,7 @@ impl DaftarApp {
                                 .unwrap_or_default();
                             // The title first: a Persian or Arabic one sets the line's
                             // direction, and the line sits against its edge.
+                            let hits = tr.number(hits);
                             let heading = if title.is_empty() {
                                 format!("{} · {hits}", hit.path)
                             } else {
@@ -381,7 +416,7 @@ impl DaftarApp {
                         Row::Hit(index) => {
                             let hit = &search.hits()[index];
                             let response = list.row_response(ui, results_id(), row_index, || {
-                                hit_row_name(index, hit)
+                                hit_row_name(tr, index, hit)
                             });
                             if response.clicked() {
                                 let on_box = response
@@ -434,8 +469,9 @@ impl DaftarApp {
                 .map(|l| l.key.clone());
         }
         let mut tag = None;
-        ui.horizontal_wrapped(|ui| {
-            ui.label("Tag as:");
+        let tr = wd::words(ui.ctx());
+        wd::row_wrapped(ui, |ui| {
+            wd::label(ui, &tr.t("search-tag-as"));
             for label in schema.labels.iter().filter(|l| !l.shortcut.is_empty()) {
                 let chosen = window.tag_label.as_deref() == Some(label.key.as_str());
                 let name = format!("{} ({})", label.names.get(language), label.shortcut);
@@ -457,7 +493,7 @@ impl DaftarApp {
             return;
         };
         let linkable = schema.label(&label).is_some_and(|l| l.linkable);
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             if linkable {
                 match window
                     .entity
@@ -465,13 +501,10 @@ impl DaftarApp {
                     .filter(|e| e.kind == label)
                 {
                     Some(entity) => {
-                        ui.label("Linked to:");
+                        wd::label(ui, &tr.t("search-linked-to"));
                         bidi_label_ui(ui, text_engine, &entity.name, 14.0);
-                        if ui
-                            .small_button("×")
-                            .on_hover_text("Link to no entity")
-                            .clicked()
-                        {
+                        let unlink = ui.small_button("×");
+                        if wd::hover(unlink, &tr.t("search-unlink-tip")).clicked() {
                             window.entity = None;
                         }
                     }
@@ -480,7 +513,7 @@ impl DaftarApp {
                             ui,
                             text_engine,
                             &mut window.entity_field,
-                            ENTITY_HINT,
+                            &tr.t(ENTITY_HINT),
                             220.0,
                         );
                         let typed = window.entity_field.text();
@@ -496,22 +529,20 @@ impl DaftarApp {
                 }
             }
         });
-        ui.horizontal(|ui| {
+        wd::row(ui, |ui| {
             let search = session.search();
             let chosen = search.chosen().len();
+            let name = tr.t(TAG_BUTTON);
             let text = if search.checked.is_empty() {
-                "Tag the hit".to_string()
+                tr.t("search-tag-hit")
             } else {
-                format!("{TAG_BUTTON} ({chosen})")
+                format!("{name} ({})", tr.number(chosen))
             };
             let button = ui
-                .add_enabled(chosen > 0, egui::Button::new(text))
-                .on_hover_text(
-                    "One undo step. In the list, a label's key does the same with its label.",
-                );
-            button.widget_info(|| {
-                egui::WidgetInfo::labeled(egui::Role::Button, chosen > 0, TAG_BUTTON)
-            });
+                .add_enabled_ui(chosen > 0, |ui| wd::button(ui, &text))
+                .inner;
+            let button = wd::hover(button, &tr.t("search-tag-tip"));
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, chosen > 0, &name));
             if button.clicked() {
                 tag = Some(AppCommand::TagSearchHits {
                     entity: window.entity_for(&label, session),
@@ -519,16 +550,19 @@ impl DaftarApp {
                 });
             }
             let all = search.checked.len() < search.hits().len();
+            let check = tr.t(if all {
+                "search-check-all"
+            } else {
+                "search-uncheck-all"
+            });
             if ui
-                .add_enabled(
-                    !search.hits().is_empty(),
-                    egui::Button::new(if all { "Check all" } else { "Uncheck all" }),
-                )
+                .add_enabled_ui(!search.hits().is_empty(), |ui| wd::button(ui, &check))
+                .inner
                 .clicked()
             {
                 tag = Some(AppCommand::CheckAllSearchHits(all));
             }
-            ui.weak("Up and Down move · Enter opens · Space checks · a label's key tags");
+            wd::weak(ui, &tr.t("search-keys-help"));
         });
         if let Some(command) = tag {
             self.push(command);

@@ -8,11 +8,14 @@ use super::app::DaftarApp;
 use super::background::Job;
 use super::bidi_label::bidi_label_ui;
 use super::text_engine::TextEngine;
+use super::words as wd;
 use crate::app::{AppCommand, SyncJob};
+use crate::i18n::key;
 use crate::sync::{Step, SyncError, SyncReport};
 
-pub const SYNC_WINDOW: &str = "Sync with the team";
-pub const CLOSE: &str = "Close";
+/// Catalogue keys of the window's title and button (also what tests find).
+pub const SYNC_WINDOW: &str = key("team-sync");
+pub const CLOSE: &str = key("window-close");
 
 /// A sync running, or the account of the last one.
 #[derive(Default)]
@@ -72,12 +75,15 @@ impl DaftarApp {
         }
         let mut close = false;
         let engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
-        egui::Window::new(SYNC_WINDOW)
+        let tr = wd::words(ctx);
+        wd::window(SYNC_WINDOW)
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
+                wd::heading(ui, &tr.t(SYNC_WINDOW));
+                ui.separator();
                 if let Some(job) = &self.sync.job {
-                    ui.label("Committing your work, merging the team's, pushing…");
+                    wd::label(ui, &tr.t("sync-running"));
                     job.progress_ui(ui);
                     return;
                 }
@@ -88,19 +94,16 @@ impl DaftarApp {
                             bidi_label_ui(ui, engine, line, 14.0);
                         }
                         if !report.conflicts.is_empty() {
-                            ui.label(
-                                "Settle these with the people who changed them: one of you \
-                                 changes the record or span back, syncs, and the other syncs.",
-                            );
+                            wd::label(ui, &tr.t("sync-conflicts-help"));
                         }
                     }
                     Some(Err(error)) => {
-                        ui.colored_label(ui.visuals().warn_fg_color, "Not synced:");
+                        wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("sync-failed"));
                         bidi_label_ui(ui, engine, error, 14.0);
                     }
                     None => {}
                 }
-                if ui.button(CLOSE).clicked() {
+                if wd::button(ui, &tr.t(CLOSE)).clicked() {
                     close = true;
                 }
             });

@@ -143,6 +143,10 @@ impl Laid {
     /// Paints the words in `rect`, from its start edge (the right one when right to left),
     /// centred vertically.
     fn paint(&self, ui: &Ui, rect: Rect, color: Color32) {
+        self.paint_on(ui, ui.painter(), rect, color);
+    }
+
+    fn paint_on(&self, ui: &Ui, painter: &egui::Painter, rect: Rect, color: Color32) {
         if !ui.is_rect_visible(rect) {
             return;
         }
@@ -167,16 +171,20 @@ impl Laid {
             );
             atlas.mesh_for(layout, top, 0.0, layout.height(), color)
         });
-        ui.painter().add(egui::Shape::mesh(mesh));
+        painter.add(egui::Shape::mesh(mesh));
     }
 }
 
-/// Words the width of the space left would not hold are wrapped within it.
-fn wrap_width(ui: &Ui) -> f32 {
-    if ui.layout().main_wrap() {
-        ui.max_rect().width()
+/// The width words are wrapped at: a row's whole width in a wrapping row, the space left in a
+/// column, and none in a row that does not wrap (its widgets stand side by side).
+fn wrap_width(ui: &Ui) -> Option<f32> {
+    let layout = ui.layout();
+    if layout.main_wrap() {
+        Some(ui.max_rect().width())
+    } else if layout.is_horizontal() {
+        None
     } else {
-        ui.available_width()
+        Some(ui.available_width())
     }
 }
 
@@ -216,7 +224,7 @@ pub fn heading(ui: &mut Ui, text: &str) -> Response {
 }
 
 fn text_ui(ui: &mut Ui, text: &str, size: f32, bold: bool, color: Color32) -> Response {
-    let laid = lay(ui, text, size, bold, Some(wrap_width(ui)));
+    let laid = lay(ui, text, size, bold, wrap_width(ui));
     let (rect, response) = ui.allocate_exact_size(laid.size, Sense::hover());
     response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
     laid.paint(ui, rect, color);
@@ -225,12 +233,21 @@ fn text_ui(ui: &mut Ui, text: &str, size: f32, bold: bool, color: Color32) -> Re
 
 /// A button; its accessible name is its words.
 pub fn button(ui: &mut Ui, text: &str) -> Response {
-    framed(ui, text, None, |size| egui::Button::new("").min_size(size))
+    framed(ui, text, None, None, |size| {
+        egui::Button::new("").min_size(size)
+    })
+}
+
+/// A button whose words are in a colour of their own (a label's, say).
+pub fn tinted_button(ui: &mut Ui, text: &str, color: Color32) -> Response {
+    framed(ui, text, None, Some(color), |size| {
+        egui::Button::new("").min_size(size)
+    })
 }
 
 /// A button shown pressed when `selected` (a choice among a few).
 pub fn selectable(ui: &mut Ui, selected: bool, text: &str) -> Response {
-    framed(ui, text, Some(selected), |size| {
+    framed(ui, text, Some(selected), None, |size| {
         egui::Button::selectable(selected, "").min_size(size)
     })
 }
@@ -239,6 +256,7 @@ fn framed(
     ui: &mut Ui,
     text: &str,
     selected: Option<bool>,
+    tint: Option<Color32>,
     make: impl FnOnce(Vec2) -> egui::Button<'static>,
 ) -> Response {
     let laid = lay(ui, text, BODY_SIZE, false, None);
@@ -252,7 +270,7 @@ fn framed(
     let color = if selected == Some(true) {
         ui.visuals().selection.stroke.color
     } else {
-        ui.style().interact(&response).text_color()
+        tint.unwrap_or_else(|| ui.style().interact(&response).text_color())
     };
     let color = if enabled {
         color
@@ -386,7 +404,7 @@ pub fn combo<R>(
 ) -> Response {
     let rtl = right_to_left(ui);
     let laid = lay(ui, selected, BODY_SIZE, false, None);
-    let inner = row(ui, |ui| {
+    let contents = |ui: &mut Ui| {
         if show_name {
             label(ui, name);
         }
@@ -405,8 +423,14 @@ pub fn combo<R>(
         laid.paint(ui, text_rect, color);
         response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::ComboBox, true, name));
         response
-    });
-    inner.inner
+    };
+    // In a row already (the toolbar), its name and button join it, so that the row can wrap
+    // between them; in a column, they make a row of their own.
+    if ui.layout().is_horizontal() {
+        contents(ui)
+    } else {
+        row(ui, contents).inner
+    }
 }
 
 /// `response` with `text` as its tooltip.
@@ -426,13 +450,9 @@ pub fn hover_disabled(response: Response, text: &str) -> Response {
 }
 
 /// Widgets side by side in reading order: from the left, or from the right when right to left.
+/// As tall as they are (like `ui.horizontal`), not as the space left.
 pub fn row<R>(ui: &mut Ui, add_contents: impl FnOnce(&mut Ui) -> R) -> egui::InnerResponse<R> {
-    let layout = if right_to_left(ui) {
-        Layout::right_to_left(Align::Center)
-    } else {
-        Layout::left_to_right(Align::Center)
-    };
-    ui.with_layout(layout, add_contents)
+    row_with(ui, false, add_contents)
 }
 
 /// [`row`], wrapping onto more rows when the widgets do not fit.
@@ -440,12 +460,25 @@ pub fn row_wrapped<R>(
     ui: &mut Ui,
     add_contents: impl FnOnce(&mut Ui) -> R,
 ) -> egui::InnerResponse<R> {
+    row_with(ui, true, add_contents)
+}
+
+fn row_with<R>(
+    ui: &mut Ui,
+    wrap: bool,
+    add_contents: impl FnOnce(&mut Ui) -> R,
+) -> egui::InnerResponse<R> {
     let layout = if right_to_left(ui) {
-        Layout::right_to_left(Align::Center).with_main_wrap(true)
+        Layout::right_to_left(Align::Center)
     } else {
-        Layout::left_to_right(Align::Center).with_main_wrap(true)
-    };
-    ui.with_layout(layout, add_contents)
+        Layout::left_to_right(Align::Center)
+    }
+    .with_main_wrap(wrap);
+    let size = Vec2::new(
+        ui.available_size_before_wrap().x,
+        ui.spacing().interact_size.y,
+    );
+    ui.allocate_ui_with_layout(size, layout, add_contents)
 }
 
 /// Widgets top to bottom, each against the reading edge (the right one when `rtl`).
@@ -512,4 +545,10 @@ pub fn collapsing<R>(
     }
     let body = state.show_body_indented(&response, ui, add_body);
     body.map(|inner| inner.inner)
+}
+
+/// Paints `text` on one line in `rect` (small words, clipped to it), from its reading edge.
+pub fn paint_in(ui: &Ui, rect: Rect, text: &str, color: Color32) {
+    let laid = lay(ui, text, SMALL_SIZE + 1.0, false, None);
+    laid.paint_on(ui, &ui.painter_at(rect), rect, color);
 }

@@ -150,7 +150,7 @@ fn a_meetings_trigger_words_are_replaced_from_the_selection() {
     assert_eq!(quote_of(&harness, old).as_deref(), Some("نشست وزیران کشور"));
     let wider = "چهارمین نشست وزیران کشور عضو سازمان همکاری اقتصادی اکو";
     select_words(&mut harness, wider);
-    let replace = daftar::ui::meetings_panel::REPLACE_EVIDENCE;
+    let replace = &daftar::i18n::english(daftar::ui::meetings_panel::REPLACE_EVIDENCE);
     harness.get_all_by_label(replace).next().unwrap().click();
     harness.run();
     let new = eco_meeting(&harness).evidence[0];
@@ -205,7 +205,7 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
     };
     click_span(&mut harness, "پاکستان");
     assert_eq!(entity_of(&harness).kind, "GPE");
-    let field = daftar::ui::panels::EXTERNAL_ID_HINT;
+    let field = &daftar::i18n::english(daftar::ui::panels::EXTERNAL_ID_HINT);
     // It holds the ISO code; the QID replaces it.
     assert_eq!(entity_of(&harness).external_id.as_deref(), Some("PK"));
     super::type_into(&mut harness, field, "q843");
@@ -217,7 +217,7 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
     click_span(&mut harness, "سازمان همکاری اقتصادی اکو");
     assert_eq!(entity_of(&harness).kind, "ORG");
     let combo = egui::accesskit::Role::ComboBox;
-    let subtype = daftar::ui::panels::SUBTYPE_LABEL;
+    let subtype = &daftar::i18n::english(daftar::ui::panels::SUBTYPE_LABEL);
     harness.get_by_role_and_label(combo, subtype).click();
     harness.run();
     harness.event(egui::Event::Text("بین‌الدولی".into()));
@@ -229,7 +229,7 @@ fn an_entitys_qid_is_typed_and_its_subtype_picked_from_the_keyboard() {
 #[test]
 fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     let (_dir, _project, mut harness) = sample_project_harness();
-    let title = daftar::ui::palette::PALETTE_TITLE;
+    let title = &daftar::i18n::english(daftar::ui::palette::PALETTE_TITLE);
     select_words(&mut harness, "خبرنگار");
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
     harness.get_by_label(title);
@@ -263,7 +263,12 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
 /// The article view's width, and the widgets that reach past the window's right edge.
 fn widths(harness: &Harness<'_, DaftarApp>) -> (f32, Vec<String>) {
     let article = harness
-        .get_by_label(daftar::ui::article_view::ARTICLE_VIEW_LABEL)
+        .get_by_label(
+            &harness
+                .state()
+                .words()
+                .t(daftar::ui::article_view::ARTICLE_VIEW_LABEL),
+        )
         .rect()
         .width();
     let right = harness.ctx.content_rect().max.x + 0.5;

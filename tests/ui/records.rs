@@ -33,7 +33,7 @@ fn filter_the_records_sort_them_and_open_one_at_its_evidence_by_keys() {
         rows.iter().all(|r| r.organization.contains("شانگهای")
             || r.documents.iter().any(|d| d.contains("شانگهای")))
     );
-    harness.get_by_label(RECORDS_LIST);
+    harness.get_by_label(&daftar::i18n::english(RECORDS_LIST));
 
     // A click on a column's title sorts by it; a second click the other way.
     click_label(&mut harness, RecordColumn::Documents.title());

@@ -17,7 +17,7 @@ fn palette(harness: &mut Harness<'_, DaftarApp>, filter: &str) {
     harness.event(egui::Event::Text(filter.into()));
     harness.run();
     press(harness, egui::Modifiers::NONE, egui::Key::Enter);
-    let title = daftar::ui::palette::PALETTE_TITLE;
+    let title = &daftar::i18n::english(daftar::ui::palette::PALETTE_TITLE);
     assert!(
         harness.query_by_label(title).is_none(),
         "nothing matched {filter}"

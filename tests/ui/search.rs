@@ -44,7 +44,7 @@ fn search_open_a_hit_by_a_click_and_tag_three_hits_at_once_by_keys() {
     assert!(hits.len() >= 6, "{hits:?}");
     assert!(hits.iter().any(|h| h.quote() == "ایران"));
     assert!(hits.iter().any(|h| h.quote() == "إيران"));
-    harness.get_by_label(RESULTS_LIST);
+    harness.get_by_label(&daftar::i18n::english(RESULTS_LIST));
 
     // A click on a hit of a document not shown opens it at the hit's words.
     let shown = harness.state().session.doc();
@@ -53,7 +53,9 @@ fn search_open_a_hit_by_a_click_and_tag_three_hits_at_once_by_keys() {
         .enumerate()
         .find(|(_, h)| Some(h.doc) != shown)
         .expect("a hit in another document");
-    harness.get_by_label(&hit_row_name(index, hit)).click();
+    harness
+        .get_by_label(&hit_row_name(daftar::i18n::Words::ENGLISH, index, hit))
+        .click();
     harness.run();
     let session = &harness.state().session;
     assert_eq!(session.doc(), Some(hit.doc));

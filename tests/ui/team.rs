@@ -144,7 +144,9 @@ fn the_agreement_window_shows_the_pair_per_label() {
     assert_eq!(pair.labels["ORG"].f1_exact, Some(0.0));
     assert_eq!(pair.labels["ORG"].f1_overlap, Some(1.0));
     // The window: its heat map and table, κ of PER written in its cell.
-    harness.get_by_label(daftar::ui::agreement_window::AGREEMENT_WINDOW);
+    harness.get_by_label(&daftar::i18n::english(
+        daftar::ui::agreement_window::AGREEMENT_WINDOW,
+    ));
     harness.get_by_label("Heat map");
     assert!(harness.query_all_by_label("1.00").count() >= 2);
     assert!(
@@ -239,7 +241,7 @@ fn sync_in_the_window_brings_the_teams_work_and_pushes_ones_own() {
         .as_ref()
         .unwrap();
     assert!(account.merged && account.pushed, "{account}");
-    harness.get_by_label(daftar::ui::sync_window::SYNC_WINDOW);
+    harness.get_by_label(&daftar::i18n::english(daftar::ui::sync_window::SYNC_WINDOW));
     click_label(&mut harness, daftar::ui::sync_window::CLOSE);
     assert!(harness.state().sync.account.is_none());
     // Her commit is in the team's repository, after reza's.

@@ -84,7 +84,7 @@ fn type_into_field(harness: &mut Harness<'_, DaftarApp>, field: &str) {
     );
     assert_eq!(before.1, after.1, "typing into {field} moved the cursor");
     let typed = harness
-        .get_by_label(field)
+        .get_by_label(&daftar::i18n::english(field))
         .value()
         .unwrap_or_else(|| panic!("{field} has a value"));
     assert_eq!(
