@@ -31,6 +31,9 @@ pub const CATALOGUES: [(LabelLanguage, &str); 3] = [
 pub enum Arg {
     Text(String),
     Number(f64),
+    /// A sentence already in the interface's language (a reason given inside another
+    /// message): never isolated.
+    Said(String),
 }
 
 impl From<&str> for Arg {
@@ -95,6 +98,7 @@ impl Words {
             let value = match arg {
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Text(text) => FluentValue::from(self.isolated(text)),
+                Arg::Said(text) => FluentValue::from(text.as_str()),
             };
             fluent_args.set(*name, value);
         }

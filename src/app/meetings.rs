@@ -7,6 +7,7 @@ use super::command::{Applied, CodesTarget, Refusal};
 use super::describe;
 use super::session::Session;
 use crate::edit::Edit;
+use crate::i18n::Arg;
 use crate::model::SpanRef;
 use crate::model::{
     ActorRole, DocId, EventCodes, Meeting, MeetingField, MeetingId, Outcome, OutcomeId, Project,
@@ -136,16 +137,19 @@ impl Session {
             &[
                 (
                     "type",
-                    said("outcome-type-word", &schema.outcome_types, proposal.kind).into(),
+                    Arg::Said(said(
+                        "outcome-type-word",
+                        &schema.outcome_types,
+                        proposal.kind,
+                    )),
                 ),
                 (
                     "status",
-                    said(
+                    Arg::Said(said(
                         "outcome-status-word",
                         &schema.outcome_statuses,
                         proposal.status,
-                    )
-                    .into(),
+                    )),
                 ),
             ],
         )

@@ -277,7 +277,8 @@ impl Session {
                         .map_or_else(|| f.to_string(), |d| d.names.get(language).to_lowercase())
                 };
                 let reason = refusal.said(tr, &field);
-                self.message = Some(tr.t_with("not-done", &[("reason", reason.into())]));
+                self.message =
+                    Some(tr.t_with("not-done", &[("reason", crate::i18n::Arg::Said(reason))]));
                 Err(refusal)
             }
         }

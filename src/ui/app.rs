@@ -192,7 +192,10 @@ impl DaftarApp {
             Err(refusal) if is_export => {
                 let tr = self.words();
                 let reason = refusal.said(tr, &|f| f.to_string());
-                let error = tr.t_with("export-failed", &[("error", reason.into())]);
+                let error = tr.t_with(
+                    "export-failed",
+                    &[("error", crate::i18n::Arg::Said(reason))],
+                );
                 self.export.outcome = Some(Err(error));
             }
             // The session keeps the refusal as its message, for the status bar.
