@@ -77,6 +77,34 @@ pub struct Conflict {
     pub what: String,
 }
 
+impl SyncReport {
+    /// What the sync did, a line each, in the interface's language (the window's account; the
+    /// command line prints the English `Display`).
+    pub fn lines(&self, tr: crate::i18n::Words) -> Vec<String> {
+        let mut lines = vec![match &self.committed {
+            Some(message) => tr.t_with("sync-committed", &[("message", message.into())]),
+            None => tr.t("sync-nothing-to-commit"),
+        }];
+        if let Some(why) = &self.not_shared {
+            lines.push(tr.t_with("sync-not-shared", &[("why", why.into())]));
+        }
+        if self.merged {
+            lines.push(tr.t("sync-merged"));
+        }
+        if !self.conflicts.is_empty() {
+            let count = self.conflicts.len();
+            lines.push(tr.t_with("sync-conflicts", &[("count", count.into())]));
+            for conflict in &self.conflicts {
+                lines.push(format!("  {}: {}", conflict.what, conflict.file));
+            }
+        }
+        if self.pushed {
+            lines.push(tr.t("sync-pushed"));
+        }
+        lines
+    }
+}
+
 impl std::fmt::Display for SyncReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.committed {

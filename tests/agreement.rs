@@ -1,6 +1,7 @@
 //! Agreement measured on a hand-made fixture (three paragraphs of the sample, three annotators
 //! disagreeing on boundaries, labels and nesting) equals the values scikit-learn, statsmodels and
-//! the `krippendorff` package compute on the same token labels and spans.
+//! the `krippendorff` package compute on the same token labels and spans, and, for Krippendorff's
+//! unitizing α, DKPro Agreement's (`unitizing_reference.json`, by `scripts/unitizing_reference.py`).
 //!
 //! `tests/data/agreement/fixture.json` is written by hand. `tokens.tsv` and `spans.tsv` are what
 //! Daftar measures (written by `DAFTAR_WRITE_AGREEMENT=1 cargo test --test agreement`, checked
@@ -182,6 +183,46 @@ fn agreement_equals_scikit_learn_statsmodels_and_krippendorff() {
         assert_eq!(measured.labels.len(), labels.len(), "{section}");
         for (label, value) in &measured.labels {
             assert_close(&format!("{section} {label}"), *value, &labels[label]);
+        }
+    }
+}
+
+/// Krippendorff's unitizing α per pair, per label and per document equals DKPro Agreement's
+/// (`scripts/unitizing_reference.py`).
+#[test]
+fn unitizing_alpha_equals_dkpro_agreement() {
+    let reference: Value = serde_json::from_str(
+        &std::fs::read_to_string(Path::new(DATA).join("unitizing_reference.json")).unwrap(),
+    )
+    .unwrap();
+    let measured = measure();
+    let pairs = reference["pairs"].as_object().unwrap();
+    assert_eq!(measured.pairs.len(), pairs.len());
+    for pair in &measured.pairs {
+        let name = pair.annotators.join("|");
+        let expected = &pairs[&name];
+        assert_close(
+            &format!("{name} αu"),
+            pair.overall.unitizing_alpha,
+            &expected["unitizing_alpha"],
+        );
+        let labels = expected["labels"].as_object().unwrap();
+        assert_eq!(pair.labels.len(), labels.len(), "{name}");
+        for (label, scores) in &pair.labels {
+            assert_close(
+                &format!("{name} {label} αu"),
+                scores.unitizing_alpha,
+                &labels[label],
+            );
+        }
+        let documents = expected["documents"].as_object().unwrap();
+        assert_eq!(pair.per_document.len(), documents.len(), "{name}");
+        for document in &pair.per_document {
+            assert_close(
+                &format!("{name} {} αu", document.document),
+                document.overall.unitizing_alpha,
+                &documents[&document.document],
+            );
         }
     }
 }

@@ -162,7 +162,13 @@ fn agreement_json_reports_each_pair_per_label_with_counts() {
     assert_eq!(per["f1_exact"], 1.0);
     assert_eq!(per["f1_overlap"], 1.0);
     assert_eq!(per["cohen_kappa"], 1.0);
+    assert_eq!(
+        per["unitizing_alpha"], 1.0,
+        "the same people, to the character"
+    );
     assert_eq!(pair["labels"]["GPE"]["f1_exact"], 0.0, "reza said LOC");
+    let gpe = pair["labels"]["GPE"]["unitizing_alpha"].as_f64().unwrap();
+    assert!(gpe < 0.5, "only maryam marked a GPE: {gpe}");
     assert_eq!(pair["labels"]["GPE"]["spans"], serde_json::json!([1, 0]));
     // Overall: 2 exact matches (the two people) of 4 + 4 spans.
     assert_eq!(pair["overall"]["f1_exact"], 0.5);
@@ -179,7 +185,7 @@ fn agreement_json_reports_each_pair_per_label_with_counts() {
         "{table}"
     );
     assert!(
-        table.contains("  PER                2       2     1.000      1.000   1.000\n"),
+        table.contains("  PER                2       2     1.000      1.000   1.000   1.000\n"),
         "{table}"
     );
 }

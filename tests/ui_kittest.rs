@@ -671,6 +671,8 @@ fn preferences_set_the_annotator_and_text_size() {
         annotator: "مریم".into(),
         font_size: 24.0,
         only_my_spans: true,
+        // Not the system's language: the test machine's locale may be anything.
+        interface_language: Some(daftar::model::LabelLanguage::English),
         ..Default::default()
     };
     let ctx = egui::Context::default();
@@ -690,6 +692,78 @@ fn preferences_set_the_annotator_and_text_size() {
     assert_eq!(saved.recent_projects, vec![project.clone()]);
     assert_eq!(saved.annotator, "سارا");
     assert!(saved.only_my_spans, "kept for the next start");
+}
+
+#[test]
+fn the_interface_language_chosen_in_the_toolbar_is_kept_and_the_labels_follow_it() {
+    use daftar::model::LabelLanguage;
+    let (_dir, _project, mut harness) = sample_project_harness();
+    // Chosen as a person does: the Interface list, Persian named in English and in itself.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
+        .click();
+    harness.run();
+    click_label(&mut harness, "Persian — فارسی");
+    let view = harness.state().session.view().clone();
+    assert_eq!(view.interface_language, LabelLanguage::Persian);
+    assert_eq!(
+        view.label_language,
+        LabelLanguage::Persian,
+        "the labels follow"
+    );
+    // The window speaks Persian now: its buttons are found by their Persian words.
+    harness.get_by_label("ذخیره");
+    assert!(harness.query_by_label("Save").is_none());
+    // The label names set apart, in English.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "نام برچسب‌ها")
+        .click();
+    harness.run();
+    click_label(&mut harness, "انگلیسی");
+    assert_eq!(
+        harness.state().session.view().label_language,
+        LabelLanguage::English
+    );
+    // Kept for the next start, which opens in Persian with the labels in English.
+    let saved = harness.state().current_preferences(&harness.ctx);
+    assert_eq!(saved.interface_language, Some(LabelLanguage::Persian));
+    assert!(saved.label_language_apart);
+    // The window closes (its lock on the project goes with it) and opens again.
+    let project_path = harness.state().session.project_path();
+    drop(harness);
+    let opened = daftar::open::open_path(&project_path).unwrap();
+    let mut app = DaftarApp::new(opened);
+    app.apply_preferences(&saved, &egui::Context::default());
+    let view = app.session.view();
+    assert_eq!(view.interface_language, LabelLanguage::Persian);
+    assert_eq!(view.label_language, LabelLanguage::English);
+}
+
+#[test]
+fn the_next_span_key_follows_the_reading_direction_of_the_interface() {
+    use daftar::model::LabelLanguage;
+    let (_dir, _project, mut harness) = sample_project_harness();
+    let ids: Vec<_> = spans(&harness).iter().map(|s| s.id).collect();
+    let selected = |harness: &Harness<'_, DaftarApp>| harness.state().session.cursor().span;
+    // Left to right: ] (the right key of the pair) goes forward.
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    assert_eq!(selected(&harness), Some(ids[1]));
+    // In Persian the window reads right to left: [ (the left key) goes forward, ] back.
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
+        .click();
+    harness.run();
+    click_label(&mut harness, "Persian — فارسی");
+    assert_eq!(
+        harness.state().session.view().interface_language,
+        LabelLanguage::Persian
+    );
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::OpenBracket);
+    assert_eq!(selected(&harness), Some(ids[2]));
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    assert_eq!(selected(&harness), Some(ids[0]));
 }
 
 #[test]

@@ -464,6 +464,8 @@ agreement-column-spans-b = مقاطع B
 agreement-column-f1-exact = F1 مطابق
 agreement-column-f1-overlap = F1 متداخل
 agreement-column-kappa = κ
+agreement-column-alpha-u = αu
+agreement-column-alpha-u-tip = α كريبندورف للتقطيع: مدى اتفاق الاثنين على بداية مقاطع كل وسم ونهايتها، حرفًا بحرف (١ = المقاطع نفسها، ٠ = ليس أفضل من الصدفة)
 agreement-per-document = حسب المستند
 agreement-skipped = متخطّى:
 sync-running = تثبيت عملك، ودمج عمل الفريق، والدفع…
@@ -564,6 +566,12 @@ refusal-no-format = اختر صيغة واحدة على الأقل
 refusal-folder-in-use = { $path } ليس فارغًا: ستُستبدل الملفات ذات الأسماء نفسها
 refusal-no-recovery = لم يُحتفظ بأي عمل غير محفوظ لهذا المشروع
 refusal-recovery = تعذّرت قراءة العمل المحفوظ ({ $error })
+sync-committed = ثُبِّت: { $message }
+sync-nothing-to-commit = لا جديد للتثبيت
+sync-not-shared = لم يُشارَك: { $why }
+sync-merged = دُمج عمل الآخرين
+sync-conflicts = تغيّر { $count } ملفًا على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+sync-pushed = دُفع
 
 ## plurals
 spans-count = { $count ->

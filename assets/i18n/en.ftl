@@ -458,6 +458,8 @@ agreement-column-spans-b = spans B
 agreement-column-f1-exact = F1 exact
 agreement-column-f1-overlap = F1 overlap
 agreement-column-kappa = κ
+agreement-column-alpha-u = αu
+agreement-column-alpha-u-tip = Krippendorff's α for unitizing: how far the two agree on where each label's spans begin and end, character by character (1 = the same spans, 0 = no better than chance)
 agreement-per-document = Per document
 agreement-skipped = Skipped:
 sync-running = Committing your work, merging the team's, pushing…
@@ -558,6 +560,12 @@ refusal-no-format = choose at least one format
 refusal-folder-in-use = { $path } is not empty: files with the same names would be replaced
 refusal-no-recovery = no unsaved work was kept for this project
 refusal-recovery = the kept work cannot be read ({ $error })
+sync-committed = committed: { $message }
+sync-nothing-to-commit = nothing new to commit
+sync-not-shared = not shared: { $why }
+sync-merged = merged the others' work
+sync-conflicts = { $count } files were changed on both sides; the merge was undone (your work is committed, nothing was lost):
+sync-pushed = pushed
 
 ## plurals
 spans-count = { $count ->

@@ -444,6 +444,8 @@ agreement-column-spans-b = بازه‌های B
 agreement-column-f1-exact = F1 دقیق
 agreement-column-f1-overlap = F1 هم‌پوشان
 agreement-column-kappa = κ
+agreement-column-alpha-u = αu
+agreement-column-alpha-u-tip = α کریپندورف برای واحدبندی: اینکه دو نفر تا چه اندازه در آغاز و پایان بازه‌های هر برچسب، نویسه به نویسه، هم‌رأی‌اند (۱ = بازه‌های یکسان، ۰ = نه بهتر از تصادف)
 agreement-per-document = به تفکیک سند
 agreement-skipped = کنار گذاشته:
 sync-running = ثبت کار شما، ادغام کار گروه، فرستادن…
@@ -543,6 +545,12 @@ refusal-no-format = دست‌کم یک قالب برگزینید
 refusal-folder-in-use = { $path } خالی نیست: پرونده‌های هم‌نام جایگزین می‌شوند
 refusal-no-recovery = هیچ کار ذخیره‌نشده‌ای برای این پروژه نگه داشته نشده
 refusal-recovery = کار نگه‌داشته خوانده نمی‌شود ({ $error })
+sync-committed = ثبت شد: { $message }
+sync-nothing-to-commit = چیز تازه‌ای برای ثبت نیست
+sync-not-shared = به اشتراک گذاشته نشد: { $why }
+sync-merged = کار دیگران ادغام شد
+sync-conflicts = { $count } پرونده در هر دو سو تغییر کرده بود؛ ادغام برگردانده شد (کار شما ثبت شده و چیزی از دست نرفته):
+sync-pushed = فرستاده شد
 
 ## plurals
 spans-count = { $count } بازه

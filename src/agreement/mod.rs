@@ -11,10 +11,14 @@
 //! token's label is the one `records::tag_tokens` gives it (the CoNLL export's rule) or O. Per
 //! label, κ is over "this label or not". Across all annotators: Fleiss' κ over the tokens of
 //! documents three or more annotated, and Krippendorff's α (nominal, over tokens, any number of
-//! annotators per document) over documents two or more annotated. Krippendorff's unitizing α
-//! (uα, over the continuum of characters with gaps) is not computed.
+//! annotators per document) over documents two or more annotated. For each pair, also
+//! Krippendorff's α for unitizing (αu, `unitizing`): on the characters of the documents both
+//! annotated, laid end to end, where each one's spans of a label begin and end, overlapping spans
+//! of one annotator and label joined into one. Across three or more annotators αu is not
+//! computed: it asks every rater to have unitized the whole continuum.
 
 pub mod measures;
+pub mod unitizing;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -71,6 +75,8 @@ pub struct Scores {
     pub f1_exact: Option<f64>,
     pub f1_overlap: Option<f64>,
     pub cohen_kappa: Option<f64>,
+    /// Krippendorff's αu on the characters (see the module's words).
+    pub unitizing_alpha: Option<f64>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -210,13 +216,60 @@ fn kappa_of(a: &[Category], b: &[Category], label: Option<Category>) -> Option<f
     }
 }
 
-fn scores(a: &[Category], b: &[Category], counts: SpanCounts, label: Option<Category>) -> Scores {
+fn scores(
+    a: &[Category],
+    b: &[Category],
+    counts: SpanCounts,
+    label: Option<Category>,
+    unitizing_alpha: Option<f64>,
+) -> Scores {
     Scores {
         spans: counts.spans,
         exact_matches: counts.exact,
         f1_exact: counts.f1_exact(),
         f1_overlap: counts.f1_overlap(),
         cohen_kappa: kappa_of(a, b, label),
+        unitizing_alpha,
+    }
+}
+
+/// Two annotators' spans as αu's units, per label, on their documents laid end to end.
+#[derive(Default)]
+struct Continuum {
+    length: u64,
+    units: BTreeMap<Category, Vec<unitizing::Unit>>,
+}
+
+impl Continuum {
+    /// The next document: `chars` long, the marks of rater 0 and rater 1.
+    fn add(&mut self, chars: usize, raters: [&[Mark]; 2]) {
+        for (rater, marks) in raters.into_iter().enumerate() {
+            for mark in marks {
+                self.units
+                    .entry(mark.label)
+                    .or_default()
+                    .push(unitizing::Unit {
+                        rater,
+                        begin: self.length + mark.start as u64,
+                        length: (mark.end - mark.start) as u64,
+                    });
+            }
+        }
+        self.length += chars as u64;
+    }
+
+    /// αu over every label, and per label.
+    fn alphas(self) -> (Option<f64>, BTreeMap<Category, Option<f64>>) {
+        let mut per_label = BTreeMap::new();
+        let mut every_label = Vec::new();
+        for (label, units) in self.units {
+            let units = unitizing::merge_overlapping(units);
+            let disagreement = unitizing::disagreement(&units, 2, self.length);
+            every_label.push(disagreement);
+            per_label.insert(label, unitizing::alpha(disagreement, !units.is_empty()));
+        }
+        let overall = unitizing::alpha(unitizing::mean(&every_label), !every_label.is_empty());
+        (overall, per_label)
     }
 }
 
@@ -238,6 +291,7 @@ fn pair_agreement(
     let mut per_document = Vec::new();
     let mut overall = SpanCounts::default();
     let mut per_label: BTreeMap<Category, SpanCounts> = BTreeMap::new();
+    let mut continuum = Continuum::default();
     for r in &shared {
         let (labels_a, marks_a) = &r.by_annotator[a];
         let (labels_b, marks_b) = &r.by_annotator[b];
@@ -253,26 +307,34 @@ fn pair_agreement(
                 .or_default()
                 .add(measures::compare_spans(&only(marks_a), &only(marks_b)));
         }
+        let mut alone = Continuum::default();
+        alone.add(r.document.chars, [marks_a, marks_b]);
+        continuum.add(r.document.chars, [marks_a, marks_b]);
         per_document.push(DocumentScores {
             document: r.document.path.clone(),
             tokens: r.tokens,
-            overall: scores(labels_a, labels_b, counts, None),
+            overall: scores(labels_a, labels_b, counts, None, alone.alphas().0),
         });
         tokens_a.extend_from_slice(labels_a);
         tokens_b.extend_from_slice(labels_b);
     }
+    let (unitizing_overall, unitizing_per_label) = continuum.alphas();
     let labels = per_label
         .into_iter()
         .map(|(label, counts)| {
             let key = categories.keys[usize::from(label) - 1].to_string();
-            (key, scores(&tokens_a, &tokens_b, counts, Some(label)))
+            let alpha = unitizing_per_label.get(&label).copied().flatten();
+            (
+                key,
+                scores(&tokens_a, &tokens_b, counts, Some(label), alpha),
+            )
         })
         .collect();
     Some(PairAgreement {
         annotators: [a.to_string(), b.to_string()],
         documents: shared.len(),
         tokens: tokens_a.len(),
-        overall: scores(&tokens_a, &tokens_b, overall, None),
+        overall: scores(&tokens_a, &tokens_b, overall, None, unitizing_overall),
         labels,
         per_document,
     })

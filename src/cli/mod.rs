@@ -635,20 +635,21 @@ pub fn agreement_text(measured: &crate::agreement::Agreement) -> String {
         );
         let _ = writeln!(
             out,
-            "  {:<12} {:>7} {:>7} {:>9} {:>10} {:>7}",
-            "label", "spans A", "spans B", "F1 exact", "F1 overlap", "kappa"
+            "  {:<12} {:>7} {:>7} {:>9} {:>10} {:>7} {:>7}",
+            "label", "spans A", "spans B", "F1 exact", "F1 overlap", "kappa", "alpha_u"
         );
         let rows = std::iter::once(("all", &pair.overall))
             .chain(pair.labels.iter().map(|(label, s)| (label.as_str(), s)));
         for (label, scores) in rows {
             let _ = writeln!(
                 out,
-                "  {label:<12} {:>7} {:>7} {:>9} {:>10} {:>7}",
+                "  {label:<12} {:>7} {:>7} {:>9} {:>10} {:>7} {:>7}",
                 scores.spans[0],
                 scores.spans[1],
                 measure(scores.f1_exact),
                 measure(scores.f1_overlap),
-                measure(scores.cohen_kappa)
+                measure(scores.cohen_kappa),
+                measure(scores.unitizing_alpha)
             );
         }
     }

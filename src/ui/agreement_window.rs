@@ -69,6 +69,7 @@ fn scores_row(ui: &mut egui::Ui, tr: Words, label: &str, scores: &Scores) {
     wd::label(ui, &tr.number(measure_text(scores.f1_exact)));
     wd::label(ui, &tr.number(measure_text(scores.f1_overlap)));
     heat_cell(ui, scores.cohen_kappa);
+    heat_cell(ui, scores.unitizing_alpha);
     ui.end_row();
 }
 
@@ -146,93 +147,101 @@ impl DaftarApp {
             .vscroll(true)
             .show(ctx, |ui| {
                 close = wd::title_bar(ui, &tr.t(AGREEMENT_WINDOW));
-                if measuring {
-                    wd::row(ui, |ui| {
-                        ui.spinner();
-                        wd::label(ui, &tr.t(MEASURING));
-                    });
-                } else if wd::button(ui, &tr.t(MEASURE_AGAIN)).clicked() {
-                    again = true;
-                }
-                if agreement.pairs.is_empty() {
-                    wd::label(ui, &tr.t("agreement-none"));
-                }
-                let documents = tr.t_with(
-                    "agreement-documents",
-                    &[("count", agreement.documents.into())],
-                );
-                wd::label(ui, &documents);
-                if !agreement.pairs.is_empty() {
-                    wd::heading(ui, &tr.t("agreement-heat-map"));
-                    heat_map_ui(ui, engine, agreement);
-                }
-                for (name, group) in [
-                    ("agreement-fleiss", &agreement.fleiss),
-                    ("agreement-krippendorff", &agreement.krippendorff),
-                ] {
-                    if let Some(group) = group {
+                wd::page(ui, wd::right_to_left(ui), |ui| {
+                    if measuring {
                         wd::row(ui, |ui| {
-                            let text = tr.t_with(
-                                name,
-                                &[
-                                    ("documents", group.documents.into()),
-                                    ("tokens", group.tokens.into()),
-                                ],
-                            );
-                            wd::label(ui, &text);
-                            heat_cell(ui, group.value);
+                            ui.spinner();
+                            wd::label(ui, &tr.t(MEASURING));
                         });
+                    } else if wd::button(ui, &tr.t(MEASURE_AGAIN)).clicked() {
+                        again = true;
                     }
-                }
-                for (index, pair) in agreement.pairs.iter().enumerate() {
-                    ui.separator();
-                    pair_names(ui, engine, &pair.annotators);
-                    let counts = tr.t_with(
-                        "agreement-pair-counts",
-                        &[
-                            ("documents", pair.documents.into()),
-                            ("tokens", pair.tokens.into()),
-                        ],
+                    if agreement.pairs.is_empty() {
+                        wd::label(ui, &tr.t("agreement-none"));
+                    }
+                    let documents = tr.t_with(
+                        "agreement-documents",
+                        &[("count", agreement.documents.into())],
                     );
-                    wd::label(ui, &counts);
-                    egui::Grid::new(("agreement pair", index))
-                        .striped(true)
-                        .show(ui, |ui| {
-                            for heading in [
-                                "agreement-column-label",
-                                "agreement-column-spans-a",
-                                "agreement-column-spans-b",
-                                "agreement-column-f1-exact",
-                                "agreement-column-f1-overlap",
-                                "agreement-column-kappa",
-                            ] {
-                                wd::strong(ui, &tr.t(heading));
-                            }
-                            ui.end_row();
-                            scores_row(ui, tr, &tr.t("agreement-all"), &pair.overall);
-                            for (label, scores) in &pair.labels {
-                                scores_row(ui, tr, label, scores);
-                            }
-                        });
-                    let id = format!("agreement documents {index}");
-                    wd::collapsing(ui, &id, &tr.t("agreement-per-document"), |ui| {
-                        for document in &pair.per_document {
+                    wd::label(ui, &documents);
+                    if !agreement.pairs.is_empty() {
+                        wd::heading(ui, &tr.t("agreement-heat-map"));
+                        heat_map_ui(ui, engine, agreement);
+                    }
+                    for (name, group) in [
+                        ("agreement-fleiss", &agreement.fleiss),
+                        ("agreement-krippendorff", &agreement.krippendorff),
+                    ] {
+                        if let Some(group) = group {
                             wd::row(ui, |ui| {
-                                heat_cell(ui, document.overall.cohen_kappa);
-                                let f1 = tr.number(measure_text(document.overall.f1_exact));
-                                wd::label(ui, &format!("F1 {f1}"));
-                                bidi_label_ui(ui, engine, &document.document, 13.0);
+                                let text = tr.t_with(
+                                    name,
+                                    &[
+                                        ("documents", group.documents.into()),
+                                        ("tokens", group.tokens.into()),
+                                    ],
+                                );
+                                wd::label(ui, &text);
+                                heat_cell(ui, group.value);
                             });
                         }
-                    });
-                }
-                for skipped in &agreement.skipped {
-                    wd::row(ui, |ui| {
-                        wd::label(ui, &tr.t("agreement-skipped"));
-                        bidi_label_ui(ui, engine, &skipped.document, 13.0);
-                    });
-                    bidi_label_ui(ui, engine, &skipped.reason, 14.0);
-                }
+                    }
+                    for (index, pair) in agreement.pairs.iter().enumerate() {
+                        ui.separator();
+                        pair_names(ui, engine, &pair.annotators);
+                        let counts = tr.t_with(
+                            "agreement-pair-counts",
+                            &[
+                                ("documents", pair.documents.into()),
+                                ("tokens", pair.tokens.into()),
+                            ],
+                        );
+                        wd::label(ui, &counts);
+                        egui::Grid::new(("agreement pair", index))
+                            .striped(true)
+                            .show(ui, |ui| {
+                                for heading in [
+                                    "agreement-column-label",
+                                    "agreement-column-spans-a",
+                                    "agreement-column-spans-b",
+                                    "agreement-column-f1-exact",
+                                    "agreement-column-f1-overlap",
+                                    "agreement-column-kappa",
+                                ] {
+                                    wd::strong(ui, &tr.t(heading));
+                                }
+                                let alpha_u = wd::strong(ui, &tr.t("agreement-column-alpha-u"));
+                                wd::hover(alpha_u, &tr.t("agreement-column-alpha-u-tip"));
+                                ui.end_row();
+                                scores_row(ui, tr, &tr.t("agreement-all"), &pair.overall);
+                                for (label, scores) in &pair.labels {
+                                    scores_row(ui, tr, label, scores);
+                                }
+                            });
+                        let id = format!("agreement documents {index}");
+                        wd::collapsing(ui, &id, &tr.t("agreement-per-document"), |ui| {
+                            for document in &pair.per_document {
+                                wd::row(ui, |ui| {
+                                    heat_cell(ui, document.overall.cohen_kappa);
+                                    let f1 = tr.number(measure_text(document.overall.f1_exact));
+                                    wd::label(ui, &format!("F1 {f1}"));
+                                    let alpha_u = measure_text(document.overall.unitizing_alpha);
+                                    let alpha_u = tr.number(alpha_u);
+                                    let name = tr.t("agreement-column-alpha-u");
+                                    wd::label(ui, &format!("{name} {alpha_u}"));
+                                    bidi_label_ui(ui, engine, &document.document, 13.0);
+                                });
+                            }
+                        });
+                    }
+                    for skipped in &agreement.skipped {
+                        wd::row(ui, |ui| {
+                            wd::label(ui, &tr.t("agreement-skipped"));
+                            bidi_label_ui(ui, engine, &skipped.document, 13.0);
+                        });
+                        bidi_label_ui(ui, engine, &skipped.reason, 14.0);
+                    }
+                });
             });
         if close {
             self.agreement = None;

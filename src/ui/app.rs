@@ -687,20 +687,22 @@ impl DaftarApp {
             .collapsible(false)
             .show(ctx, |ui| {
                 close = super::words::title_bar(ui, &tr.t("recovery-title"));
-                super::words::label(ui, &tr.t("recovery-kept"));
-                let text_engine = self
-                    .text_engine
-                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                let kept = kept.display().to_string();
-                super::bidi_label::bidi_label_ui(ui, text_engine, &kept, 13.0);
-                super::words::label(ui, &tr.t("recovery-restoring"));
-                super::words::row(ui, |ui| {
-                    if super::words::button(ui, &tr.t(RESTORE_RECOVERY)).clicked() {
-                        choice = Some(AppCommand::RestoreRecovery);
-                    }
-                    if super::words::button(ui, &tr.t(DISCARD_RECOVERY)).clicked() {
-                        choice = Some(AppCommand::DiscardRecovery);
-                    }
+                super::words::page(ui, super::words::right_to_left(ui), |ui| {
+                    super::words::label(ui, &tr.t("recovery-kept"));
+                    let text_engine = self
+                        .text_engine
+                        .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                    let kept = kept.display().to_string();
+                    super::bidi_label::bidi_label_ui(ui, text_engine, &kept, 13.0);
+                    super::words::label(ui, &tr.t("recovery-restoring"));
+                    super::words::row(ui, |ui| {
+                        if super::words::button(ui, &tr.t(RESTORE_RECOVERY)).clicked() {
+                            choice = Some(AppCommand::RestoreRecovery);
+                        }
+                        if super::words::button(ui, &tr.t(DISCARD_RECOVERY)).clicked() {
+                            choice = Some(AppCommand::DiscardRecovery);
+                        }
+                    });
                 });
             });
         if let Some(command) = choice {

@@ -64,18 +64,20 @@ impl DaftarApp {
             .resizable(false)
             .show(ctx, |ui| {
                 close = wd::title_bar(ui, &tr.t(ASSIGN_WINDOW));
-                wd::label(ui, &tr.t_with("assign-listed", &[("count", listed.into())]));
-                let hint = tr.t(ANNOTATORS_HINT);
-                bidi_text_edit_ui(ui, engine, &mut dialog.names, &hint, 320.0);
-                for mode in AssignMode::ALL {
-                    wd::radio(ui, &mut dialog.mode, mode, &tr.t(mode_key(mode)));
-                }
-                if wd::button(ui, &tr.t(ASSIGN_BUTTON)).clicked() {
-                    assign = Some(AppCommand::Assign {
-                        annotators: dialog.names.text(),
-                        mode: dialog.mode,
-                    });
-                }
+                wd::page(ui, wd::right_to_left(ui), |ui| {
+                    wd::label(ui, &tr.t_with("assign-listed", &[("count", listed.into())]));
+                    let hint = tr.t(ANNOTATORS_HINT);
+                    bidi_text_edit_ui(ui, engine, &mut dialog.names, &hint, 320.0);
+                    for mode in AssignMode::ALL {
+                        wd::radio(ui, &mut dialog.mode, mode, &tr.t(mode_key(mode)));
+                    }
+                    if wd::button(ui, &tr.t(ASSIGN_BUTTON)).clicked() {
+                        assign = Some(AppCommand::Assign {
+                            annotators: dialog.names.text(),
+                            mode: dialog.mode,
+                        });
+                    }
+                });
             });
         if let Some(command) = assign {
             self.push(command);

@@ -96,43 +96,45 @@ impl DaftarApp {
         let tr = wd::words(ctx);
         super::key_list::centered_window(CHARTS_WINDOW, ctx, 960.0, 480.0).show(ctx, |ui| {
             close = wd::title_bar(ui, &tr.t(CHARTS_WINDOW));
-            wd::row_wrapped(ui, |ui| {
-                for kind in ChartKind::ALL {
-                    let shown = self.charts_window.shown == kind;
-                    if wd::selectable(ui, shown, &chart_name(tr, kind)).clicked() {
-                        self.charts_window.shown = kind;
+            wd::page(ui, wd::right_to_left(ui), |ui| {
+                wd::row_wrapped(ui, |ui| {
+                    for kind in ChartKind::ALL {
+                        let shown = self.charts_window.shown == kind;
+                        if wd::selectable(ui, shown, &chart_name(tr, kind)).clicked() {
+                            self.charts_window.shown = kind;
+                        }
                     }
-                }
-                ui.separator();
-                if wd::button(ui, &tr.t(SAVE_SVG)).clicked() {
-                    let kind = self.charts_window.shown;
-                    if let Some(path) = rfd::FileDialog::new()
-                        .add_filter(tr.t("charts-svg-picture"), &["svg"])
-                        .set_file_name(kind.file_name())
-                        .save_file()
-                    {
-                        pushed = Some(AppCommand::SaveChart { chart: kind, path });
-                    }
-                }
-            });
-            ui.separator();
-            let text_engine = self
-                .text_engine
-                .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-            let Some(Made { timeline, bars, .. }) = &self.charts_window.made else {
-                return;
-            };
-            egui::ScrollArea::vertical()
-                .id_salt("chart")
-                .auto_shrink([false, false])
-                .show(ui, |ui| match self.charts_window.shown {
-                    ChartKind::Timeline => timeline_ui(ui, text_engine, timeline),
-                    kind => {
-                        if let Some((_, chart)) = bars.iter().find(|(k, _)| *k == kind) {
-                            bars_ui(ui, text_engine, chart);
+                    ui.separator();
+                    if wd::button(ui, &tr.t(SAVE_SVG)).clicked() {
+                        let kind = self.charts_window.shown;
+                        if let Some(path) = rfd::FileDialog::new()
+                            .add_filter(tr.t("charts-svg-picture"), &["svg"])
+                            .set_file_name(kind.file_name())
+                            .save_file()
+                        {
+                            pushed = Some(AppCommand::SaveChart { chart: kind, path });
                         }
                     }
                 });
+                ui.separator();
+                let text_engine = self
+                    .text_engine
+                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                let Some(Made { timeline, bars, .. }) = &self.charts_window.made else {
+                    return;
+                };
+                egui::ScrollArea::vertical()
+                    .id_salt("chart")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| match self.charts_window.shown {
+                        ChartKind::Timeline => timeline_ui(ui, text_engine, timeline),
+                        kind => {
+                            if let Some((_, chart)) = bars.iter().find(|(k, _)| *k == kind) {
+                                bars_ui(ui, text_engine, chart);
+                            }
+                        }
+                    });
+            });
         });
         if close {
             self.charts_window.open = false;

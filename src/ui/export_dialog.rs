@@ -148,73 +148,75 @@ impl DaftarApp {
             .resizable(false)
             .show(ctx, |ui| {
                 close = wd::title_bar(ui, &tr.t(EXPORT_WINDOW));
-                let text_engine = self
-                    .text_engine
-                    .get_or_insert_with(|| TextEngine::new(ui.ctx()));
-                let dialog = &mut self.export;
-                let every = tr.t(EVERY_FORMAT);
-                let format_name = dialog.format.map_or(every.as_str(), |f| f.name());
-                wd::combo(ui, &tr.t("export-format"), true, format_name, |ui| {
-                    for format in Format::ALL {
-                        let chosen = dialog.format == Some(format);
-                        if wd::selectable(ui, chosen, format.name()).clicked() {
-                            dialog.format = Some(format);
+                wd::page(ui, wd::right_to_left(ui), |ui| {
+                    let text_engine = self
+                        .text_engine
+                        .get_or_insert_with(|| TextEngine::new(ui.ctx()));
+                    let dialog = &mut self.export;
+                    let every = tr.t(EVERY_FORMAT);
+                    let format_name = dialog.format.map_or(every.as_str(), |f| f.name());
+                    wd::combo(ui, &tr.t("export-format"), true, format_name, |ui| {
+                        for format in Format::ALL {
+                            let chosen = dialog.format == Some(format);
+                            if wd::selectable(ui, chosen, format.name()).clicked() {
+                                dialog.format = Some(format);
+                            }
                         }
-                    }
-                    if wd::selectable(ui, dialog.format.is_none(), &every).clicked() {
-                        dialog.format = None;
-                    }
-                });
-                wd::radio(
-                    ui,
-                    &mut dialog.everything,
-                    false,
-                    &tr.t("export-reviewed-only"),
-                );
-                wd::radio(ui, &mut dialog.everything, true, &tr.t("export-everything"));
-                let excel = wd::checkbox(ui, &mut dialog.for_excel, &tr.t("export-excel"));
-                wd::hover(excel, &tr.t("export-excel-tip"));
-                wd::row(ui, |ui| {
-                    wd::label(ui, &tr.t("export-folder"));
-                    let hint = tr.t(FOLDER_HINT);
-                    bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, &hint, 320.0);
-                    if wd::button(ui, &tr.t("export-choose")).clicked()
-                        && let Some(folder) = rfd::FileDialog::new().pick_folder()
-                    {
-                        dialog.folder.set_text(&folder.display().to_string());
-                        dialog.confirm_replace = false;
-                    }
-                });
-                if let Some(job) = &dialog.job {
-                    wd::row(ui, |ui| job.progress_ui(ui));
-                } else if dialog.confirm_replace {
-                    wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("export-not-empty"));
+                        if wd::selectable(ui, dialog.format.is_none(), &every).clicked() {
+                            dialog.format = None;
+                        }
+                    });
+                    wd::radio(
+                        ui,
+                        &mut dialog.everything,
+                        false,
+                        &tr.t("export-reviewed-only"),
+                    );
+                    wd::radio(ui, &mut dialog.everything, true, &tr.t("export-everything"));
+                    let excel = wd::checkbox(ui, &mut dialog.for_excel, &tr.t("export-excel"));
+                    wd::hover(excel, &tr.t("export-excel-tip"));
                     wd::row(ui, |ui| {
-                        if wd::button(ui, &tr.t(REPLACE_BUTTON)).clicked() {
-                            start = Some(true);
-                        }
-                        if wd::button(ui, &tr.t("export-choose-another")).clicked() {
+                        wd::label(ui, &tr.t("export-folder"));
+                        let hint = tr.t(FOLDER_HINT);
+                        bidi_text_edit_ui(ui, text_engine, &mut dialog.folder, &hint, 320.0);
+                        if wd::button(ui, &tr.t("export-choose")).clicked()
+                            && let Some(folder) = rfd::FileDialog::new().pick_folder()
+                        {
+                            dialog.folder.set_text(&folder.display().to_string());
                             dialog.confirm_replace = false;
                         }
                     });
-                } else if wd::button(ui, &tr.t(EXPORT_BUTTON)).clicked() {
-                    start = Some(false);
-                }
-                // Messages name the folder, which may be Persian or Arabic: our text engine.
-                match &dialog.outcome {
-                    Some(Ok(done)) => {
-                        bidi_label_ui(ui, text_engine, done, 14.0);
+                    if let Some(job) = &dialog.job {
+                        wd::row(ui, |ui| job.progress_ui(ui));
+                    } else if dialog.confirm_replace {
+                        wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("export-not-empty"));
+                        wd::row(ui, |ui| {
+                            if wd::button(ui, &tr.t(REPLACE_BUTTON)).clicked() {
+                                start = Some(true);
+                            }
+                            if wd::button(ui, &tr.t("export-choose-another")).clicked() {
+                                dialog.confirm_replace = false;
+                            }
+                        });
+                    } else if wd::button(ui, &tr.t(EXPORT_BUTTON)).clicked() {
+                        start = Some(false);
                     }
-                    Some(Err(error)) => {
+                    // Messages name the folder, which may be Persian or Arabic: our text engine.
+                    match &dialog.outcome {
+                        Some(Ok(done)) => {
+                            bidi_label_ui(ui, text_engine, done, 14.0);
+                        }
+                        Some(Err(error)) => {
+                            let warn = Some(ui.visuals().warn_fg_color);
+                            bidi_label_colored_ui(ui, text_engine, error, 14.0, warn);
+                        }
+                        None => {}
+                    }
+                    for warning in &dialog.warnings {
                         let warn = Some(ui.visuals().warn_fg_color);
-                        bidi_label_colored_ui(ui, text_engine, error, 14.0, warn);
+                        bidi_label_colored_ui(ui, text_engine, warning, 14.0, warn);
                     }
-                    None => {}
-                }
-                for warning in &dialog.warnings {
-                    let warn = Some(ui.visuals().warn_fg_color);
-                    bidi_label_colored_ui(ui, text_engine, warning, 14.0, warn);
-                }
+                });
             });
         if let Some(replace) = start {
             let request = self.export.request(replace);

@@ -138,10 +138,15 @@ impl DaftarApp {
         let typing = text_field_has_keyboard(ctx);
         // egui matches shortcuts ignoring an extra Shift: try those with more modifiers first,
         // or Ctrl+Z would swallow Ctrl+Shift+Z.
+        let right_to_left = super::words::words(ctx).right_to_left();
         let mut shortcuts: Vec<_> = COMMANDS
             .iter()
             .filter(|c| c.while_typing || !typing)
-            .flat_map(|c| c.shortcuts.iter().map(move |s| (s, c.command)))
+            .flat_map(|c| {
+                super::ui_command::shortcuts(c.command, right_to_left)
+                    .iter()
+                    .map(move |s| (s, c.command))
+            })
             .filter(|(s, _)| !(in_hits || in_records) || s.modifiers.alt || s.modifiers.command)
             .collect();
         shortcuts.sort_by_key(|(s, _)| std::cmp::Reverse(modifier_count(s.modifiers)));

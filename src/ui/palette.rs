@@ -88,7 +88,7 @@ impl super::app::DaftarApp {
                 value: PaletteAction::Ui(c.command),
                 shown: with_key(
                     &tr.t(c.text),
-                    &c.shortcuts
+                    &super::ui_command::shortcuts(c.command, tr.right_to_left())
                         .first()
                         .map(|s| ctx.format_shortcut(s))
                         .unwrap_or_default(),

@@ -1055,15 +1055,17 @@ impl DaftarApp {
             .default_width(560.0)
             .show(ctx, |ui| {
                 close = wd::title_bar(ui, &tr.t("import-report-title"));
-                wd::label(ui, &tr.t("import-report-files"));
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        // One line a file: file names may be Persian or Arabic.
-                        for line in report.lines() {
-                            bidi_label_ui(ui, text_engine, line, 13.0);
-                        }
-                    });
+                wd::page(ui, wd::right_to_left(ui), |ui| {
+                    wd::label(ui, &tr.t("import-report-files"));
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            // One line a file: file names may be Persian or Arabic.
+                            for line in report.lines() {
+                                bidi_label_ui(ui, text_engine, line, 13.0);
+                            }
+                        });
+                });
             });
         if close {
             self.report_to_show = None;

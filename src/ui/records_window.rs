@@ -126,9 +126,11 @@ impl DaftarApp {
         let title = wd::words(ctx).t(RECORDS_WINDOW);
         super::key_list::centered_window(RECORDS_WINDOW, ctx, 1100.0, 520.0).show(ctx, |ui| {
             close = wd::title_bar(ui, &title);
-            self.records_filter_ui(ui);
-            ui.separator();
-            self.records_table_ui(ui);
+            wd::page(ui, wd::right_to_left(ui), |ui| {
+                self.records_filter_ui(ui);
+                ui.separator();
+                self.records_table_ui(ui);
+            });
         });
         if close {
             self.records_window.open = false;

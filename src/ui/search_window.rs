@@ -226,15 +226,17 @@ impl DaftarApp {
         let title = wd::words(ctx).t(SEARCH_WINDOW);
         super::key_list::centered_window(SEARCH_WINDOW, ctx, 780.0, 540.0).show(ctx, |ui| {
             close = wd::title_bar(ui, &title);
-            self.search_form_ui(ui);
-            ui.separator();
-            self.search_summary_ui(ui);
-            // Tagging at the bottom, the hits in all the height between.
-            egui::Panel::bottom("search tagging")
-                .resizable(false)
-                .show(ui, |ui| self.search_tag_ui(ui));
-            let list_height = ui.available_height().max(120.0);
-            self.search_results_ui(ui, list_height);
+            wd::page(ui, wd::right_to_left(ui), |ui| {
+                self.search_form_ui(ui);
+                ui.separator();
+                self.search_summary_ui(ui);
+                // Tagging at the bottom, the hits in all the height between.
+                egui::Panel::bottom("search tagging")
+                    .resizable(false)
+                    .show(ui, |ui| self.search_tag_ui(ui));
+                let list_height = ui.available_height().max(120.0);
+                self.search_results_ui(ui, list_height);
+            });
         });
         if close {
             self.search_window.open = false;

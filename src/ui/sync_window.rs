@@ -90,8 +90,8 @@ impl DaftarApp {
                 match &self.sync.account {
                     Some(Ok(report)) => {
                         // Names, paths and the commit message may be Persian or Arabic.
-                        for line in report.to_string().lines() {
-                            bidi_label_ui(ui, engine, line, 14.0);
+                        for line in report.lines(tr) {
+                            bidi_label_ui(ui, engine, &line, 14.0);
                         }
                         if !report.conflicts.is_empty() {
                             wd::label(ui, &tr.t("sync-conflicts-help"));

@@ -227,6 +227,18 @@ pub fn info(command: UiCommand) -> &'static CommandInfo {
         .expect("every command is in the table")
 }
 
+/// The command's keys in the interface's reading direction. The next and previous span keys are
+/// a pair side by side, `[` left of `]`: the one on the side the text reads towards moves
+/// forward, so in a window that reads right to left `[` is next and `]` previous.
+pub fn shortcuts(command: UiCommand, right_to_left: bool) -> &'static [KeyboardShortcut] {
+    let keys_of = match (right_to_left, command) {
+        (true, UiCommand::NextItem) => UiCommand::PreviousItem,
+        (true, UiCommand::PreviousItem) => UiCommand::NextItem,
+        _ => command,
+    };
+    info(keys_of).shortcuts
+}
+
 /// The command's name in the interface's language.
 pub fn name(command: UiCommand, ctx: &eframe::egui::Context) -> String {
     super::words::words(ctx).t(info(command).text)
@@ -240,7 +252,8 @@ pub fn tooltip(command: UiCommand, ctx: &eframe::egui::Context) -> String {
 /// "Undo (Ctrl+Z)" for buttons and tooltips.
 pub fn label_with_shortcut(command: UiCommand, ctx: &eframe::egui::Context) -> String {
     let name = name(command, ctx);
-    match info(command).shortcuts.first() {
+    let right_to_left = super::words::words(ctx).right_to_left();
+    match shortcuts(command, right_to_left).first() {
         Some(shortcut) => format!("{name} ({})", ctx.format_shortcut(shortcut)),
         None => name,
     }
