@@ -115,9 +115,8 @@ pub fn import_annotations(
     let existed = crate::store::folder::is_project_folder(project_path) || project_path.is_file();
     let author = import_author(kind, annotator);
     let corpus = opened.corpus_root.clone();
-    let added = add_imported(&mut opened.project, &corpus, &documents, kind, &author);
-    // The texts and spans as read are in the project now: their memory goes before the save.
-    drop(documents);
+    // The texts and spans as read go once their spans are built, before the save.
+    let added = add_imported(&mut opened.project, &corpus, documents, kind, &author);
     let saved = added.and_then(|added| Ok((added, opened.file.save(&opened.project)?)));
     let added = match saved {
         Ok((added, ())) => added,

@@ -159,6 +159,11 @@ impl Edit {
                 Ok(Edit::RemoveSpan { doc, span: id })
             }
             Edit::InsertSpans { doc, spans } => {
+                // Room for them all at once: grown one span at a time, the document's list
+                // would hold up to twice the memory its spans need (an import's 500,000).
+                if let Ok(document) = doc_mut(project, doc) {
+                    document.spans.reserve_exact(spans.len());
+                }
                 let mut done = Vec::with_capacity(spans.len());
                 for span in spans {
                     let id = span.id;

@@ -15,7 +15,7 @@ use super::brat::{AnnSpan, parse_ann};
 use super::sanitize_file_name;
 use super::units;
 use crate::edit::Edit;
-use crate::model::{LabelDef, Names, Project, Span};
+use crate::model::{DocId, Document, LabelDef, Names, Project, Span, SpanId};
 use crate::text::OffsetIndex;
 
 /// A span read from another tool's file, in code points of its text.
@@ -487,96 +487,141 @@ pub fn import_author(kind: SourceKind, annotator: Option<&str>) -> String {
 pub fn add_imported(
     project: &mut Project,
     corpus: &Path,
-    documents: &[ImportedDocument],
+    documents: Vec<ImportedDocument>,
     kind: SourceKind,
     author: &str,
 ) -> anyhow::Result<Added> {
-    let mut edits = Vec::new();
     let mut added = Added::default();
-    // Documents by path, once: a lookup per imported record must not walk the whole list.
-    let by_path: HashMap<String, usize> = project
-        .documents
-        .iter()
-        .enumerate()
-        .map(|(index, d)| (d.path.clone(), index))
-        .collect();
     add_labels(
         project,
         documents
             .iter()
             .flat_map(|d| d.spans.iter().map(|s| s.label.as_str())),
     );
-    for document in documents {
+    // Documents by path, once: a lookup per imported record must not walk the whole list.
+    let by_path: HashMap<&str, &std::sync::Arc<Document>> = project
+        .documents
+        .iter()
+        .map(|d| (d.path.as_str(), d))
+        .collect();
+    // Each document's spans quoted on every core (checking the text is the project's article
+    // means hashing it); ids are handed out after, in order.
+    let built = crate::parallel::map(&documents, |document| {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
             _ => text_file_name(&document.name),
         };
-        let Some(existing) = by_path.get(&name).map(|&i| &project.documents[i]) else {
-            added.rejected.push(Rejected {
+        let Some(existing) = by_path.get(name.as_str()) else {
+            let reason = format!(
+                "its text was not imported into {} (see the import report)",
+                corpus.display()
+            );
+            return Err(Rejected {
                 place: name,
-                reason: format!(
-                    "its text was not imported into {} (see the import report)",
-                    corpus.display()
-                ),
+                reason,
             });
-            continue;
         };
         if existing.fingerprint != crate::corpus::fingerprint(&document.text) {
-            added.rejected.push(Rejected {
+            let reason = "its text is not the text of the project's article of that name".into();
+            return Err(Rejected {
                 place: name,
-                reason: "its text is not the text of the project's article of that name".into(),
+                reason,
             });
-            continue;
         }
-        let doc = existing.id;
-        let have: HashSet<(usize, usize, String)> = existing
-            .spans
-            .iter()
-            .filter(|s| s.author == author)
-            .map(|s| (s.start, s.end, s.label.clone()))
-            .collect();
-        let mut seen = have;
-        let index = crate::text::OffsetIndex::new(&document.text);
-        let mut spans = Vec::with_capacity(document.spans.len());
-        for imported in &document.spans {
-            let key = (imported.start, imported.end, imported.label.clone());
-            if !seen.insert(key) {
-                added.already += 1;
+        Ok(quote_imported(existing, document, &name, author))
+    });
+    // The texts and spans as read go before the spans join the project.
+    drop(documents);
+    drop(by_path);
+    let mut edits = Vec::new();
+    for document in built {
+        let mut document = match document {
+            Ok(document) => document,
+            Err(rejected) => {
+                added.rejected.push(rejected);
                 continue;
             }
-            let id = project.new_span_id();
-            let quoted = Span::quoting_indexed(
-                id,
-                &document.text,
-                &index,
-                imported.start,
-                imported.end,
-                &imported.label,
-                author,
-            );
-            let Some(mut span) = quoted else {
-                added.rejected.push(Rejected {
-                    place: name.clone(),
-                    reason: format!(
-                        "a {} span at {}..{} is not a span of the text",
-                        imported.label, imported.start, imported.end
-                    ),
-                });
-                continue;
-            };
-            span.attributes = imported.attributes.clone();
-            span.note = imported.note.clone();
-            spans.push(span);
-            added.spans += 1;
+        };
+        for span in &mut document.spans {
+            span.id = project.new_span_id();
         }
+        added.spans += document.spans.len();
+        added.already += document.already;
+        added.rejected.append(&mut document.rejected);
         // One edit per document: a batch of 500,000 one-span edits held gigabytes.
-        edits.push(Edit::InsertSpans { doc, spans });
+        edits.push(Edit::InsertSpans {
+            doc: document.doc,
+            spans: document.spans,
+        });
         added.documents += 1;
     }
     Edit::Batch(edits)
         .apply(project)
         .map_err(|e| anyhow!("{e}"))?;
     Ok(added)
+}
+
+/// One imported document's spans as the project's, before they have ids.
+struct Quoted {
+    doc: DocId,
+    spans: Vec<Span>,
+    /// Spans the document already had from the same author.
+    already: usize,
+    rejected: Vec<Rejected>,
+}
+
+/// The spans of `imported` as spans of the project's `existing` document (the same text), with
+/// no ids yet. A span the document already has from the same author (same range and label),
+/// or that comes twice, is counted as already there, not added.
+fn quote_imported(
+    existing: &Document,
+    imported: &ImportedDocument,
+    name: &str,
+    author: &str,
+) -> Quoted {
+    let mut seen: HashSet<(usize, usize, &str)> = existing
+        .spans
+        .iter()
+        .filter(|s| s.author == author)
+        .map(|s| (s.start, s.end, s.label.as_str()))
+        .collect();
+    let mut quoted = Quoted {
+        doc: existing.id,
+        spans: Vec::with_capacity(imported.spans.len()),
+        already: 0,
+        rejected: Vec::new(),
+    };
+    let text = &imported.text;
+    let index = crate::text::OffsetIndex::new(text);
+    let no_id = SpanId(0);
+    for span in &imported.spans {
+        if !seen.insert((span.start, span.end, span.label.as_str())) {
+            quoted.already += 1;
+            continue;
+        }
+        let Some(mut new) = Span::quoting_indexed(
+            no_id,
+            text,
+            &index,
+            span.start,
+            span.end,
+            &span.label,
+            author,
+        ) else {
+            quoted.rejected.push(Rejected {
+                place: name.to_string(),
+                reason: format!(
+                    "a {} span at {}..{} is not a span of the text",
+                    span.label, span.start, span.end
+                ),
+            });
+            continue;
+        };
+        new.attributes = span.attributes.clone();
+        new.note = span.note.clone();
+        quoted.spans.push(new);
+    }
+    quoted
 }
 
 /// A document name as a file name in the corpus folder (always ending `.txt`).

@@ -79,6 +79,28 @@ impl Document {
             .partition_point(|s| s.sort_key() < span.sort_key())
     }
 
+    /// The document with no spans, its spans not copied (what a folder project's document file
+    /// holds; the spans have files of their own).
+    pub fn without_spans(&self) -> Document {
+        Document {
+            id: self.id,
+            path: self.path.clone(),
+            fingerprint: self.fingerprint.clone(),
+            chars: self.chars,
+            encoding: self.encoding.clone(),
+            language: self.language.clone(),
+            title: self.title.clone(),
+            published: self.published.clone(),
+            source: self.source.clone(),
+            status: self.status,
+            disk: self.disk.clone(),
+            labels: self.labels.clone(),
+            note: self.note.clone(),
+            assigned: self.assigned.clone(),
+            spans: Vec::new(),
+        }
+    }
+
     /// A short name for lists: the title, or else the file name.
     pub fn display_name(&self) -> &str {
         self.title

@@ -112,10 +112,9 @@ fn ron_text<T: Serialize>(value: &T, depth: usize) -> String {
 /// The files of one document, relative to the project folder.
 fn document_files(document: &Document) -> Vec<(PathBuf, String)> {
     let folder = Path::new(DOCUMENTS);
-    let mut head = document.clone();
-    head.spans = Vec::new();
     let id = document.id.to_string();
-    let mut files = vec![(folder.join(format!("{id}.ron")), ron_text(&head, 2))];
+    let head = ron_text(&document.without_spans(), 2);
+    let mut files = vec![(folder.join(format!("{id}.ron")), head)];
     let mut by_file: BTreeMap<String, Vec<&Span>> = BTreeMap::new();
     for span in &document.spans {
         by_file
@@ -430,6 +429,9 @@ pub fn save_folder(
     project: &Project,
     state: &mut FolderState,
 ) -> Result<Saved, StoreError> {
+    if state.files.is_empty() && state.documents.is_empty() && !is_project_folder(root) {
+        return save_new_folder(root, project, state);
+    }
     // What should be there: every file outside the documents (few, small), and the files of
     // the documents changed since the last save. An unchanged document (the same `Arc`) is
     // not even visited beyond that check: saving after one edit costs one document's files.
@@ -525,6 +527,108 @@ pub fn save_folder(
         written: written.len(),
         removed: to_remove.len(),
     })
+}
+
+/// The first save into a folder that is not a project yet (an import, a migration, a new
+/// project): every file written straight to its name, `project.ron` last. Until `project.ron`
+/// is there the folder is no project, so a save cut short never leaves a project with documents
+/// missing, and no temporary and rename per file are needed (they doubled the work of creating
+/// 20,000 files). Threads on every core serialize the documents while this one writes them, a
+/// few at a time through a bounded channel, so their text is never all in memory. A file
+/// already there is not replaced.
+fn save_new_folder(
+    root: &Path,
+    project: &Project,
+    state: &mut FolderState,
+) -> Result<Saved, StoreError> {
+    let failed = |path: &Path| {
+        let path = root.join(path);
+        move |error| StoreError::Write { path, error }
+    };
+    let mut shell = shell_files(project);
+    // project.ron is the first of the shell's files: it is written last.
+    let header = shell.remove(0);
+    let mut written: Vec<(PathBuf, u64)> = Vec::new();
+    let mut folders_made: HashSet<PathBuf> = HashSet::new();
+    let mut write = |path: &Path, text: &str| -> Result<(), StoreError> {
+        let full = root.join(path);
+        let folder = crate::open::folder_of(&full).to_path_buf();
+        if !folders_made.contains(&folder) {
+            std::fs::create_dir_all(&folder).map_err(failed(path))?;
+            folders_made.insert(folder);
+        }
+        write_new_file(&full, text).map_err(|error| match error.kind() {
+            std::io::ErrorKind::AlreadyExists => StoreError::ChangedOnDisk { path: full },
+            _ => StoreError::Write { path: full, error },
+        })?;
+        written.push((path.to_path_buf(), content_hash(text)));
+        Ok(())
+    };
+    for (path, text) in &shell {
+        write(path, text)?;
+    }
+    let mut documents: Vec<(DocId, Arc<Document>, Vec<PathBuf>)> = Vec::new();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    std::thread::scope(|scope| -> Result<(), StoreError> {
+        let (send, receive) = std::sync::mpsc::sync_channel(64);
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+        for _ in 0..threads {
+            let send = send.clone();
+            let next = &next;
+            scope.spawn(move || {
+                while let Some(document) = project
+                    .documents
+                    .get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed))
+                {
+                    // The writer stopped (an error): nothing more to serialize.
+                    if send.send((document, document_files(document))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(send);
+        for (document, files) in receive {
+            let mut paths = Vec::with_capacity(files.len());
+            for (path, text) in files {
+                write(&path, &text)?;
+                paths.push(path);
+            }
+            documents.push((document.id, Arc::clone(document), paths));
+        }
+        Ok(())
+    })?;
+    let temporaries: Vec<PathBuf> = written.iter().map(|(p, _)| root.join(p)).collect();
+    super::sync_written(root, &temporaries).map_err(failed(Path::new("")))?;
+    let (header_path, header_text) = header;
+    write_files(root, &[(root.join(&header_path), header_text.as_str())])
+        .map_err(|(path, error)| StoreError::Write { path, error })?;
+    written.push((header_path, content_hash(&header_text)));
+    let count = written.len();
+    for (path, hash) in written {
+        let stamp = stamp_of(&root.join(&path));
+        state.files.insert(path, (hash, stamp));
+    }
+    state.shell = std::iter::once(PathBuf::from(PROJECT_RON))
+        .chain(shell.into_iter().map(|(path, _)| path))
+        .collect();
+    for (id, document, paths) in documents {
+        state.documents.insert(id, (document, paths));
+    }
+    Ok(Saved {
+        written: count,
+        removed: 0,
+    })
+}
+
+/// Writes a file that must not exist yet.
+fn write_new_file(path: &Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(text.as_bytes())
 }
 
 /// What a save of a folder project did.

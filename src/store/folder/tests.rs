@@ -241,3 +241,54 @@ fn spans_whose_document_file_is_missing_are_named() {
         "{message}"
     );
 }
+
+#[test]
+fn a_first_save_that_fails_leaves_no_project_and_replaces_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p.daftar");
+    let project = sample();
+    create_folder(&root).unwrap();
+    // A file of another program's (or a save cut short) where a document's file would go.
+    let last = project.documents.last().unwrap().id;
+    let in_the_way = document_file(&root, last);
+    std::fs::create_dir_all(in_the_way.parent().unwrap()).unwrap();
+    std::fs::write(&in_the_way, "not Daftar's").unwrap();
+    let mut state = FolderState::default();
+    let error = save_folder(&root, &project, &mut state).unwrap_err();
+    assert!(matches!(error, StoreError::ChangedOnDisk { .. }), "{error}");
+    assert_eq!(
+        std::fs::read_to_string(&in_the_way).unwrap(),
+        "not Daftar's"
+    );
+    // project.ron comes last: without it the folder is no project to open half saved.
+    assert!(!is_project_folder(&root));
+}
+
+#[test]
+fn a_first_save_writes_project_ron_last_and_no_temporary_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p.daftar");
+    let project = sample();
+    let (state, _) = save_new(&root, &project);
+    let header = std::fs::metadata(root.join(PROJECT_RON))
+        .unwrap()
+        .modified()
+        .unwrap();
+    for document in &project.documents {
+        let written = std::fs::metadata(document_file(&root, document.id))
+            .unwrap()
+            .modified()
+            .unwrap();
+        assert!(written <= header, "{} after project.ron", document.path);
+    }
+    assert!(
+        document_listing(&root)
+            .iter()
+            .all(|name| !name.contains(".tmp-")),
+        "{:?}",
+        document_listing(&root)
+    );
+    // What was written is known: the next save writes nothing.
+    let mut state = state;
+    assert_eq!(save_folder(&root, &project, &mut state).unwrap().written, 0);
+}
