@@ -25,3 +25,10 @@ pub mod sync;
 pub mod text;
 #[cfg(feature = "gui")]
 pub mod ui;
+
+// The allocator of everything built on this library (the program, its tests and benchmarks):
+// mimalloc reuses memory one thread freed on another, where glibc's per-thread arenas keep it
+// (an import quotes its 500,000 spans on every core: 573 MB at its peak with glibc, 410 MB with
+// mimalloc), and a project is millions of short strings, which it allocates faster.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;

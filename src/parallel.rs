@@ -26,6 +26,40 @@ pub fn map<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> 
     })
 }
 
+/// [`map`] taking the items: each is dropped as soon as `f` is done with it, so the items and
+/// the results are not all in memory at once (an import's texts and the spans quoted from them).
+pub fn map_owned<I: Send, T: Send>(items: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    if threads == 1 || items.len() < 2 {
+        return items.into_iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<I>> = Vec::with_capacity(threads);
+    let mut rest = items;
+    while rest.len() > chunk {
+        let tail = rest.split_off(chunk);
+        chunks.push(rest);
+        rest = tail;
+    }
+    chunks.push(rest);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .into_iter()
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<T>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(part) => part,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -36,5 +70,24 @@ mod tests {
             items.iter().map(|x| x * 2).collect::<Vec<_>>()
         );
         assert_eq!(super::map(&Vec::<u32>::new(), |x| *x), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn map_owned_keeps_the_order_and_drops_each_item_once() {
+        use std::sync::atomic::{AtomicUsize, Ordering};
+        static DROPPED: AtomicUsize = AtomicUsize::new(0);
+        struct Item(u32);
+        impl Drop for Item {
+            fn drop(&mut self) {
+                DROPPED.fetch_add(1, Ordering::Relaxed);
+            }
+        }
+        for n in [0, 1, 2, 3, 1001] {
+            DROPPED.store(0, Ordering::Relaxed);
+            let items: Vec<Item> = (0..n).map(Item).collect();
+            let doubled = super::map_owned(items, |item| item.0 * 2);
+            assert_eq!(doubled, (0..n).map(|x| x * 2).collect::<Vec<_>>());
+            assert_eq!(DROPPED.load(Ordering::Relaxed), n as usize);
+        }
     }
 }

@@ -506,7 +506,9 @@ pub fn add_imported(
         .collect();
     // Each document's spans quoted on every core (checking the text is the project's article
     // means hashing it); ids are handed out after, in order.
-    let built = crate::parallel::map(&documents, |document| {
+    // Each text goes as soon as its spans are quoted: the texts as read and the spans built
+    // from them are never all in memory together.
+    let built = crate::parallel::map_owned(documents, |document| {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
             _ => text_file_name(&document.name),
@@ -528,10 +530,8 @@ pub fn add_imported(
                 reason,
             });
         }
-        Ok(quote_imported(existing, document, &name, author))
+        Ok(quote_imported(existing, &document, &name, author))
     });
-    // The texts and spans as read go before the spans join the project.
-    drop(documents);
     drop(by_path);
     let mut edits = Vec::new();
     for document in built {
