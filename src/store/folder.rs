@@ -217,17 +217,35 @@ fn read_ron_hashed<T: DeserializeOwned>(
     path: &Path,
     hash: bool,
 ) -> Result<(T, Option<FileStamp>, u64), StoreError> {
-    let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
-        path: path.to_path_buf(),
-        error,
-    })?;
-    let value = parse_ron::<T>(&text, path)?;
+    let bytes = read_file(path)?;
+    let text = utf8_text(&bytes, path)?;
+    let value = parse_ron::<T>(text, path)?;
     let hash = if hash {
-        content_hash(&text)
+        content_hash(text)
     } else {
         UNKNOWN_HASH
     };
     Ok((value, stamp_of(path), hash))
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, StoreError> {
+    std::fs::read(path).map_err(|error| StoreError::Read {
+        path: path.to_path_buf(),
+        error,
+    })
+}
+
+/// A file's bytes as text. simdutf8 checks them several times faster than the standard library
+/// on Persian and Arabic text, where hardly a byte is ASCII (opening 190 MB of a large project
+/// spent a tenth of its time there).
+fn utf8_text<'b>(bytes: &'b [u8], path: &Path) -> Result<&'b str, StoreError> {
+    simdutf8::basic::from_utf8(bytes).map_err(|_| StoreError::Read {
+        path: path.to_path_buf(),
+        error: std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            "stream did not contain valid UTF-8",
+        ),
+    })
 }
 
 /// Parses a file's text with RON; errors name the file, line and column.
@@ -308,14 +326,12 @@ fn load_document(files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
     let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&files.head, false)?;
     let mut loaded = vec![(files.head.clone(), hash, stamp)];
     for path in &files.spans {
-        let text = std::fs::read_to_string(path).map_err(|error| StoreError::Read {
-            path: path.clone(),
-            error,
-        })?;
+        let bytes = read_file(path)?;
+        let text = utf8_text(&bytes, path)?;
         // The fast reader for what Daftar wrote; RON for anything else (and its errors).
-        let spans = match span_lines::read_spans(&text) {
+        let spans = match span_lines::read_spans(text) {
             Some(spans) => spans,
-            None => parse_ron::<Vec<Span>>(&text, path)?,
+            None => parse_ron::<Vec<Span>>(text, path)?,
         };
         document.spans.extend(spans);
         loaded.push((path.clone(), UNKNOWN_HASH, stamp_of(path)));

@@ -60,7 +60,11 @@ impl<'a> Reader<'a> {
         let mut out = String::new();
         loop {
             let rest = self.rest();
-            let plain = rest.find(['"', '\\', '\n', '\r'])?;
+            // The first quote, backslash or line break (ASCII bytes: never inside a letter's
+            // bytes, so a character boundary), found with memchr's SIMD search.
+            let bytes = rest.as_bytes();
+            let plain = memchr::memchr3(b'"', b'\\', b'\n', bytes)?;
+            let plain = memchr::memchr(b'\r', &bytes[..plain]).unwrap_or(plain);
             out.push_str(&rest[..plain]);
             self.at += plain;
             match self.rest().as_bytes()[0] {

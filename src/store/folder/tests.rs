@@ -292,3 +292,28 @@ fn a_first_save_writes_project_ron_last_and_no_temporary_files() {
     let mut state = state;
     assert_eq!(save_folder(&root, &project, &mut state).unwrap().written, 0);
 }
+
+#[test]
+fn a_file_that_is_not_utf8_is_named_and_nothing_loads() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path().join("p.daftar");
+    let project = sample();
+    save_new(&root, &project);
+    let document = &project.documents[0];
+    for path in [
+        spans_file(&root, document.id, "annotator"),
+        document_file(&root, document.id),
+    ] {
+        let good = std::fs::read(&path).unwrap();
+        // A byte no UTF-8 text holds, inside the first string, as a broken copy leaves it.
+        let mut broken = good.clone();
+        let at = broken.iter().position(|&b| b == b'"').unwrap();
+        broken.insert(at + 1, 0xFF);
+        std::fs::write(&path, &broken).unwrap();
+        let message = load_folder(&root).unwrap_err().to_string();
+        assert!(message.contains("UTF-8"), "{message}");
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        std::fs::write(&path, good).unwrap();
+    }
+    assert!(reload(&root, &project) == project);
+}
