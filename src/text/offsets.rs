@@ -104,23 +104,36 @@ pub fn slice_chars(text: &str, start: usize, end: usize) -> Option<&str> {
 pub struct OffsetIndex {
     /// `bytes[i]` is the byte offset of code point `i`; one extra entry for the end.
     bytes: Vec<u32>,
-    /// `utf16[i]` is the UTF-16 offset of code point `i`; one extra entry for the end.
-    utf16: Vec<u32>,
+    /// `utf16[i]` is the UTF-16 offset of code point `i`; one extra entry for the end. Made the
+    /// first time it is asked for: only the JSON formats count in UTF-16, and most indexes (an
+    /// import's checks and quotes, the article view) never do.
+    utf16: std::sync::OnceLock<Vec<u32>>,
 }
 
 impl OffsetIndex {
     pub fn new(text: &str) -> Self {
         let mut bytes = Vec::with_capacity(text.len() + 1);
-        let mut utf16 = Vec::with_capacity(text.len() + 1);
-        let mut units = 0u32;
-        for (byte, c) in text.char_indices() {
-            bytes.push(byte as u32);
-            utf16.push(units);
-            units += c.len_utf16() as u32;
-        }
+        bytes.extend(text.char_indices().map(|(byte, _)| byte as u32));
         bytes.push(text.len() as u32);
-        utf16.push(units);
-        OffsetIndex { bytes, utf16 }
+        OffsetIndex {
+            bytes,
+            utf16: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The UTF-16 offsets, from the byte offsets: a code point of four bytes is the only one
+    /// that takes two UTF-16 units.
+    fn utf16(&self) -> &[u32] {
+        self.utf16.get_or_init(|| {
+            let mut units = 0u32;
+            let mut utf16 = Vec::with_capacity(self.bytes.len());
+            utf16.push(0);
+            for pair in self.bytes.windows(2) {
+                units += if pair[1] - pair[0] == 4 { 2 } else { 1 };
+                utf16.push(units);
+            }
+            utf16
+        })
     }
 
     /// Number of code points.
@@ -133,7 +146,7 @@ impl OffsetIndex {
     }
 
     pub fn utf16_of_char(&self, chars: usize) -> Option<usize> {
-        self.utf16.get(chars).map(|&u| u as usize)
+        self.utf16().get(chars).map(|&u| u as usize)
     }
 
     /// `None` if `byte` is not on a character boundary.
@@ -143,7 +156,7 @@ impl OffsetIndex {
 
     /// `None` if `units` falls inside a surrogate pair or past the end.
     pub fn char_of_utf16(&self, units: usize) -> Option<usize> {
-        self.utf16.binary_search(&(units as u32)).ok()
+        self.utf16().binary_search(&(units as u32)).ok()
     }
 }
 
