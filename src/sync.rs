@@ -79,7 +79,7 @@ pub struct Conflict {
 
 impl SyncReport {
     /// What the sync did, a line each, in the interface's language (the window's account; the
-    /// command line prints the English `Display`).
+    /// command line prints them in English, through `Display`).
     pub fn lines(&self, tr: crate::i18n::Words) -> Vec<String> {
         let mut lines = vec![match &self.committed {
             Some(message) => tr.t_with("sync-committed", &[("message", message.into())]),
@@ -105,30 +105,11 @@ impl SyncReport {
     }
 }
 
+/// The command line's account: the window's lines in English.
 impl std::fmt::Display for SyncReport {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match &self.committed {
-            Some(message) => writeln!(f, "committed: {message}")?,
-            None => writeln!(f, "nothing new to commit")?,
-        }
-        if let Some(why) = &self.not_shared {
-            writeln!(f, "not shared: {why}")?;
-        }
-        if self.merged {
-            writeln!(f, "merged the others' work")?;
-        }
-        if !self.conflicts.is_empty() {
-            writeln!(
-                f,
-                "{} files were changed on both sides; the merge was undone (your work is committed, nothing was lost):",
-                self.conflicts.len()
-            )?;
-            for conflict in &self.conflicts {
-                writeln!(f, "  {}: {}", conflict.what, conflict.file)?;
-            }
-        }
-        if self.pushed {
-            writeln!(f, "pushed")?;
+        for line in self.lines(crate::i18n::Words::ENGLISH) {
+            writeln!(f, "{line}")?;
         }
         Ok(())
     }
@@ -387,6 +368,31 @@ fn identity_args(folder: &Path, author: &str) -> Result<Vec<String>, SyncError> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_command_lines_report_is_the_windows_lines_in_english() {
+        let report = SyncReport {
+            committed: Some("Daftar: 2 spans".into()),
+            merged: false,
+            pushed: false,
+            not_shared: None,
+            conflicts: vec![Conflict {
+                file: "documents/d1.ron".into(),
+                what: "a span".into(),
+            }],
+        };
+        assert_eq!(
+            report.to_string(),
+            "committed: Daftar: 2 spans\n\
+             1 files were changed on both sides; the merge was undone (your work is committed, nothing was lost):\n\
+             \x20 a span: documents/d1.ron\n"
+        );
+        let persian = report.lines(crate::i18n::Words {
+            language: crate::model::LabelLanguage::Persian,
+        });
+        assert_eq!(persian.len(), 3);
+        assert!(!persian[0].starts_with("committed"), "{persian:?}");
+    }
 
     #[test]
     fn commit_messages_count_what_changed() {

@@ -111,6 +111,11 @@ fn reference_inputs_are_what_daftar_measures() {
     );
 }
 
+/// A file of reference values in the test data.
+fn reference(name: &str) -> Value {
+    serde_json::from_str(&std::fs::read_to_string(Path::new(DATA).join(name)).unwrap()).unwrap()
+}
+
 /// Asserts a measured value equals the reference's (`null` for undefined), to 1e-9.
 fn assert_close(what: &str, measured: Option<f64>, reference: &Value) {
     match (measured, reference.as_f64()) {
@@ -140,10 +145,7 @@ fn assert_scores(what: &str, scores: &Scores, reference: &Value) {
 
 #[test]
 fn agreement_equals_scikit_learn_statsmodels_and_krippendorff() {
-    let reference: Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(DATA).join("reference.json")).unwrap(),
-    )
-    .unwrap();
+    let reference = reference("reference.json");
     let measured = measure();
     let pairs = reference["pairs"].as_object().unwrap();
     assert_eq!(measured.pairs.len(), pairs.len());
@@ -191,10 +193,7 @@ fn agreement_equals_scikit_learn_statsmodels_and_krippendorff() {
 /// (`scripts/unitizing_reference.py`).
 #[test]
 fn unitizing_alpha_equals_dkpro_agreement() {
-    let reference: Value = serde_json::from_str(
-        &std::fs::read_to_string(Path::new(DATA).join("unitizing_reference.json")).unwrap(),
-    )
-    .unwrap();
+    let reference = reference("unitizing_reference.json");
     let measured = measure();
     let pairs = reference["pairs"].as_object().unwrap();
     assert_eq!(measured.pairs.len(), pairs.len());

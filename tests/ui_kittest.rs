@@ -694,16 +694,21 @@ fn preferences_set_the_annotator_and_text_size() {
     assert!(saved.only_my_spans, "kept for the next start");
 }
 
+/// Opens the toolbar's Interface list (named in English) and clicks Persian in it.
+fn choose_persian_interface(harness: &mut Harness<'_, DaftarApp>) {
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
+        .click();
+    harness.run();
+    click_label(harness, "Persian — فارسی");
+}
+
 #[test]
 fn the_interface_language_chosen_in_the_toolbar_is_kept_and_the_labels_follow_it() {
     use daftar::model::LabelLanguage;
     let (_dir, _project, mut harness) = sample_project_harness();
     // Chosen as a person does: the Interface list, Persian named in English and in itself.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
-        .click();
-    harness.run();
-    click_label(&mut harness, "Persian — فارسی");
+    choose_persian_interface(&mut harness);
     let view = harness.state().session.view().clone();
     assert_eq!(view.interface_language, LabelLanguage::Persian);
     assert_eq!(
@@ -750,11 +755,7 @@ fn the_next_span_key_follows_the_reading_direction_of_the_interface() {
     press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
     assert_eq!(selected(&harness), Some(ids[1]));
     // In Persian the window reads right to left: [ (the left key) goes forward, ] back.
-    harness
-        .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
-        .click();
-    harness.run();
-    click_label(&mut harness, "Persian — فارسی");
+    choose_persian_interface(&mut harness);
     assert_eq!(
         harness.state().session.view().interface_language,
         LabelLanguage::Persian

@@ -562,8 +562,13 @@ fn save_new_folder(
         move |error| StoreError::Write { path, error }
     };
     let mut shell = shell_files(project);
-    // project.ron is the first of the shell's files: it is written last.
-    let header = shell.remove(0);
+    // project.ron is written last.
+    let header = shell.remove(
+        shell
+            .iter()
+            .position(|(path, _)| path == Path::new(PROJECT_RON))
+            .unwrap_or_default(),
+    );
     let mut written: Vec<(PathBuf, u64)> = Vec::new();
     let mut folders_made: HashSet<PathBuf> = HashSet::new();
     let mut write = |path: &Path, text: &str| -> Result<(), StoreError> {
@@ -614,8 +619,8 @@ fn save_new_folder(
         }
         Ok(())
     })?;
-    let temporaries: Vec<PathBuf> = written.iter().map(|(p, _)| root.join(p)).collect();
-    super::sync_written(root, &temporaries).map_err(failed(Path::new("")))?;
+    let files: Vec<PathBuf> = written.iter().map(|(p, _)| root.join(p)).collect();
+    super::sync_written(root, &files).map_err(failed(Path::new("")))?;
     let (header_path, header_text) = header;
     write_files(root, &[(root.join(&header_path), header_text.as_str())])
         .map_err(|(path, error)| StoreError::Write { path, error })?;
