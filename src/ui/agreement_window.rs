@@ -44,21 +44,16 @@ pub fn heat_color(value: Option<f64>) -> egui::Color32 {
     }
 }
 
+/// The width of the heat map's column of pairs of names.
+const PAIR_NAMES_WIDTH: f32 = 180.0;
+
 /// One coloured cell of the heat map, with its value written in it.
 fn heat_cell(ui: &mut egui::Ui, value: Option<f64>) -> egui::Response {
     let size = egui::vec2(52.0, 22.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, heat_color(value));
     let text = wd::number(ui, measure_text(value));
-    let width = 44.0;
-    let at = egui::Rect::from_center_size(rect.center(), egui::vec2(width, rect.height()));
-    // Centred: the number is about 30 points wide.
-    wd::paint_in(
-        ui,
-        at.shrink2(egui::vec2(8.0, 0.0)),
-        &text,
-        egui::Color32::WHITE,
-    );
+    wd::paint_centered(ui, rect, &text, egui::Color32::WHITE);
     response
 }
 
@@ -109,10 +104,14 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
             for pair in &agreement.pairs {
                 // A then B, as in the tables: each name a label of its own, so that two
                 // Persian names do not swap places in a right-to-left line.
-                wd::row(ui, |ui| {
-                    bidi_label_ui(ui, engine, &pair.annotators[0], 13.0);
-                    wd::label(ui, "·");
-                    bidi_label_ui(ui, engine, &pair.annotators[1], 13.0);
+                // A cell of its own width: a grid's column is as wide as its cells were, so
+                // names wrapped to it would stay stacked a letter per line.
+                ui.allocate_ui(egui::vec2(PAIR_NAMES_WIDTH, 22.0), |ui| {
+                    wd::row(ui, |ui| {
+                        bidi_label_ui(ui, engine, &pair.annotators[0], 13.0);
+                        wd::label(ui, "·");
+                        bidi_label_ui(ui, engine, &pair.annotators[1], 13.0);
+                    });
                 });
                 heat_cell(ui, pair.overall.cohen_kappa);
                 for label in &labels {

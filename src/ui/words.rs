@@ -552,3 +552,11 @@ pub fn paint_in(ui: &Ui, rect: Rect, text: &str, color: Color32) {
     let laid = lay(ui, text, SMALL_SIZE + 1.0, false, None);
     laid.paint_on(ui, &ui.painter_at(rect), rect, color);
 }
+
+/// [`paint_in`], the words centred in `rect` (a number in a cell).
+pub fn paint_centered(ui: &Ui, rect: Rect, text: &str, color: Color32) {
+    let laid = lay(ui, text, SMALL_SIZE + 1.0, false, None);
+    let width = laid.size.x.min(rect.width());
+    let at = Rect::from_center_size(rect.center(), egui::vec2(width, rect.height()));
+    laid.paint_on(ui, &ui.painter_at(rect), at, color);
+}
