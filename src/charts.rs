@@ -299,13 +299,13 @@ pub fn spans_per_week(project: &Project, language: LabelLanguage) -> BarChart {
         Some(format!("{y:04}-{m:02}-{d:02}"))
     };
     let spans = project.documents.iter().flat_map(|d| d.spans.iter());
-    let mut people: Vec<String> = spans.clone().map(|s| s.author.clone()).collect();
+    let mut people: Vec<String> = spans.clone().map(|s| s.author.to_string()).collect();
     people.sort();
     people.dedup();
     BarChart::from_pairs(
         &Words::new(language).t("chart-weeks-title"),
         people,
-        spans.filter_map(|s| Some((week_of(&s.created)?, s.author.clone()))),
+        spans.filter_map(|s| Some((week_of(&s.created)?, s.author.to_string()))),
     )
 }
 

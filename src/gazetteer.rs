@@ -14,7 +14,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::edit::Edit;
 use crate::edit::tagging::{CorpusSuggestions, Suggestion};
-use crate::model::{DocId, Document, EntityId, Project, ReviewState, Span};
+use crate::model::{Credit, DocId, Document, EntityId, Project, ReviewState, Span};
 use crate::text::fold::{fold_str, is_token_boundary};
 
 /// The author of every span the gazetteers propose.
@@ -333,6 +333,7 @@ pub fn suggest_in_documents(
 pub fn add_suggestions(project: &mut Project, found: &CorpusSuggestions) -> Edit {
     let mut by_doc: Vec<(DocId, Vec<Span>)> = Vec::new();
     let mut indices: HashMap<DocId, crate::text::OffsetIndex> = HashMap::new();
+    let credit = Credit::now(AUTHOR);
     for suggestion in &found.suggestions {
         let Some(text) = found.texts.get(&suggestion.doc) else {
             continue;
@@ -348,7 +349,7 @@ pub fn add_suggestions(project: &mut Project, found: &CorpusSuggestions) -> Edit
             suggestion.chars.start,
             suggestion.chars.end,
             &suggestion.label,
-            AUTHOR,
+            &credit,
         ) else {
             continue;
         };
@@ -567,7 +568,7 @@ mod measured {
             .iter()
             .flat_map(|d| d.spans.iter())
             .filter(|s| s.review.state != ReviewState::Rejected)
-            .map(|s| (s.label.clone(), fold_str(&s.quote)))
+            .map(|s| (s.label.to_string(), fold_str(&s.quote)))
             .collect();
         for (name, text) in crate::sample::ARTICLES {
             if !(name.starts_with("000_") || name.starts_with("004_")) {

@@ -447,7 +447,7 @@ fn span_set(project: &Project) -> Vec<(String, usize, usize, String)> {
         .flat_map(|d| {
             d.spans
                 .iter()
-                .map(|s| (d.path.clone(), s.start, s.end, s.label.clone()))
+                .map(|s| (d.path.clone(), s.start, s.end, s.label.to_string()))
         })
         .collect();
     spans.sort();

@@ -184,7 +184,7 @@ impl Session {
         if linkable {
             Ok(())
         } else {
-            Err(Refusal::NotLinkable(span.label.clone()))
+            Err(Refusal::NotLinkable(span.label.to_string()))
         }
     }
 
@@ -219,7 +219,7 @@ impl Session {
                 project: self.project.clone(),
                 corpus_root: self.corpus_root.clone(),
                 quote: span.quote.clone(),
-                label: span.label.clone(),
+                label: span.label.to_string(),
                 entity: span.entity,
             };
             return Ok(Applied {

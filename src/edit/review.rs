@@ -70,8 +70,8 @@ pub fn decide(
     let review = Review {
         state,
         comment: comment.trim().to_string(),
-        reviewer: reviewer.to_string(),
-        at: now_rfc3339(),
+        reviewer: reviewer.into(),
+        at: now_rfc3339().into(),
     };
     Some(match item {
         ReviewItem::Span(at) => {

@@ -48,7 +48,7 @@ pub fn pending_groups(project: &Project, label: Option<&str>) -> Vec<SuggestionG
                 continue;
             }
             let key = GroupKey {
-                label: span.label.clone(),
+                label: span.label.to_string(),
                 entity: span.entity,
                 name: if span.entity.is_some() {
                     String::new()

@@ -37,7 +37,7 @@ pub fn tag_selection(
 /// Changes a span's label.
 pub fn relabel(project: &Project, doc: DocId, span: SpanId, label: &str) -> Option<Edit> {
     let mut changed = project.document(doc)?.span(span)?.clone();
-    changed.label = label.to_string();
+    changed.label = label.into();
     Some(Edit::ReplaceSpan { doc, span: changed })
 }
 
@@ -108,7 +108,7 @@ pub fn new_entity_from_span(
         id: project.new_entity_id(),
         name: changed.quote.trim().to_string(),
         aliases: Vec::new(),
-        kind: changed.label.clone(),
+        kind: changed.label.to_string(),
         subtype: None,
         external_id: None,
         note: String::new(),

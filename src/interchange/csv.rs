@@ -717,7 +717,7 @@ impl Exporter for Csv {
             row.push(format!("{:?}", meeting.realis).to_lowercase());
             row.extend(code_cells(&codes, source));
             row.push(state_name(meeting.review.state).to_string());
-            row.push(meeting.review.reviewer.clone());
+            row.push(meeting.review.reviewer.to_string());
             row.push(meeting.author.clone());
             row.push(meeting.note.clone());
             write("meetings", row);
@@ -774,7 +774,7 @@ impl Exporter for Csv {
             row.extend(name_of(project, outcome.attributed_to));
             row.extend(code_cells(&codes, source));
             row.push(state_name(outcome.review.state).to_string());
-            row.push(outcome.review.reviewer.clone());
+            row.push(outcome.review.reviewer.to_string());
             row.push(outcome.author.clone());
             row.push(outcome.note.clone());
             write("outcomes", row);
@@ -829,7 +829,7 @@ impl Exporter for Csv {
                     vec![
                         document.id.to_string(),
                         span.id.to_string(),
-                        span.label.clone(),
+                        span.label.to_string(),
                         span.start.to_string(),
                         span.end.to_string(),
                         doc.utf16(span.start).to_string(),
@@ -838,8 +838,8 @@ impl Exporter for Csv {
                         entity_id,
                         entity,
                         state_name(span.review.state).to_string(),
-                        span.author.clone(),
-                        span.created.clone(),
+                        span.author.to_string(),
+                        span.created.to_string(),
                     ],
                 );
             }

@@ -15,7 +15,7 @@ use super::brat::{AnnSpan, parse_ann};
 use super::sanitize_file_name;
 use super::units;
 use crate::edit::Edit;
-use crate::model::{DocId, Document, LabelDef, Names, Project, Span, SpanId};
+use crate::model::{Credit, DocId, Document, Interner, LabelDef, Names, Project, Span, SpanId};
 use crate::text::OffsetIndex;
 
 /// A span read from another tool's file, in code points of its text.
@@ -508,6 +508,7 @@ pub fn add_imported(
     // means hashing it); ids are handed out after, in order.
     // Each text goes as soon as its spans are quoted: the texts as read and the spans built
     // from them are never all in memory together.
+    let credit = Credit::now(author);
     let built = crate::parallel::map_owned(documents, |document| {
         let name = match kind {
             SourceKind::Brat => document.name.clone(),
@@ -530,7 +531,7 @@ pub fn add_imported(
                 reason,
             });
         }
-        Ok(quote_imported(existing, &document, &name, author))
+        Ok(quote_imported(existing, &document, &name, &credit))
     });
     drop(by_path);
     let mut edits = Vec::new();
@@ -577,12 +578,12 @@ fn quote_imported(
     existing: &Document,
     imported: &ImportedDocument,
     name: &str,
-    author: &str,
+    credit: &Credit,
 ) -> Quoted {
     let mut seen: HashSet<(usize, usize, &str)> = existing
         .spans
         .iter()
-        .filter(|s| s.author == author)
+        .filter(|s| s.author == credit.author)
         .map(|s| (s.start, s.end, s.label.as_str()))
         .collect();
     let mut quoted = Quoted {
@@ -594,6 +595,7 @@ fn quote_imported(
     let text = &imported.text;
     let index = crate::text::OffsetIndex::new(text);
     let no_id = SpanId(0);
+    let mut labels = Interner::default();
     for span in &imported.spans {
         if !seen.insert((span.start, span.end, span.label.as_str())) {
             quoted.already += 1;
@@ -605,8 +607,8 @@ fn quote_imported(
             &index,
             span.start,
             span.end,
-            &span.label,
-            author,
+            labels.name(&span.label),
+            credit,
         ) else {
             quoted.rejected.push(Rejected {
                 place: name.to_string(),

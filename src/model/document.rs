@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 use super::ids::{DocId, EntityId, SpanId};
+use super::name::Name;
 use super::review::{DocStatus, Review};
 
 /// One article of the corpus. Its text is not copied into the project: `fingerprint` (SHA-256 of
@@ -121,7 +122,7 @@ pub struct Span {
     pub start: usize,
     pub end: usize,
     /// Key of a label of the schema (e.g. "PER").
-    pub label: String,
+    pub label: Name,
     pub quote: String,
     #[serde(default)]
     pub prefix: String,
@@ -134,10 +135,10 @@ pub struct Span {
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
     #[serde(default)]
-    pub author: String,
+    pub author: Name,
     /// RFC 3339 creation time.
     #[serde(default)]
-    pub created: String,
+    pub created: Name,
     #[serde(default)]
     pub review: Review,
 }
@@ -172,22 +173,24 @@ impl Span {
         text: &str,
         start: usize,
         end: usize,
-        label: impl Into<String>,
-        author: impl Into<String>,
+        label: impl Into<Name>,
+        author: impl Into<Name>,
     ) -> Option<Span> {
         let index = crate::text::OffsetIndex::new(text);
-        Span::quoting_indexed(id, text, &index, start, end, label, author)
+        let credit = Credit::now(author);
+        Span::quoting_indexed(id, text, &index, start, end, label, &credit)
     }
 
-    /// [`Span::quoting`] with the text's offset index made once (many spans of one text).
+    /// [`Span::quoting`] with the text's offset index made once and the spans' credit shared
+    /// (many spans of one text, made at once).
     pub fn quoting_indexed(
         id: SpanId,
         text: &str,
         index: &crate::text::OffsetIndex,
         start: usize,
         end: usize,
-        label: impl Into<String>,
-        author: impl Into<String>,
+        label: impl Into<Name>,
+        credit: &Credit,
     ) -> Option<Span> {
         if crate::text::offsets::span_range_problem(index, text, start, end).is_some() {
             return None;
@@ -210,10 +213,27 @@ impl Span {
             entity: None,
             attributes: BTreeMap::new(),
             note: String::new(),
-            author: author.into(),
-            created: now_rfc3339(),
+            author: credit.author.clone(),
+            created: credit.created.clone(),
             review: Review::default(),
         })
+    }
+}
+
+/// Who made new spans, and when: the same for every span one action makes.
+#[derive(Clone, Debug)]
+pub struct Credit {
+    pub author: Name,
+    pub created: Name,
+}
+
+impl Credit {
+    /// `author`, now.
+    pub fn now(author: impl Into<Name>) -> Credit {
+        Credit {
+            author: author.into(),
+            created: now_rfc3339().into(),
+        }
     }
 }
 

@@ -6,13 +6,14 @@ mod entity;
 mod ids;
 pub mod integrity;
 mod meeting;
+mod name;
 mod project;
 mod review;
 mod schema;
 pub mod validate;
 
 pub use document::{
-    DiskState, Document, ORPHANED_ATTRIBUTE, SPAN_CONTEXT_CHARS, Span, now_rfc3339,
+    Credit, DiskState, Document, ORPHANED_ATTRIBUTE, SPAN_CONTEXT_CHARS, Span, now_rfc3339,
 };
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
@@ -21,6 +22,7 @@ pub use meeting::{
     Meeting, MeetingField, MeetingFieldInfo, OUTCOME_FIELDS, Outcome, OutcomeField,
     OutcomeFieldInfo, Participant, Precision, Realis, Sourced,
 };
+pub use name::{Interner, Name};
 pub(crate) use project::sorted_insertion_index;
 pub use project::{FORMAT_VERSION, Project};
 pub use review::{DocStatus, Review, ReviewState};

@@ -2,6 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::Name;
+
 /// Where a document is in the annotate → review workflow.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
@@ -64,11 +66,11 @@ pub struct Review {
     /// Why it was rejected (or any remark of the reviewer).
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub comment: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub reviewer: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub reviewer: Name,
     /// RFC 3339 time of the decision.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub at: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub at: Name,
 }
 
 impl Review {

@@ -160,7 +160,7 @@ pub(super) fn entity_of(project: &mut Project, evidence: &mut Evidence) -> (Enti
         id: project.new_entity_id(),
         name: quote,
         aliases: Vec::new(),
-        kind: evidence.span.label.clone(),
+        kind: evidence.span.label.to_string(),
         subtype: None,
         external_id: None,
         note: String::new(),

@@ -271,11 +271,16 @@ struct FileStamp {
 }
 
 fn stamp_of(path: &Path) -> Option<FileStamp> {
-    let metadata = std::fs::metadata(path).ok()?;
-    Some(FileStamp {
-        len: metadata.len(),
-        modified: metadata.modified().ok(),
-    })
+    Some(FileStamp::of(&std::fs::metadata(path).ok()?))
+}
+
+impl FileStamp {
+    fn of(metadata: &std::fs::Metadata) -> FileStamp {
+        FileStamp {
+            len: metadata.len(),
+            modified: metadata.modified().ok(),
+        }
+    }
 }
 
 /// A project this process may write (one file, or a folder project): locked, and either loaded

@@ -218,7 +218,7 @@ fn other_copy(theirs: &Span, next_id: &mut u64) -> Span {
     let mut copy = theirs.clone();
     copy.id = SpanId(*next_id);
     *next_id += 1;
-    copy.author = other_copy_author(&theirs.author);
+    copy.author = other_copy_author(&theirs.author).into();
     copy
 }
 

@@ -5,13 +5,16 @@
 //! `None`, and the caller reads the file with RON, which reports the problem precisely: this
 //! reader never accepts what RON would not, nor reads a value differently (a test checks both).
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use crate::model::{EntityId, Review, ReviewState, Span, SpanId};
+use crate::model::{EntityId, Interner, Name, Review, ReviewState, Span, SpanId};
 
 struct Reader<'a> {
     text: &'a str,
     at: usize,
+    names: Interner,
 }
 
 impl<'a> Reader<'a> {
@@ -54,8 +57,9 @@ impl<'a> Reader<'a> {
         Some(value)
     }
 
-    /// A double-quoted string with the escapes `char::escape_debug` writes.
-    fn string(&mut self) -> Option<String> {
+    /// A double-quoted string with the escapes `char::escape_debug` writes; borrowed from the
+    /// text when it has none (most strings).
+    fn string(&mut self) -> Option<Cow<'a, str>> {
         self.eat("\"")?;
         let mut out = String::new();
         loop {
@@ -65,12 +69,16 @@ impl<'a> Reader<'a> {
             let bytes = rest.as_bytes();
             let plain = memchr::memchr3(b'"', b'\\', b'\n', bytes)?;
             let plain = memchr::memchr(b'\r', &bytes[..plain]).unwrap_or(plain);
+            if out.is_empty() && bytes[plain] == b'"' {
+                self.at += plain + 1;
+                return Some(Cow::Borrowed(&rest[..plain]));
+            }
             out.push_str(&rest[..plain]);
             self.at += plain;
             match self.rest().as_bytes()[0] {
                 b'"' => {
                     self.at += 1;
-                    return Some(out);
+                    return Some(Cow::Owned(out));
                 }
                 b'\\' => {
                     self.at += 1;
@@ -108,6 +116,17 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// A string as an owned `String`.
+    fn owned_string(&mut self) -> Option<String> {
+        self.string().map(Cow::into_owned)
+    }
+
+    /// A string many spans share (a label, an author, a time): one allocation for equal ones.
+    fn name(&mut self) -> Option<Name> {
+        let text = self.string()?;
+        Some(self.names.name(&text))
+    }
+
     /// `{"key": "value", …}`
     fn string_map(&mut self) -> Option<BTreeMap<String, String>> {
         self.eat("{")?;
@@ -116,9 +135,9 @@ impl<'a> Reader<'a> {
             return Some(map);
         }
         loop {
-            let key = self.string()?;
+            let key = self.owned_string()?;
             self.eat(": ")?;
-            let value = self.string()?;
+            let value = self.owned_string()?;
             if map.insert(key, value).is_some() {
                 return None;
             }
@@ -148,15 +167,15 @@ impl<'a> Reader<'a> {
                     1
                 }
                 "comment" => {
-                    review.comment = self.string()?;
+                    review.comment = self.owned_string()?;
                     2
                 }
                 "reviewer" => {
-                    review.reviewer = self.string()?;
+                    review.reviewer = self.name()?;
                     3
                 }
                 "at" => {
-                    review.at = self.string()?;
+                    review.at = self.name()?;
                     4
                 }
                 _ => return None,
@@ -180,15 +199,15 @@ impl<'a> Reader<'a> {
             id: SpanId(0),
             start: 0,
             end: 0,
-            label: String::new(),
+            label: Name::default(),
             quote: String::new(),
             prefix: String::new(),
             suffix: String::new(),
             entity: None,
             attributes: BTreeMap::new(),
             note: String::new(),
-            author: String::new(),
-            created: String::new(),
+            author: Name::default(),
+            created: Name::default(),
             review: Review::default(),
         };
         let mut previous = 0;
@@ -209,19 +228,19 @@ impl<'a> Reader<'a> {
                     3
                 }
                 "label" => {
-                    label = Some(self.string()?);
+                    label = Some(self.name()?);
                     4
                 }
                 "quote" => {
-                    quote = Some(self.string()?);
+                    quote = Some(self.owned_string()?);
                     5
                 }
                 "prefix" => {
-                    span.prefix = self.string()?;
+                    span.prefix = self.owned_string()?;
                     6
                 }
                 "suffix" => {
-                    span.suffix = self.string()?;
+                    span.suffix = self.owned_string()?;
                     7
                 }
                 "entity" => {
@@ -235,15 +254,15 @@ impl<'a> Reader<'a> {
                     9
                 }
                 "note" => {
-                    span.note = self.string()?;
+                    span.note = self.owned_string()?;
                     10
                 }
                 "author" => {
-                    span.author = self.string()?;
+                    span.author = self.name()?;
                     11
                 }
                 "created" => {
-                    span.created = self.string()?;
+                    span.created = self.name()?;
                     12
                 }
                 "review" => {
@@ -343,9 +362,9 @@ pub fn write_spans(spans: &[&Span]) -> String {
         };
         let _ = write!(out, ", review: (state: {state}");
         for (name, value) in [
-            ("comment", &review.comment),
-            ("reviewer", &review.reviewer),
-            ("at", &review.at),
+            ("comment", review.comment.as_str()),
+            ("reviewer", review.reviewer.as_str()),
+            ("at", review.at.as_str()),
         ] {
             if !value.is_empty() {
                 let _ = write!(out, ", {name}: ");
@@ -360,19 +379,39 @@ pub fn write_spans(spans: &[&Span]) -> String {
 
 /// The spans of a spans file written by Daftar, or `None` if it is not exactly that.
 pub fn read_spans(text: &str) -> Option<Vec<Span>> {
-    let mut reader = Reader { text, at: 0 };
-    if reader.eat("[]\n").is_some() {
-        return reader.rest().is_empty().then(Vec::new);
+    // Each thread keeps its interner across the files it reads: a project's labels and authors
+    // are allocated once per thread, not once per file.
+    thread_local! {
+        static NAMES: Cell<Interner> = Cell::new(Interner::default());
     }
-    reader.eat("[\n")?;
-    let mut spans = Vec::new();
-    while !reader.peek("]") {
-        reader.eat("  ")?;
-        spans.push(reader.span()?);
-        reader.eat(",\n")?;
+    let mut reader = Reader {
+        text,
+        at: 0,
+        names: NAMES.take(),
+    };
+    let spans = reader.spans();
+    NAMES.set(reader.names);
+    spans
+}
+
+impl Reader<'_> {
+    fn spans(&mut self) -> Option<Vec<Span>> {
+        if self.eat("[]\n").is_some() {
+            return self.rest().is_empty().then(Vec::new);
+        }
+        self.eat("[\n")?;
+        // A span a line: the list is made at its size once, not grown by doubling (a large
+        // project's spans are most of the memory an open touches).
+        let lines = memchr::memchr_iter(b'\n', self.text.as_bytes()).count();
+        let mut spans = Vec::with_capacity(lines);
+        while !self.peek("]") {
+            self.eat("  ")?;
+            spans.push(self.span()?);
+            self.eat(",\n")?;
+        }
+        self.eat("]\n")?;
+        self.rest().is_empty().then_some(spans)
     }
-    reader.eat("]\n")?;
-    reader.rest().is_empty().then_some(spans)
 }
 
 #[cfg(test)]
@@ -425,7 +464,7 @@ mod tests {
         };
         spans[4].review.state = ReviewState::Accepted;
         spans[4].review.reviewer = "x".into();
-        spans[5].author = String::new();
+        spans[5].author = Default::default();
         spans[6].id = SpanId((1 << 53) - 1);
         spans
     }
@@ -441,6 +480,27 @@ mod tests {
             read_spans(&ron_text(&Vec::<Span>::new(), 1)),
             Some(Vec::new())
         );
+    }
+
+    #[test]
+    fn spans_read_from_files_share_their_labels_authors_and_times() {
+        let spans = hard_spans();
+        let first = read_spans(&ron_text(&spans, 1)).unwrap();
+        let second = read_spans(&ron_text(&spans, 1)).unwrap();
+        // hard_spans' first two spans have the same label, author and time.
+        assert!(first[0].label.shares_with(&first[1].label));
+        assert!(first[0].author.shares_with(&first[1].author));
+        assert!(first[0].created.shares_with(&first[1].created));
+        // Across files too: a project's few labels are allocated once per thread.
+        assert!(first[0].label.shares_with(&second[0].label));
+        // A string with escapes is read as well as a plain one, and its name shared the same.
+        let mut escaped = spans[..2].to_vec();
+        for span in &mut escaped {
+            span.author = "«نقل» \"x\"".into();
+        }
+        let read = read_spans(&ron_text(&escaped, 1)).unwrap();
+        assert_eq!(read, escaped);
+        assert!(read[0].author.shares_with(&read[1].author));
     }
 
     #[test]
