@@ -168,7 +168,7 @@ fn decode_text(
         }
     } else if bytes.contains(&0) {
         return Err(SkipReason::Binary);
-    } else if let Ok(text) = std::str::from_utf8(bytes) {
+    } else if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         (text.to_string(), UTF_8)
     } else {
         if let Some(at_byte) = damaged_utf8(bytes) {
@@ -229,9 +229,21 @@ fn damaged_utf8(bytes: &[u8]) -> Option<usize> {
 
 /// Text with control characters other than tab, newlines and form feed is not an article.
 fn looks_binary(text: &str) -> bool {
-    let controls = text
-        .chars()
-        .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}' | '\u{85}'))
+    // Control characters are C0 and DEL (one byte each) and C1 (U+0080..U+009F: 0xC2 then
+    // 0x80..0x9F), so they are counted over the bytes, without decoding the text.
+    let bytes = text.as_bytes();
+    let controls = bytes
+        .iter()
+        .enumerate()
+        .filter(|&(at, &b)| match b {
+            b'\t' | b'\n' | b'\r' | 0x0C => false,
+            0x00..=0x1F | 0x7F => true,
+            // NEXT LINE (U+0085) is a line break.
+            0xC2 => bytes
+                .get(at + 1)
+                .is_some_and(|&next| (0x80..=0x9F).contains(&next) && next != 0x85),
+            _ => false,
+        })
         .count();
     controls > 0 && controls * 100 >= text.chars().count().max(1)
 }
@@ -296,6 +308,37 @@ mod tests {
             decode(&bytes, None),
             Err(SkipReason::InvalidUtf8 { at_byte: at })
         );
+    }
+
+    /// The count over bytes finds the control characters `char::is_control` names.
+    #[test]
+    fn control_characters_are_counted_over_the_bytes_as_over_the_characters() {
+        fn by_characters(text: &str) -> bool {
+            let controls = text
+                .chars()
+                .filter(|&c| {
+                    c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0C}' | '\u{85}')
+                })
+                .count();
+            controls > 0 && controls * 100 >= text.chars().count().max(1)
+        }
+        let every: String = ('\u{0}'..='\u{2FF}').collect();
+        let texts = [
+            every.clone(),
+            format!("{}{}", "ب".repeat(99), '\u{1}'),
+            format!("{}{}", "ب".repeat(100), '\u{1}'),
+            format!("{}{}", "ب".repeat(99), '\u{9F}'),
+            format!("{}{}", "ب".repeat(99), '\u{85}'),
+            format!("{}{}", "ب".repeat(99), '\u{7F}'),
+            "\t\n\r\u{0C}\u{85}".repeat(10),
+            "¢£¤ÀÂ\u{A0}".repeat(10),
+            PERSIAN.to_string(),
+        ];
+        for text in &texts {
+            assert_eq!(looks_binary(text), by_characters(text), "{text:?}");
+        }
+        assert!(looks_binary(&format!("{}{}", "ب".repeat(99), '\u{1}')));
+        assert!(!looks_binary(&format!("{}{}", "ب".repeat(100), '\u{1}')));
     }
 
     #[test]

@@ -113,7 +113,11 @@ pub struct OffsetIndex {
 impl OffsetIndex {
     pub fn new(text: &str) -> Self {
         let mut bytes = Vec::with_capacity(text.len() + 1);
-        bytes.extend(text.char_indices().map(|(byte, _)| byte as u32));
+        // A character starts at every byte that is not a continuation byte (0b10xx_xxxx):
+        // found without decoding the characters.
+        bytes.extend(
+            (0..text.len() as u32).filter(|&at| (text.as_bytes()[at as usize] as i8) >= -0x40),
+        );
         bytes.push(text.len() as u32);
         OffsetIndex {
             bytes,
@@ -163,6 +167,27 @@ impl OffsetIndex {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The index found over bytes has every character's start, as `char_indices` gives them.
+    #[test]
+    fn the_index_has_every_characters_start() {
+        let texts = [
+            "",
+            "a",
+            "اسکندر مومنی، ECO ۱۴۰۲",
+            "مُحَمَّد 🇮🇷 👨‍👩‍👧 H₂O \u{200c}\u{10FFFF}",
+            crate::sample::ARTICLES[1].1,
+        ];
+        for text in texts {
+            let index = OffsetIndex::new(text);
+            let mut starts: Vec<usize> = text.char_indices().map(|(at, _)| at).collect();
+            starts.push(text.len());
+            let found: Vec<usize> = (0..=index.chars())
+                .map(|chars| index.byte_of_char(chars).unwrap())
+                .collect();
+            assert_eq!(found, starts, "{text}");
+        }
+    }
 
     #[test]
     fn a_span_may_not_be_empty_reversed_past_the_end_or_split_a_grapheme() {

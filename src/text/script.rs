@@ -34,18 +34,25 @@ pub fn guess_language(text: &str) -> &'static str {
     let mut persian = 0usize;
     let mut arabic = 0usize;
     let mut arabic_script = 0usize;
-    for c in text.chars() {
-        match c {
-            // پ چ ژ گ ک ی: Persian letters (keheh and Farsi yeh are Persian forms).
-            '\u{067E}' | '\u{0686}' | '\u{0698}' | '\u{06AF}' | '\u{06A9}' | '\u{06CC}' => {
-                persian += 1
-            }
-            // ي ك ة ى: Arabic forms of yeh and kaf, teh marbuta, alef maksura.
-            '\u{064A}' | '\u{0643}' | '\u{0629}' | '\u{0649}' => arabic += 1,
-            _ => {}
+    // Read over the UTF-8 bytes, not decoded characters: every character of the Arabic block
+    // (U+0600..U+06FF) is two bytes whose first is 0xD8..0xDB.
+    let bytes = text.as_bytes();
+    for (at, &lead) in bytes.iter().enumerate() {
+        if !(0xD8..=0xDB).contains(&lead) {
+            continue;
         }
-        if ('\u{0600}'..='\u{06FF}').contains(&c) {
-            arabic_script += 1;
+        arabic_script += 1;
+        match (lead, bytes.get(at + 1).copied().unwrap_or(0)) {
+            // پ چ ژ گ ک ی: Persian letters (keheh and Farsi yeh are Persian forms).
+            (0xD9, 0xBE)
+            | (0xDA, 0x86)
+            | (0xDA, 0x98)
+            | (0xDA, 0xAF)
+            | (0xDA, 0xA9)
+            | (0xDB, 0x8C) => persian += 1,
+            // ي ك ة ى: Arabic forms of yeh and kaf, teh marbuta, alef maksura.
+            (0xD9, 0x8A) | (0xD9, 0x83) | (0xD8, 0xA9) | (0xD9, 0x89) => arabic += 1,
+            _ => {}
         }
     }
     if arabic_script < 20 {
@@ -68,6 +75,45 @@ mod tests {
         assert_eq!(guess_language(fa), "fa");
         assert_eq!(guess_language(ar), "ar");
         assert_eq!(guess_language("Hello world, nothing Arabic here."), "und");
+    }
+
+    /// The guess over bytes counts exactly what a count over characters does.
+    #[test]
+    fn the_guess_over_bytes_counts_what_the_characters_say() {
+        fn by_characters(text: &str) -> &'static str {
+            let persian = text.chars().filter(|c| "پچژگکی".contains(*c)).count();
+            let arabic = text.chars().filter(|c| "يكةى".contains(*c)).count();
+            let script = text
+                .chars()
+                .filter(|c| ('\u{0600}'..='\u{06FF}').contains(c))
+                .count();
+            match (script < 20, persian >= arabic) {
+                (true, _) => "und",
+                (false, true) => "fa",
+                (false, false) => "ar",
+            }
+        }
+        let mut texts: Vec<String> = crate::sample::ARTICLES
+            .iter()
+            .map(|(_, text)| text.to_string())
+            .collect();
+        // Around the thresholds: 19 and 20 letters of the block, ties, the block's edges,
+        // letters of the blocks beside it (U+05FF, U+0700, U+FB50) and four-byte characters.
+        for (letter, count) in [
+            ("ی", 20),
+            ("ي", 20),
+            ("ب", 19),
+            ("\u{0600}", 20),
+            ("\u{06FF}", 20),
+        ] {
+            texts.push(letter.repeat(count));
+        }
+        texts.push(format!("{}{}", "ی".repeat(10), "ي".repeat(10)));
+        texts.push(format!("{}{}", "ک".repeat(9), "ك".repeat(11)));
+        texts.push("\u{05FF}\u{0700}\u{FB50}🇮🇷".repeat(30));
+        for text in &texts {
+            assert_eq!(guess_language(text), by_characters(text), "{text}");
+        }
     }
 
     #[test]

@@ -293,18 +293,21 @@ impl<'a> Reader<'a> {
 /// does (letters of Persian and Arabic pass through; their marks, controls and quotes do not).
 fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
+    // Runs of characters written as they are go in one copy.
+    let mut run = 0;
+    for (at, c) in s.char_indices() {
         // Letters, digits and punctuation that escape_debug leaves alone, without asking the
         // Unicode tables: ASCII printables but the two quotes and the backslash, and the Arabic
         // block's letters and digits.
         let plain = matches!(c, ' '..='~' if c != '"' && c != '\\' && c != '\'')
             || matches!(c, '\u{0621}'..='\u{064A}' | '\u{0660}'..='\u{0669}' | '\u{0671}'..='\u{06D3}' | '\u{06F0}'..='\u{06F9}');
-        if plain {
-            out.push(c);
-        } else {
+        if !plain {
+            out.push_str(&s[run..at]);
             out.extend(c.escape_debug());
+            run = at + c.len_utf8();
         }
     }
+    out.push_str(&s[run..]);
     out.push('"');
 }
 
