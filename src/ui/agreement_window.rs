@@ -47,9 +47,16 @@ pub fn heat_color(value: Option<f64>) -> egui::Color32 {
 /// The width of the heat map's column of pairs of names.
 const PAIR_NAMES_WIDTH: f32 = 180.0;
 
+/// The narrowest a heat map's cell is.
+const HEAT_CELL_WIDTH: f32 = 52.0;
+
 /// One coloured cell of the heat map, with its value written in it.
 fn heat_cell(ui: &mut egui::Ui, value: Option<f64>) -> egui::Response {
-    let size = egui::vec2(52.0, 22.0);
+    heat_cell_sized(ui, value, HEAT_CELL_WIDTH)
+}
+
+fn heat_cell_sized(ui: &mut egui::Ui, value: Option<f64>, width: f32) -> egui::Response {
+    let size = egui::vec2(width, 22.0);
     let (rect, response) = ui.allocate_exact_size(size, egui::Sense::hover());
     ui.painter().rect_filled(rect, 2.0, heat_color(value));
     let text = wd::number(ui, measure_text(value));
@@ -89,16 +96,25 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
         .show(ui, |ui| {
             let tr = wd::words(ui.ctx());
             wd::label(ui, &tr.t("agreement-kappa-tokens"));
-            // Headings as wide as the cells below them.
-            let heading = |ui: &mut egui::Ui, text: &str| {
+            // Each column as wide as its heading or its cells, whichever is wider: a label's
+            // whole name is read ("MEETING", not "MEETINC").
+            let all = tr.t("agreement-all");
+            let column_width = |ui: &egui::Ui, text: &str| {
+                (wd::painted_width(ui, text) + 6.0).max(HEAT_CELL_WIDTH)
+            };
+            let widths: Vec<f32> = std::iter::once(all.as_str())
+                .chain(labels.iter().copied())
+                .map(|text| column_width(ui, text))
+                .collect();
+            let heading = |ui: &mut egui::Ui, text: &str, width: f32| {
                 let (rect, response) =
-                    ui.allocate_exact_size(egui::vec2(52.0, 18.0), egui::Sense::hover());
+                    ui.allocate_exact_size(egui::vec2(width, 18.0), egui::Sense::hover());
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, text));
                 wd::paint_in(ui, rect, text, ui.visuals().text_color());
             };
-            heading(ui, &tr.t("agreement-all"));
-            for label in &labels {
-                heading(ui, label);
+            heading(ui, &all, widths[0]);
+            for (label, width) in labels.iter().zip(&widths[1..]) {
+                heading(ui, label, *width);
             }
             ui.end_row();
             for pair in &agreement.pairs {
@@ -113,9 +129,10 @@ fn heat_map_ui(ui: &mut egui::Ui, engine: &mut TextEngine, agreement: &Agreement
                         bidi_label_ui(ui, engine, &pair.annotators[1], 13.0);
                     });
                 });
-                heat_cell(ui, pair.overall.cohen_kappa);
-                for label in &labels {
-                    heat_cell(ui, pair.labels.get(*label).and_then(|s| s.cohen_kappa));
+                heat_cell_sized(ui, pair.overall.cohen_kappa, widths[0]);
+                for (label, width) in labels.iter().zip(&widths[1..]) {
+                    let kappa = pair.labels.get(*label).and_then(|s| s.cohen_kappa);
+                    heat_cell_sized(ui, kappa, *width);
                 }
                 ui.end_row();
             }

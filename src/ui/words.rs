@@ -547,6 +547,11 @@ pub fn collapsing<R>(
     body.map(|inner| inner.inner)
 }
 
+/// The width [`paint_in`] gives `text` on one line.
+pub fn painted_width(ui: &Ui, text: &str) -> f32 {
+    lay(ui, text, SMALL_SIZE + 1.0, false, None).size.x
+}
+
 /// Paints `text` on one line in `rect` (small words, clipped to it), from its reading edge.
 pub fn paint_in(ui: &Ui, rect: Rect, text: &str, color: Color32) {
     let laid = lay(ui, text, SMALL_SIZE + 1.0, false, None);

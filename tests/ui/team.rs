@@ -161,6 +161,36 @@ fn the_agreement_window_shows_the_pair_per_label() {
     assert!(!harness.state().measuring_agreement());
 }
 
+/// The heat map's columns were as wide as a number: a longer label's heading was cut
+/// ("MEETINC"). A column is now as wide as its heading.
+#[test]
+fn a_long_label_in_the_heat_map_gets_a_column_as_wide_as_its_name() {
+    let (_dir, _project, mut harness) = annotated_by_two();
+    // رضا, signed in last, tags a meeting too: a third label, longer than PER and ORG.
+    select_words(&mut harness, "چهارمین نشست وزیران");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::E);
+    assert!(spans(&harness).iter().any(|s| s.label == "MEETING"));
+    click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
+    click_label(&mut harness, daftar::ui::panels::AGREEMENT_ITEM);
+    harness.state_mut().wait_for_agreement();
+    harness.run();
+    // Each label is a heading of the heat map and a row of the table below it; the heading is
+    // the first.
+    let heading_width = |label: &str| {
+        harness
+            .query_all_by_label(label)
+            .next()
+            .unwrap_or_else(|| panic!("no heading {label}"))
+            .rect()
+            .width()
+    };
+    let (meeting, org) = (heading_width("MEETING"), heading_width("ORG"));
+    assert!(
+        meeting > org + 5.0,
+        "MEETING's column ({meeting}) is wider than ORG's ({org})"
+    );
+}
+
 /// Runs git in `dir` as a test user; fails the test if git fails.
 fn git(dir: &std::path::Path, args: &[&str]) -> String {
     let output = std::process::Command::new("git")
