@@ -568,7 +568,7 @@ mod measured {
             .iter()
             .flat_map(|d| d.spans.iter())
             .filter(|s| s.review.state != ReviewState::Rejected)
-            .map(|s| (s.label.to_string(), fold_str(&s.quote)))
+            .map(|s| (s.label.to_string(), fold_str(s.quote())))
             .collect();
         for (name, text) in crate::sample::ARTICLES {
             if !(name.starts_with("000_") || name.starts_with("004_")) {

@@ -1,17 +1,60 @@
 //! Work spread over every core (at most eight threads), results in the order of the input:
 //! decoding articles, reading other tools' files, serializing and parsing a project's files.
 
-/// `f` applied to every item, on every core; the results in the items' order.
+/// `f` applied to every item, on every core; the results in the items' order. Threads take
+/// the items a few at a time as they finish, not half each: a thread held up (a cold file,
+/// another program on the core) does not leave the others waiting for it at the end.
 pub fn map<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
-    map_owned(items.iter().collect(), f)
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    const BATCH: usize = 8;
+    let threads = thread_count();
+    if threads == 1 || items.len() < 2 {
+        return items.iter().map(f).collect();
+    }
+    let next = AtomicUsize::new(0);
+    let (f, next) = (&f, &next);
+    let mut batches: Vec<(usize, Vec<T>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(items.len()))
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                        if start >= items.len() {
+                            return done;
+                        }
+                        let end = (start + BATCH).min(items.len());
+                        done.push((start, items[start..end].iter().map(f).collect()));
+                    }
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| match h.join() {
+                Ok(done) => done,
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches
+        .into_iter()
+        .flat_map(|(_, results)| results)
+        .collect()
+}
+
+/// The threads to use: one per core, at most eight.
+fn thread_count() -> usize {
+    std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8)
 }
 
 /// [`map`] taking the items: each is dropped as soon as `f` is done with it, so the items and
 /// the results are not all in memory at once (an import's texts and the spans quoted from them).
 pub fn map_owned<I: Send, T: Send>(items: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
+    let threads = thread_count();
     if threads == 1 || items.len() < 2 {
         return items.into_iter().map(f).collect();
     }
@@ -63,6 +106,11 @@ mod tests {
             }
         }
         for n in [0, 1, 2, 3, 1001] {
+            let items: Vec<u32> = (0..n).collect();
+            assert_eq!(
+                super::map(&items, |x| x * 3),
+                (0..n).map(|x| x * 3).collect::<Vec<_>>()
+            );
             DROPPED.store(0, Ordering::Relaxed);
             let items: Vec<Item> = (0..n).map(Item).collect();
             let doubled = super::map_owned(items, |item| item.0 * 2);

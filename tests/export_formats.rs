@@ -159,7 +159,7 @@ fn offsets_slice_to_the_quote_in_each_formats_own_unit() {
     let quotes: Vec<String> = project.documents[0]
         .spans
         .iter()
-        .map(|s| s.quote.clone())
+        .map(|s| s.quote().to_string())
         .collect();
     assert!(
         WIDE.chars().count() < WIDE.encode_utf16().count(),
@@ -388,7 +388,7 @@ fn only_reviewed_work_is_exported_unless_everything_is_asked_for() {
         .find(|s| s.label == "TITLE")
         .unwrap();
     rejected.review.state = ReviewState::Rejected;
-    let rejected_quote = rejected.quote.clone();
+    let rejected_quote = rejected.quote().to_string();
     let files = export(&project, Scope::Reviewed, Format::Jsonl, &sample_texts());
     let lines: Vec<Value> = file(&files, "daftar.jsonl")
         .lines()
@@ -499,7 +499,7 @@ fn brat_round_trips() {
         .collect();
     assert_eq!(text_bound, ann.lines().collect::<Vec<_>>());
     let crossing = document.spans.iter().find(|s| s.label == "ORG").unwrap();
-    assert_eq!(crossing.quote, "کرد.\nنشست");
+    assert_eq!(crossing.quote(), "کرد.\nنشست");
 }
 
 #[test]
@@ -1182,10 +1182,7 @@ fn label_studio_offsets_are_code_points_and_a_region_whose_text_disagrees_is_ref
         .flat_map(|d| &d.spans)
         .find(|s| s.label == "GPE")
         .unwrap();
-    assert_eq!(
-        (tehran.start, tehran.end, tehran.quote.as_str()),
-        (2, 7, "تهران")
-    );
+    assert_eq!((tehran.start, tehran.end, tehran.quote()), (2, 7, "تهران"));
     assert_eq!(report.rejected.len(), 1);
     assert_eq!(report.rejected[0].place, "tasks.json task 9");
     assert!(
@@ -1303,7 +1300,7 @@ fn quotes(opened: &daftar::open::OpenedProject) -> Vec<(String, usize, usize)> {
         .documents
         .iter()
         .flat_map(|d| &d.spans)
-        .map(|s| (s.quote.clone(), s.start, s.end))
+        .map(|s| (s.quote().to_string(), s.start, s.end))
         .collect()
 }
 

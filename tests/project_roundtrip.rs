@@ -46,7 +46,7 @@ fn import_annotate_save_reload_is_exact() {
     assert_eq!(verify(&reloaded, &corpus), vec![]);
     // The Persian name found the Arabic spelling in the Arabic article.
     let arabic = reloaded.document_by_path(common::ARABIC_ECO).unwrap();
-    assert_eq!(arabic.spans[0].quote, "إسكندر مؤمني");
+    assert_eq!(arabic.spans[0].quote(), "إسكندر مؤمني");
 }
 
 #[test]
@@ -63,7 +63,7 @@ fn project_file_has_one_span_per_line() {
             .filter(|l| l.contains(&format!("(id: {}, start:", span.id.0)))
             .collect();
         assert_eq!(lines.len(), 1, "span {} on one line", span.id);
-        assert!(lines[0].contains(&format!("quote: \"{}\"", span.quote)));
+        assert!(lines[0].contains(&format!("quote: \"{}\"", span.quote())));
     }
 }
 

@@ -522,7 +522,7 @@ impl Builder {
     fn review(&mut self, doc: DocId) {
         let accepted = || Review {
             state: ReviewState::Accepted,
-            comment: String::new(),
+            comment: Default::default(),
             reviewer: REVIEWER.into(),
             at: WHEN.into(),
         };

@@ -60,7 +60,7 @@ pub fn meeting_title(project: &Project, meeting: &Meeting, language: LabelLangua
                 .evidence
                 .first()
                 .and_then(|at| project.span(*at))
-                .map(|s| format!("«{}»", s.quote)),
+                .map(|s| format!("«{}»", s.quote())),
         );
     }
     // ISO dates are isolated left to right: in a Persian or Arabic line the bidi algorithm
@@ -99,7 +99,7 @@ pub fn span_title(project: &Project, span: &Span, language: LabelLanguage) -> St
         .schema
         .label(&span.label)
         .map_or(span.label.as_str(), |l| l.names.get(language));
-    format!("{label}{PARTS}«{}»", span.quote)
+    format!("{label}{PARTS}«{}»", span.quote())
 }
 
 /// A record that rests on a span, by its name.

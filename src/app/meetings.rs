@@ -111,7 +111,7 @@ impl Session {
             .outcome(id)
             .and_then(|o| o.evidence.first())
             .and_then(|at| project.span(*at))
-            .map_or("", |s| s.quote.as_str());
+            .map_or("", |s| s.quote());
         let proposal = records::propose_outcome(&project.schema, quote);
         let schema = &project.schema;
         let tr = self.words();

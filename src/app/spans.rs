@@ -218,7 +218,7 @@ impl Session {
             let search = CorpusSearch {
                 project: self.project.clone(),
                 corpus_root: self.corpus_root.clone(),
-                quote: span.quote.clone(),
+                quote: span.quote().to_string(),
                 label: span.label.to_string(),
                 entity: span.entity,
             };
@@ -231,13 +231,13 @@ impl Session {
             &self.project,
             &[doc],
             |document| crate::corpus::read_unchanged(&self.corpus_root, document),
-            &span.quote,
+            span.quote(),
             &span.label,
             span.entity,
             &mut |_, _| {},
             &std::sync::atomic::AtomicBool::new(false),
         );
-        self.take_suggestions(found, &span.quote);
+        self.take_suggestions(found, span.quote());
         Ok(Applied::default())
     }
 

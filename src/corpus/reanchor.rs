@@ -67,17 +67,17 @@ fn anchor(span: &Span, text: &str, index: &OffsetIndex, key: &MatchKey, chars: &
         text.get(start..end)
     };
     let old = span.start..span.end;
-    if at(&old) == Some(span.quote.as_str()) && context_score(span, chars, &old) > 0 {
+    if at(&old) == Some(span.quote()) && context_score(span, chars, &old) > 0 {
         return Anchor::Unchanged;
     }
     let mut candidates: Vec<Range<usize>> = text
-        .match_indices(span.quote.as_str())
+        .match_indices(span.quote())
         .filter_map(|(byte, quote)| {
             Some(index.char_of_byte(byte)?..index.char_of_byte(byte + quote.len())?)
         })
         .collect();
     if candidates.is_empty() {
-        candidates = key.find_all(&span.quote);
+        candidates = key.find_all(span.quote());
     }
     let best = candidates.into_iter().max_by_key(|candidate| {
         let distance = candidate.start.abs_diff(span.start);
@@ -88,7 +88,7 @@ fn anchor(span: &Span, text: &str, index: &OffsetIndex, key: &MatchKey, chars: &
     });
     match best {
         // Same place and same letters; a respelled quote at the same place counts as moved.
-        Some(range) if range == old && at(&range) == Some(span.quote.as_str()) => Anchor::Unchanged,
+        Some(range) if range == old && at(&range) == Some(span.quote()) => Anchor::Unchanged,
         Some(range) => Anchor::Moved(range),
         None => Anchor::Orphaned,
     }
@@ -97,16 +97,16 @@ fn anchor(span: &Span, text: &str, index: &OffsetIndex, key: &MatchKey, chars: &
 /// How many characters of the stored prefix and suffix match around `range`.
 fn context_score(span: &Span, chars: &[char], range: &Range<usize>) -> usize {
     let before = chars[..range.start.min(chars.len())].iter().rev();
-    let prefix = span.prefix.chars().rev();
+    let prefix = span.prefix().chars().rev();
     let matching_prefix = before.zip(prefix).take_while(|(a, b)| a == &b).count();
     let after = chars[range.end.min(chars.len())..].iter();
     let matching_suffix = after
-        .zip(span.suffix.chars())
+        .zip(span.suffix().chars())
         .take_while(|(a, b)| *a == b)
         .count();
     // A span at the very start or end of the text has nothing to match on that side.
-    let at_edges = usize::from(span.prefix.is_empty() && range.start == 0)
-        + usize::from(span.suffix.is_empty() && range.end == chars.len());
+    let at_edges = usize::from(span.prefix().is_empty() && range.start == 0)
+        + usize::from(span.suffix().is_empty() && range.end == chars.len());
     matching_prefix + matching_suffix + at_edges
 }
 
@@ -239,7 +239,7 @@ mod tests {
         let orphan = after
             .spans
             .iter()
-            .find(|s| s.quote == "اسکندر مومنی")
+            .find(|s| s.quote() == "اسکندر مومنی")
             .unwrap();
         assert_eq!((orphan.start, orphan.end), (0, 0));
         assert!(orphan.attributes.contains_key(ORPHANED_ATTRIBUTE));

@@ -87,7 +87,7 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
                 .zip(index.byte_of_char(span.end))
                 .and_then(|(start, end)| decoded.text.get(start..end));
             match actual {
-                Some(actual) if actual == span.quote => {
+                Some(actual) if actual == span.quote() => {
                     let cut = span_range_problem(&index, &decoded.text, span.start, span.end);
                     if let Some(cut) = cut {
                         problems.push(problem(path, format!("span {} at {cut}", span.id)));
@@ -97,7 +97,11 @@ pub fn verify(project: &Project, corpus_root: &Path) -> Vec<Problem> {
                     path,
                     format!(
                         "span {} at {}..{} quotes {:?} but the article has {:?} there",
-                        span.id, span.start, span.end, span.quote, actual
+                        span.id,
+                        span.start,
+                        span.end,
+                        span.quote(),
+                        actual
                     ),
                 )),
                 None => problems.push(problem(

@@ -69,7 +69,7 @@ pub fn decide(
 ) -> Option<Edit> {
     let review = Review {
         state,
-        comment: comment.trim().to_string(),
+        comment: comment.trim().into(),
         reviewer: reviewer.into(),
         at: now_rfc3339().into(),
     };

@@ -53,7 +53,7 @@ pub fn pending_groups(project: &Project, label: Option<&str>) -> Vec<SuggestionG
                 name: if span.entity.is_some() {
                     String::new()
                 } else {
-                    fold_str(&span.quote).trim().to_string()
+                    fold_str(span.quote()).trim().to_string()
                 },
             };
             let group = groups
@@ -62,7 +62,7 @@ pub fn pending_groups(project: &Project, label: Option<&str>) -> Vec<SuggestionG
                     shown: span
                         .entity
                         .and_then(|e| project.entity(e))
-                        .map_or_else(|| span.quote.clone(), |e| e.name.clone()),
+                        .map_or_else(|| span.quote().to_string(), |e| e.name.clone()),
                     key,
                     spans: Vec::new(),
                     documents: 0,

@@ -60,9 +60,7 @@ pub fn resize_span(
     let mut changed = old.clone();
     changed.start = quoted.start;
     changed.end = quoted.end;
-    changed.quote = quoted.quote;
-    changed.prefix = quoted.prefix;
-    changed.suffix = quoted.suffix;
+    changed.quoted = quoted.quoted;
     changed.review = Default::default();
     // An orphan placed again is no longer one.
     changed.attributes.remove(crate::model::ORPHANED_ATTRIBUTE);
@@ -84,7 +82,7 @@ pub fn link_span(
 ) -> Option<Edit> {
     let mut changed = project.document(doc)?.span(span)?.clone();
     changed.entity = entity;
-    let quote = changed.quote.trim().to_string();
+    let quote = changed.quote().trim().to_string();
     let mut edits = vec![Edit::ReplaceSpan { doc, span: changed }];
     if let Some(entity) = entity {
         let known = project.entity(entity)?;
@@ -106,7 +104,7 @@ pub fn new_entity_from_span(
     let mut changed = project.document(doc)?.span(span)?.clone();
     let entity = Entity {
         id: project.new_entity_id(),
-        name: changed.quote.trim().to_string(),
+        name: changed.quote().trim().to_string(),
         aliases: Vec::new(),
         kind: changed.label.to_string(),
         subtype: None,
@@ -128,7 +126,7 @@ pub fn set_note(project: &Project, doc: DocId, span: SpanId, note: &str) -> Opti
     if changed.note == note {
         return None;
     }
-    changed.note = note.to_string();
+    changed.note = note.into();
     Some(Edit::ReplaceSpan { doc, span: changed })
 }
 
@@ -176,7 +174,7 @@ mod tests {
         let (edit, id) = tag_selection(&mut project, doc, text, 23..35, "PER", "me").unwrap();
         history.apply(&mut project, edit).unwrap();
         let document = project.document(doc).unwrap();
-        assert_eq!(document.span(id).unwrap().quote, "اسکندر مومنی");
+        assert_eq!(document.span(id).unwrap().quote(), "اسکندر مومنی");
         assert_eq!(document.status, DocStatus::InProgress);
         history.undo(&mut project).unwrap();
         let document = project.document(doc).unwrap();

@@ -431,8 +431,8 @@ fn a_resized_span_quotes_its_new_words_and_waits_for_a_new_review() {
     assert_undo_redo(&mut project, edit.clone());
     edit.apply(&mut project).unwrap();
     let resized = project.document(doc).unwrap().span(id).unwrap();
-    assert_eq!(resized.quote, "چهارمین نشست");
-    assert_eq!(resized.suffix.chars().next(), Some(' '));
+    assert_eq!(resized.quote(), "چهارمین نشست");
+    assert_eq!(resized.suffix().chars().next(), Some(' '));
     assert_eq!(
         (resized.note.as_str(), resized.label.as_str()),
         ("kept", "ORDINAL")

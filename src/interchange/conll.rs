@@ -36,7 +36,7 @@ impl Exporter for Conll {
                     span.label,
                     span.start,
                     span.end,
-                    span.quote.replace(['\t', '\n'], " "),
+                    span.quote().replace(['\t', '\n'], " "),
                     why.reason()
                 );
             }

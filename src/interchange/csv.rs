@@ -683,7 +683,7 @@ fn evidence_cells(project: &Project, at: Option<SpanRef>) -> [String; 3] {
             at.span.to_string(),
             project
                 .span(at)
-                .map(|s| s.quote.clone())
+                .map(|s| s.quote().to_string())
                 .unwrap_or_default(),
         ],
         None => Default::default(),
@@ -834,7 +834,7 @@ impl Exporter for Csv {
                         span.end.to_string(),
                         doc.utf16(span.start).to_string(),
                         doc.utf16(span.end).to_string(),
-                        span.quote.clone(),
+                        span.quote().to_string(),
                         entity_id,
                         entity,
                         state_name(span.review.state).to_string(),

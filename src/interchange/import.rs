@@ -619,8 +619,8 @@ fn quote_imported(
             });
             continue;
         };
-        new.attributes = span.attributes.clone();
-        new.note = span.note.clone();
+        new.attributes = span.attributes.clone().into();
+        new.note = span.note.clone().into();
         quoted.spans.push(new);
     }
     quoted

@@ -91,7 +91,7 @@ fn document_line<'a>(set: &ExportSet<'a>, doc: &'a ExportDoc<'a>) -> DocumentOut
                 end: s.end,
                 start_utf16: doc.utf16(s.start),
                 end_utf16: doc.utf16(s.end),
-                quote: &s.quote,
+                quote: s.quote(),
                 entity: s.entity.map(|e| e.to_string()),
                 attributes: &s.attributes,
                 note: &s.note,

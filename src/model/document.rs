@@ -1,11 +1,11 @@
 //! Documents (articles) and the spans annotated on them.
 
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 
 use super::ids::{DocId, EntityId, SpanId};
 use super::name::Name;
 use super::review::{DocStatus, Review};
+use super::sparse::{Attributes, Remark};
 
 /// One article of the corpus. Its text is not copied into the project: `fingerprint` (SHA-256 of
 /// the decoded text) tells whether the file on disk is still the one that was annotated.
@@ -102,6 +102,11 @@ impl Document {
         }
     }
 
+    /// The highest id the document holds: its own or a span's.
+    pub fn highest_id(&self) -> u64 {
+        self.spans.iter().map(|s| s.id.0).fold(self.id.0, u64::max)
+    }
+
     /// A short name for lists: the title, or else the file name.
     pub fn display_name(&self) -> &str {
         self.title
@@ -112,35 +117,167 @@ impl Document {
 
 /// A labelled range of a document's text.
 ///
-/// `start..end` counts Unicode code points of the decoded text, half-open. `quote` is the text of
-/// the range and `prefix`/`suffix` a little context either side, so a span can be verified and
-/// re-anchored when the article changes.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// `start..end` counts Unicode code points of the decoded text, half-open. Its quote (the text
+/// of the range) and a little context either side are kept in [`Quoted`], so a span can be
+/// verified and re-anchored when the article changes. On disk a span's fields are, in order:
+/// id, start, end, label, quote, prefix, suffix, entity, attributes, note, author, created,
+/// review (see [`SpanOnDisk`]).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(from = "SpanOnDisk")]
 pub struct Span {
     pub id: SpanId,
     pub start: usize,
     pub end: usize,
     /// Key of a label of the schema (e.g. "PER").
     pub label: Name,
-    pub quote: String,
-    #[serde(default)]
-    pub prefix: String,
-    #[serde(default)]
-    pub suffix: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quoted: Quoted,
     pub entity: Option<EntityId>,
-    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub attributes: BTreeMap<String, String>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
-    #[serde(default)]
+    pub attributes: Attributes,
+    pub note: Remark,
     pub author: Name,
     /// RFC 3339 creation time.
-    #[serde(default)]
     pub created: Name,
-    #[serde(default)]
     pub review: Review,
+}
+
+/// A span as the project's files and the JSON and RON formats hold it: its quote and context
+/// as three strings.
+#[derive(Deserialize)]
+#[serde(rename = "Span", deny_unknown_fields)]
+struct SpanOnDisk {
+    id: SpanId,
+    start: usize,
+    end: usize,
+    label: Name,
+    quote: String,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    entity: Option<EntityId>,
+    #[serde(default)]
+    attributes: Attributes,
+    #[serde(default)]
+    note: Remark,
+    #[serde(default)]
+    author: Name,
+    #[serde(default)]
+    created: Name,
+    #[serde(default)]
+    review: Review,
+}
+
+impl From<SpanOnDisk> for Span {
+    fn from(disk: SpanOnDisk) -> Span {
+        Span {
+            id: disk.id,
+            start: disk.start,
+            end: disk.end,
+            label: disk.label,
+            quoted: Quoted::new(&disk.prefix, &disk.quote, &disk.suffix),
+            entity: disk.entity,
+            attributes: disk.attributes,
+            note: disk.note,
+            author: disk.author,
+            created: disk.created,
+            review: disk.review,
+        }
+    }
+}
+
+/// [`SpanOnDisk`] borrowed from a span, for writing.
+#[derive(Serialize)]
+#[serde(rename = "Span")]
+struct SpanToDisk<'a> {
+    id: SpanId,
+    start: usize,
+    end: usize,
+    label: &'a Name,
+    quote: &'a str,
+    prefix: &'a str,
+    suffix: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    entity: Option<EntityId>,
+    #[serde(skip_serializing_if = "is_empty_map")]
+    attributes: &'a Attributes,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    note: &'a str,
+    author: &'a Name,
+    created: &'a Name,
+    review: &'a Review,
+}
+
+fn is_empty_map(attributes: &&Attributes) -> bool {
+    attributes.is_empty()
+}
+
+impl Serialize for Span {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        SpanToDisk {
+            id: self.id,
+            start: self.start,
+            end: self.end,
+            label: &self.label,
+            quote: self.quote(),
+            prefix: self.prefix(),
+            suffix: self.suffix(),
+            entity: self.entity,
+            attributes: &self.attributes,
+            note: self.note.as_str(),
+            author: &self.author,
+            created: &self.created,
+            review: &self.review,
+        }
+        .serialize(serializer)
+    }
+}
+
+/// A span's quote with the context before and after it, in one allocation (a large project
+/// holds half a million of them; three strings each were three allocations and nine words).
+#[derive(Clone, Default, PartialEq, Eq)]
+pub struct Quoted {
+    /// prefix, quote and suffix, one after the other.
+    text: Box<str>,
+    /// Where the quote starts and the suffix starts in `text`, in bytes.
+    quote_at: usize,
+    suffix_at: usize,
+}
+
+impl Quoted {
+    pub fn new(prefix: &str, quote: &str, suffix: &str) -> Quoted {
+        let mut text = String::with_capacity(prefix.len() + quote.len() + suffix.len());
+        text.push_str(prefix);
+        text.push_str(quote);
+        text.push_str(suffix);
+        Quoted {
+            text: text.into_boxed_str(),
+            quote_at: prefix.len(),
+            suffix_at: prefix.len() + quote.len(),
+        }
+    }
+
+    pub fn prefix(&self) -> &str {
+        &self.text[..self.quote_at]
+    }
+
+    pub fn quote(&self) -> &str {
+        &self.text[self.quote_at..self.suffix_at]
+    }
+
+    pub fn suffix(&self) -> &str {
+        &self.text[self.suffix_at..]
+    }
+}
+
+impl std::fmt::Debug for Quoted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Quoted")
+            .field("prefix", &self.prefix())
+            .field("quote", &self.quote())
+            .field("suffix", &self.suffix())
+            .finish()
+    }
 }
 
 /// How many code points of context a span keeps either side.
@@ -151,6 +288,21 @@ pub const SPAN_CONTEXT_CHARS: usize = 24;
 pub const ORPHANED_ATTRIBUTE: &str = "orphaned_from";
 
 impl Span {
+    /// The text of the range.
+    pub fn quote(&self) -> &str {
+        self.quoted.quote()
+    }
+
+    /// A little of the text before the range (up to [`SPAN_CONTEXT_CHARS`]).
+    pub fn prefix(&self) -> &str {
+        self.quoted.prefix()
+    }
+
+    /// A little of the text after the range (up to [`SPAN_CONTEXT_CHARS`]).
+    pub fn suffix(&self) -> &str {
+        self.quoted.suffix()
+    }
+
     pub fn sort_key(&self) -> (usize, usize, SpanId) {
         (self.start, self.end, self.id)
     }
@@ -196,23 +348,19 @@ impl Span {
             return None;
         }
         let byte = |chars: usize| index.byte_of_char(chars);
-        let quote = text.get(byte(start)?..byte(end)?)?.to_string();
-        let prefix = text
-            .get(byte(start.saturating_sub(SPAN_CONTEXT_CHARS))?..byte(start)?)?
-            .to_string();
+        let quote = text.get(byte(start)?..byte(end)?)?;
+        let prefix = text.get(byte(start.saturating_sub(SPAN_CONTEXT_CHARS))?..byte(start)?)?;
         let suffix_end = (end + SPAN_CONTEXT_CHARS).min(index.chars());
-        let suffix = text.get(byte(end)?..byte(suffix_end)?)?.to_string();
+        let suffix = text.get(byte(end)?..byte(suffix_end)?)?;
         Some(Span {
             id,
             start,
             end,
             label: label.into(),
-            quote,
-            prefix,
-            suffix,
+            quoted: Quoted::new(prefix, quote, suffix),
             entity: None,
-            attributes: BTreeMap::new(),
-            note: String::new(),
+            attributes: Attributes::default(),
+            note: Remark::default(),
             author: credit.author.clone(),
             created: credit.created.clone(),
             review: Review::default(),
@@ -240,4 +388,38 @@ impl Credit {
 /// The current time as RFC 3339, to the second (UTC).
 pub fn now_rfc3339() -> String {
     humantime::format_rfc3339_seconds(std::time::SystemTime::now()).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Opening a large project is mostly first touching the memory its spans take (see
+    /// docs/PERFORMANCE.md): a span is 19 words on a 64-bit machine (34 before), its quote and
+    /// context one allocation beside it, its names and rare fields one word each.
+    #[test]
+    #[cfg(target_pointer_width = "64")]
+    fn a_span_takes_no_more_than_19_words() {
+        assert!(
+            std::mem::size_of::<Span>() <= 19 * 8,
+            "{}",
+            std::mem::size_of::<Span>()
+        );
+    }
+
+    #[test]
+    fn a_spans_quote_and_context_read_back_as_they_were_joined() {
+        let text = "وزیر امور خارجه ایران با Sergey Lavrov دیدار کرد.";
+        let start = text.chars().position(|c| c == 'S').unwrap();
+        let span = Span::quoting(SpanId(1), text, start, start + 13, "PER", "a").unwrap();
+        assert_eq!(span.quote(), "Sergey Lavrov");
+        // The context stops 24 characters away: the first letter is left out.
+        assert_eq!(span.prefix(), "زیر امور خارجه ایران با ");
+        assert_eq!(span.suffix(), " دیدار کرد.");
+        let empty = Quoted::new("", "", "");
+        assert_eq!(
+            (empty.prefix(), empty.quote(), empty.suffix()),
+            ("", "", "")
+        );
+    }
 }

@@ -10,10 +10,11 @@ mod name;
 mod project;
 mod review;
 mod schema;
+mod sparse;
 pub mod validate;
 
 pub use document::{
-    Credit, DiskState, Document, ORPHANED_ATTRIBUTE, SPAN_CONTEXT_CHARS, Span, now_rfc3339,
+    Credit, DiskState, Document, ORPHANED_ATTRIBUTE, Quoted, SPAN_CONTEXT_CHARS, Span, now_rfc3339,
 };
 pub use entity::Entity;
 pub use ids::{DocId, EntityId, MeetingId, OutcomeId, SpanId, SpanRef};
@@ -30,3 +31,4 @@ pub use schema::{
     Choice, DEFAULT_SCHEMA_RON, FieldDef, FieldKind, LabelDef, LabelLanguage, Names, Schema,
     parse_hex_color,
 };
+pub use sparse::{Attributes, Remark};

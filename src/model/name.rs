@@ -3,8 +3,9 @@
 //!
 //! A large project has half a million spans and a handful of labels and authors: a `String` in
 //! each span for each of them was a third of the memory an open touched, and touching fresh
-//! memory is most of what an open costs. A `Name` is a shared `Arc<str>` (two words, not
-//! three), and the readers give equal names one allocation (see [`Interner`]).
+//! memory is most of what an open costs. A `Name` is a shared `Arc<String>`: one word in the
+//! span, not the three of a `String` or the two of an `Arc<str>`; and the readers give equal
+//! names one allocation (see [`Interner`]).
 
 use std::borrow::Borrow;
 use std::collections::HashSet;
@@ -18,11 +19,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// nothing (spans have many empty fields, and one shared empty string's count, changed by
 /// every thread, cost more than it saved).
 #[derive(Clone, Default)]
-pub struct Name(Option<Arc<str>>);
+pub struct Name(Option<Arc<String>>);
 
 impl Name {
     pub fn as_str(&self) -> &str {
-        self.0.as_deref().unwrap_or_default()
+        self.0.as_deref().map_or("", String::as_str)
     }
 
     /// Whether both are the one allocation (an interner's work), not merely equal.
@@ -94,7 +95,7 @@ impl fmt::Debug for Name {
 
 impl From<&str> for Name {
     fn from(text: &str) -> Name {
-        Name((!text.is_empty()).then(|| Arc::from(text)))
+        Name((!text.is_empty()).then(|| Arc::new(text.to_string())))
     }
 }
 
@@ -106,7 +107,7 @@ impl From<&String> for Name {
 
 impl From<String> for Name {
     fn from(text: String) -> Name {
-        Name::from(text.as_str())
+        Name((!text.is_empty()).then(|| Arc::new(text)))
     }
 }
 
@@ -213,6 +214,11 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_takes_one_word() {
+        assert_eq!(std::mem::size_of::<Name>(), std::mem::size_of::<usize>());
+    }
 
     #[test]
     fn a_name_compares_hashes_and_serializes_as_its_text() {

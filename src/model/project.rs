@@ -147,11 +147,9 @@ impl Project {
 
     /// The highest id in use, of any kind.
     pub fn highest_id(&self) -> Option<u64> {
-        let documents = self
-            .documents
+        self.documents
             .iter()
-            .flat_map(|d| std::iter::once(d.id.0).chain(d.spans.iter().map(|s| s.id.0)));
-        documents
+            .map(|d| d.highest_id())
             .chain(self.entities.iter().map(|e| e.id.0))
             .chain(self.meetings.iter().map(|m| m.id.0))
             .chain(self.outcomes.iter().map(|o| o.id.0))

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::Name;
+use super::{Name, Remark};
 
 /// Where a document is in the annotate → review workflow.
 #[derive(
@@ -64,8 +64,8 @@ pub struct Review {
     #[serde(default)]
     pub state: ReviewState,
     /// Why it was rejected (or any remark of the reviewer).
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub comment: String,
+    #[serde(default, skip_serializing_if = "Remark::is_empty")]
+    pub comment: Remark,
     #[serde(default, skip_serializing_if = "str::is_empty")]
     pub reviewer: Name,
     /// RFC 3339 time of the decision.

@@ -69,11 +69,11 @@ fn date_reason(project: &Project, article: ArticleRef, meeting: &Meeting) -> Opt
     let document = project.document(article.doc)?;
     let published = document.published.as_deref();
     for span in document.spans.iter().filter(|s| s.label == "DATE") {
-        if let Some(parsed) = parse_date(&span.quote, &document.language, published)
+        if let Some(parsed) = parse_date(span.quote(), &document.language, published)
             && let Some(day) = days_of_iso(&parsed.start.iso)
             && (start..=end).contains(&day)
         {
-            return Some(format!("the article's date “{}” falls on it", span.quote));
+            return Some(format!("the article's date “{}” falls on it", span.quote()));
         }
     }
     let day = days_of_iso(published?)?;

@@ -41,7 +41,7 @@ impl Evidence {
     }
 
     pub fn quote(&self) -> &str {
-        self.span.quote.trim()
+        self.span.quote().trim()
     }
 
     /// The edits that put the span on the article (none for an unchanged existing span), and

@@ -132,9 +132,9 @@ fn proposed_role(project: &Project, doc: crate::model::DocId, person: &Span) -> 
         .iter()
         .filter(|s| s.label == TITLE_LABEL && s.id != person.id)
         .filter(|s| s.start <= person.end + NEAR && person.start <= s.end + NEAR)
-        .map(|s| s.quote.as_str())
+        .map(|s| s.quote())
         .collect();
-    words.push(&person.prefix);
+    words.push(person.prefix());
     let (role, _) = proposed_choice(&project.schema.participant_roles, &words.join(" | "))?;
     Some(role.key.clone())
 }

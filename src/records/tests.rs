@@ -80,7 +80,7 @@ fn a_meeting_from_the_sco_article_with_dates_ordinal_and_entities() {
     );
     let chair = meeting.chair.as_ref().unwrap();
     let chair_span = project.span(chair.evidence.unwrap()).unwrap();
-    assert_eq!(chair_span.quote, "سراج الدین مهرالدین");
+    assert_eq!(chair_span.quote(), "سراج الدین مهرالدین");
     assert_eq!(
         chair_span.entity,
         Some(chair.value),

@@ -28,6 +28,7 @@
 //! things deleted. A file changed by another program since it was loaded (a `git pull` while
 //! the project is open) is not overwritten.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::hash::{BuildHasher as _, Hash, Hasher};
 use std::path::{Path, PathBuf};
@@ -309,7 +310,9 @@ fn ron_files_in(folder: &Path) -> Result<Vec<PathBuf>, StoreError> {
                     .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         })
         .collect();
-    files.sort();
+    // One folder's files: comparing the whole paths' bytes orders them as comparing paths
+    // does, without splitting each into components (20,000 files in a large project).
+    files.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
     Ok(files)
 }
 
@@ -322,38 +325,70 @@ struct DocumentFiles {
 /// The documents' files under `documents/`, grouped by document, sorted. A spans file whose
 /// document file is missing (a bad merge) is an error naming it.
 fn document_files_in(root: &Path) -> Result<Vec<DocumentFiles>, StoreError> {
-    let mut groups: BTreeMap<String, (Option<PathBuf>, Vec<PathBuf>)> = BTreeMap::new();
-    for path in ron_files_in(&root.join(DOCUMENTS))? {
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let stem = name.trim_end_matches(".ron");
-        match stem.split_once('.') {
-            None => groups.entry(stem.to_string()).or_default().0 = Some(path),
-            Some((doc, _)) => groups.entry(doc.to_string()).or_default().1.push(path),
+    /// `d12` of `d12.ron` (the document's file) and of `d12.<author>-<hash>.ron` (its spans).
+    fn document_of(path: &Path) -> (Cow<'_, str>, bool) {
+        let name = path.file_name().unwrap_or_default().to_string_lossy();
+        let (document, is_spans) = {
+            let stem = name.trim_end_matches(".ron");
+            match stem.split_once('.') {
+                None => (stem.len(), false),
+                Some((document, _)) => (document.len(), true),
+            }
+        };
+        match name {
+            Cow::Borrowed(name) => (Cow::Borrowed(&name[..document]), is_spans),
+            Cow::Owned(mut name) => {
+                name.truncate(document);
+                (Cow::Owned(name), is_spans)
+            }
         }
     }
-    groups
-        .into_values()
-        .map(|(head, spans)| match head {
-            Some(head) => Ok(DocumentFiles { head, spans }),
-            None => Err(StoreError::Malformed {
-                path: spans[0].clone(),
-                line: 1,
-                column: 1,
-                message: "these are the spans of a document whose file is missing".into(),
-            }),
-        })
-        .collect()
+    // Sorted, one document's files are side by side: their names share all up to the first dot.
+    let paths = ron_files_in(&root.join(DOCUMENTS))?;
+    let mut documents: Vec<DocumentFiles> = Vec::with_capacity(paths.len() / 2 + 1);
+    let mut group: (Option<PathBuf>, Vec<PathBuf>) = (None, Vec::new());
+    let mut paths = paths.into_iter().peekable();
+    while let Some(path) = paths.next() {
+        let (document, is_spans) = document_of(&path);
+        let last_of_document = paths
+            .peek()
+            .is_none_or(|next| document_of(next).0 != document);
+        if is_spans {
+            group.1.push(path);
+        } else {
+            group.0 = Some(path);
+        }
+        if last_of_document {
+            match std::mem::take(&mut group) {
+                (Some(head), spans) => documents.push(DocumentFiles { head, spans }),
+                (None, spans) => {
+                    return Err(StoreError::Malformed {
+                        path: spans[0].clone(),
+                        line: 1,
+                        column: 1,
+                        message: "these are the spans of a document whose file is missing".into(),
+                    });
+                }
+            }
+        }
+    }
+    Ok(documents)
 }
 
-/// What loading one document gives.
-type LoadedDocument = (Document, Vec<(PathBuf, u64, Option<FileStamp>)>);
+/// What loading one document gives: the document, its files (relative to the project's
+/// folder) with their hashes and stamps, and the highest id it holds.
+struct LoadedDocument {
+    document: Document,
+    files: Vec<(PathBuf, u64, Option<FileStamp>)>,
+    highest_id: u64,
+}
 
-fn load_document(files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
+/// Loads one document on a worker thread, with what the main thread would otherwise do for
+/// each of them one after the other (paths made relative, the highest id found).
+fn load_document(root: &Path, files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
+    let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
     let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&files.head, false)?;
-    let mut loaded = vec![(files.head.clone(), hash, stamp)];
+    let mut loaded = vec![(relative(&files.head), hash, stamp)];
     for path in &files.spans {
         let (spans, stamp) = with_file(path, |text, stamp| {
             // The fast reader for what Daftar wrote; RON for anything else (and its errors).
@@ -368,14 +403,18 @@ fn load_document(files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
         } else {
             document.spans.extend(spans);
         }
-        loaded.push((path.clone(), UNKNOWN_HASH, stamp));
+        loaded.push((relative(path), UNKNOWN_HASH, stamp));
     }
     // Each file is written in order, so one author's spans need no sorting. Ids are unique, so
     // an unstable sort gives the one order and, unlike a stable one, allocates nothing.
     if !document.spans.is_sorted_by_key(Span::sort_key) {
         document.spans.sort_unstable_by_key(Span::sort_key);
     }
-    Ok((document, loaded))
+    Ok(LoadedDocument {
+        highest_id: document.highest_id(),
+        document,
+        files: loaded,
+    })
 }
 
 /// Loads a folder project, and what it holds on disk (for saving only what changes).
@@ -421,16 +460,26 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
         state.shell.insert(relative(&path));
         outcomes.push(outcome);
     }
-    let loaded: Vec<LoadedDocument> =
-        crate::parallel::map(&document_files_in(root)?, load_document)
-            .into_iter()
-            .collect::<Result<_, _>>()?;
+    let loaded: Vec<LoadedDocument> = crate::parallel::map(&document_files_in(root)?, |files| {
+        load_document(root, files)
+    })
+    .into_iter()
+    .collect::<Result<_, _>>()?;
     let mut documents = Vec::with_capacity(loaded.len());
-    for (document, files) in loaded {
+    let mut highest_document_id = None;
+    state
+        .files
+        .reserve(loaded.iter().map(|l| l.files.len()).sum());
+    for LoadedDocument {
+        document,
+        files,
+        highest_id,
+    } in loaded
+    {
+        highest_document_id = highest_document_id.max(Some(highest_id));
         let document = Arc::new(document);
         let mut paths = Vec::with_capacity(files.len());
         for (path, hash, stamp) in files {
-            let path = relative(&path);
             state.files.insert(path.clone(), (hash, stamp));
             paths.push(path);
         }
@@ -455,8 +504,15 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
         outcomes,
         documents,
     };
-    project.next_id = project
-        .highest_id()
+    let highest_record_id = project
+        .entities
+        .iter()
+        .map(|e| e.id.0)
+        .chain(project.meetings.iter().map(|m| m.id.0))
+        .chain(project.outcomes.iter().map(|o| o.id.0))
+        .max();
+    project.next_id = highest_document_id
+        .max(highest_record_id)
         .map_or(1, |id| id.saturating_add(1))
         .max(session_id_floor());
     Ok((project, state))

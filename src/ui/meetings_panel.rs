@@ -265,7 +265,7 @@ fn evidence_button(
     let tr = wd::words(ui.ctx());
     let quote = project
         .span(at)
-        .map_or_else(|| tr.t("meeting-missing-span"), |s| s.quote.clone());
+        .map_or_else(|| tr.t("meeting-missing-span"), |s| s.quote().to_string());
     // The quote is Persian or Arabic: its tooltip goes through our text engine.
     let response = wd::button(ui, &tr.t("meeting-show")).on_hover_ui(|ui| {
         wd::label(ui, &tr.t("meeting-show-evidence"));
@@ -510,7 +510,7 @@ impl DaftarApp {
                 bidi_label_colored_ui(ui, text_engine, path, 12.5, weak)
             });
             // The quote on a line of its own: beside the buttons it would wrap to a column.
-            let quote = project.span(*evidence).map_or("", |s| s.quote.as_str());
+            let quote = project.span(*evidence).map_or("", |s| s.quote());
             ui.indent(("evidence", *evidence), |ui| {
                 bidi_label_ui(ui, text_engine, quote, 14.0)
             });
@@ -972,7 +972,7 @@ fn outcomes_ui(
                     let command = AppCommand::RemoveOutcomeEvidence { outcome: id, index };
                     commands.push((command, None));
                 }
-                let quote = project.span(*at).map_or("", |s| s.quote.as_str());
+                let quote = project.span(*at).map_or("", |s| s.quote());
                 bidi_label_ui(ui, text_engine, quote, 14.0);
             });
         }

@@ -644,7 +644,7 @@ impl DaftarApp {
                             })
                             .show(ui, |ui| {
                                 ui.set_width(ui.available_width());
-                                bidi_label_ui(ui, text_engine, &span.quote, 15.0);
+                                bidi_label_ui(ui, text_engine, span.quote(), 15.0);
                                 if span.review.state == crate::model::ReviewState::Rejected {
                                     let warn = ui.visuals().warn_fg_color;
                                     let why = tr.t_with(
@@ -737,7 +737,7 @@ impl DaftarApp {
         );
         let typed = self.spans_panel.entity_search.text();
         let query = if typed.trim().is_empty() {
-            span.quote.as_str()
+            span.quote()
         } else {
             typed.as_str()
         };

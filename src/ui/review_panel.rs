@@ -82,7 +82,7 @@ impl DaftarApp {
             self.review_panel.comment_for = current;
             let comment = current
                 .and_then(|item| review_of(project, item))
-                .map_or(String::new(), |r| r.comment.clone());
+                .map_or(String::new(), |r| r.comment.to_string());
             self.review_panel.comment.set_text(&comment);
         }
         let (accepted, rejected, pending) = decision_counts(project, doc);

@@ -109,8 +109,9 @@ impl DaftarApp {
                             .document(at.doc)
                             .map_or("", |d| d.path.as_str());
                         // The words in their context (its own direction), under the file.
-                        let context = format!("{}«{}»{}", span.prefix, span.quote, span.suffix)
-                            .replace(['\n', '\r', '\t'], " ");
+                        let context =
+                            format!("{}«{}»{}", span.prefix(), span.quote(), span.suffix())
+                                .replace(['\n', '\r', '\t'], " ");
                         ui.add_space(2.0);
                         let file = bidi_label_ui(ui, text_engine, path, 11.0);
                         let words = bidi_label_ui(ui, text_engine, &context, 13.0);

@@ -18,7 +18,7 @@ fn selected_quote(harness: &Harness<'_, DaftarApp>) -> String {
     let span = session.cursor().span.expect("a span is selected");
     let doc = session.doc().unwrap();
     let document = session.project().document(doc).unwrap();
-    document.span(span).unwrap().quote.clone()
+    document.span(span).unwrap().quote().to_string()
 }
 
 /// The words selected in the article.
@@ -139,7 +139,7 @@ fn eco_meeting(harness: &Harness<'_, DaftarApp>) -> daftar::model::Meeting {
 
 fn quote_of(harness: &Harness<'_, DaftarApp>, at: daftar::model::SpanRef) -> Option<String> {
     let project = harness.state().session.project();
-    project.span(at).map(|s| s.quote.clone())
+    project.span(at).map(|s| s.quote().to_string())
 }
 
 #[test]
@@ -240,7 +240,7 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     assert!(harness.query_by_label(title).is_none(), "closed once run");
     let span = spans(&harness)
         .into_iter()
-        .find(|s| s.quote == "خبرنگار")
+        .find(|s| s.quote() == "خبرنگار")
         .expect("tagged from the palette");
     assert_eq!(span.label, "ORG");
     // Down moves through what the filter leaves; Escape leaves without running anything.
@@ -249,13 +249,13 @@ fn the_palette_finds_a_command_by_its_persian_name_and_runs_it_with_enter() {
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Escape);
     assert!(harness.query_by_label(title).is_none());
-    assert!(spans(&harness).iter().any(|s| s.quote == "خبرنگار"));
+    assert!(spans(&harness).iter().any(|s| s.quote() == "خبرنگار"));
     press(&mut harness, egui::Modifiers::COMMAND, egui::Key::K);
     harness.event(egui::Event::Text("undo".into()));
     harness.run();
     press(&mut harness, egui::Modifiers::NONE, egui::Key::Enter);
     assert!(
-        spans(&harness).iter().all(|s| s.quote != "خبرنگار"),
+        spans(&harness).iter().all(|s| s.quote() != "خبرنگار"),
         "undone"
     );
 }

@@ -41,7 +41,7 @@ fn suggest_from_the_gazetteers_and_accept_a_group_by_keys() {
     let session = &harness.state().session;
     for at in &first.spans {
         let span = session.project().span(*at).unwrap();
-        assert_eq!(span.review.state, ReviewState::Accepted, "{}", span.quote);
+        assert_eq!(span.review.state, ReviewState::Accepted, "{}", span.quote());
     }
     assert_eq!(session.suggestion_groups().len(), groups.len() - 1);
     // One undo step takes the whole group back to pending.

@@ -21,7 +21,7 @@ fn sign_in(harness: &mut Harness<'_, DaftarApp>, name: &str) {
 fn span_by<'s>(spans: &'s [Span], author: &str, quote: &str) -> &'s Span {
     spans
         .iter()
-        .find(|s| s.author == author && s.quote == quote)
+        .find(|s| s.author == author && s.quote() == quote)
         .unwrap_or_else(|| panic!("no span of {author} on {quote}: {spans:#?}"))
 }
 

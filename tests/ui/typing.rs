@@ -131,7 +131,7 @@ fn typing_into_the_fields_of_the_spans_page_changes_no_span() {
         p.documents
             .iter()
             .find_map(|d| d.span(span))
-            .map(|s| s.note.clone())
+            .map(|s| s.note.to_string())
     };
     assert_eq!(
         note_of(harness.state().session.project()).as_deref(),
@@ -141,7 +141,7 @@ fn typing_into_the_fields_of_the_spans_page_changes_no_span() {
     let doc = harness.state().session.doc().unwrap();
     let document = expected.document_mut(doc).unwrap();
     let noted = document.spans.iter_mut().find(|s| s.id == span).unwrap();
-    noted.note = TYPED[..TYPED.len() - 1].to_string();
+    noted.note = TYPED[..TYPED.len() - 1].into();
     assert!(
         expected == *harness.state().session.project(),
         "the note changed, nothing else"

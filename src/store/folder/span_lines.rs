@@ -9,7 +9,9 @@ use std::borrow::Cow;
 use std::cell::Cell;
 use std::collections::BTreeMap;
 
-use crate::model::{EntityId, Interner, Name, Review, ReviewState, Span, SpanId};
+use crate::model::{
+    Attributes, EntityId, Interner, Name, Quoted, Remark, Review, ReviewState, Span, SpanId,
+};
 
 struct Reader<'a> {
     text: &'a str,
@@ -167,7 +169,7 @@ impl<'a> Reader<'a> {
                     1
                 }
                 "comment" => {
-                    review.comment = self.owned_string()?;
+                    review.comment = self.owned_string()?.into();
                     2
                 }
                 "reviewer" => {
@@ -195,17 +197,17 @@ impl<'a> Reader<'a> {
     fn span(&mut self) -> Option<Span> {
         self.eat("(")?;
         let (mut id, mut start, mut end, mut label, mut quote) = (None, None, None, None, None);
+        // Quote and context are borrowed from the line until they are joined into one string.
+        let (mut prefix, mut suffix) = (Cow::Borrowed(""), Cow::Borrowed(""));
         let mut span = Span {
             id: SpanId(0),
             start: 0,
             end: 0,
             label: Name::default(),
-            quote: String::new(),
-            prefix: String::new(),
-            suffix: String::new(),
+            quoted: Quoted::default(),
             entity: None,
-            attributes: BTreeMap::new(),
-            note: String::new(),
+            attributes: Attributes::default(),
+            note: Remark::default(),
             author: Name::default(),
             created: Name::default(),
             review: Review::default(),
@@ -232,15 +234,15 @@ impl<'a> Reader<'a> {
                     4
                 }
                 "quote" => {
-                    quote = Some(self.owned_string()?);
+                    quote = Some(self.string()?);
                     5
                 }
                 "prefix" => {
-                    span.prefix = self.owned_string()?;
+                    prefix = self.string()?;
                     6
                 }
                 "suffix" => {
-                    span.suffix = self.owned_string()?;
+                    suffix = self.string()?;
                     7
                 }
                 "entity" => {
@@ -250,11 +252,11 @@ impl<'a> Reader<'a> {
                     8
                 }
                 "attributes" => {
-                    span.attributes = self.string_map()?;
+                    span.attributes = self.string_map()?.into();
                     9
                 }
                 "note" => {
-                    span.note = self.owned_string()?;
+                    span.note = self.owned_string()?.into();
                     10
                 }
                 "author" => {
@@ -284,7 +286,7 @@ impl<'a> Reader<'a> {
         span.start = usize::try_from(start?).ok()?;
         span.end = usize::try_from(end?).ok()?;
         span.label = label?;
-        span.quote = quote?;
+        span.quoted = Quoted::new(&prefix, &quote?, &suffix);
         Some(span)
     }
 }
@@ -329,11 +331,11 @@ pub fn write_spans(spans: &[&Span]) -> String {
         );
         write_string(&mut out, &span.label);
         out.push_str(", quote: ");
-        write_string(&mut out, &span.quote);
+        write_string(&mut out, span.quote());
         out.push_str(", prefix: ");
-        write_string(&mut out, &span.prefix);
+        write_string(&mut out, span.prefix());
         out.push_str(", suffix: ");
-        write_string(&mut out, &span.suffix);
+        write_string(&mut out, span.suffix());
         if let Some(entity) = span.entity {
             let _ = write!(out, ", entity: Some({})", entity.0);
         }
@@ -513,7 +515,7 @@ mod tests {
         let every: String = ('\u{0}'..='\u{7FF}')
             .chain('\u{FB50}'..='\u{FDFF}')
             .collect();
-        spans[7].note = every;
+        spans[7].note = every.into();
         let sample =
             crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("s")).unwrap();
         spans.extend(
