@@ -15,6 +15,7 @@ use daftar::model::{DocStatus, Meeting, Outcome, Project, Sourced, SpanRef};
 
 fn main() {
     divan::main();
+    common::remove_run_folders();
 }
 
 /// The large project, every document reviewed, with a meeting and two outcomes each.

@@ -11,6 +11,7 @@ use daftar::store;
 
 fn main() {
     divan::main();
+    common::remove_run_folders();
 }
 
 #[divan::bench(sample_count = 5)]
@@ -71,17 +72,13 @@ fn snapshot_500k_spans(bencher: divan::Bencher) {
 
 /// The 500,000-span project saved as a project folder (issue 13), once per run.
 fn large_folder() -> &'static std::path::Path {
-    static FOLDER: std::sync::OnceLock<(tempfile::TempDir, std::path::PathBuf)> =
-        std::sync::OnceLock::new();
-    &FOLDER
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let root = dir.path().join("large.daftar");
-            let mut file = store::ProjectFile::create(&root).unwrap();
-            file.save(large_project()).unwrap();
-            (dir, root)
-        })
-        .1
+    static FOLDER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let root = common::run_folder().join("large.daftar");
+        let mut file = store::ProjectFile::create(&root).unwrap();
+        file.save(large_project()).unwrap();
+        root
+    })
 }
 
 /// Every file of the project folder read without parsing: the floor for opening it.

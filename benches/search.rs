@@ -11,6 +11,7 @@ use daftar::search::{SearchQuery, search};
 
 fn main() {
     divan::main();
+    common::remove_run_folders();
 }
 
 fn query(text: &str, regex: bool) -> SearchQuery {

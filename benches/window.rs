@@ -10,6 +10,7 @@ use eframe::egui;
 
 fn main() {
     divan::main();
+    common::remove_run_folders();
 }
 
 /// The window on the large project (saved beside the corpus so that articles open).

@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use daftar::corpus::{ImportOptions, import_folder};
 use daftar::model::{Project, Span, SpanId};
@@ -12,27 +12,42 @@ use daftar::sample::ARTICLES;
 pub const DOCUMENTS: usize = 10_000;
 pub const SPANS_PER_DOCUMENT: usize = 50;
 
+/// The folders a run's shared inputs are made in. The inputs live in statics, which are never
+/// dropped, so their folders are removed when the run ends ([`remove_run_folders`]): each run
+/// used to leave some 200 MB behind in the temporary folder.
+static RUN_FOLDERS: Mutex<Vec<tempfile::TempDir>> = Mutex::new(Vec::new());
+
+/// A new temporary folder that lasts until [`remove_run_folders`].
+pub fn run_folder() -> PathBuf {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().to_path_buf();
+    RUN_FOLDERS.lock().unwrap().push(dir);
+    path
+}
+
+/// Removes the folders [`run_folder`] made; `main` calls it after the benchmarks.
+pub fn remove_run_folders() {
+    RUN_FOLDERS.lock().unwrap().clear();
+}
+
 /// A folder of 10,000 distinct articles made from the sample texts, made once per run.
 pub fn corpus() -> &'static Path {
-    static CORPUS: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    &CORPUS
-        .get_or_init(|| {
-            let dir = tempfile::tempdir().unwrap();
-            let root = dir.path().join("corpus");
-            for i in 0..DOCUMENTS {
-                let folder = root.join(format!("{:03}", i / 100));
-                std::fs::create_dir_all(&folder).unwrap();
-                let (_, text) = ARTICLES[i % ARTICLES.len()];
-                // A line of its own keeps every article (and fingerprint) distinct.
-                std::fs::write(
-                    folder.join(format!("{i:05}.txt")),
-                    format!("{text}\nشماره {i}\n"),
-                )
-                .unwrap();
-            }
-            (dir, root)
-        })
-        .1
+    static CORPUS: OnceLock<PathBuf> = OnceLock::new();
+    CORPUS.get_or_init(|| {
+        let root = run_folder().join("corpus");
+        for i in 0..DOCUMENTS {
+            let folder = root.join(format!("{:03}", i / 100));
+            std::fs::create_dir_all(&folder).unwrap();
+            let (_, text) = ARTICLES[i % ARTICLES.len()];
+            // A line of its own keeps every article (and fingerprint) distinct.
+            std::fs::write(
+                folder.join(format!("{i:05}.txt")),
+                format!("{text}\nشماره {i}\n"),
+            )
+            .unwrap();
+        }
+        root
+    })
 }
 
 /// 10,000 documents with 50 spans each, quoting real text.
