@@ -387,8 +387,15 @@ struct LoadedDocument {
 /// each of them one after the other (paths made relative, the highest id found).
 fn load_document(root: &Path, files: &DocumentFiles) -> Result<LoadedDocument, StoreError> {
     let relative = |path: &Path| path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let (mut document, stamp, hash): (Document, _, _) = read_ron_hashed(&files.head, false)?;
-    let mut loaded = vec![(relative(&files.head), hash, stamp)];
+    let (mut document, stamp) = with_file(&files.head, |text, stamp| {
+        // The fast reader for what Daftar wrote; RON for anything else (and its errors).
+        let document = match span_lines::read_document(text) {
+            Some(document) => document,
+            None => parse_ron::<Document>(text, &files.head)?,
+        };
+        Ok((document, stamp))
+    })?;
+    let mut loaded = vec![(relative(&files.head), UNKNOWN_HASH, stamp)];
     for path in &files.spans {
         let (spans, stamp) = with_file(path, |text, stamp| {
             // The fast reader for what Daftar wrote; RON for anything else (and its errors).

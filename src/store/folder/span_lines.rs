@@ -10,7 +10,8 @@ use std::cell::Cell;
 use std::collections::BTreeMap;
 
 use crate::model::{
-    Attributes, EntityId, Interner, Name, Quoted, Remark, Review, ReviewState, Span, SpanId,
+    Attributes, DiskState, DocId, DocStatus, Document, EntityId, Interner, Name, Quoted, Remark,
+    Review, ReviewState, Span, SpanId,
 };
 
 struct Reader<'a> {
@@ -419,6 +420,153 @@ impl Reader<'_> {
     }
 }
 
+/// A document's own file (`d<id>.ron`) exactly as Daftar writes it: a field a line, in the
+/// order `Document` declares them, its spans (kept in files of their own) an empty list.
+/// Opening a large project reads one for each document, and RON took a tenth of the open over
+/// them. `None` for anything else, which the caller reads with RON: the same rule as
+/// [`read_spans`], and a file on disk that changed (`disk`) is always left to RON.
+pub fn read_document(text: &str) -> Option<Document> {
+    let mut reader = Reader {
+        text,
+        at: 0,
+        names: Interner::default(),
+    };
+    reader.document()
+}
+
+impl Reader<'_> {
+    /// `Some("…")`
+    fn some_string(&mut self) -> Option<String> {
+        self.eat("Some(")?;
+        let text = self.owned_string()?;
+        self.eat(")")?;
+        Some(text)
+    }
+
+    /// A list of strings, a line each (`[\n    "…",\n    "…",\n  ]`), or `[]`.
+    fn string_list(&mut self) -> Option<Vec<String>> {
+        if self.eat("[]").is_some() {
+            return Some(Vec::new());
+        }
+        self.eat("[\n")?;
+        let mut list = Vec::new();
+        while self.eat("  ]").is_none() {
+            self.eat("    ")?;
+            list.push(self.owned_string()?);
+            self.eat(",\n")?;
+        }
+        Some(list)
+    }
+
+    fn document(&mut self) -> Option<Document> {
+        self.eat("(\n")?;
+        let (mut id, mut path, mut fingerprint, mut chars) = (None, None, None, None);
+        let (mut encoding, mut language) = (None, None);
+        let mut document = Document {
+            id: DocId(0),
+            path: String::new(),
+            fingerprint: String::new(),
+            chars: 0,
+            encoding: String::new(),
+            language: String::new(),
+            title: None,
+            published: None,
+            source: None,
+            status: DocStatus::default(),
+            disk: DiskState::default(),
+            labels: Vec::new(),
+            note: String::new(),
+            assigned: Vec::new(),
+            spans: Vec::new(),
+        };
+        let mut previous = 0;
+        while self.eat(")\n").is_none() {
+            self.eat("  ")?;
+            let key = self.ident()?;
+            self.eat(": ")?;
+            let order = match key {
+                "id" => {
+                    id = Some(self.uint()?);
+                    1
+                }
+                "path" => {
+                    path = Some(self.owned_string()?);
+                    2
+                }
+                "fingerprint" => {
+                    fingerprint = Some(self.owned_string()?);
+                    3
+                }
+                "chars" => {
+                    chars = Some(usize::try_from(self.uint()?).ok()?);
+                    4
+                }
+                "encoding" => {
+                    encoding = Some(self.owned_string()?);
+                    5
+                }
+                "language" => {
+                    language = Some(self.owned_string()?);
+                    6
+                }
+                "title" => {
+                    document.title = Some(self.some_string()?);
+                    7
+                }
+                "published" => {
+                    document.published = Some(self.some_string()?);
+                    8
+                }
+                "source" => {
+                    document.source = Some(self.some_string()?);
+                    9
+                }
+                "status" => {
+                    document.status = match self.ident()? {
+                        "New" => DocStatus::New,
+                        "InProgress" => DocStatus::InProgress,
+                        "ReadyForReview" => DocStatus::ReadyForReview,
+                        "Reviewed" => DocStatus::Reviewed,
+                        "NeedsChanges" => DocStatus::NeedsChanges,
+                        _ => return None,
+                    };
+                    10
+                }
+                "labels" => {
+                    document.labels = self.string_list()?;
+                    12
+                }
+                "note" => {
+                    document.note = self.owned_string()?;
+                    13
+                }
+                "assigned" => {
+                    document.assigned = self.string_list()?;
+                    14
+                }
+                "spans" => {
+                    self.eat("[]")?;
+                    15
+                }
+                // `disk` (11) and anything else.
+                _ => return None,
+            };
+            if order <= previous {
+                return None;
+            }
+            previous = order;
+            self.eat(",\n")?;
+        }
+        document.id = DocId(id?);
+        document.path = path?;
+        document.fingerprint = fingerprint?;
+        document.chars = chars?;
+        document.encoding = encoding?;
+        document.language = language?;
+        self.rest().is_empty().then_some(document)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -576,6 +724,83 @@ mod tests {
                 };
                 if let Some(fast) = read_spans(&damaged) {
                     let by_ron: Result<Vec<Span>, _> = ron::from_str(&damaged);
+                    assert_eq!(by_ron.ok(), Some(fast), "{damaged}");
+                }
+            }
+        }
+    }
+
+    /// Documents' own files with every field Daftar writes set somewhere, hard texts in them.
+    fn hard_documents() -> Vec<Document> {
+        let sample =
+            crate::store::from_ron(crate::sample::PROJECT, std::path::Path::new("s")).unwrap();
+        let mut documents: Vec<Document> =
+            sample.documents.iter().map(|d| d.without_spans()).collect();
+        let first = documents[0].clone();
+        for (i, (text, status)) in HARD.iter().zip(DocStatus::ALL.iter().cycle()).enumerate() {
+            let mut document = first.clone();
+            document.id = DocId(1000 + i as u64);
+            document.title = Some(text.to_string());
+            document.published = (i % 2 == 0).then(|| "2026-11-30".to_string());
+            document.source = (i % 3 == 0).then(|| text.to_string());
+            document.status = *status;
+            document.note = text.to_string();
+            document.labels = vec![text.to_string(), "سیاسی".into()];
+            document.assigned = HARD[..i % 3].iter().map(|s| s.to_string()).collect();
+            documents.push(document);
+        }
+        documents
+    }
+
+    #[test]
+    fn reads_a_documents_own_file_exactly_as_ron_does() {
+        for document in hard_documents() {
+            let text = ron_text(&document, 2);
+            let by_ron: Document = ron::from_str(&text).unwrap();
+            assert_eq!(by_ron, document, "the writer round-trips through RON");
+            assert_eq!(read_document(&text), Some(document), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_documents_file_with_anything_else_is_left_to_ron() {
+        let document = hard_documents().pop().unwrap();
+        let mut changed = document.clone();
+        changed.disk = DiskState::Changed {
+            fingerprint: "0".repeat(64),
+        };
+        let text = ron_text(&document, 2);
+        let cases = [
+            ron_text(&changed, 2),
+            text.replacen("  id:", "  id: 1,\n  id:", 1),
+            text.replacen("status: ", "status: Maybe", 1),
+            text.replacen("spans: []", "spans: [()]", 1),
+            text.replacen("  path: ", "  source: Some(\"x\"),\n  path: ", 1),
+            text.replace("\n", "\r\n"),
+            format!("{text} "),
+            text.replacen("  chars: ", "  chars: -", 1),
+        ];
+        for case in cases {
+            assert_eq!(read_document(&case), None, "{case}");
+        }
+    }
+
+    #[test]
+    fn damaged_documents_files_never_read_differently_from_ron() {
+        let text = ron_text(&hard_documents().pop().unwrap(), 2);
+        let bytes = text.as_bytes();
+        for at in 0..bytes.len() {
+            for replacement in [None, Some(b'"'), Some(b'\\'), Some(b'7'), Some(b' ')] {
+                let mut damaged = bytes.to_vec();
+                match replacement {
+                    None => damaged.truncate(at),
+                    Some(b) => damaged[at] = b,
+                }
+                let Ok(damaged) = String::from_utf8(damaged) else {
+                    continue;
+                };
+                if let Some(fast) = read_document(&damaged) {
+                    let by_ron: Result<Document, _> = ron::from_str(&damaged);
                     assert_eq!(by_ron.ok(), Some(fast), "{damaged}");
                 }
             }
