@@ -118,10 +118,7 @@ impl ArticleView<'_> {
                 .input(|i| i.pointer.press_origin())
                 .and_then(|pressed_at| {
                     let (x, y) = to_layout(pressed_at);
-                    handles
-                        .iter()
-                        .find(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))
-                        .map(|(edge, _)| *edge)
+                    handle_at(layout, &handles, selected.as_ref()?, x, y)
                 });
             ui.data_mut(|d| d.insert_temp(grab_id, grabbed));
         }
@@ -181,9 +178,10 @@ impl ArticleView<'_> {
         if let Some(pos) = response.hover_pos() {
             let (x, y) = to_layout(pos);
             if grabbed.is_some()
-                || handles
-                    .iter()
-                    .any(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))
+                || selected
+                    .as_ref()
+                    .and_then(|range| handle_at(layout, &handles, range, x, y))
+                    .is_some()
             {
                 ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeHorizontal);
             }
@@ -424,6 +422,29 @@ fn edge_keys(ui: &egui::Ui, layout: &TextLayout, range: Range<usize>) -> Option<
 
 /// Where the selected span's edges show, as thin bars a pointer can grab: the start on its first
 /// line, the end on its last.
+/// The handle a press at `(x, y)` grabs: one within reach, unless the press is on another word.
+/// The reach is wider than a space, and a drag begun on the word next to the selected span is
+/// meant to select that word, not to stretch the span over it.
+fn handle_at(
+    layout: &TextLayout,
+    handles: &[(Edge, Rect)],
+    range: &Range<usize>,
+    x: f32,
+    y: f32,
+) -> Option<Edge> {
+    let (edge, _) = handles
+        .iter()
+        .find(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))?;
+    let word = layout.word_at(x, y);
+    let outside = word.end <= range.start || word.start >= range.end;
+    let another_word = outside
+        && layout
+            .text()
+            .get(word)
+            .is_some_and(|w| w.chars().any(char::is_alphanumeric));
+    (!another_word).then_some(*edge)
+}
+
 fn handle_rects(layout: &TextLayout, range: Range<usize>) -> Vec<(Edge, Rect)> {
     let rects = layout.selection_rects(range.clone());
     let (Some(first), Some(last)) = (rects.first(), rects.last()) else {

@@ -8,8 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use super::{
-    article_on_screen, drag, find_words, press, sample_project_harness, scroll_into_view,
-    select_words, spans,
+    app_harness, article_on_screen, drag, find_words, press, sample_copy, sample_project_harness,
+    scroll_into_view, select_words, spans,
 };
 
 /// The words of the selected span.
@@ -299,4 +299,29 @@ fn the_article_keeps_its_width_whatever_the_panel_shows() {
     let (now, outside) = widths(&harness);
     assert_eq!(now, article);
     assert!(outside.is_empty(), "{outside:?}");
+}
+
+/// A drag begun on the word right after the selected span grabbed the span's edge (its reach was
+/// wider than the space between them): tagging the next word resized and relabelled the span
+/// just tagged instead. A press on another word selects from there.
+#[test]
+fn dragging_over_the_word_after_a_tagged_span_tags_that_word_and_leaves_the_span() {
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
+    // "به گزارش خبرنگار ایلنا": the reporter, then the news agency right after it.
+    select_words(&mut harness, "خبرنگار");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::T);
+    select_words(&mut harness, "ایلنا");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::K);
+    let tagged: Vec<(String, String)> = spans(&harness)
+        .iter()
+        .map(|s| (s.label.to_string(), s.quote().to_string()))
+        .collect();
+    assert_eq!(
+        tagged,
+        [
+            ("TITLE".to_string(), "خبرنگار".to_string()),
+            ("DOC".to_string(), "ایلنا".to_string())
+        ],
+    );
 }
