@@ -422,9 +422,9 @@ fn edge_keys(ui: &egui::Ui, layout: &TextLayout, range: Range<usize>) -> Option<
 
 /// Where the selected span's edges show, as thin bars a pointer can grab: the start on its first
 /// line, the end on its last.
-/// The handle a press at `(x, y)` grabs: one within reach, unless the press is on another word.
-/// The reach is wider than a space, and a drag begun on the word next to the selected span is
-/// meant to select that word, not to stretch the span over it.
+/// The handle a press at `(x, y)` grabs: one within reach, on the span's side of the gap. The
+/// reach is wider than a space, and a drag begun on the next word, or on the half of the space
+/// nearer to it, is meant to select that word, not to stretch the span over it.
 fn handle_at(
     layout: &TextLayout,
     handles: &[(Edge, Rect)],
@@ -436,13 +436,18 @@ fn handle_at(
         .iter()
         .find(|(_, r)| r.expand(HANDLE_REACH).contains(x, y))?;
     let word = layout.word_at(x, y);
-    let outside = word.end <= range.start || word.start >= range.end;
-    let another_word = outside
-        && layout
-            .text()
-            .get(word)
-            .is_some_and(|w| w.chars().any(char::is_alphanumeric));
-    (!another_word).then_some(*edge)
+    if word.end > range.start && word.start < range.end {
+        return Some(*edge);
+    }
+    let another_word = layout
+        .text()
+        .get(word)
+        .is_some_and(|w| w.chars().any(char::is_alphanumeric));
+    let edge_offset = match edge {
+        Edge::Start => range.start,
+        Edge::End => range.end,
+    };
+    (!another_word && layout.hit_test(x, y) == edge_offset).then_some(*edge)
 }
 
 fn handle_rects(layout: &TextLayout, range: Range<usize>) -> Vec<(Edge, Rect)> {

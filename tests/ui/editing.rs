@@ -325,3 +325,41 @@ fn dragging_over_the_word_after_a_tagged_span_tags_that_word_and_leaves_the_span
         ],
     );
 }
+
+/// The same with the press in the space between them, on the half nearer the next word (the
+/// real window at 18 points): only the half next to the span is its handle's.
+#[test]
+fn a_drag_begun_in_the_space_nearer_the_next_word_tags_that_word() {
+    let (_dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
+    select_words(&mut harness, "خبرنگار");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::T);
+    let range = find_words(&harness, "خبرنگار ایلنا");
+    let (from, to) = scroll_into_view(&mut harness, range.clone());
+    let (_, layout, origin) = article_on_screen(&harness);
+    let space_at = range.start + "خبرنگار".len();
+    let space = layout.selection_rects(space_at..space_at + 1)[0];
+    // Right to left: the next word is on the space's left; press a quarter of the way in.
+    let press_at = origin
+        + egui::vec2(
+            space.min_x + (space.max_x - space.min_x) / 4.0,
+            (space.min_y + space.max_y) / 2.0,
+        );
+    assert!(
+        press_at.x < from.x && press_at.x > to.x,
+        "{press_at:?} {from:?} {to:?}"
+    );
+    drag(&mut harness, press_at, to);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::K);
+    let tagged: Vec<(String, String)> = spans(&harness)
+        .iter()
+        .map(|s| (s.label.to_string(), s.quote().to_string()))
+        .collect();
+    assert_eq!(
+        tagged,
+        [
+            ("TITLE".to_string(), "خبرنگار".to_string()),
+            ("DOC".to_string(), "ایلنا".to_string())
+        ],
+    );
+}
