@@ -150,7 +150,15 @@ impl Project {
         self.documents
             .iter()
             .map(|d| d.highest_id())
-            .chain(self.entities.iter().map(|e| e.id.0))
+            .chain(self.highest_record_id())
+            .max()
+    }
+
+    /// The highest id of the entities, meetings and outcomes (the documents and spans aside).
+    pub fn highest_record_id(&self) -> Option<u64> {
+        self.entities
+            .iter()
+            .map(|e| e.id.0)
             .chain(self.meetings.iter().map(|m| m.id.0))
             .chain(self.outcomes.iter().map(|o| o.id.0))
             .max()

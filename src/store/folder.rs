@@ -511,15 +511,9 @@ pub fn load_folder(root: &Path) -> Result<(Project, FolderState), StoreError> {
         outcomes,
         documents,
     };
-    let highest_record_id = project
-        .entities
-        .iter()
-        .map(|e| e.id.0)
-        .chain(project.meetings.iter().map(|m| m.id.0))
-        .chain(project.outcomes.iter().map(|o| o.id.0))
-        .max();
+    // The documents' highest ids were found on the workers, while their spans were at hand.
     project.next_id = highest_document_id
-        .max(highest_record_id)
+        .max(project.highest_record_id())
         .map_or(1, |id| id.saturating_add(1))
         .max(session_id_floor());
     Ok((project, state))

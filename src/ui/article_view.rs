@@ -420,8 +420,6 @@ fn edge_keys(ui: &egui::Ui, layout: &TextLayout, range: Range<usize>) -> Option<
     moved
 }
 
-/// Where the selected span's edges show, as thin bars a pointer can grab: the start on its first
-/// line, the end on its last.
 /// The handle a press at `(x, y)` grabs: one within reach, on the span's side of the gap. The
 /// reach is wider than a space, and a drag begun on the next word, or on the half of the space
 /// nearer to it, is meant to select that word, not to stretch the span over it.
@@ -450,6 +448,8 @@ fn handle_at(
     (!another_word && layout.hit_test(x, y) == edge_offset).then_some(*edge)
 }
 
+/// Where the selected span's edges show, as thin bars a pointer can grab: the start on its first
+/// line, the end on its last.
 fn handle_rects(layout: &TextLayout, range: Range<usize>) -> Vec<(Edge, Rect)> {
     let rects = layout.selection_rects(range.clone());
     let (Some(first), Some(last)) = (rects.first(), rects.last()) else {

@@ -301,6 +301,21 @@ fn the_article_keeps_its_width_whatever_the_panel_shows() {
     assert!(outside.is_empty(), "{outside:?}");
 }
 
+/// The reporter tagged TITLE and the news agency after him DOC, two spans.
+fn assert_reporter_and_agency_tagged_apart(harness: &Harness<'_, DaftarApp>) {
+    let tagged: Vec<(String, String)> = spans(harness)
+        .iter()
+        .map(|s| (s.label.to_string(), s.quote().to_string()))
+        .collect();
+    assert_eq!(
+        tagged,
+        [
+            ("TITLE".to_string(), "خبرنگار".to_string()),
+            ("DOC".to_string(), "ایلنا".to_string())
+        ],
+    );
+}
+
 /// A drag begun on the word right after the selected span grabbed the span's edge (its reach was
 /// wider than the space between them): tagging the next word resized and relabelled the span
 /// just tagged instead. A press on another word selects from there.
@@ -313,17 +328,7 @@ fn dragging_over_the_word_after_a_tagged_span_tags_that_word_and_leaves_the_span
     press(&mut harness, egui::Modifiers::NONE, egui::Key::T);
     select_words(&mut harness, "ایلنا");
     press(&mut harness, egui::Modifiers::NONE, egui::Key::K);
-    let tagged: Vec<(String, String)> = spans(&harness)
-        .iter()
-        .map(|s| (s.label.to_string(), s.quote().to_string()))
-        .collect();
-    assert_eq!(
-        tagged,
-        [
-            ("TITLE".to_string(), "خبرنگار".to_string()),
-            ("DOC".to_string(), "ایلنا".to_string())
-        ],
-    );
+    assert_reporter_and_agency_tagged_apart(&harness);
 }
 
 /// The same with the press in the space between them, on the half nearer the next word (the
@@ -351,15 +356,5 @@ fn a_drag_begun_in_the_space_nearer_the_next_word_tags_that_word() {
     );
     drag(&mut harness, press_at, to);
     press(&mut harness, egui::Modifiers::NONE, egui::Key::K);
-    let tagged: Vec<(String, String)> = spans(&harness)
-        .iter()
-        .map(|s| (s.label.to_string(), s.quote().to_string()))
-        .collect();
-    assert_eq!(
-        tagged,
-        [
-            ("TITLE".to_string(), "خبرنگار".to_string()),
-            ("DOC".to_string(), "ایلنا".to_string())
-        ],
-    );
+    assert_reporter_and_agency_tagged_apart(&harness);
 }
