@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{DOCUMENTS, corpus, large_project};
+use common::{DOCUMENTS, corpus, large_folder, large_project};
 use daftar::corpus::{ImportOptions, import_folder};
 use daftar::model::Project;
 use daftar::store;
@@ -70,36 +70,11 @@ fn snapshot_500k_spans(bencher: divan::Bencher) {
     bencher.bench(|| project.clone().documents.len());
 }
 
-/// The 500,000-span project saved as a project folder (issue 13), once per run.
-fn large_folder() -> &'static std::path::Path {
-    static FOLDER: std::sync::OnceLock<std::path::PathBuf> = std::sync::OnceLock::new();
-    FOLDER.get_or_init(|| {
-        let root = common::run_folder().join("large.daftar");
-        let mut file = store::ProjectFile::create(&root).unwrap();
-        file.save(large_project()).unwrap();
-        root
-    })
-}
-
 /// Every file of the project folder read without parsing: the floor for opening it.
 #[divan::bench(sample_count = 15)]
 fn read_folder_500k_spans_raw(bencher: divan::Bencher) {
     let root = large_folder();
-    bencher.bench(|| {
-        fn walk(folder: &std::path::Path) -> usize {
-            let mut bytes = 0;
-            for entry in std::fs::read_dir(folder).unwrap().flatten() {
-                let path = entry.path();
-                bytes += if path.is_dir() {
-                    walk(&path)
-                } else {
-                    std::fs::read(&path).unwrap().len()
-                };
-            }
-            bytes
-        }
-        walk(root)
-    });
+    bencher.bench(|| common::read_folder_raw(root));
 }
 
 /// Opening the project folder: every file read and parsed, documents on every core. The

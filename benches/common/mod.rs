@@ -83,3 +83,29 @@ pub fn large_project() -> &'static Project {
         project
     })
 }
+
+/// The 500,000-span project saved as a project folder (issue 13), once per run.
+pub fn large_folder() -> &'static Path {
+    static FOLDER: OnceLock<PathBuf> = OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let root = run_folder().join("large.daftar");
+        let mut file = daftar::store::ProjectFile::create(&root).unwrap();
+        file.save(large_project()).unwrap();
+        root
+    })
+}
+
+/// Every file under `folder` read without parsing, one after another: the floor for opening a
+/// project folder. Returns the bytes read.
+pub fn read_folder_raw(folder: &Path) -> usize {
+    let mut bytes = 0;
+    for entry in std::fs::read_dir(folder).unwrap().flatten() {
+        let path = entry.path();
+        bytes += if path.is_dir() {
+            read_folder_raw(&path)
+        } else {
+            std::fs::read(&path).unwrap().len()
+        };
+    }
+    bytes
+}
