@@ -191,6 +191,34 @@ fn a_long_label_in_the_heat_map_gets_a_column_as_wide_as_its_name() {
     );
 }
 
+/// The heat map's column of pairs was as wide as its heading: a longer Persian name was
+/// wrapped to it and stacked over several lines. Each name stays on one line.
+#[test]
+fn the_heat_maps_long_annotator_name_stays_on_one_line() {
+    let (_dir, _project, mut harness) = annotated_by_two();
+    let long_name = "سیده فاطمه موسوی‌نژاد";
+    sign_in(&mut harness, long_name);
+    tag_minister(&mut harness);
+    click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
+    click_label(&mut harness, daftar::ui::panels::AGREEMENT_ITEM);
+    harness.state_mut().wait_for_agreement();
+    harness.run();
+    assert_eq!(harness.state().agreement.as_ref().unwrap().pairs.len(), 3);
+    for name in [long_name, "مریم", "رضا"] {
+        let shown: Vec<egui::Rect> = harness
+            .query_all_by_label(name)
+            .map(|node| node.rect())
+            .collect();
+        assert!(shown.len() >= 2, "{name} in the heat map and the table");
+        for rect in shown {
+            assert!(
+                rect.height() < 30.0,
+                "{name} drawn in {rect:?}: more than one line"
+            );
+        }
+    }
+}
+
 /// Runs git in `dir` as a test user; fails the test if git fails.
 fn git(dir: &std::path::Path, args: &[&str]) -> String {
     let output = std::process::Command::new("git")
