@@ -85,6 +85,21 @@ fn load_folder_500k_spans(bencher: divan::Bencher) {
     bencher.bench(|| store::load(root).unwrap());
 }
 
+/// What `daftar check` does after opening: every article read, decoded and fingerprinted,
+/// every span's quote compared with the article's text at its offsets.
+#[divan::bench(sample_count = 5)]
+fn verify_500k_spans(bencher: divan::Bencher) {
+    let (project, corpus) = (large_project(), corpus());
+    bencher.bench(|| {
+        let problems = daftar::corpus::verify(project, corpus);
+        assert!(
+            problems.is_empty(),
+            "{:?}",
+            &problems[..problems.len().min(3)]
+        );
+    });
+}
+
 /// Saving after an edit to one document: only its spans file is written.
 #[divan::bench(sample_count = 10)]
 fn save_folder_after_one_edit(bencher: divan::Bencher) {

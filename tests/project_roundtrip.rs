@@ -178,3 +178,45 @@ fn a_cancelled_import_writes_nothing() {
     assert!(!project_path.exists());
     assert!(!daftar::store::lock_path(&project_path).exists());
 }
+
+/// `verify` checks documents on every core; what it finds comes in the documents' order all
+/// the same, so that `daftar check` prints the same report every time.
+#[test]
+fn verify_reports_problems_in_the_documents_order_whichever_thread_found_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("articles");
+    std::fs::create_dir(&corpus).unwrap();
+    for i in 0..60 {
+        std::fs::write(
+            corpus.join(format!("{i:03}.txt")),
+            format!("خبر شماره {i} درباره نشست وزیران."),
+        )
+        .unwrap();
+    }
+    let project_path = dir.path().join("many.daftar.ron");
+    let opened = import_into(&project_path, &corpus, Default::default()).unwrap();
+    assert_eq!(verify(&opened.project, &corpus), vec![]);
+    // Every third article deleted, every seventh changed.
+    let mut expected = Vec::new();
+    for document in &opened.project.documents {
+        let number: usize = document.path.trim_end_matches(".txt").parse().unwrap();
+        let file = corpus.join(&document.path);
+        if number.is_multiple_of(3) {
+            std::fs::remove_file(&file).unwrap();
+            expected.push(format!("article is missing: {}", document.path));
+        } else if number.is_multiple_of(7) {
+            std::fs::write(&file, "متن دیگری").unwrap();
+            expected.push(format!(
+                "article changed on disk since it was annotated (0 spans to re-anchor): {}",
+                document.path
+            ));
+        }
+    }
+    for _ in 0..5 {
+        let found: Vec<String> = verify(&opened.project, &corpus)
+            .iter()
+            .map(ToString::to_string)
+            .collect();
+        assert_eq!(found, expected);
+    }
+}
