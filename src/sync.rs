@@ -12,28 +12,66 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use thiserror::Error;
-
 use crate::model::Project;
 
-#[derive(Debug, Error)]
+/// Why a sync did not happen. `Display` is the English of [`SyncError::describe`].
+#[derive(Debug)]
 pub enum SyncError {
-    #[error(
-        "the project is not a folder that git can share: migrate it first (daftar migrate): {}",
-        .0.display()
-    )]
+    /// A one-file project: git cannot merge it.
     NotAFolder(PathBuf),
-    #[error(
-        "the project folder is not in a git repository: clone the team's repository, or run git init there: {}",
-        .0.display()
-    )]
     NotARepository(PathBuf),
-    #[error("git could not be run ({0}): is git installed?")]
+    /// git could not be started.
     NoGit(std::io::Error),
-    #[error("`git {command}` failed: {message}")]
-    Git { command: String, message: String },
-    #[error("sync cancelled before {0}")]
+    /// git ran and failed: the command's arguments and what git said.
+    Git {
+        command: String,
+        message: String,
+    },
     Cancelled(Step),
+}
+
+impl std::fmt::Display for SyncError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.describe(crate::i18n::Words::ENGLISH))
+    }
+}
+
+impl std::error::Error for SyncError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SyncError::NoGit(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl SyncError {
+    /// In words of the interface's language (the window's account; the command line prints
+    /// `Display`, in English). What git itself said stays in git's words.
+    pub fn describe(&self, tr: crate::i18n::Words) -> String {
+        let path = |path: &PathBuf| path.display().to_string();
+        match self {
+            SyncError::NotAFolder(folder) => {
+                tr.t_with("sync-error-not-a-folder", &[("path", path(folder).into())])
+            }
+            SyncError::NotARepository(folder) => tr.t_with(
+                "sync-error-not-a-repository",
+                &[("path", path(folder).into())],
+            ),
+            SyncError::NoGit(error) => {
+                tr.t_with("sync-error-no-git", &[("reason", error.to_string().into())])
+            }
+            SyncError::Git { command, message } => tr.t_with(
+                "sync-error-git",
+                // git's own words, isolated in a right-to-left sentence.
+                &[("command", command.into()), ("message", message.into())],
+            ),
+            SyncError::Cancelled(step) => {
+                let step = crate::i18n::Arg::Said(step.describe(tr));
+                tr.t_with("sync-error-cancelled", &[("step", step)])
+            }
+        }
+    }
 }
 
 /// The steps of a sync, in order.
@@ -44,13 +82,20 @@ pub enum Step {
     Push,
 }
 
+impl Step {
+    /// The step in words of the interface's language ("pulling").
+    pub fn describe(self, tr: crate::i18n::Words) -> String {
+        tr.t(match self {
+            Step::Commit => "sync-step-commit",
+            Step::Pull => "sync-step-pull",
+            Step::Push => "sync-step-push",
+        })
+    }
+}
+
 impl std::fmt::Display for Step {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            Step::Commit => "committing",
-            Step::Pull => "pulling",
-            Step::Push => "pushing",
-        })
+        f.write_str(&self.describe(crate::i18n::Words::ENGLISH))
     }
 }
 
@@ -62,8 +107,8 @@ pub struct SyncReport {
     /// Whether other people's work was merged in.
     pub merged: bool,
     pub pushed: bool,
-    /// Why nothing was pulled or pushed (no remote, no upstream branch), if so.
-    pub not_shared: Option<String>,
+    /// Nothing was pulled or pushed: the branch has no remote branch to sync with.
+    pub no_upstream: bool,
     /// Files both sides changed: the merge was undone and these are for people to settle.
     pub conflicts: Vec<Conflict>,
 }
@@ -73,8 +118,82 @@ pub struct SyncReport {
 pub struct Conflict {
     /// The file, relative to the project folder.
     pub file: String,
-    /// What it holds, in words.
-    pub what: String,
+    /// What it holds.
+    pub holds: Holds,
+}
+
+/// What a file of the project folder holds, for people to know what they are settling.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Holds {
+    /// `project.ron`.
+    Settings,
+    Entity(String),
+    Meeting(String),
+    Outcome(String),
+    /// A document's own file: its status, note and labels. The document's path, or its id
+    /// when the project does not know it.
+    Document(String),
+    /// One author's spans on a document.
+    Spans {
+        document: String,
+        author: String,
+    },
+    /// Anything else: the path says it.
+    Other,
+}
+
+impl Holds {
+    /// What `file` (relative to the project folder) holds; `project` names its documents.
+    pub fn of(file: &str, project: Option<&Project>) -> Holds {
+        let parts: Vec<&str> = file.split('/').collect();
+        let document_name = |id: &str| {
+            project
+                .and_then(|p| {
+                    p.documents
+                        .iter()
+                        .find(|d| d.id.to_string() == id)
+                        .map(|d| d.path.clone())
+                })
+                .unwrap_or_else(|| id.to_string())
+        };
+        let stem = |name: &str| name.trim_end_matches(".ron").to_string();
+        match parts.as_slice() {
+            ["project.ron"] => Holds::Settings,
+            ["entities", name] => Holds::Entity(stem(name)),
+            ["records", "meetings", name] => Holds::Meeting(stem(name)),
+            ["records", "outcomes", name] => Holds::Outcome(stem(name)),
+            ["documents", name] => match stem(name).split_once('.') {
+                None => Holds::Document(document_name(&stem(name))),
+                Some((id, author)) => Holds::Spans {
+                    document: document_name(id),
+                    // d4.reza-0a1b2c3d: the author, then the copy that wrote it.
+                    author: author
+                        .rsplit_once('-')
+                        .map_or(author, |(author, _)| author)
+                        .to_string(),
+                },
+            },
+            _ => Holds::Other,
+        }
+    }
+
+    /// In words of the interface's language; `file` when nothing better is known.
+    pub fn describe(&self, tr: crate::i18n::Words, file: &str) -> String {
+        match self {
+            Holds::Settings => tr.t("sync-holds-settings"),
+            Holds::Entity(id) => tr.t_with("sync-holds-entity", &[("id", id.into())]),
+            Holds::Meeting(id) => tr.t_with("sync-holds-meeting", &[("id", id.into())]),
+            Holds::Outcome(id) => tr.t_with("sync-holds-outcome", &[("id", id.into())]),
+            Holds::Document(document) => {
+                tr.t_with("sync-holds-document", &[("document", document.into())])
+            }
+            Holds::Spans { document, author } => tr.t_with(
+                "sync-holds-spans",
+                &[("document", document.into()), ("author", author.into())],
+            ),
+            Holds::Other => file.to_string(),
+        }
+    }
 }
 
 impl SyncReport {
@@ -85,8 +204,8 @@ impl SyncReport {
             Some(message) => tr.t_with("sync-committed", &[("message", message.into())]),
             None => tr.t("sync-nothing-to-commit"),
         }];
-        if let Some(why) = &self.not_shared {
-            lines.push(tr.t_with("sync-not-shared", &[("why", why.into())]));
+        if self.no_upstream {
+            lines.push(tr.t("sync-no-upstream"));
         }
         if self.merged {
             lines.push(tr.t("sync-merged"));
@@ -95,7 +214,8 @@ impl SyncReport {
             let count = self.conflicts.len();
             lines.push(tr.t_with("sync-conflicts", &[("count", count.into())]));
             for conflict in &self.conflicts {
-                lines.push(format!("  {}: {}", conflict.what, conflict.file));
+                let what = conflict.holds.describe(tr, &conflict.file);
+                lines.push(format!("  {what}: {}", conflict.file));
             }
         }
         if self.pushed {
@@ -201,38 +321,6 @@ pub fn commit_message(author: &str, files: &[String], project: Option<&Project>)
     format!("Daftar: {author} changed {}{name}", what.join(", "))
 }
 
-/// What a file of the project folder holds, in words.
-pub fn describe_file(file: &str, project: Option<&Project>) -> String {
-    let parts: Vec<&str> = file.split('/').collect();
-    let document_name = |id: &str| {
-        project
-            .and_then(|p| {
-                p.documents
-                    .iter()
-                    .find(|d| d.id.to_string() == id)
-                    .map(|d| d.path.clone())
-            })
-            .unwrap_or_else(|| format!("document {id}"))
-    };
-    match parts.as_slice() {
-        ["project.ron"] => "the project's name, annotators or schema".to_string(),
-        ["entities", name] => format!("entity {}", name.trim_end_matches(".ron")),
-        ["records", "meetings", name] => format!("meeting {}", name.trim_end_matches(".ron")),
-        ["records", "outcomes", name] => format!("outcome {}", name.trim_end_matches(".ron")),
-        ["documents", name] => {
-            let stem = name.trim_end_matches(".ron");
-            match stem.split_once('.') {
-                None => format!("{}: its status, note or labels", document_name(stem)),
-                Some((id, author)) => {
-                    let author = author.rsplit_once('-').map_or(author, |(author, _)| author);
-                    format!("{}: the spans of {author}", document_name(id))
-                }
-            }
-        }
-        _ => file.to_string(),
-    }
-}
-
 /// Commits the changes under `folder` (a project folder in a git repository), pulls and merges
 /// the others' work, and pushes. `progress` is told each step before it starts and may cancel
 /// by returning `false`. `project` (the project as it is) only names things in messages.
@@ -269,10 +357,7 @@ pub fn sync(
     )
     .is_err()
     {
-        report.not_shared = Some(
-            "this branch has no remote branch to sync with (git push -u origin BRANCH once)"
-                .to_string(),
-        );
+        report.no_upstream = true;
         return Ok(report);
     }
     for attempt in 0..2 {
@@ -297,7 +382,7 @@ pub fn sync(
                 .lines()
                 .map(|file| Conflict {
                     file: file.to_string(),
-                    what: describe_file(file, project),
+                    holds: Holds::of(file, project),
                 })
                 .collect();
             return Ok(report);
@@ -375,17 +460,17 @@ mod tests {
             committed: Some("Daftar: 2 spans".into()),
             merged: false,
             pushed: false,
-            not_shared: None,
+            no_upstream: false,
             conflicts: vec![Conflict {
-                file: "documents/d1.ron".into(),
-                what: "a span".into(),
+                file: "records/meetings/m3.ron".into(),
+                holds: Holds::Meeting("m3".into()),
             }],
         };
         assert_eq!(
             report.to_string(),
             "committed: Daftar: 2 spans\n\
-             1 files were changed on both sides; the merge was undone (your work is committed, nothing was lost):\n\
-             \x20 a span: documents/d1.ron\n"
+             1 file was changed on both sides; the merge was undone (your work is committed, nothing was lost):\n\
+             \x20 meeting m3: records/meetings/m3.ron\n"
         );
         let persian = report.lines(crate::i18n::Words {
             language: crate::model::LabelLanguage::Persian,
@@ -413,17 +498,71 @@ mod tests {
 
     #[test]
     fn files_are_described_as_what_they_hold() {
+        let english = crate::i18n::Words::ENGLISH;
+        let described = |file: &str| Holds::of(file, None).describe(english, file);
         assert_eq!(
-            describe_file("documents/d4.reza-0a1b2c3d.ron", None),
-            "document d4: the spans of reza"
+            described("documents/d4.reza-0a1b2c3d.ron"),
+            "d4: the spans of reza"
         );
         assert_eq!(
-            describe_file("records/meetings/m18.ron", None),
-            "meeting m18"
+            described("documents/d4.ron"),
+            "d4: its status, note or labels"
         );
+        assert_eq!(described("records/meetings/m18.ron"), "meeting m18");
+        assert_eq!(described("records/outcomes/o2.ron"), "outcome o2");
+        assert_eq!(described("entities/e7.ron"), "entity e7");
         assert_eq!(
-            describe_file("project.ron", None),
+            described("project.ron"),
             "the project's name, annotators or schema"
         );
+        assert_eq!(described(".gitattributes"), ".gitattributes");
+    }
+
+    /// The sync window's account was English whatever the interface's language: what a
+    /// conflicting file holds, why nothing was shared, why the sync failed.
+    #[test]
+    fn the_sync_account_is_in_the_interfaces_language() {
+        use crate::model::LabelLanguage;
+        let report = SyncReport {
+            committed: None,
+            merged: false,
+            pushed: false,
+            no_upstream: true,
+            conflicts: vec![
+                Conflict {
+                    file: "documents/d4.reza-0a1b2c3d.ron".into(),
+                    holds: Holds::of("documents/d4.reza-0a1b2c3d.ron", None),
+                },
+                Conflict {
+                    file: "project.ron".into(),
+                    holds: Holds::Settings,
+                },
+            ],
+        };
+        let errors = [
+            SyncError::NotARepository(PathBuf::from("team.daftar")),
+            SyncError::NotAFolder(PathBuf::from("team.daftar.ron")),
+            SyncError::Cancelled(Step::Pull),
+        ];
+        let english = report.lines(crate::i18n::Words::ENGLISH);
+        for language in [LabelLanguage::Persian, LabelLanguage::Arabic] {
+            let tr = crate::i18n::Words { language };
+            let lines = report.lines(tr);
+            assert_eq!(lines.len(), english.len());
+            for (line, english) in lines.iter().zip(&english) {
+                assert_ne!(line, english, "{language:?}");
+                assert!(
+                    !line.contains("spans of") && !line.contains("remote branch"),
+                    "{language:?}: {line}"
+                );
+            }
+            // The author's name and the file stay as they are.
+            assert!(lines[3].contains("reza") && lines[3].contains("d4.reza-0a1b2c3d.ron"));
+            for error in &errors {
+                let said = error.describe(tr);
+                assert_ne!(said, error.to_string(), "{language:?}");
+                assert!(said.contains("team.daftar") || matches!(error, SyncError::Cancelled(_)));
+            }
+        }
     }
 }

@@ -562,9 +562,26 @@ refusal-no-recovery = no unsaved work was kept for this project
 refusal-recovery = the kept work cannot be read ({ $error })
 sync-committed = committed: { $message }
 sync-nothing-to-commit = nothing new to commit
-sync-not-shared = not shared: { $why }
+sync-no-upstream = not shared: this branch has no remote branch to sync with (run git push -u origin BRANCH once)
+sync-conflicts = { $count ->
+    [one] 1 file was
+   *[other] { $count } files were
+} changed on both sides; the merge was undone (your work is committed, nothing was lost):
+sync-holds-settings = the project's name, annotators or schema
+sync-holds-entity = entity { $id }
+sync-holds-meeting = meeting { $id }
+sync-holds-outcome = outcome { $id }
+sync-holds-document = { $document }: its status, note or labels
+sync-holds-spans = { $document }: the spans of { $author }
+sync-error-not-a-folder = the project is not a folder that git can share: migrate it first (daftar migrate): { $path }
+sync-error-not-a-repository = the project folder is not in a git repository: clone the team's repository, or run git init there: { $path }
+sync-error-no-git = git could not be run ({ $reason }): is git installed?
+sync-error-git = `git { $command }` failed: { $message }
+sync-error-cancelled = sync cancelled before { $step }
+sync-step-commit = committing
+sync-step-pull = pulling
+sync-step-push = pushing
 sync-merged = merged the others' work
-sync-conflicts = { $count } files were changed on both sides; the merge was undone (your work is committed, nothing was lost):
 sync-pushed = pushed
 
 ## plurals

@@ -1720,10 +1720,7 @@ fn sync_saves_and_hands_over_a_git_sync_and_reload_reads_the_folder_again() {
         report.committed.as_deref(),
         Some("Daftar: annotator changed 1 document in sample")
     );
-    assert!(
-        report.not_shared.is_some(),
-        "no remote: committed here only"
-    );
+    assert!(report.no_upstream, "no remote: committed here only");
     // Another program (a git merge) changes a file: reading the folder again shows it.
     let doc = doc_id(&session, "000_cc14a8d638cfba9c.txt");
     let file = folder.join("documents").join(format!("{doc}.ron"));

@@ -22,7 +22,7 @@ pub const CLOSE: &str = key("window-close");
 pub struct SyncState {
     job: Option<Job<Result<SyncReport, SyncError>>>,
     /// The last sync's account, shown until closed.
-    pub account: Option<Result<SyncReport, String>>,
+    pub account: Option<Result<SyncReport, SyncError>>,
 }
 
 impl SyncState {
@@ -66,7 +66,7 @@ impl DaftarApp {
         if result.is_ok() {
             self.push(AppCommand::ReloadFromDisk);
         }
-        self.sync.account = Some(result.map_err(|e| e.to_string()));
+        self.sync.account = Some(result);
     }
 
     pub(super) fn sync_window_ui(&mut self, ctx: &egui::Context) {
@@ -99,7 +99,7 @@ impl DaftarApp {
                     }
                     Some(Err(error)) => {
                         wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("sync-failed"));
-                        bidi_label_ui(ui, engine, error, 14.0);
+                        bidi_label_ui(ui, engine, &error.describe(tr), 14.0);
                     }
                     None => {}
                 }
