@@ -692,7 +692,7 @@ fn preferences_set_the_annotator_and_text_size() {
 }
 
 /// Opens the toolbar's Interface list (named in English) and clicks Persian in it.
-fn choose_persian_interface(harness: &mut Harness<'_, DaftarApp>) {
+pub fn choose_persian_interface(harness: &mut Harness<'_, DaftarApp>) {
     harness
         .get_by_role_and_label(egui::accesskit::Role::ComboBox, "Interface")
         .click();
@@ -808,6 +808,36 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     harness.get_by_label("Import report");
     harness.get_by_label_contains("b.txt: warning: decoded from windows-1256");
     harness.get_by_label_contains("c.txt: skipped: empty file");
+    // In Persian, the report is in Persian (it was English whatever the interface's language).
+    choose_persian_interface(&mut harness);
+    let shown = shown_words(&harness);
+    let line = |file: &str, words: &str| {
+        shown
+            .iter()
+            .any(|text| text.contains(file) && text.contains(words))
+    };
+    assert!(line("b.txt", "هشدار: از"), "{shown:?}");
+    assert!(line("windows-1256", "رمزگشایی شد"), "{shown:?}");
+    assert!(line("c.txt", "کنار گذاشته شد: پرونده"), "{shown:?}");
+    assert!(
+        !shown
+            .iter()
+            .any(|text| text.contains("warning") || text.contains("skipped")),
+        "no English left: {shown:?}"
+    );
+}
+
+/// Every text the window shows to assistive technology (a label's words are its value).
+pub fn shown_words(harness: &Harness<'_, DaftarApp>) -> Vec<String> {
+    use egui_kittest::kittest::NodeT;
+    harness
+        .query_all_by(|_| true)
+        .flat_map(|node| {
+            let node = node.accesskit_node();
+            [node.label(), node.value()]
+        })
+        .flatten()
+        .collect()
 }
 
 #[test]

@@ -6,6 +6,8 @@
 use encoding_rs::{Encoding, UTF_8};
 use std::fmt;
 
+use crate::i18n::{Arg, Words};
+
 /// Articles larger than this are skipped: a news article is a few kilobytes, and a file this
 /// large is almost certainly not one.
 pub const MAX_ARTICLE_BYTES: usize = 8 * 1024 * 1024;
@@ -16,7 +18,54 @@ pub struct Decoded {
     /// WHATWG name of the encoding the bytes were decoded from.
     pub encoding: &'static str,
     /// Anything worth telling the user (not UTF-8, not NFC, damaged before import…).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<DecodeWarning>,
+}
+
+/// Something worth telling the user about an article that was imported all the same.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DecodeWarning {
+    /// Not in Unicode NFC: kept as it is (offsets count the characters as they are).
+    NotNfc,
+    /// Holds U+FFFD: damaged before it came to us.
+    ReplacementCharacters,
+    /// Decoded from a legacy encoding or UTF-16, not UTF-8.
+    DecodedFrom {
+        encoding: &'static str,
+        how: EncodingFoundBy,
+    },
+}
+
+/// How an encoding other than UTF-8 was chosen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum EncodingFoundBy {
+    ByteOrderMark,
+    /// The user or the project named it.
+    AsTold,
+    Detected,
+}
+
+impl DecodeWarning {
+    /// In words of the interface's language.
+    pub fn describe(self, tr: Words) -> String {
+        match self {
+            DecodeWarning::NotNfc => tr.t("decode-warning-not-nfc"),
+            DecodeWarning::ReplacementCharacters => tr.t("decode-warning-replacement"),
+            DecodeWarning::DecodedFrom { encoding, how } => {
+                let key = match how {
+                    EncodingFoundBy::ByteOrderMark => "decode-warning-from-bom",
+                    EncodingFoundBy::AsTold => "decode-warning-from-told",
+                    EncodingFoundBy::Detected => "decode-warning-from-detected",
+                };
+                tr.t_with(key, &[("encoding", encoding.into())])
+            }
+        }
+    }
+}
+
+impl fmt::Display for DecodeWarning {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Words::ENGLISH))
+    }
 }
 
 /// Why a file was not imported.
@@ -48,43 +97,41 @@ pub enum SkipReason {
     },
 }
 
-impl fmt::Display for SkipReason {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl SkipReason {
+    /// In words of the interface's language; what the system said stays in its words.
+    pub fn describe(&self, tr: Words) -> String {
         match self {
-            SkipReason::Empty => write!(f, "empty file"),
-            SkipReason::TooLarge { bytes } => write!(
-                f,
-                "too large for an article ({bytes} bytes; the limit is {MAX_ARTICLE_BYTES})"
+            SkipReason::Empty => tr.t("skip-empty"),
+            SkipReason::TooLarge { bytes } => tr.t_with(
+                "skip-too-large",
+                &[
+                    ("bytes", Arg::Said(tr.number(bytes))),
+                    ("limit", Arg::Said(tr.number(MAX_ARTICLE_BYTES))),
+                ],
             ),
-            SkipReason::Binary => write!(
-                f,
-                "binary file (it contains NUL or control bytes; UTF-16 needs a byte order mark)"
+            SkipReason::Binary => tr.t("skip-binary"),
+            SkipReason::InvalidUtf8 { at_byte } => tr.t_with(
+                "skip-invalid-utf8",
+                &[("at", Arg::Said(tr.number(at_byte)))],
             ),
-            SkipReason::InvalidUtf8 { at_byte } => {
-                write!(
-                    f,
-                    "invalid UTF-8 at byte {at_byte} (the file looks damaged)"
-                )
-            }
             SkipReason::Undecodable { encoding } => {
-                write!(
-                    f,
-                    "cannot be decoded as {encoding} without losing characters"
-                )
+                tr.t_with("skip-undecodable", &[("encoding", (*encoding).into())])
             }
-            SkipReason::NotAnArticle => write!(f, "not an article (.txt, .text or .md)"),
-            SkipReason::Unreadable { error } => write!(f, "cannot be read: {error}"),
-            SkipReason::NameNotUnicode => write!(
-                f,
-                "its name is not valid UTF-8 (an old encoding?): rename it to import it"
-            ),
+            SkipReason::NotAnArticle => tr.t("skip-not-an-article"),
+            SkipReason::Unreadable { error } => {
+                tr.t_with("skip-unreadable", &[("error", error.into())])
+            }
+            SkipReason::NameNotUnicode => tr.t("skip-name-not-unicode"),
             SkipReason::FolderUnreadable { error } => {
-                write!(
-                    f,
-                    "folder cannot be read ({error}): its files are not imported"
-                )
+                tr.t_with("skip-folder-unreadable", &[("error", error.into())])
             }
         }
+    }
+}
+
+impl fmt::Display for SkipReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.describe(Words::ENGLISH))
     }
 }
 
@@ -108,11 +155,10 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Err(SkipReason::Binary);
     }
     if !unicode_normalization::is_nfc(&text) {
-        warnings.push("not in Unicode NFC (kept as it is)".to_string());
+        warnings.push(DecodeWarning::NotNfc);
     }
     if text.contains('\u{FFFD}') {
-        warnings
-            .push("contains U+FFFD replacement characters: it was damaged before import".into());
+        warnings.push(DecodeWarning::ReplacementCharacters);
     }
     Ok(Decoded {
         text,
@@ -136,7 +182,7 @@ pub fn decode_text_only(
 fn decode_text(
     bytes: &[u8],
     forced: Option<&'static Encoding>,
-) -> Result<(String, &'static Encoding, Vec<String>), SkipReason> {
+) -> Result<(String, &'static Encoding, Vec<DecodeWarning>), SkipReason> {
     if bytes.len() > MAX_ARTICLE_BYTES {
         return Err(SkipReason::TooLarge {
             bytes: bytes.len() as u64,
@@ -149,10 +195,10 @@ fn decode_text(
     let (text, encoding) = if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let text = decode_strictly(encoding, &bytes[bom_len..])?;
         if encoding != UTF_8 {
-            warnings.push(format!(
-                "decoded from {} (byte order mark), not UTF-8",
-                encoding.name()
-            ));
+            warnings.push(DecodeWarning::DecodedFrom {
+                encoding: encoding.name(),
+                how: EncodingFoundBy::ByteOrderMark,
+            });
         }
         (text, encoding)
     } else if let Some(encoding) = forced {
@@ -160,10 +206,10 @@ fn decode_text(
             (strict_utf8(bytes)?, encoding)
         } else {
             let text = decode_strictly(encoding, bytes)?;
-            warnings.push(format!(
-                "decoded from {} (as told), not UTF-8",
-                encoding.name()
-            ));
+            warnings.push(DecodeWarning::DecodedFrom {
+                encoding: encoding.name(),
+                how: EncodingFoundBy::AsTold,
+            });
             (text, encoding)
         }
     } else if bytes.contains(&0) {
@@ -178,10 +224,10 @@ fn decode_text(
         detector.feed(bytes, true);
         let encoding = detector.guess(None, chardetng::Utf8Detection::Deny);
         let text = decode_strictly(encoding, bytes)?;
-        warnings.push(format!(
-            "decoded from {} (detected), not UTF-8",
-            encoding.name()
-        ));
+        warnings.push(DecodeWarning::DecodedFrom {
+            encoding: encoding.name(),
+            how: EncodingFoundBy::Detected,
+        });
         (text, encoding)
     };
     Ok((text, encoding, warnings))
@@ -277,7 +323,7 @@ mod tests {
         let decoded = decode(&bytes, None).unwrap();
         assert_eq!(decoded.text, text);
         assert_eq!(decoded.encoding, "windows-1256");
-        assert!(decoded.warnings[0].contains("windows-1256"));
+        assert!(decoded.warnings[0].to_string().contains("windows-1256"));
     }
 
     #[test]
@@ -287,7 +333,7 @@ mod tests {
         let decoded = decode(&bytes, None).unwrap();
         assert_eq!(decoded.text, PERSIAN);
         assert_eq!(decoded.encoding, UTF_16LE.name());
-        assert!(decoded.warnings[0].contains("byte order mark"));
+        assert!(decoded.warnings[0].to_string().contains("byte order mark"));
     }
 
     #[test]
@@ -374,6 +420,6 @@ mod tests {
         let text = "\u{0627}\u{0653}ب و آب یکی نیستند در بایت‌ها";
         let decoded = decode(text.as_bytes(), None).unwrap();
         assert_eq!(decoded.text, text);
-        assert!(decoded.warnings.iter().any(|w| w.contains("NFC")));
+        assert!(decoded.warnings.contains(&DecodeWarning::NotNfc));
     }
 }

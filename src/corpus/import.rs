@@ -8,9 +8,10 @@ use std::path::Path;
 
 use encoding_rs::Encoding;
 
-use super::decode::{Decoded, SkipReason, decode};
+use super::decode::{DecodeWarning, Decoded, SkipReason, decode};
 use super::scan::{FoundFile, scan_folder};
 use super::{fingerprint, guess_title};
+use crate::i18n::{Arg, Words};
 use crate::model::{DiskState, DocId, DocStatus, Document, Project};
 use crate::text::script::guess_language;
 
@@ -37,7 +38,7 @@ pub struct FileReport {
     /// Relative to the corpus folder.
     pub path: String,
     pub outcome: FileOutcome,
-    pub warnings: Vec<String>,
+    pub warnings: Vec<DecodeWarning>,
 }
 
 /// Every file of an import and what became of it.
@@ -71,41 +72,63 @@ impl ImportReport {
     }
 }
 
-impl fmt::Display for ImportReport {
-    /// Every file that was skipped, changed, missing or warned about, by name, then a summary.
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl ImportReport {
+    /// Every file that was skipped, changed, missing or warned about, a line each with its
+    /// name, then a summary: in words of the interface's language.
+    pub fn lines(&self, tr: Words) -> Vec<String> {
+        let mut lines = Vec::new();
         for file in &self.files {
-            let what = match &file.outcome {
-                FileOutcome::Skipped(reason) if *reason == SkipReason::NotAnArticle => continue,
-                FileOutcome::Skipped(reason) => format!("skipped: {reason}"),
+            let path = || Arg::from(&file.path);
+            let line = match &file.outcome {
+                FileOutcome::Skipped(SkipReason::NotAnArticle) => None,
+                FileOutcome::Skipped(reason) => Some(tr.t_with(
+                    "import-line-skipped",
+                    &[("path", path()), ("reason", Arg::Said(reason.describe(tr)))],
+                )),
                 FileOutcome::Changed(_) => {
-                    "changed on disk since it was imported: its annotations are kept".into()
+                    Some(tr.t_with("import-line-changed", &[("path", path())]))
                 }
-                FileOutcome::Missing(_) => "missing: its annotations are kept".into(),
-                FileOutcome::Added(_) | FileOutcome::Unchanged(_) => String::new(),
+                FileOutcome::Missing(_) => {
+                    Some(tr.t_with("import-line-missing", &[("path", path())]))
+                }
+                FileOutcome::Added(_) | FileOutcome::Unchanged(_) => None,
             };
-            if !what.is_empty() {
-                writeln!(f, "{}: {what}", file.path)?;
-            }
+            lines.extend(line);
             for warning in &file.warnings {
-                writeln!(f, "{}: warning: {warning}", file.path)?;
+                lines.push(tr.t_with(
+                    "import-line-warning",
+                    &[
+                        ("path", path()),
+                        ("warning", Arg::Said(warning.describe(tr))),
+                    ],
+                ));
             }
         }
         let ignored = self.count(|o| *o == FileOutcome::Skipped(SkipReason::NotAnArticle));
-        write!(
-            f,
-            "{} added, {} unchanged, {} changed, {} missing, {} skipped, {} with warnings",
-            self.added(),
-            self.unchanged(),
-            self.changed(),
-            self.missing(),
-            self.skipped() - ignored,
-            self.warned()
-        )?;
+        let count = |n: usize| Arg::Said(tr.number(n));
+        let mut summary = tr.t_with(
+            "import-summary",
+            &[
+                ("added", count(self.added())),
+                ("unchanged", count(self.unchanged())),
+                ("changed", count(self.changed())),
+                ("missing", count(self.missing())),
+                ("skipped", count(self.skipped() - ignored)),
+                ("warned", count(self.warned())),
+            ],
+        );
         if ignored > 0 {
-            write!(f, ", {ignored} other files ignored")?;
+            summary.push_str(&tr.t_with("import-summary-ignored", &[("ignored", count(ignored))]));
         }
-        Ok(())
+        lines.push(summary);
+        lines
+    }
+}
+
+/// The command line's report: the window's lines in English.
+impl fmt::Display for ImportReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.lines(Words::ENGLISH).join("\n"))
     }
 }
 

@@ -58,7 +58,7 @@ pub struct DaftarApp {
     pub(super) text_engine: Option<TextEngine>,
     pub(super) highlights: Highlights,
     /// The import report of what was just opened, while the user reads it.
-    pub(super) report_to_show: Option<String>,
+    pub(super) report_to_show: Option<ReportToShow>,
     preferences: Preferences,
     ctx: Option<egui::Context>,
     window_title: String,
@@ -716,15 +716,51 @@ impl DaftarApp {
     }
 }
 
+/// What an opening has to tell the user.
+pub(super) enum ReportToShow {
+    /// A folder's skipped, changed, missing or re-decoded files, put in words when shown, in
+    /// the interface's language then (kept until the language changes: a report may name
+    /// thousands of files).
+    Folder {
+        report: crate::corpus::ImportReport,
+        lines: Option<(crate::model::LabelLanguage, Vec<String>)>,
+    },
+    /// What an import of another tool's annotations did.
+    Annotations(Vec<String>),
+}
+
+impl ReportToShow {
+    /// Its lines, in words of `tr`'s language.
+    pub(super) fn lines(&mut self, tr: crate::i18n::Words) -> &[String] {
+        match self {
+            ReportToShow::Annotations(lines) => lines,
+            ReportToShow::Folder { report, lines } => {
+                if lines
+                    .as_ref()
+                    .is_none_or(|(language, _)| *language != tr.language)
+                {
+                    *lines = Some((tr.language, report.lines(tr)));
+                }
+                lines.as_ref().map_or(&[], |(_, lines)| lines)
+            }
+        }
+    }
+}
+
 /// What an opening has to tell the user: another tool's import, or a folder's skipped, changed
 /// or re-decoded files.
-fn import_report_worth_showing(opened: &OpenedProject) -> Option<String> {
+fn import_report_worth_showing(opened: &OpenedProject) -> Option<ReportToShow> {
     if let Some(report) = &opened.annotation_report {
-        return Some(report.clone());
+        return Some(ReportToShow::Annotations(
+            report.lines().map(str::to_string).collect(),
+        ));
     }
     let report = opened.import_report.as_ref()?;
     let worth = report.skipped() + report.changed() + report.missing() + report.warned() > 0;
-    worth.then(|| report.to_string())
+    worth.then(|| ReportToShow::Folder {
+        report: report.clone(),
+        lines: None,
+    })
 }
 
 impl eframe::App for DaftarApp {

@@ -1045,7 +1045,7 @@ impl DaftarApp {
 
     /// The import report of a folder just opened, until the user closes it.
     pub(super) fn import_report_ui(&mut self, ctx: &egui::Context) {
-        let Some(report) = &self.report_to_show else {
+        let Some(report) = &mut self.report_to_show else {
             return;
         };
         let text_engine = self.text_engine.get_or_insert_with(|| TextEngine::new(ctx));
@@ -1061,7 +1061,7 @@ impl DaftarApp {
                         .max_height(320.0)
                         .show(ui, |ui| {
                             // One line a file: file names may be Persian or Arabic.
-                            for line in report.lines() {
+                            for line in report.lines(tr) {
                                 bidi_label_ui(ui, text_engine, line, 13.0);
                             }
                         });

@@ -8,7 +8,8 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 
 use super::{
-    app_harness, click_label, press, sample_copy, select_words, spans, tag_minister, type_into,
+    app_harness, choose_persian_interface, click_label, press, sample_copy, select_words,
+    shown_words, spans, tag_minister, type_into,
 };
 
 /// Sets the name work is recorded under, as a person does: typed into the toolbar field.
@@ -225,43 +226,23 @@ fn the_heat_maps_long_annotator_name_stays_on_one_line() {
 fn a_failed_sync_is_explained_in_the_interfaces_language() {
     use daftar::i18n::Words;
     use daftar::model::LabelLanguage;
-    use egui_kittest::kittest::NodeT;
     let (dir, corpus, _) = sample_copy();
     let project = dir.path().join("team.daftar");
     let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 900.0));
     // The interface in Persian, chosen from the toolbar as a person does.
-    let english = Words::ENGLISH;
-    harness
-        .get_by_role_and_label(
-            egui::accesskit::Role::ComboBox,
-            &english.t("toolbar-interface-language"),
-        )
-        .click();
-    harness.run();
-    let persian = Words::new(LabelLanguage::Persian);
-    click_label(
-        &mut harness,
-        &format!(
-            "{} — {}",
-            english.t("language-persian"),
-            persian.t("language-persian")
-        ),
-    );
+    choose_persian_interface(&mut harness);
     assert_eq!(
         harness.state().session.view().interface_language,
         LabelLanguage::Persian
     );
+    let persian = Words::new(LabelLanguage::Persian);
     for key in [daftar::ui::panels::TEAM_MENU, daftar::ui::panels::SYNC_ITEM] {
         harness.get_by_label(&persian.t(key)).click();
         harness.run();
     }
     harness.state_mut().wait_for_sync();
     harness.run();
-    // Labels keep their words in their accessibility value.
-    let shown: Vec<String> = harness
-        .query_all_by(|_| true)
-        .filter_map(|node| node.accesskit_node().value())
-        .collect();
+    let shown = shown_words(&harness);
     let said: Vec<&String> = shown
         .iter()
         .filter(|text| text.contains("مخزن git نیست"))
