@@ -319,6 +319,9 @@ fn sync_in_the_window_brings_the_teams_work_and_pushes_ones_own() {
     let mut harness = super::window_harness(DaftarApp::new(opened), egui::vec2(1500.0, 1000.0));
     sign_in(&mut harness, "مریم");
     tag_minister(&mut harness);
+    // The agency too, but with the word before it: she and reza disagree on its extent.
+    select_words(&mut harness, "خبرنگار ایلنا");
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::O);
     click_label(&mut harness, daftar::ui::panels::TEAM_MENU);
     click_label(&mut harness, daftar::ui::panels::SYNC_ITEM);
     harness.state_mut().wait_for_sync();
@@ -346,6 +349,25 @@ fn sync_in_the_window_brings_the_teams_work_and_pushes_ones_own() {
     );
     assert!(log.contains("Daftar: مریم changed 1 document"), "{log}");
     assert!(log.contains("Daftar: رضا changed 1 document"), "{log}");
+    // The disagreement the merge brought in waits in the curation view, first; a reviewer
+    // takes reza's version with its number key.
+    sign_in(&mut harness, "سارا");
+    click_label(&mut harness, "Curation");
+    let clusters = harness.state().session.curation_clusters();
+    assert!(!clusters[0].agreed, "the disagreement first");
+    let versions: Vec<&str> = clusters[0].versions.iter().map(|v| v.0.as_str()).collect();
+    assert_eq!(versions, ["رضا", "مریم"]);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::CloseBracket);
+    press(&mut harness, egui::Modifiers::NONE, egui::Key::Num1);
+    let curated = spans(&harness);
+    assert_eq!(
+        span_by(&curated, "رضا", "ایلنا").review.state,
+        ReviewState::Accepted
+    );
+    assert_eq!(
+        span_by(&curated, "مریم", "خبرنگار ایلنا").review.state,
+        ReviewState::Rejected
+    );
 }
 
 #[test]
