@@ -23,7 +23,27 @@ pub struct OpenedProject {
     /// Set when a folder was (re-)imported on opening.
     pub import_report: Option<ImportReport>,
     /// What an import of another tool's annotations did, to show the user.
-    pub annotation_report: Option<String>,
+    pub annotation_report: Option<OpenedAnnotations>,
+}
+
+/// Another tool's annotations opened as a project of their own: where from, where saved, and
+/// what the import did.
+#[derive(Clone, Debug)]
+pub struct OpenedAnnotations {
+    pub source: PathBuf,
+    pub saved_as: PathBuf,
+    pub report: AnnotationReport,
+}
+
+impl OpenedAnnotations {
+    /// The import's account, a line each, in words of the interface's language.
+    pub fn lines(&self, tr: crate::i18n::Words) -> Vec<String> {
+        let path = |path: &Path| path.display().to_string().into();
+        let mut lines = vec![tr.t_with("annotations-from", &[("source", path(&self.source))])];
+        lines.extend(self.report.lines(tr));
+        lines.push(tr.t_with("annotations-saved-as", &[("path", path(&self.saved_as))]));
+        lines
+    }
 }
 
 /// The project that belongs to a corpus folder: the project folder `<folder>.daftar` beside it,
@@ -176,11 +196,11 @@ fn open_annotations(source: &Path, kind: SourceKind) -> anyhow::Result<OpenedPro
     }
     let (mut opened, report) = import_annotations(source, kind, &project_path, None)?;
     opened.import_report = None;
-    opened.annotation_report = Some(format!(
-        "Imported from {}:\n{report}Saved as {}",
-        source.display(),
-        project_path.display()
-    ));
+    opened.annotation_report = Some(OpenedAnnotations {
+        source: source.to_path_buf(),
+        saved_as: project_path,
+        report,
+    });
     Ok(opened)
 }
 

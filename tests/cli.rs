@@ -441,7 +441,7 @@ fn import_reads_doccano_and_names_a_bad_line() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     let text = stdout(&output);
     assert!(
-        text.starts_with("1 documents with 2 pre-annotated spans (pending review)\n"),
+        text.starts_with("1 document with 2 pre-annotated spans (pending review)\n"),
         "{text}"
     );
     assert!(

@@ -827,6 +827,38 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
     );
 }
 
+/// Opening another tool's file imports it into a project beside it and says what it did: in
+/// the interface's language (the account was English whatever the language).
+#[test]
+fn opening_a_doccano_file_reports_the_import_in_the_interfaces_language() {
+    let (dir, corpus, project) = sample_copy();
+    let mut harness = app_harness(&project, &corpus, egui::vec2(1400.0, 800.0));
+    choose_persian_interface(&mut harness);
+    let source = dir.path().join("batch.jsonl");
+    let good = serde_json::json!({"text": "اسکندر مومنی در تهران", "label": [[0, 12, "PER"]]});
+    std::fs::write(&source, format!("{good}\nnot json\n")).unwrap();
+    // What Project › Open does once the file dialog has answered.
+    harness.state_mut().apply(AppCommand::Open(source.clone()));
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().session.project().name == "batch" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
+    assert_eq!(harness.state().session.project().span_count(), 1);
+    let shown = shown_words(&harness);
+    let has = |words: &str| shown.iter().any(|text| text.contains(words));
+    assert!(has("۱ سند با ۱ بازه"), "{shown:?}");
+    assert!(has("درون‌بری نشد:") && has("batch.jsonl"), "{shown:?}");
+    assert!(has("درون‌بری از"), "{shown:?}");
+    assert!(
+        !has("pre-annotated") && !has("Imported from") && !has("not imported"),
+        "no English left: {shown:?}"
+    );
+}
+
 /// Every text the window shows to assistive technology (a label's words are its value).
 pub fn shown_words(harness: &Harness<'_, DaftarApp>) -> Vec<String> {
     use egui_kittest::kittest::NodeT;

@@ -202,6 +202,20 @@ import-line-missing = { $path }: missing: its annotations are kept
 import-line-warning = { $path }: warning: { $warning }
 import-summary = { $added } added, { $unchanged } unchanged, { $changed } changed, { $missing } missing, { $skipped } skipped, { $warned } with warnings
 import-summary-ignored = , { $ignored } other files ignored
+annotations-from = Imported from { $source }:
+annotations-imported = { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    } with { $spans ->
+        [one] 1 pre-annotated span
+       *[other] { $spans } pre-annotated spans
+    } (pending review)
+annotations-already = { $spans ->
+        [one] 1 span was already in the project and was not added again
+       *[other] { $spans } spans were already in the project and were not added again
+    }
+annotations-rejected = not imported: { $place }: { $reason }
+annotations-saved-as = Saved as { $path }
 skip-empty = empty file
 skip-too-large = too large for an article ({ $bytes } bytes; the limit is { $limit })
 skip-binary = binary file (it contains NUL or control bytes; UTF-16 needs a byte order mark)

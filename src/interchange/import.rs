@@ -15,6 +15,7 @@ use super::brat::{AnnSpan, parse_ann};
 use super::sanitize_file_name;
 use super::units;
 use crate::edit::Edit;
+use crate::i18n::Words;
 use crate::model::{Credit, DocId, Document, Interner, LabelDef, Names, Project, Span, SpanId};
 use crate::text::OffsetIndex;
 
@@ -90,7 +91,7 @@ impl fmt::Display for Rejected {
 }
 
 /// What an import of annotations did.
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct AnnotationReport {
     pub documents: usize,
     pub spans: usize,
@@ -99,22 +100,38 @@ pub struct AnnotationReport {
     pub rejected: Vec<Rejected>,
 }
 
-impl fmt::Display for AnnotationReport {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "{} documents with {} pre-annotated spans (pending review)",
-            self.documents, self.spans
-        )?;
+impl AnnotationReport {
+    /// What the import did, a line each, in words of the interface's language. A record left
+    /// out is named by its place and reason as the reader gave them.
+    pub fn lines(&self, tr: Words) -> Vec<String> {
+        let mut lines = vec![tr.t_with(
+            "annotations-imported",
+            &[
+                ("documents", self.documents.into()),
+                ("spans", self.spans.into()),
+            ],
+        )];
         if self.already > 0 {
-            writeln!(
-                f,
-                "{} spans were already in the project and were not added again",
-                self.already
-            )?;
+            lines.push(tr.t_with("annotations-already", &[("spans", self.already.into())]));
         }
         for rejected in &self.rejected {
-            writeln!(f, "not imported: {rejected}")?;
+            lines.push(tr.t_with(
+                "annotations-rejected",
+                &[
+                    ("place", (&rejected.place).into()),
+                    ("reason", (&rejected.reason).into()),
+                ],
+            ));
+        }
+        lines
+    }
+}
+
+/// The command line's report: the window's lines in English, each ending its line.
+impl fmt::Display for AnnotationReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for line in self.lines(Words::ENGLISH) {
+            writeln!(f, "{line}")?;
         }
         Ok(())
     }

@@ -716,49 +716,53 @@ impl DaftarApp {
     }
 }
 
-/// What an opening has to tell the user.
-pub(super) enum ReportToShow {
-    /// A folder's skipped, changed, missing or re-decoded files, put in words when shown, in
-    /// the interface's language then (kept until the language changes: a report may name
-    /// thousands of files).
-    Folder {
-        report: crate::corpus::ImportReport,
-        lines: Option<(crate::model::LabelLanguage, Vec<String>)>,
-    },
+/// What an opening has to tell the user, put in words when shown, in the interface's language
+/// then (kept until the language changes: a report may name thousands of files).
+pub(super) struct ReportToShow {
+    report: OpeningReport,
+    lines: Option<(crate::model::LabelLanguage, Vec<String>)>,
+}
+
+enum OpeningReport {
+    /// A folder's skipped, changed, missing or re-decoded files.
+    Folder(crate::corpus::ImportReport),
     /// What an import of another tool's annotations did.
-    Annotations(Vec<String>),
+    Annotations(crate::open::OpenedAnnotations),
 }
 
 impl ReportToShow {
     /// Its lines, in words of `tr`'s language.
     pub(super) fn lines(&mut self, tr: crate::i18n::Words) -> &[String] {
-        match self {
-            ReportToShow::Annotations(lines) => lines,
-            ReportToShow::Folder { report, lines } => {
-                if lines
-                    .as_ref()
-                    .is_none_or(|(language, _)| *language != tr.language)
-                {
-                    *lines = Some((tr.language, report.lines(tr)));
-                }
-                lines.as_ref().map_or(&[], |(_, lines)| lines)
-            }
+        if self
+            .lines
+            .as_ref()
+            .is_none_or(|(language, _)| *language != tr.language)
+        {
+            let lines = match &self.report {
+                OpeningReport::Folder(report) => report.lines(tr),
+                OpeningReport::Annotations(opened) => opened.lines(tr),
+            };
+            self.lines = Some((tr.language, lines));
         }
+        self.lines.as_ref().map_or(&[], |(_, lines)| lines)
     }
 }
 
 /// What an opening has to tell the user: another tool's import, or a folder's skipped, changed
 /// or re-decoded files.
 fn import_report_worth_showing(opened: &OpenedProject) -> Option<ReportToShow> {
-    if let Some(report) = &opened.annotation_report {
-        return Some(ReportToShow::Annotations(
-            report.lines().map(str::to_string).collect(),
-        ));
-    }
-    let report = opened.import_report.as_ref()?;
-    let worth = report.skipped() + report.changed() + report.missing() + report.warned() > 0;
-    worth.then(|| ReportToShow::Folder {
-        report: report.clone(),
+    let report = if let Some(annotations) = &opened.annotation_report {
+        OpeningReport::Annotations(annotations.clone())
+    } else {
+        let report = opened.import_report.as_ref()?;
+        let worth = report.skipped() + report.changed() + report.missing() + report.warned() > 0;
+        if !worth {
+            return None;
+        }
+        OpeningReport::Folder(report.clone())
+    };
+    Some(ReportToShow {
+        report,
         lines: None,
     })
 }
