@@ -443,6 +443,43 @@ mod tests {
         assert_eq!(localize_digits("v1.5 x", LabelLanguage::Arabic), "v١.٥ x");
     }
 
+    /// "1 files were changed", "1 documents with 1 pre-annotated spans": the counts of a
+    /// sync's and an import's account now choose their plural form, in Arabic's six too.
+    #[test]
+    fn the_counts_of_sync_and_import_accounts_choose_the_plural() {
+        let en = Words::ENGLISH;
+        let ar = Words::new(LabelLanguage::Arabic);
+        let conflicts = |tr: Words, n: usize| tr.t_with("sync-conflicts", &[("count", n.into())]);
+        assert!(conflicts(en, 1).starts_with("1 file was changed"));
+        assert!(conflicts(en, 3).starts_with("3 files were changed"));
+        for (n, words) in [
+            (1, "تغيّر ملف واحد"),
+            (2, "تغيّر ملفان"),
+            (3, "تغيّرت ٣ ملفات"),
+            (11, "تغيّر ١١ ملفًا"),
+            (100, "تغيّر ١٠٠ ملف "),
+        ] {
+            let said = conflicts(ar, n);
+            assert!(said.starts_with(words), "{n}: {said}");
+        }
+        let imported = |tr: Words, documents: usize, spans: usize| {
+            let args = [("documents", documents.into()), ("spans", spans.into())];
+            tr.t_with("annotations-imported", &args)
+        };
+        assert_eq!(
+            imported(en, 1, 1),
+            "1 document with 1 pre-annotated span (pending review)"
+        );
+        assert_eq!(
+            imported(en, 2, 40),
+            "2 documents with 40 pre-annotated spans (pending review)"
+        );
+        assert_eq!(
+            imported(ar, 2, 5),
+            "مستندان فيها ٥ مقاطع موسومة مسبقًا (بانتظار المراجعة)"
+        );
+    }
+
     #[test]
     fn a_latin_name_in_a_persian_message_is_isolated_and_a_persian_one_in_english() {
         let fa = Words::new(LabelLanguage::Persian);

@@ -205,8 +205,26 @@ import-line-warning = { $path }: تحذير: { $warning }
 import-summary = أُضيف { $added }، ولم يتغيّر { $unchanged }، وتغيّر { $changed }، وفُقد { $missing }، وتُخطّي { $skipped }، و{ $warned } بتحذيرات
 import-summary-ignored = ، وتُجوهل { $ignored } من الملفات الأخرى
 annotations-from = استُورد من { $source }:
-annotations-imported = { $documents } مستند مع { $spans } مقطع موسوم مسبقًا (بانتظار المراجعة)
-annotations-already = كان { $spans } مقطع في المشروع من قبل فلم يُضف ثانية
+annotations-imported = { $documents ->
+        [one] مستند واحد
+        [two] مستندان
+        [few] { $documents } مستندات
+        [many] { $documents } مستندًا
+       *[other] { $documents } مستند
+    } فيها { $spans ->
+        [one] مقطع واحد موسوم مسبقًا
+        [two] مقطعان موسومان مسبقًا
+        [few] { $spans } مقاطع موسومة مسبقًا
+        [many] { $spans } مقطعًا موسومًا مسبقًا
+       *[other] { $spans } مقطع موسوم مسبقًا
+    } (بانتظار المراجعة)
+annotations-already = { $spans ->
+        [one] كان مقطع واحد في المشروع من قبل فلم يُضف ثانية
+        [two] كان مقطعان في المشروع من قبل فلم يُضافا ثانية
+        [few] كانت { $spans } مقاطع في المشروع من قبل فلم تُضف ثانية
+        [many] كان { $spans } مقطعًا في المشروع من قبل فلم تُضف ثانية
+       *[other] كان { $spans } مقطع في المشروع من قبل فلم تُضف ثانية
+    }
 annotations-rejected = لم يُستورد: { $place }: { $reason }
 annotations-saved-as = حُفظ في { $path }
 skip-empty = ملف فارغ
@@ -609,7 +627,13 @@ sync-step-commit = التثبيت
 sync-step-pull = الجلب
 sync-step-push = الدفع
 sync-merged = دُمج عمل الآخرين
-sync-conflicts = تغيّر { $count } ملفًا على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+sync-conflicts = { $count ->
+    [one] تغيّر ملف واحد على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+    [two] تغيّر ملفان على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+    [few] تغيّرت { $count } ملفات على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+    [many] تغيّر { $count } ملفًا على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+   *[other] تغيّر { $count } ملف على الجانبين؛ أُلغي الدمج (عملك مثبَّت ولم يضع شيء):
+}
 sync-pushed = دُفع
 
 ## plurals
