@@ -53,34 +53,51 @@ fn thread_count() -> usize {
 
 /// [`map`] taking the items: each is dropped as soon as `f` is done with it, so the items and
 /// the results are not all in memory at once (an import's texts and the spans quoted from them).
+/// Threads take the items a few at a time, as [`map`]'s do.
 pub fn map_owned<I: Send, T: Send>(items: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
+    use std::sync::Mutex;
+    const BATCH: usize = 8;
     let threads = thread_count();
     if threads == 1 || items.len() < 2 {
         return items.into_iter().map(f).collect();
     }
-    let chunk = items.len().div_ceil(threads);
-    let mut chunks: Vec<Vec<I>> = Vec::with_capacity(threads);
-    let mut rest = items;
-    while rest.len() > chunk {
-        let tail = rest.split_off(chunk);
-        chunks.push(rest);
-        rest = tail;
-    }
-    chunks.push(rest);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .into_iter()
-            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<T>>()))
+    let count = items.len();
+    let waiting = Mutex::new(items.into_iter().enumerate());
+    let (f, waiting) = (&f, &waiting);
+    let mut batches: Vec<(usize, Vec<T>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads.min(count))
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut done = Vec::new();
+                    loop {
+                        // A poisoned lock means another thread panicked: its panic is the
+                        // one to report, when it is joined.
+                        let Ok(mut rest) = waiting.lock() else {
+                            return done;
+                        };
+                        let batch: Vec<(usize, I)> = rest.by_ref().take(BATCH).collect();
+                        drop(rest);
+                        let Some(&(start, _)) = batch.first() else {
+                            return done;
+                        };
+                        done.push((start, batch.into_iter().map(|(_, item)| f(item)).collect()));
+                    }
+                })
+            })
             .collect();
         handles
             .into_iter()
             .flat_map(|h| match h.join() {
-                Ok(part) => part,
+                Ok(done) => done,
                 Err(panic) => std::panic::resume_unwind(panic),
             })
             .collect()
-    })
+    });
+    batches.sort_unstable_by_key(|(start, _)| *start);
+    batches
+        .into_iter()
+        .flat_map(|(_, results)| results)
+        .collect()
 }
 
 #[cfg(test)]
