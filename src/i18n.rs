@@ -480,6 +480,54 @@ mod tests {
         );
     }
 
+    /// "In 1 documents", "1 articles unreadable", and in Arabic one form for every count.
+    #[test]
+    fn counts_of_documents_articles_and_suggestions_choose_the_plural() {
+        let en = Words::ENGLISH;
+        let ar = Words::new(LabelLanguage::Arabic);
+        let said = |tr: Words, key: &str, n: usize| {
+            tr.t_with(key, &[("count", n.into()), ("name", "IAEA".into())])
+        };
+        assert_eq!(said(en, "suggestions-in-documents", 1), "In 1 document");
+        assert_eq!(said(en, "suggestions-in-documents", 4), "In 4 documents");
+        assert_eq!(
+            said(en, "search-skipped", 1),
+            "1 article unreadable or changed"
+        );
+        assert_eq!(
+            said(en, "agreement-documents", 1),
+            "1 document annotated by two or more people"
+        );
+        assert_eq!(
+            said(en, "suggestions-accepted", 1),
+            "Accepted 1 suggestion of IAEA."
+        );
+        assert_eq!(
+            said(en, "suggestions-rejected", 3),
+            "Rejected 3 suggestions of IAEA."
+        );
+        for key in [
+            "suggestions-in-documents",
+            "search-skipped",
+            "agreement-documents",
+            "search-not-searched",
+            "suggestions-accepted",
+            "suggestions-rejected",
+        ] {
+            let forms: Vec<String> = [1, 2, 3, 11, 100]
+                .into_iter()
+                .map(|n| said(ar, key, n))
+                .collect();
+            let distinct: std::collections::BTreeSet<&String> = forms.iter().collect();
+            assert_eq!(distinct.len(), 5, "{key}: {forms:?}");
+            assert!(forms[0].contains("واحد"), "{key}: {forms:?}");
+            assert!(
+                !forms[1].contains('٢'),
+                "two is said in the word: {forms:?}"
+            );
+        }
+    }
+
     #[test]
     fn a_latin_name_in_a_persian_message_is_isolated_and_a_persian_one_in_english() {
         let fa = Words::new(LabelLanguage::Persian);

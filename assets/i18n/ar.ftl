@@ -376,7 +376,13 @@ suggestions-heading = اقتراحات للمراجعة ({ $count })
 suggestions-help = المقاطع التي اقترحتها المعاجم الجغرافية (المشروع › اقتراح من المعاجم الجغرافية)، صف لكل كيان أو اسم.
 suggestions-keys-help = ] و [ للتنقل بين المجموعات.
 suggestions-nothing = لا شيء في الانتظار.
-suggestions-in-documents = في { $count } مستند
+suggestions-in-documents = { $count ->
+        [one] في مستند واحد
+        [two] في مستندين
+        [few] في { $count } مستندات
+        [many] في { $count } مستندًا
+       *[other] في { $count } مستند
+    }
 suggestions-entity = كيان
 suggestions-more = و{ $count } أخرى
 
@@ -424,7 +430,13 @@ search-found = { $hits ->
     *[other] { $hits } نتيجة في { $documents } مستند لـ
     }
 search-checked = { $count } مؤشَّرة
-search-skipped = { $count } مقالًا غير مقروء أو متغيّر
+search-skipped = { $count ->
+        [one] مقال واحد غير مقروء أو متغيّر
+        [two] مقالان غير مقروءين أو متغيّرين
+        [few] { $count } مقالات غير مقروءة أو متغيّرة
+        [many] { $count } مقالًا غير مقروء أو متغيّر
+       *[other] { $count } مقال غير مقروء أو متغيّر
+    }
 search-tag-as = وسم بـ:
 search-linked-to = مرتبط بـ:
 search-unlink-tip = لا ربط بأي كيان
@@ -494,7 +506,13 @@ agreement-title = الاتفاق
 agreement-measure-again = قِس مجددًا
 agreement-measuring = جارٍ قياس الاتفاق…
 agreement-none = لا مستند فيه مقاطع موسِّمَين بعد: يُقاس الاتفاق حيث وسَّم اثنان أو أكثر المستند نفسه.
-agreement-documents = { $count } مستند وسَّمه اثنان أو أكثر
+agreement-documents = { $count ->
+        [one] مستند واحد وسَّمه اثنان أو أكثر
+        [two] مستندان وسَّمهما اثنان أو أكثر
+        [few] { $count } مستندات وسَّمها اثنان أو أكثر
+        [many] { $count } مستندًا وسَّمه اثنان أو أكثر
+       *[other] { $count } مستند وسَّمه اثنان أو أكثر
+    }
 agreement-heat-map = خريطة حرارية
 agreement-kappa-tokens = κ على الرموز
 agreement-all = الكل
@@ -549,12 +567,30 @@ search-hits = { $hits ->
     [one] نتيجة واحدة.
     *[other] { $hits } نتيجة في { $documents } مستند.
     }
-search-not-searched = تعذّر البحث في { $count } مقال (غير مقروء أو متغيّر على القرص).
+search-not-searched = { $count ->
+        [one] تعذّر البحث في مقال واحد (غير مقروء أو متغيّر على القرص).
+        [two] تعذّر البحث في مقالين (غير مقروءين أو متغيّرين على القرص).
+        [few] تعذّر البحث في { $count } مقالات (غير مقروءة أو متغيّرة على القرص).
+        [many] تعذّر البحث في { $count } مقالًا (غير مقروء أو متغيّر على القرص).
+       *[other] تعذّر البحث في { $count } مقال (غير مقروء أو متغيّر على القرص).
+    }
 search-tagged = وُسم { $count } بـ { $label }.
 search-already-tagged = { $count } كانت موسومة من قبل.
 search-not-tagged = لم يُوسم { $count }: مقالها غير مقروء أو تغيّر على القرص.
-suggestions-accepted = قُبل { $count } اقتراحًا لـ{ $name }.
-suggestions-rejected = رُفض { $count } اقتراحًا لـ{ $name }.
+suggestions-accepted = { $count ->
+        [one] قُبل اقتراح واحد لـ{ $name }.
+        [two] قُبل اقتراحان لـ{ $name }.
+        [few] قُبلت { $count } اقتراحات لـ{ $name }.
+        [many] قُبل { $count } اقتراحًا لـ{ $name }.
+       *[other] قُبل { $count } اقتراح لـ{ $name }.
+    }
+suggestions-rejected = { $count ->
+        [one] رُفض اقتراح واحد لـ{ $name }.
+        [two] رُفض اقتراحان لـ{ $name }.
+        [few] رُفضت { $count } اقتراحات لـ{ $name }.
+        [many] رُفض { $count } اقتراحًا لـ{ $name }.
+       *[other] رُفض { $count } اقتراح لـ{ $name }.
+    }
 outcome-new = نتيجة جديدة: { $type }؛ { $status }. راجعهما في اللوحة.
 outcome-proposed = { $what } { $choice } (من «{ $words }»)
 outcome-choose-one = { $what }: اختر واحدًا

@@ -364,7 +364,10 @@ suggestions-heading = Suggestions to review ({ $count })
 suggestions-help = Spans the gazetteers proposed (Project › Suggest from gazetteers), one row per entity or name.
 suggestions-keys-help = ] and [ move between groups.
 suggestions-nothing = Nothing waiting.
-suggestions-in-documents = In { $count } documents
+suggestions-in-documents = { $count ->
+        [one] In 1 document
+       *[other] In { $count } documents
+    }
 suggestions-entity = entity
 suggestions-more = and { $count } more
 
@@ -412,7 +415,10 @@ search-found = { $hits ->
     *[other] { $hits } hits in { $documents } documents of
     }
 search-checked = { $count } checked
-search-skipped = { $count } articles unreadable or changed
+search-skipped = { $count ->
+        [one] 1 article unreadable or changed
+       *[other] { $count } articles unreadable or changed
+    }
 search-tag-as = Tag as:
 search-linked-to = Linked to:
 search-unlink-tip = Link to no entity
@@ -479,7 +485,10 @@ agreement-title = Agreement
 agreement-measure-again = Measure again
 agreement-measuring = Measuring agreement…
 agreement-none = No document has spans of two annotators yet: agreement is measured where two or more people annotated the same document.
-agreement-documents = { $count } documents annotated by two or more people
+agreement-documents = { $count ->
+        [one] 1 document annotated by two or more people
+       *[other] { $count } documents annotated by two or more people
+    }
 agreement-heat-map = Heat map
 agreement-kappa-tokens = κ over tokens
 agreement-all = all
@@ -534,12 +543,21 @@ search-hits = { $hits ->
     [one] 1 hit.
     *[other] { $hits } hits in { $documents } documents.
     }
-search-not-searched = { $count } articles could not be searched (unreadable or changed on disk).
+search-not-searched = { $count ->
+        [one] 1 article could not be searched (unreadable or changed on disk).
+       *[other] { $count } articles could not be searched (unreadable or changed on disk).
+    }
 search-tagged = Tagged { $count } as { $label }.
 search-already-tagged = { $count } already were.
 search-not-tagged = { $count } not tagged: their article cannot be read or changed on disk.
-suggestions-accepted = Accepted { $count } suggestions of { $name }.
-suggestions-rejected = Rejected { $count } suggestions of { $name }.
+suggestions-accepted = { $count ->
+        [one] Accepted 1 suggestion of { $name }.
+       *[other] Accepted { $count } suggestions of { $name }.
+    }
+suggestions-rejected = { $count ->
+        [one] Rejected 1 suggestion of { $name }.
+       *[other] Rejected { $count } suggestions of { $name }.
+    }
 outcome-new = New outcome: { $type }; { $status }. Check them in the panel.
 outcome-proposed = { $what } { $choice } (from «{ $words }»)
 outcome-choose-one = { $what }: choose one
