@@ -480,6 +480,75 @@ mod tests {
         );
     }
 
+    /// Messages with several counts said "Exported 1 documents, 1 spans", "Of its 1 spans,
+    /// 1 keep their place": each count now chooses its own form.
+    #[test]
+    fn each_count_of_a_message_with_several_chooses_its_own_form() {
+        let en = Words::ENGLISH;
+        let exported = |n: [usize; 5]| {
+            let args = [
+                ("documents", n[0].into()),
+                ("spans", n[1].into()),
+                ("meetings", n[2].into()),
+                ("outcomes", n[3].into()),
+                ("files", n[4].into()),
+                ("folder", "out".into()),
+            ];
+            en.t_with("export-done", &args)
+        };
+        assert_eq!(
+            exported([1, 1, 1, 1, 1]),
+            "Exported 1 document, 1 span, 1 meeting, 1 outcome: 1 file into out."
+        );
+        assert_eq!(
+            exported([2, 1, 0, 3, 7]),
+            "Exported 2 documents, 1 span, 0 meetings, 3 outcomes: 7 files into out."
+        );
+        let changed = en.t_with(
+            "article-changed-on-disk",
+            &[
+                ("spans", 3.into()),
+                ("kept", 1.into()),
+                ("moved", 1.into()),
+                ("orphaned", 1.into()),
+            ],
+        );
+        assert!(
+            changed.contains("Of its 3 spans, 1 keeps its place, 1 moves and 1 is orphaned"),
+            "{changed}"
+        );
+        let counts = |key: &str, documents: usize, tokens: usize| {
+            en.t_with(
+                key,
+                &[("documents", documents.into()), ("tokens", tokens.into())],
+            )
+        };
+        assert_eq!(
+            counts("agreement-pair-counts", 1, 12),
+            "1 document, 12 tokens"
+        );
+        assert_eq!(
+            counts("agreement-fleiss", 2, 1),
+            "Fleiss' κ over 2 documents, 1 token:"
+        );
+        let suggested = en.t_with(
+            "gazetteer-suggested",
+            &[
+                ("spans", 1.into()),
+                ("documents", 1.into()),
+                ("author", "gazetteer".into()),
+            ],
+        );
+        assert!(
+            suggested.starts_with("1 span suggested in 1 document,"),
+            "{suggested}"
+        );
+        assert!(
+            en.t_with("assign-listed", &[("count", 1.into())])
+                .starts_with("The 1 document listed")
+        );
+    }
+
     /// "In 1 documents", "1 articles unreadable", and in Arabic one form for every count.
     #[test]
     fn counts_of_documents_articles_and_suggestions_choose_the_plural() {

@@ -150,7 +150,19 @@ documents-missing = missing
 documents-unreadable = unreadable
 filter-documents = Filter documents
 article-no-document = No document in this project.
-article-changed-on-disk = This article changed on disk since it was annotated. Of its { $spans } spans, { $kept } keep their place, { $moved } move and { $orphaned } are orphaned (their text is gone: place them again).
+article-changed-on-disk = This article changed on disk since it was annotated. Of its { $spans ->
+        [one] 1 span
+       *[other] { $spans } spans
+    }, { $kept ->
+        [one] 1 keeps its place
+       *[other] { $kept } keep their place
+    }, { $moved ->
+        [one] 1 moves
+       *[other] { $moved } move
+    } and { $orphaned ->
+        [one] 1 is orphaned
+       *[other] { $orphaned } are orphaned
+    } (their text is gone: place them again).
 article-reanchor = Re-anchor the spans
 spans-labels = Labels
 spans-labels-help = Select text, then press a label's key or click it.
@@ -386,7 +398,22 @@ export-everything = Everything but rejected work
 export-excel = CSV for Excel
 export-excel-tip = A byte order mark, and cells beginning with = + - @ shown as text, never run as formulas
 export-not-empty = This folder is not empty: files with the same names will be replaced.
-export-done = Exported { $documents } documents, { $spans } spans, { $meetings } meetings, { $outcomes } outcomes: { $files } files into { $folder }.
+export-done = Exported { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, { $spans ->
+        [one] 1 span
+       *[other] { $spans } spans
+    }, { $meetings ->
+        [one] 1 meeting
+       *[other] { $meetings } meetings
+    }, { $outcomes ->
+        [one] 1 outcome
+       *[other] { $outcomes } outcomes
+    }: { $files ->
+        [one] 1 file
+       *[other] { $files } files
+    } into { $folder }.
 export-cancelled = Export cancelled: nothing was written.
 export-failed = Not exported: { $error }.
 
@@ -492,9 +519,27 @@ agreement-documents = { $count ->
 agreement-heat-map = Heat map
 agreement-kappa-tokens = κ over tokens
 agreement-all = all
-agreement-fleiss = Fleiss' κ over { $documents } documents, { $tokens } tokens:
-agreement-krippendorff = Krippendorff's α over { $documents } documents, { $tokens } tokens:
-agreement-pair-counts = { $documents } documents, { $tokens } tokens
+agreement-fleiss = Fleiss' κ over { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, { $tokens ->
+        [one] 1 token
+       *[other] { $tokens } tokens
+    }:
+agreement-krippendorff = Krippendorff's α over { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, { $tokens ->
+        [one] 1 token
+       *[other] { $tokens } tokens
+    }:
+agreement-pair-counts = { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, { $tokens ->
+        [one] 1 token
+       *[other] { $tokens } tokens
+    }
 agreement-column-label = label
 agreement-column-spans-a = spans A
 agreement-column-spans-b = spans B
@@ -511,7 +556,10 @@ sync-failed = Not synced:
 assign-title = Assign documents
 assign-annotators-hint = Annotators, separated by commas
 assign-button = Assign
-assign-listed = The { $count } documents listed (narrow the list with its filter first)
+assign-listed = { $count ->
+        [one] The 1 document listed
+       *[other] The { $count } documents listed
+    } (narrow the list with its filter first)
 assign-mode-everyone = each document to everyone named
 assign-mode-round-robin = round robin: each document to the next person
 assign-mode-double = double annotation: each document to two people
@@ -536,7 +584,13 @@ not-done = Not done: { $reason }.
 saved-file = Saved { $path }.
 not-opened-unsaved = Not opened: this project could not be saved first ({ $error }).
 no-other-occurrence = No other occurrence of «{ $quote }».
-gazetteer-suggested = { $spans } spans suggested in { $documents } documents, pending review (by { $author }).
+gazetteer-suggested = { $spans ->
+        [one] 1 span
+       *[other] { $spans } spans
+    } suggested in { $documents ->
+        [one] 1 document
+       *[other] { $documents } documents
+    }, pending review (by { $author }).
 records-no-evidence = This record rests on no words of any article.
 search-hits = { $hits ->
     [0] Nothing found.
