@@ -557,24 +557,20 @@ mod tests {
         let said = |tr: Words, key: &str, n: usize| {
             tr.t_with(key, &[("count", n.into()), ("name", "IAEA".into())])
         };
-        assert_eq!(said(en, "suggestions-in-documents", 1), "In 1 document");
-        assert_eq!(said(en, "suggestions-in-documents", 4), "In 4 documents");
-        assert_eq!(
-            said(en, "search-skipped", 1),
-            "1 article unreadable or changed"
-        );
-        assert_eq!(
-            said(en, "agreement-documents", 1),
-            "1 document annotated by two or more people"
-        );
-        assert_eq!(
-            said(en, "suggestions-accepted", 1),
-            "Accepted 1 suggestion of IAEA."
-        );
-        assert_eq!(
-            said(en, "suggestions-rejected", 3),
-            "Rejected 3 suggestions of IAEA."
-        );
+        for (key, n, expected) in [
+            ("suggestions-in-documents", 1, "In 1 document"),
+            ("suggestions-in-documents", 4, "In 4 documents"),
+            ("search-skipped", 1, "1 article unreadable or changed"),
+            (
+                "agreement-documents",
+                1,
+                "1 document annotated by two or more people",
+            ),
+            ("suggestions-accepted", 1, "Accepted 1 suggestion of IAEA."),
+            ("suggestions-rejected", 3, "Rejected 3 suggestions of IAEA."),
+        ] {
+            assert_eq!(said(en, key, n), expected);
+        }
         for key in [
             "suggestions-in-documents",
             "search-skipped",

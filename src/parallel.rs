@@ -5,43 +5,7 @@
 /// the items a few at a time as they finish, not half each: a thread held up (a cold file,
 /// another program on the core) does not leave the others waiting for it at the end.
 pub fn map<I: Sync, T: Send>(items: &[I], f: impl Fn(&I) -> T + Sync) -> Vec<T> {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    const BATCH: usize = 8;
-    let threads = thread_count();
-    if threads == 1 || items.len() < 2 {
-        return items.iter().map(f).collect();
-    }
-    let next = AtomicUsize::new(0);
-    let (f, next) = (&f, &next);
-    let mut batches: Vec<(usize, Vec<T>)> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..threads.min(items.len()))
-            .map(|_| {
-                scope.spawn(move || {
-                    let mut done = Vec::new();
-                    loop {
-                        let start = next.fetch_add(BATCH, Ordering::Relaxed);
-                        if start >= items.len() {
-                            return done;
-                        }
-                        let end = (start + BATCH).min(items.len());
-                        done.push((start, items[start..end].iter().map(f).collect()));
-                    }
-                })
-            })
-            .collect();
-        handles
-            .into_iter()
-            .flat_map(|h| match h.join() {
-                Ok(done) => done,
-                Err(panic) => std::panic::resume_unwind(panic),
-            })
-            .collect()
-    });
-    batches.sort_unstable_by_key(|(start, _)| *start);
-    batches
-        .into_iter()
-        .flat_map(|(_, results)| results)
-        .collect()
+    map_owned(items.iter().collect(), f)
 }
 
 /// The threads to use: one per core, at most eight.
@@ -53,7 +17,7 @@ fn thread_count() -> usize {
 
 /// [`map`] taking the items: each is dropped as soon as `f` is done with it, so the items and
 /// the results are not all in memory at once (an import's texts and the spans quoted from them).
-/// Threads take the items a few at a time, as [`map`]'s do.
+/// Threads take the items eight at a time as they finish (see [`map`]).
 pub fn map_owned<I: Send, T: Send>(items: Vec<I>, f: impl Fn(I) -> T + Sync) -> Vec<T> {
     use std::sync::Mutex;
     const BATCH: usize = 8;

@@ -162,7 +162,7 @@ impl Holds {
             ["entities", name] => Holds::Entity(stem(name)),
             ["records", "meetings", name] => Holds::Meeting(stem(name)),
             ["records", "outcomes", name] => Holds::Outcome(stem(name)),
-            ["documents", name] => match stem(name).split_once('.') {
+            ["documents", name] => match name.trim_end_matches(".ron").split_once('.') {
                 None => Holds::Document(document_name(&stem(name))),
                 Some((id, author)) => Holds::Spans {
                     document: document_name(id),

@@ -791,14 +791,7 @@ fn opening_a_folder_imports_it_in_the_background_and_shows_the_report() {
         project: chosen.clone(),
     });
     // The import runs on its own thread and asks for repaints: step until it has landed.
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().session.project().name == "old-news" {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_for_project(&mut harness, "old-news");
     let project = harness.state().session.project();
     assert_eq!(project.name, "old-news");
     assert_eq!(project.documents.len(), 2);
@@ -839,14 +832,7 @@ fn opening_a_doccano_file_reports_the_import_in_the_interfaces_language() {
     std::fs::write(&source, format!("{good}\nnot json\n")).unwrap();
     // What Project › Open does once the file dialog has answered.
     harness.state_mut().apply(AppCommand::Open(source.clone()));
-    for _ in 0..500 {
-        harness.step();
-        if harness.state().session.project().name == "batch" {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    harness.run();
+    wait_for_project(&mut harness, "batch");
     assert_eq!(harness.state().session.project().span_count(), 1);
     let shown = shown_words(&harness);
     let has = |words: &str| shown.iter().any(|text| text.contains(words));
@@ -857,6 +843,19 @@ fn opening_a_doccano_file_reports_the_import_in_the_interfaces_language() {
         !has("pre-annotated") && !has("Imported from") && !has("not imported"),
         "no English left: {shown:?}"
     );
+}
+
+/// Steps the window until the project opened in the background is `name`'s (an opening or
+/// import runs on its own thread and asks for repaints), then lets it settle.
+fn wait_for_project(harness: &mut Harness<'_, DaftarApp>, name: &str) {
+    for _ in 0..500 {
+        harness.step();
+        if harness.state().session.project().name == name {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    harness.run();
 }
 
 /// Every text the window shows to assistive technology (a label's words are its value).

@@ -105,7 +105,7 @@ impl ImportReport {
             }
         }
         let ignored = self.count(|o| *o == FileOutcome::Skipped(SkipReason::NotAnArticle));
-        let count = |n: usize| Arg::Said(tr.number(n));
+        let count = |n: usize| Arg::from(n);
         let mut summary = tr.t_with(
             "import-summary",
             &[
