@@ -80,32 +80,35 @@ impl DaftarApp {
             .collapsible(false)
             .resizable(false)
             .show(ctx, |ui| {
-                wd::heading(ui, &tr.t(SYNC_WINDOW));
-                ui.separator();
-                if let Some(job) = &self.sync.job {
-                    wd::label(ui, &tr.t("sync-running"));
-                    job.progress_ui(ui);
-                    return;
-                }
-                match &self.sync.account {
-                    Some(Ok(report)) => {
-                        // Names, paths and the commit message may be Persian or Arabic.
-                        for line in report.lines(tr) {
-                            bidi_label_ui(ui, engine, &line, 14.0);
-                        }
-                        if !report.conflicts.is_empty() {
-                            wd::label(ui, &tr.t("sync-conflicts-help"));
-                        }
+                // From the reading edge: the right one in Persian and Arabic.
+                wd::page(ui, wd::right_to_left(ui), |ui| {
+                    wd::heading(ui, &tr.t(SYNC_WINDOW));
+                    ui.separator();
+                    if let Some(job) = &self.sync.job {
+                        wd::label(ui, &tr.t("sync-running"));
+                        job.progress_ui(ui);
+                        return;
                     }
-                    Some(Err(error)) => {
-                        wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("sync-failed"));
-                        bidi_label_ui(ui, engine, &error.describe(tr), 14.0);
+                    match &self.sync.account {
+                        Some(Ok(report)) => {
+                            // Names, paths and the commit message may be Persian or Arabic.
+                            for line in report.lines(tr) {
+                                bidi_label_ui(ui, engine, &line, 14.0);
+                            }
+                            if !report.conflicts.is_empty() {
+                                wd::label(ui, &tr.t("sync-conflicts-help"));
+                            }
+                        }
+                        Some(Err(error)) => {
+                            wd::colored(ui, ui.visuals().warn_fg_color, &tr.t("sync-failed"));
+                            bidi_label_ui(ui, engine, &error.describe(tr), 14.0);
+                        }
+                        None => {}
                     }
-                    None => {}
-                }
-                if wd::button(ui, &tr.t(CLOSE)).clicked() {
-                    close = true;
-                }
+                    if wd::button(ui, &tr.t(CLOSE)).clicked() {
+                        close = true;
+                    }
+                });
             });
         if close {
             self.sync.account = None;

@@ -253,6 +253,21 @@ fn a_failed_sync_is_explained_in_the_interfaces_language() {
         !shown.iter().any(|text| text.contains("git repository")),
         "no English left: {shown:?}"
     );
+    // Read from the right edge, as the rest of the window: the window's words started at
+    // its left edge.
+    let right_edge = |words: &str| harness.get_by_label(words).rect().right();
+    let failed = right_edge(&persian.t("sync-failed"));
+    let close = right_edge(&persian.t(daftar::ui::sync_window::CLOSE));
+    assert!((failed - close).abs() < 1.0, "{failed} against {close}");
+    let reason = harness
+        .query_all_by(|_| true)
+        .find(|node| node.value().is_some_and(|v| v.contains("مخزن git نیست")))
+        .expect("the reason")
+        .rect();
+    assert!(
+        (reason.right() - close).abs() < 1.0,
+        "{reason:?} against {close}"
+    );
 }
 
 /// Runs git in `dir` as a test user; fails the test if git fails.
